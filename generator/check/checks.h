@@ -1,0 +1,44 @@
+// The rules of `vanban check`. Each rule reads the model and appends diagnostics; no rule
+// writes files. Per-document rules take one document; the others look across documents.
+#pragma once
+
+#include <vector>
+
+#include "load/repository.h"
+#include "model/diagnostic.h"
+#include "model/document.h"
+#include "text/dates.h"
+
+namespace vanban {
+
+struct CheckOptions {
+    Date today = today_utc();
+    unsigned jobs = 0;  // 0: all cores
+};
+
+// Runs every rule on every document; the result is sorted.
+std::vector<Diagnostic> check_repository(const Repository& repo, const CheckOptions& options);
+
+using Diagnostics = std::vector<Diagnostic>;
+
+// Per document.
+void check_encoding(const Document& doc, Diagnostics& out);                      // encoding
+void check_unicode_nfc(const Document& doc, Diagnostics& out);                   // unicode-nfc
+void check_front_matter(const Document& doc, const Repository& repo, Diagnostics& out);  // front-matter, unknown-type
+void check_required_sections(const Document& doc, Diagnostics& out);             // required-section, section-order
+void check_heading_numbering(const Document& doc, Diagnostics& out);             // heading-numbering
+void check_date_range(const Document& doc, const Date& today, Diagnostics& out); // date-range
+void check_table_sums(const Document& doc, Diagnostics& out);                    // table-sum
+void check_links(const Document& doc, const Repository& repo, Diagnostics& out); // broken-link
+
+// Across documents.
+void check_duplicate_numbers(const std::vector<Document>& docs, Diagnostics& out);  // duplicate-number
+void check_citations(const Repository& repo, Diagnostics& out);  // citation-conflict, citation-type
+
+// Helpers shared by the rules.
+Diagnostic error_at(const Document& doc, Position at, const char* rule, Message message, Message hint = {});
+Diagnostic warning_at(const Document& doc, Position at, const char* rule, Message message, Message hint = {});
+// Where to point for a front-matter key: its line, or the opening "---" when it is absent.
+Position field_position(const Document& doc, const char* key);
+
+}  // namespace vanban

@@ -1,0 +1,71 @@
+// citation-conflict and citation-type: the same cited document must carry the same date
+// everywhere, and a type word must agree with the symbol it precedes.
+#include <map>
+
+#include "check/checks.h"
+
+namespace vanban {
+
+namespace {
+
+struct Place {
+    const Document* doc;
+    Citation citation;
+    Position at;
+};
+
+}  // namespace
+
+void check_citations(const Repository& repo, Diagnostics& out) {
+    std::map<std::string, std::vector<Place>> by_key;
+    for (const auto& doc : repo.documents) {
+        for (auto& c : repo.citations.scan(doc.source.text)) {
+            Position at = doc.source.position_of(c.offset);
+            if (c.type && !c.type_segment.empty()) {
+                const CitationTypeWord& w = *c.type;
+                bool segment_is_type = repo.citations.is_type_code(c.type_segment);
+                bool agrees = w.code.empty() ? !segment_is_type
+                                             : (c.type_segment == w.code || (w.code_is_prefix && c.type_segment.rfind(w.code, 0) == 0));
+                // Only a segment that is itself a type code contradicts the word; "hướng dẫn 1334/PGDĐT"
+                // names the body, not a type, and is left alone.
+                if (!agrees && segment_is_type) {
+                    std::string belongs;
+                    for (const auto& other : repo.citations.words())
+                        if (other.code == c.type_segment || (other.code_is_prefix && c.type_segment.rfind(other.code, 0) == 0)) {
+                            belongs = other.word;
+                            break;
+                        }
+                    out.push_back(warning_at(doc, at, "citation-type",
+                                             {"trích dẫn \"" + c.type_word + " số " + c.reference() + "\": ký hiệu " + c.type_segment +
+                                                  " là của " + belongs + ", không phải " + c.type_word,
+                                              "citation \"" + c.type_word + " " + c.reference() + "\": the symbol " + c.type_segment +
+                                                  " belongs to a " + belongs + ", not a " + c.type_word},
+                                             {"Kiểm tra lại tên loại hoặc số, ký hiệu của văn bản được trích dẫn.",
+                                              "Check the type word or the number and symbol of the cited document."}));
+                }
+            }
+            if (c.date) by_key[c.key()].push_back({&doc, std::move(c), at});
+        }
+    }
+    for (const auto& [key, places] : by_key) {
+        for (const auto& p : places) {
+            const Place* other = nullptr;
+            for (const auto& q : places)
+                if (*q.citation.date != *p.citation.date) {
+                    other = &q;
+                    break;
+                }
+            if (!other) continue;
+            std::string where = other->doc->path + ":" + std::to_string(other->at.line);
+            out.push_back(error_at(*p.doc, p.at, "citation-conflict",
+                                   {"văn bản số " + p.citation.reference() + " được trích dẫn với ngày " + p.citation.date->short_vi() +
+                                        " ở đây nhưng với ngày " + other->citation.date->short_vi() + " ở " + where,
+                                    "document " + p.citation.reference() + " is cited with the date " + p.citation.date->iso() +
+                                        " here but " + other->citation.date->iso() + " at " + where},
+                                   {"Tra lại văn bản gốc và sửa ngày sai ở một trong hai nơi.",
+                                    "Look up the original document and correct the wrong date in one of the two places."}));
+        }
+    }
+}
+
+}  // namespace vanban

@@ -1,0 +1,284 @@
+// front-matter and unknown-type: the YAML block at the top of each document.
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "check/checks.h"
+#include "load/document_loader.h"
+#include "load/front_matter.h"
+#include "text/unicode.h"
+
+namespace vanban {
+
+Diagnostic error_at(const Document& doc, Position at, const char* rule, Message message, Message hint) {
+    return Diagnostic{doc.path, at, Severity::Error, rule, std::move(message), std::move(hint)};
+}
+
+Diagnostic warning_at(const Document& doc, Position at, const char* rule, Message message, Message hint) {
+    return Diagnostic{doc.path, at, Severity::Warning, rule, std::move(message), std::move(hint)};
+}
+
+Position field_position(const Document& doc, const char* key) {
+    if (doc.front.valid)
+        if (YAML::Node n = doc.front.root[key]) return yaml_position(doc.front, n);
+    return {1, 1};
+}
+
+namespace {
+
+enum class FieldKind { Integer, IsoDate, SchoolYear, Text, Signer, TextList, TextOrList, Category };
+
+// What each key vanban understands must hold. Keys a school adds in its own type
+// definitions and that are not listed here are accepted as they are.
+const std::map<std::string, FieldKind>& field_kinds() {
+    static const std::map<std::string, FieldKind> kinds = {
+        {"loai", FieldKind::Text},         {"so", FieldKind::Integer},          {"ky_hieu", FieldKind::Text},
+        {"ngay", FieldKind::IsoDate},      {"nam_hoc", FieldKind::SchoolYear},  {"trich_yeu", FieldKind::Text},
+        {"nguoi_ky", FieldKind::Signer},   {"noi_nhan", FieldKind::TextList},   {"kinh_gui", FieldKind::TextOrList},
+        {"danh_muc", FieldKind::Category}, {"tieu_de", FieldKind::Text},        {"thu_tu", FieldKind::Integer},
+    };
+    return kinds;
+}
+
+// The closest candidate within a small edit distance, for "did you mean".
+std::string closest(const std::string& word, const std::vector<std::string>& candidates) {
+    std::string best;
+    int best_distance = 1 + std::max<int>(2, count_code_points(word) / 2);
+    for (const auto& c : candidates) {
+        int d = edit_distance(fold_diacritics(word), fold_diacritics(c));
+        if (d < best_distance) {
+            best_distance = d;
+            best = c;
+        }
+    }
+    return best;
+}
+
+std::string join(const std::vector<std::string>& items, const char* separator = ", ") {
+    std::string out;
+    for (const auto& s : items) out += (out.empty() ? "" : separator) + s;
+    return out;
+}
+
+class FrontMatterChecker {
+public:
+    FrontMatterChecker(const Document& doc, const Repository& repo, Diagnostics& out) : doc_(doc), repo_(repo), out_(out) {}
+
+    void run() {
+        if (!structure_ok()) return;
+        const YAML::Node& fm = doc_.front.root;
+        if (!check_type()) return;
+        const DocumentType& type = *doc_.type;
+        std::vector<std::string> allowed = {"loai"};
+        allowed.insert(allowed.end(), type.required_fields.begin(), type.required_fields.end());
+        allowed.insert(allowed.end(), type.optional_fields.begin(), type.optional_fields.end());
+
+        for (const auto& kv : fm) {
+            std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "?";
+            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+                unknown_key(key, kv.first, allowed);
+                continue;
+            }
+            auto kind = field_kinds().find(key);
+            if (kind != field_kinds().end()) check_value(key, kv.second, kind->second, type);
+        }
+        for (const auto& key : type.required_fields) {
+            YAML::Node n = fm[key];
+            if (!n || n.IsNull() || (n.IsScalar() && n.Scalar().empty()))
+                error({1, 1}, {"thiếu trường bắt buộc \"" + key + "\" cho loại " + type.id,
+                               "the required field \"" + key + "\" is missing for type " + type.id},
+                      {"Thêm dòng \"" + key + ": ...\" vào phần front matter (giữa hai dòng ---).",
+                       "Add a line \"" + key + ": ...\" to the front matter (between the --- lines)."});
+        }
+        if (type.official && doc_.recipients.size() > 0) {
+            const std::string& last = doc_.recipients.back();
+            std::string folded = fold_diacritics(last);
+            if (folded.find("luu") == std::string::npos)
+                warning(field_position(doc_, "noi_nhan"),
+                        {"nơi nhận nên kết thúc bằng dòng \"Lưu: VT, ...\" (Nghị định 30/2020/NĐ-CP, Phụ lục I)",
+                         "the recipient list should end with \"Lưu: VT, ...\" (Decree 30/2020/NĐ-CP, Annex I)"},
+                        {"Thêm \"- Lưu: VT.\" vào cuối noi_nhan.", "Add \"- Lưu: VT.\" at the end of noi_nhan."});
+        }
+    }
+
+private:
+    bool structure_ok() {
+        const FrontMatter& f = doc_.front;
+        if (!f.present) {
+            error({1, 1}, {"tệp không có phần front matter", "the file has no front matter"},
+                  {"Mở đầu tệp bằng một dòng ---, các trường loai, ngay, nam_hoc, trich_yeu... rồi một dòng --- nữa.",
+                   "Start the file with a --- line, the fields loai, ngay, nam_hoc, trich_yeu..., and another --- line."});
+            return false;
+        }
+        if (f.error == "unterminated") {
+            error({1, 1}, {"phần front matter không có dòng --- kết thúc", "the front matter has no closing --- line"},
+                  {"Thêm một dòng chỉ gồm --- sau trường cuối cùng.", "Add a line with only --- after the last field."});
+            return false;
+        }
+        if (f.error == "not-a-map") {
+            error(f.error_at, {"front matter phải là các dòng \"khóa: giá trị\"", "the front matter must be \"key: value\" lines"},
+                  {"Viết mỗi trường trên một dòng, ví dụ \"loai: ke-hoach\".", "Write one field per line, e.g. \"loai: ke-hoach\"."});
+            return false;
+        }
+        if (!f.valid) {
+            error(f.error_at, {"front matter không đọc được (YAML): " + f.error, "the front matter is not valid YAML: " + f.error},
+                  {"Kiểm tra thụt lề, dấu hai chấm sau tên trường, và đặt giá trị có dấu \":\" hoặc \"#\" trong ngoặc kép.",
+                   "Check indentation, the colon after each key, and quote values containing \":\" or \"#\"."});
+            return false;
+        }
+        return true;
+    }
+
+    bool check_type() {
+        const YAML::Node& fm = doc_.front.root;
+        YAML::Node loai = fm["loai"];
+        std::vector<std::string> ids = repo_.types.ids();
+        if (!loai || !loai.IsScalar() || loai.Scalar().empty()) {
+            error({1, 1}, {"thiếu trường bắt buộc \"loai\"", "the required field \"loai\" is missing"},
+                  {"Thêm \"loai: ...\" với một trong: " + join(ids), "Add \"loai: ...\" with one of: " + join(ids)});
+            return false;
+        }
+        if (!doc_.type) {
+            std::string suggestion = closest(loai.Scalar(), ids);
+            Message hint{"Các loại đã định nghĩa: " + join(ids) + " (thêm loại mới trong templates/types/).",
+                         "Defined types: " + join(ids) + " (add new types in templates/types/)."};
+            if (!suggestion.empty()) {
+                hint.vi = "Có phải ý bạn là \"" + suggestion + "\"? " + hint.vi;
+                hint.en = "Did you mean \"" + suggestion + "\"? " + hint.en;
+            }
+            out_.push_back(error_at(doc_, yaml_position(doc_.front, loai), "unknown-type",
+                                    {"loại văn bản \"" + loai.Scalar() + "\" chưa được định nghĩa",
+                                     "document type \"" + loai.Scalar() + "\" is not defined"},
+                                    hint));
+            return false;
+        }
+        return true;
+    }
+
+    void unknown_key(const std::string& key, const YAML::Node& at, const std::vector<std::string>& allowed) {
+        std::string suggestion = closest(key, allowed);
+        Message hint{"Các trường dùng được cho loại " + doc_.type->id + ": " + join(allowed) + ".",
+                     "Fields allowed for type " + doc_.type->id + ": " + join(allowed) + "."};
+        if (!suggestion.empty()) {
+            hint.vi = "Có phải ý bạn là \"" + suggestion + "\"? " + hint.vi;
+            hint.en = "Did you mean \"" + suggestion + "\"? " + hint.en;
+        }
+        error(yaml_position(doc_.front, at), {"trường không biết \"" + key + "\"", "unknown field \"" + key + "\""}, hint);
+    }
+
+    void check_value(const std::string& key, const YAML::Node& value, FieldKind kind, const DocumentType& type) {
+        Position at = yaml_position(doc_.front, value);
+        auto is_text = [](const YAML::Node& n) { return n.IsScalar() && !n.Scalar().empty(); };
+        switch (kind) {
+            case FieldKind::Integer:
+                if (value.IsNull() || (value.IsScalar() && value.Scalar().empty())) return;  // a draft has no number yet
+                if (!yaml_integer(value) || *yaml_integer(value) < 1)
+                    error(at, {"\"" + key + "\" phải là một số nguyên dương, không phải \"" + scalar_or(value) + "\"",
+                               "\"" + key + "\" must be a positive integer, not \"" + scalar_or(value) + "\""},
+                          {key == "so" ? "Ghi số văn bản, ví dụ \"so: 30\"; văn bản dự thảo thì bỏ trống hoặc xóa dòng này."
+                                       : "Ghi một số, ví dụ \"" + key + ": 1\".",
+                           key == "so" ? "Write the document number, e.g. \"so: 30\"; leave it out for a draft."
+                                       : "Write a number, e.g. \"" + key + ": 1\"."});
+                return;
+            case FieldKind::IsoDate:
+                if (!value.IsScalar() || !parse_iso_date(value.Scalar()))
+                    error(at, {"ngày \"" + scalar_or(value) + "\" không hợp lệ; cần dạng năm-tháng-ngày (YYYY-MM-DD)",
+                               "date \"" + scalar_or(value) + "\" is not valid; write it as YYYY-MM-DD"},
+                          {"Ví dụ: ngày 5 tháng 9 năm 2024 viết là 2024-09-05.", "Example: 5 September 2024 is 2024-09-05."});
+                return;
+            case FieldKind::SchoolYear:
+                if (!value.IsScalar() || !parse_school_year(value.Scalar()))
+                    error(at, {"năm học \"" + scalar_or(value) + "\" không hợp lệ; cần hai năm liền nhau như \"2024-2025\"",
+                               "school year \"" + scalar_or(value) + "\" is not valid; write two consecutive years like \"2024-2025\""},
+                          {"Viết nam_hoc: \"2024-2025\".", "Write nam_hoc: \"2024-2025\"."});
+                return;
+            case FieldKind::Text:
+                if (!is_text(value))
+                    error(at, {"\"" + key + "\" phải là một dòng chữ", "\"" + key + "\" must be a line of text"},
+                          {"Viết giá trị trên cùng dòng, trong ngoặc kép nếu có dấu \":\".",
+                           "Write the value on the same line, quoted if it contains \":\"."});
+                return;
+            case FieldKind::TextList:
+            case FieldKind::TextOrList: {
+                bool ok = value.IsSequence() && value.size() > 0;
+                if (ok)
+                    for (const auto& item : value) ok = ok && is_text(item);
+                if (kind == FieldKind::TextOrList && is_text(value)) ok = true;
+                if (!ok)
+                    error(at, {"\"" + key + "\" phải là danh sách, mỗi dòng bắt đầu bằng \"- \"",
+                               "\"" + key + "\" must be a list, one \"- \" line per item"},
+                          {"Ví dụ:\n  " + key + ":\n    - \"Phòng GD&ĐT (để báo cáo);\"\n    - \"Lưu: VT.\"",
+                           "Example:\n  " + key + ":\n    - \"Phòng GD&ĐT (để báo cáo);\"\n    - \"Lưu: VT.\""});
+                return;
+            }
+            case FieldKind::Signer:
+                check_signer(value, at);
+                return;
+            case FieldKind::Category: {
+                std::vector<std::string> ids;
+                for (const auto& c : type.categories) ids.push_back(c.id);
+                if (!value.IsScalar() || std::find(ids.begin(), ids.end(), value.Scalar()) == ids.end()) {
+                    std::string suggestion = value.IsScalar() ? closest(value.Scalar(), ids) : "";
+                    error(at, {"danh mục công khai \"" + scalar_or(value) + "\" không có trong loại " + type.id,
+                               "disclosure category \"" + scalar_or(value) + "\" is not defined for type " + type.id},
+                          {(suggestion.empty() ? "" : "Có phải ý bạn là \"" + suggestion + "\"? ") + "Dùng một trong: " + join(ids) + ".",
+                           (suggestion.empty() ? "" : "Did you mean \"" + suggestion + "\"? ") + "Use one of: " + join(ids) + "."});
+                }
+                return;
+            }
+        }
+    }
+
+    void check_signer(const YAML::Node& value, Position at) {
+        if (!value.IsMap()) {
+            error(at, {"\"nguoi_ky\" phải có các dòng con chuc_vu và ho_ten", "\"nguoi_ky\" needs the sub-fields chuc_vu and ho_ten"},
+                  {"Ví dụ:\n  nguoi_ky:\n    chuc_vu: \"HIỆU TRƯỞNG\"\n    ho_ten: \"Nguyễn Văn A\"",
+                   "Example:\n  nguoi_ky:\n    chuc_vu: \"HIỆU TRƯỞNG\"\n    ho_ten: \"Nguyễn Văn A\""});
+            return;
+        }
+        static const std::vector<std::string> keys = {"quyen_han", "chuc_vu", "ho_ten"};
+        for (const auto& kv : value) {
+            std::string key = kv.first.Scalar();
+            if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+                std::string suggestion = closest(key, keys);
+                error(yaml_position(doc_.front, kv.first),
+                      {"trường không biết \"nguoi_ky." + key + "\"", "unknown field \"nguoi_ky." + key + "\""},
+                      {(suggestion.empty() ? "" : "Có phải ý bạn là \"" + suggestion + "\"? ") + "Dùng quyen_han, chuc_vu, ho_ten.",
+                       (suggestion.empty() ? "" : "Did you mean \"" + suggestion + "\"? ") + "Use quyen_han, chuc_vu, ho_ten."});
+            }
+        }
+        for (const char* key : {"chuc_vu", "ho_ten"}) {
+            YAML::Node n = value[key];
+            if (!n || !n.IsScalar() || n.Scalar().empty())
+                error(at, {std::string("thiếu \"nguoi_ky.") + key + "\"", std::string("\"nguoi_ky.") + key + "\" is missing"},
+                      {std::string("Thêm dòng \"") + key + ": ...\" dưới nguoi_ky.",
+                       std::string("Add a line \"") + key + ": ...\" under nguoi_ky."});
+        }
+        if (YAML::Node q = value["quyen_han"]) {
+            static const std::regex prefix(R"(^(KT|TM|TL|TUQ|Q)\. \S.*$)");
+            if (!q.IsScalar() || !std::regex_match(q.Scalar(), prefix))
+                error(yaml_position(doc_.front, q),
+                      {"quyền hạn ký \"" + scalar_or(q) + "\" không đúng mẫu (KT./TM./TL./TUQ./Q. + chức vụ)",
+                       "signing authority \"" + scalar_or(q) + "\" does not follow the form (KT./TM./TL./TUQ./Q. + title)"},
+                      {"Ví dụ: \"KT. HIỆU TRƯỞNG\", \"TM. HỘI ĐỒNG TRƯỜNG\".", "Examples: \"KT. HIỆU TRƯỞNG\", \"TM. HỘI ĐỒNG TRƯỜNG\"."});
+        }
+    }
+
+    static std::string scalar_or(const YAML::Node& n) { return n.IsScalar() ? n.Scalar() : n.IsSequence() ? "[...]" : "{...}"; }
+
+    void error(Position at, Message m, Message hint) { out_.push_back(error_at(doc_, at, "front-matter", std::move(m), std::move(hint))); }
+    void warning(Position at, Message m, Message hint) { out_.push_back(warning_at(doc_, at, "front-matter", std::move(m), std::move(hint))); }
+
+    const Document& doc_;
+    const Repository& repo_;
+    Diagnostics& out_;
+};
+
+}  // namespace
+
+void check_front_matter(const Document& doc, const Repository& repo, Diagnostics& out) {
+    FrontMatterChecker(doc, repo, out).run();
+}
+
+}  // namespace vanban

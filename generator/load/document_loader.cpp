@@ -1,0 +1,105 @@
+#include "load/document_loader.h"
+
+#include <cctype>
+
+#include "load/front_matter.h"
+#include "load/markdown.h"
+#include "load/source_reader.h"
+
+namespace vanban {
+
+std::optional<int> yaml_integer(const YAML::Node& node) {
+    if (!node || !node.IsScalar()) return std::nullopt;
+    const std::string& s = node.Scalar();
+    if (s.empty() || s.size() > 6) return std::nullopt;
+    for (char c : s)
+        if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    return std::stoi(s);
+}
+
+static std::string scalar(const YAML::Node& map, const char* key) {
+    YAML::Node n = map[key];
+    return n && n.IsScalar() ? n.Scalar() : std::string();
+}
+
+static std::vector<std::string> string_list(const YAML::Node& node) {
+    std::vector<std::string> out;
+    if (!node) return out;
+    if (node.IsScalar()) {
+        out.push_back(node.Scalar());
+    } else if (node.IsSequence()) {
+        for (const auto& item : node)
+            if (item.IsScalar()) out.push_back(item.Scalar());
+    }
+    return out;
+}
+
+std::string derive_symbol(const std::string& pattern, int number, const std::string& type_abbreviation,
+                          const std::string& school_abbreviation) {
+    std::string so = number < 10 ? "0" + std::to_string(number) : std::to_string(number);
+    std::string out;
+    for (size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '{') {
+            size_t close = pattern.find('}', i);
+            if (close != std::string::npos) {
+                std::string name = pattern.substr(i + 1, close - i - 1);
+                if (name == "so") out += so;
+                else if (name == "loai") out += type_abbreviation;
+                else if (name == "truong") out += school_abbreviation;
+                i = close;
+                continue;
+            }
+        }
+        out += pattern[i];
+    }
+    return out;
+}
+
+Document load_document(std::string path, std::string raw, const DocumentTypes& types, const School& school) {
+    Document doc;
+    doc.path = std::move(path);
+    doc.source = read_source(std::move(raw));
+    SplitDocument split = split_front_matter(doc.source);
+    doc.front = std::move(split.front);
+
+    if (doc.front.valid) {
+        const YAML::Node& fm = doc.front.root;
+        doc.type_id = scalar(fm, "loai");
+        doc.type = types.find(doc.type_id);
+        doc.number = yaml_integer(fm["so"]);
+        doc.date = parse_iso_date(scalar(fm, "ngay"));
+        doc.school_year = parse_school_year(scalar(fm, "nam_hoc"));
+        doc.subject = scalar(fm, "trich_yeu");
+        if (YAML::Node signer = fm["nguoi_ky"]; signer && signer.IsMap()) {
+            doc.signer.authority = scalar(signer, "quyen_han");
+            doc.signer.position = scalar(signer, "chuc_vu");
+            doc.signer.name = scalar(signer, "ho_ten");
+        }
+        doc.recipients = string_list(fm["noi_nhan"]);
+        doc.addressees = string_list(fm["kinh_gui"]);
+        doc.category = scalar(fm, "danh_muc");
+        doc.page_title = scalar(fm, "tieu_de");
+        if (auto order = yaml_integer(fm["thu_tu"])) doc.menu_order = *order;
+        std::string explicit_symbol = scalar(fm, "ky_hieu");
+        if (!explicit_symbol.empty()) {
+            doc.symbol = explicit_symbol.find('/') != std::string::npos || !doc.number
+                             ? explicit_symbol
+                             : derive_symbol("{so}/", *doc.number, "", "") + explicit_symbol;
+        } else if (doc.type && doc.type->official) {
+            // A draft has no number yet: the symbol is printed with a blank where the clerk writes it.
+            doc.symbol = derive_symbol(doc.type->symbol_pattern, doc.number.value_or(0), doc.type->abbreviation,
+                                       school.abbreviation);
+            size_t slash = doc.symbol.find('/');
+            if (!doc.number && slash != std::string::npos) doc.symbol = "     " + doc.symbol.substr(slash);
+        }
+    }
+
+    ParsedMarkdown md = parse_markdown(split.body, doc.source);
+    doc.ast = std::move(md.ast);
+    doc.headings = std::move(md.headings);
+    doc.tables = std::move(md.tables);
+    doc.links = std::move(md.links);
+    return doc;
+}
+
+}  // namespace vanban

@@ -1,0 +1,62 @@
+#include "load/front_matter.h"
+
+namespace vanban {
+
+static bool is_fence(std::string_view line, bool closing) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    return line == "---" || (closing && line == "...");
+}
+
+SplitDocument split_front_matter(const SourceText& source) {
+    SplitDocument out;
+    const std::string& text = source.text;
+    out.body = text;
+    if (!is_fence(source.line(1), false)) return out;
+    out.front.present = true;
+    out.front.first_line = 2;
+    int lines = static_cast<int>(source.line_starts.size());
+    int end = 0;
+    for (int l = 2; l <= lines; ++l)
+        if (is_fence(source.line(l), true)) {
+            end = l;
+            break;
+        }
+    if (end == 0) {
+        out.front.error = "unterminated";
+        out.front.error_at = {1, 1};
+        return out;
+    }
+    out.front.end_line = end;
+    size_t yaml_start = source.line_starts[1];
+    size_t yaml_end = source.line_starts[static_cast<size_t>(end - 1)];
+    std::string yaml = text.substr(yaml_start, yaml_end - yaml_start);
+    // Blank the front matter but keep its newlines.
+    size_t body_start = static_cast<size_t>(end) < source.line_starts.size() ? source.line_starts[static_cast<size_t>(end)] : text.size();
+    for (size_t i = 0; i < body_start; ++i)
+        if (out.body[i] != '\n') out.body[i] = ' ';
+    try {
+        out.front.root = YAML::Load(yaml);
+        if (out.front.root.IsMap()) {
+            out.front.valid = true;
+        } else if (out.front.root.IsNull()) {
+            out.front.valid = true;
+            out.front.root = YAML::Node(YAML::NodeType::Map);
+        } else {
+            out.front.error = "not-a-map";
+            out.front.error_at = {2, 1};
+        }
+    } catch (const YAML::Exception& e) {
+        out.front.error = e.msg;
+        out.front.error_at = {out.front.first_line + (e.mark.line < 0 ? 0 : e.mark.line),
+                              (e.mark.column < 0 ? 0 : e.mark.column) + 1};
+    }
+    return out;
+}
+
+Position yaml_position(const FrontMatter& front, const YAML::Node& node) {
+    YAML::Mark m = node.Mark();
+    if (m.line < 0) return {front.first_line > 0 ? front.first_line - 1 : 1, 1};
+    return {front.first_line + m.line, m.column + 1};
+}
+
+}  // namespace vanban

@@ -1,0 +1,21 @@
+// Splits the YAML front matter ("---" ... "---") from the Markdown body and parses it.
+#pragma once
+
+#include <string>
+
+#include "model/document.h"
+
+namespace vanban {
+
+struct SplitDocument {
+    FrontMatter front;
+    // The text with the front matter lines blanked out, so Markdown line numbers are file line numbers.
+    std::string body;
+};
+
+SplitDocument split_front_matter(const SourceText& source);
+
+// A scalar's position in the file (YAML marks are 0-based and relative to the front matter).
+Position yaml_position(const FrontMatter& front, const YAML::Node& node);
+
+}  // namespace vanban

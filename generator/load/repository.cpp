@@ -1,0 +1,289 @@
+#include "load/repository.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "load/document_loader.h"
+#include "load/front_matter.h"
+#include "load/source_reader.h"
+#include "text/unicode.h"
+
+namespace fs = std::filesystem;
+
+namespace vanban {
+
+std::string default_templates_dir() {
+    if (const char* env = std::getenv("VANBAN_TEMPLATES"); env && *env) return env;
+    return VANBAN_DEFAULT_TEMPLATES;
+}
+
+std::string TemplateSearchPath::find(const std::string& relative) const {
+    for (const auto& dir : dirs_) {
+        fs::path p = fs::path(dir) / relative;
+        std::error_code ec;
+        if (fs::is_regular_file(p, ec)) return p.string();
+    }
+    return {};
+}
+
+std::vector<std::string> TemplateSearchPath::list(const std::string& relative, const std::string& extension) const {
+    std::map<std::string, std::string> by_name;
+    for (const auto& dir : dirs_) {
+        std::error_code ec;
+        fs::path folder = fs::path(dir) / relative;
+        if (!fs::is_directory(folder, ec)) continue;
+        for (const auto& entry : fs::directory_iterator(folder, ec)) {
+            std::string name = entry.path().filename().string();
+            if (entry.is_regular_file() && entry.path().extension() == extension && !by_name.count(name))
+                by_name[name] = entry.path().string();
+        }
+    }
+    std::vector<std::string> out;
+    for (auto& [name, path] : by_name) out.push_back(path);
+    return out;
+}
+
+const Document* Repository::find(const std::string& path) const {
+    auto it = std::lower_bound(documents.begin(), documents.end(), path,
+                               [](const Document& d, const std::string& p) { return d.path < p; });
+    return it != documents.end() && it->path == path ? &*it : nullptr;
+}
+
+namespace {
+
+Diagnostic problem(const std::string& file, Position at, const char* rule, Message message, Message hint = {}) {
+    return Diagnostic{file, at, Severity::Error, rule, std::move(message), std::move(hint)};
+}
+
+Position mark_of(const YAML::Node& node) {
+    YAML::Mark m = node.Mark();
+    return m.line < 0 ? Position{1, 1} : Position{m.line + 1, m.column + 1};
+}
+
+std::string string_at(const YAML::Node& map, const char* key) {
+    YAML::Node n = map[key];
+    return n && n.IsScalar() ? n.Scalar() : std::string();
+}
+
+// Reads a YAML file; a syntax error becomes a diagnostic and an empty node.
+YAML::Node read_yaml(const std::string& path, const std::string& shown, const char* rule,
+                     std::vector<Diagnostic>& problems) {
+    try {
+        SourceText text = read_source(read_file(path));
+        return YAML::Load(text.text);
+    } catch (const YAML::Exception& e) {
+        problems.push_back(problem(shown, {e.mark.line + 1, e.mark.column + 1}, rule,
+                                   {"YAML không hợp lệ: " + e.msg, "invalid YAML: " + e.msg},
+                                   {"Sửa cú pháp YAML ở dòng này (thụt lề, dấu hai chấm, dấu ngoặc kép).",
+                                    "Fix the YAML syntax on this line (indentation, colons, quotes)."}));
+    }
+    return YAML::Node();
+}
+
+std::string shown_path(const std::string& path, const std::string& root) {
+    std::error_code ec;
+    fs::path rel = fs::relative(path, root, ec);
+    std::string r = rel.generic_string();
+    if (ec || r.empty() || r.rfind("..", 0) == 0) return path;
+    return r;
+}
+
+}  // namespace
+
+School load_school(const std::string& file, const YAML::Node& root, std::vector<Diagnostic>& problems) {
+    School school;
+    YAML::Node t = root ? root["truong"] : YAML::Node();
+    if (!t || !t.IsMap()) {
+        problems.push_back(problem(file, {1, 1}, "front-matter",
+                                   {"vanban.yaml thiếu mục \"truong\" mô tả nhà trường",
+                                    "vanban.yaml has no \"truong\" section describing the school"},
+                                   {"Thêm mục truong: với ten, viet_tat, co_quan_chu_quan, dia_danh, cap_hoc.",
+                                    "Add truong: with ten, viet_tat, co_quan_chu_quan, dia_danh, cap_hoc."}));
+        return school;
+    }
+    static const std::vector<std::string> required = {"ten", "viet_tat", "co_quan_chu_quan", "dia_danh", "cap_hoc"};
+    static const std::vector<std::string> known = {"ten",     "viet_tat", "co_quan_chu_quan", "dia_danh", "cap_hoc",
+                                                   "website", "dia_chi",  "dien_thoai",       "email",    "cho_phep_html"};
+    for (const auto& key : required)
+        if (string_at(t, key.c_str()).empty())
+            problems.push_back(problem(file, mark_of(t), "front-matter",
+                                       {"vanban.yaml: thiếu truong." + key, "vanban.yaml: truong." + key + " is missing"},
+                                       {"Điền " + key + " cho nhà trường.", "Fill in " + key + " for the school."}));
+    for (const auto& kv : t) {
+        std::string key = kv.first.Scalar();
+        if (std::find(known.begin(), known.end(), key) == known.end())
+            problems.push_back(problem(file, mark_of(kv.first), "front-matter",
+                                       {"vanban.yaml: khóa không biết truong." + key, "vanban.yaml: unknown key truong." + key},
+                                       {"Các khóa hợp lệ: ten, viet_tat, co_quan_chu_quan, dia_danh, cap_hoc, website, dia_chi, dien_thoai, email, cho_phep_html.",
+                                        "Valid keys: ten, viet_tat, co_quan_chu_quan, dia_danh, cap_hoc, website, dia_chi, dien_thoai, email, cho_phep_html."}));
+    }
+    school.name = string_at(t, "ten");
+    school.abbreviation = string_at(t, "viet_tat");
+    school.governing_body = string_at(t, "co_quan_chu_quan");
+    school.place = string_at(t, "dia_danh");
+    school.level = string_at(t, "cap_hoc");
+    school.website = string_at(t, "website");
+    while (!school.website.empty() && school.website.back() == '/') school.website.pop_back();
+    school.address = string_at(t, "dia_chi");
+    school.phone = string_at(t, "dien_thoai");
+    school.email = string_at(t, "email");
+    school.allow_raw_html = string_at(t, "cho_phep_html") == "true";
+    static const std::set<std::string> levels = {"MN", "TH", "THCS", "THPT", "TH-THCS", "THCS-THPT", "TH-THCS-THPT", "GDTX"};
+    if (!school.level.empty() && !levels.count(school.level))
+        problems.push_back(problem(file, mark_of(t["cap_hoc"]), "front-matter",
+                                   {"vanban.yaml: cấp học \"" + school.level + "\" không hợp lệ",
+                                    "vanban.yaml: school level \"" + school.level + "\" is not valid"},
+                                   {"Dùng một trong MN, TH, THCS, THPT, TH-THCS, THCS-THPT, TH-THCS-THPT, GDTX.",
+                                    "Use one of MN, TH, THCS, THPT, TH-THCS, THCS-THPT, TH-THCS-THPT, GDTX."}));
+    return school;
+}
+
+DocumentType load_document_type(const std::string& file, const YAML::Node& root, std::vector<Diagnostic>& problems) {
+    DocumentType type;
+    type.source = file;
+    auto fail = [&](const YAML::Node& at, const std::string& vi, const std::string& en) {
+        problems.push_back(problem(file, at ? mark_of(at) : Position{1, 1}, "template", {vi, en},
+                                   {"Sửa tệp định nghĩa loại văn bản này.", "Fix this document type definition."}));
+    };
+    if (!root || !root.IsMap()) {
+        fail(root, "định nghĩa loại văn bản phải là một bảng YAML", "a document type definition must be a YAML mapping");
+        return type;
+    }
+    type.id = string_at(root, "loai");
+    type.name = string_at(root, "ten");
+    type.abbreviation = string_at(root, "viet_tat");
+    type.symbol_pattern = string_at(root, "ky_hieu");
+    type.layout = string_at(root, "bo_cuc");
+    type.official = string_at(root, "van_ban") != "false";
+    if (type.id.empty()) fail(root, "thiếu khóa loai", "the key loai is missing");
+    if (type.name.empty()) fail(root, "thiếu khóa ten", "the key ten is missing");
+    if (type.layout.empty()) type.layout = type.official ? "van-ban" : "trang";
+    if (type.official && type.symbol_pattern.empty()) type.symbol_pattern = "{so}/{loai}-{truong}";
+    if (YAML::Node fields = root["truong_bat_buoc"]) {
+        if (fields.IsSequence())
+            for (const auto& f : fields) type.required_fields.push_back(f.Scalar());
+        else
+            fail(fields, "truong_bat_buoc phải là một danh sách", "truong_bat_buoc must be a list");
+    }
+    if (YAML::Node fields = root["truong_tuy_chon"]; fields && fields.IsSequence())
+        for (const auto& f : fields) type.optional_fields.push_back(f.Scalar());
+    if (YAML::Node sections = root["muc_bat_buoc"]) {
+        for (const auto& s : sections) {
+            RequiredSection rs;
+            rs.name = s.IsMap() ? string_at(s, "ten") : (s.IsScalar() ? s.Scalar() : "");
+            if (rs.name.empty()) {
+                fail(s, "mỗi mục bắt buộc cần có ten", "each required section needs a ten");
+                continue;
+            }
+            rs.wordings.push_back(rs.name);
+            if (s.IsMap() && s["cach_viet_khac"])
+                for (const auto& w : s["cach_viet_khac"]) rs.wordings.push_back(w.Scalar());
+            type.required_sections.push_back(std::move(rs));
+        }
+    }
+    if (YAML::Node levels = root["danh_so"]) {
+        for (const auto& level : levels) {
+            std::vector<NumberStyle> styles;
+            for (const auto& s : level) {
+                NumberStyle style = style_from_id(s.Scalar());
+                if (style == NumberStyle::None)
+                    fail(s, "kiểu đánh số không biết: " + s.Scalar() + " (dùng la-ma, so, so-nhieu-cap, chu-cai, dieu)",
+                         "unknown numbering style: " + s.Scalar() + " (use la-ma, so, so-nhieu-cap, chu-cai, dieu)");
+                else
+                    styles.push_back(style);
+            }
+            type.numbering.push_back(std::move(styles));
+        }
+    }
+    if (YAML::Node categories = root["danh_muc"])
+        for (const auto& c : categories) type.categories.push_back({string_at(c, "ma"), string_at(c, "ten")});
+    return type;
+}
+
+std::vector<CitationTypeWord> load_citation_types(const std::string& file, const YAML::Node& root,
+                                                  std::vector<Diagnostic>& problems) {
+    std::vector<CitationTypeWord> words;
+    YAML::Node list = root ? root["loai_trich_dan"] : YAML::Node();
+    if (!list || !list.IsSequence()) {
+        problems.push_back(problem(file, {1, 1}, "template",
+                                   {"thiếu danh sách loai_trich_dan", "the list loai_trich_dan is missing"}));
+        return words;
+    }
+    for (const auto& item : list)
+        words.push_back({string_at(item, "ten"), string_at(item, "viet_tat"), string_at(item, "bat_dau_bang") == "true"});
+    return words;
+}
+
+Repository load_repository(const std::string& root_dir, unsigned jobs) {
+    Repository repo;
+    std::error_code ec;
+    if (!fs::is_directory(root_dir, ec))
+        throw LoadError("thư mục " + root_dir + " không tồn tại", "directory " + root_dir + " does not exist");
+    repo.root = root_dir;
+    std::string config = (fs::path(root_dir) / "vanban.yaml").string();
+    if (!fs::is_regular_file(config, ec))
+        throw LoadError("không tìm thấy vanban.yaml trong " + root_dir +
+                            " (đây có phải thư mục gốc của kho văn bản? dùng --root DIR)",
+                        "no vanban.yaml in " + root_dir + " (is this a vanban repository? use --root DIR)");
+    repo.school = load_school("vanban.yaml", read_yaml(config, "vanban.yaml", "front-matter", repo.problems), repo.problems);
+
+    repo.templates = TemplateSearchPath({(fs::path(root_dir) / "templates").string(), default_templates_dir()});
+    for (const auto& file : repo.templates.list("types", ".yaml")) {
+        std::string shown = shown_path(file, root_dir);
+        DocumentType type = load_document_type(shown, read_yaml(file, shown, "template", repo.problems), repo.problems);
+        if (!type.id.empty() && !repo.types.find(type.id)) repo.types.add(std::move(type));
+    }
+    if (repo.types.empty())
+        throw LoadError("không tìm thấy định nghĩa loại văn bản nào (templates/types/*.yaml)",
+                        "no document type definitions found (templates/types/*.yaml)");
+    if (std::string file = repo.templates.find("trich-dan.yaml"); !file.empty()) {
+        std::string shown = shown_path(file, root_dir);
+        repo.citations = CitationScanner(load_citation_types(shown, read_yaml(file, shown, "template", repo.problems), repo.problems));
+    }
+
+    std::vector<std::string> paths;
+    for (const char* top : {"plans", "content"}) {
+        fs::path dir = fs::path(root_dir) / top;
+        if (!fs::is_directory(dir, ec)) continue;
+        for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            std::string name = it->path().filename().string();
+            if (!name.empty() && (name[0] == '.' || name[0] == '_')) {
+                if (it->is_directory()) it.disable_recursion_pending();
+                continue;
+            }
+            if (it->is_regular_file() && it->path().extension() == ".md")
+                paths.push_back(fs::relative(it->path(), root_dir).generic_string());
+        }
+    }
+    std::sort(paths.begin(), paths.end());
+
+    repo.documents.resize(paths.size());
+    std::atomic<size_t> next{0};
+    std::vector<std::string> failures(paths.size());
+    auto work = [&] {
+        for (size_t i = next++; i < paths.size(); i = next++) {
+            try {
+                repo.documents[i] = load_document(paths[i], read_file((fs::path(root_dir) / paths[i]).string()),
+                                                  repo.types, repo.school);
+            } catch (const std::exception& e) {
+                failures[i] = e.what();
+            }
+        }
+    };
+    if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+    jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, paths.size())));
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
+    for (const auto& f : failures)
+        if (!f.empty()) throw LoadError(f, f);
+    return repo;
+}
+
+}  // namespace vanban

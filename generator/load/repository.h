@@ -1,0 +1,61 @@
+// Loads a vanban repository: vanban.yaml (the school), the document types and citation
+// words under templates/, and every Markdown document under plans/ and content/.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/document.h"
+#include "model/document_type.h"
+#include "model/school.h"
+#include "text/citation.h"
+
+namespace vanban {
+
+// A problem that stops vanban before any check can run (no vanban.yaml, unreadable root).
+struct LoadError : std::runtime_error {
+    LoadError(const std::string& vi, std::string english) : std::runtime_error(vi), en(std::move(english)) {}
+    std::string en;
+};
+
+// Where templates come from: the school's own templates/ first, then vanban's defaults.
+class TemplateSearchPath {
+public:
+    TemplateSearchPath() = default;
+    explicit TemplateSearchPath(std::vector<std::string> dirs) : dirs_(std::move(dirs)) {}
+    // The first existing file at `relative` in the search path; empty if none.
+    std::string find(const std::string& relative) const;
+    // Every file ending in `extension` in `relative` directories, the first directory winning on name clashes.
+    std::vector<std::string> list(const std::string& relative, const std::string& extension) const;
+    const std::vector<std::string>& dirs() const { return dirs_; }
+
+private:
+    std::vector<std::string> dirs_;
+};
+
+// vanban's own templates: $VANBAN_TEMPLATES, else the templates/ folder vanban was built from.
+std::string default_templates_dir();
+
+struct Repository {
+    std::string root;
+    School school;
+    DocumentTypes types;
+    CitationScanner citations{{}};
+    TemplateSearchPath templates;
+    std::vector<Document> documents;  // sorted by path
+    std::vector<Diagnostic> problems;  // in vanban.yaml and templates/, found while loading
+
+    const Document* find(const std::string& path) const;
+};
+
+Repository load_repository(const std::string& root, unsigned jobs = 0);
+
+// Pieces of the loader, exposed for the unit tests.
+School load_school(const std::string& path, const YAML::Node& root, std::vector<Diagnostic>& problems);
+DocumentType load_document_type(const std::string& path, const YAML::Node& root, std::vector<Diagnostic>& problems);
+std::vector<CitationTypeWord> load_citation_types(const std::string& path, const YAML::Node& root,
+                                                  std::vector<Diagnostic>& problems);
+
+}  // namespace vanban

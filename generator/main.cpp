@@ -1,0 +1,11 @@
+// vanban: official school documents as code. The command line: `vanban <command> [options]`.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    return vanban::run_command(args, std::cout, std::cerr);
+}

@@ -1,0 +1,188 @@
+#include "text/numbering.h"
+
+#include <cctype>
+#include <cstring>
+
+namespace vanban {
+
+// Vietnamese lists count a, b, c, d, đ, e, g, h, i, k, ... (no f, j, w, z).
+static const char* const kVietnameseLetters[] = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
+                                                 "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"};
+static const int kVietnameseLetterCount = sizeof kVietnameseLetters / sizeof *kVietnameseLetters;
+
+const char* style_id(NumberStyle style) {
+    switch (style) {
+        case NumberStyle::Roman: return "la-ma";
+        case NumberStyle::Arabic: return "so";
+        case NumberStyle::MultiLevel: return "so-nhieu-cap";
+        case NumberStyle::Letter: return "chu-cai";
+        case NumberStyle::Article: return "dieu";
+        case NumberStyle::None: break;
+    }
+    return "";
+}
+
+NumberStyle style_from_id(std::string_view id) {
+    for (NumberStyle s : {NumberStyle::Roman, NumberStyle::Arabic, NumberStyle::MultiLevel, NumberStyle::Letter,
+                          NumberStyle::Article})
+        if (id == style_id(s)) return s;
+    return NumberStyle::None;
+}
+
+std::string style_example(NumberStyle style) {
+    switch (style) {
+        case NumberStyle::Roman: return "I.";
+        case NumberStyle::Arabic: return "1.";
+        case NumberStyle::MultiLevel: return "1.1.";
+        case NumberStyle::Letter: return "a)";
+        case NumberStyle::Article: return "Điều 1.";
+        case NumberStyle::None: break;
+    }
+    return "";
+}
+
+std::string to_roman(int value) {
+    static const struct { int v; const char* s; } table[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"},
+                                                             {100, "C"},  {90, "XC"},  {50, "L"},  {40, "XL"},
+                                                             {10, "X"},   {9, "IX"},   {5, "V"},   {4, "IV"},
+                                                             {1, "I"}};
+    std::string out;
+    for (const auto& e : table)
+        while (value >= e.v) {
+            out += e.s;
+            value -= e.v;
+        }
+    return out;
+}
+
+static int parse_roman(std::string_view s) {
+    auto digit = [](char c) {
+        switch (c) {
+            case 'I': return 1;
+            case 'V': return 5;
+            case 'X': return 10;
+            case 'L': return 50;
+            default: return 0;
+        }
+    };
+    int total = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        int v = digit(s[i]);
+        if (v == 0) return 0;
+        int next = i + 1 < s.size() ? digit(s[i + 1]) : 0;
+        total += v < next ? -v : v;
+    }
+    // Only canonical numerals count ("IIII" or "VX" are not numbering).
+    return to_roman(total) == s ? total : 0;
+}
+
+std::string format_number(NumberStyle style, const std::vector<int>& parts, bool latin_letters) {
+    int v = parts.empty() ? 1 : parts.back();
+    switch (style) {
+        case NumberStyle::Roman: return to_roman(v) + ".";
+        case NumberStyle::Arabic: return std::to_string(v) + ".";
+        case NumberStyle::MultiLevel: {
+            std::string out;
+            for (int p : parts) out += std::to_string(p) + ".";
+            return out;
+        }
+        case NumberStyle::Letter:
+            if (latin_letters) return std::string(1, static_cast<char>('a' + (v - 1) % 26)) + ")";
+            return std::string(kVietnameseLetters[(v - 1) % kVietnameseLetterCount]) + ")";
+        case NumberStyle::Article: return "Điều " + std::to_string(v) + ".";
+        case NumberStyle::None: break;
+    }
+    return "";
+}
+
+static std::string_view skip_spaces(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    return s.substr(i);
+}
+
+HeadingNumber parse_heading_number(std::string_view text) {
+    HeadingNumber n;
+    n.rest = std::string(text);
+    std::string_view t = skip_spaces(text);
+    auto finish = [&](NumberStyle style, std::vector<int> parts, size_t consumed) {
+        // Numbering must be followed by a space or end the heading ("1.Mục đích" is accepted too).
+        n.style = style;
+        n.parts = std::move(parts);
+        n.written = std::string(t.substr(0, consumed));
+        n.rest = std::string(skip_spaces(t.substr(consumed)));
+        return n;
+    };
+
+    // "Điều 3." — articles of a decision.
+    if (t.rfind("Điều ", 0) == 0) {
+        size_t i = std::strlen("Điều ");
+        size_t start = i;
+        while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+        if (i > start && i < t.size() && (t[i] == '.' || t[i] == ':'))
+            return finish(NumberStyle::Article, {std::stoi(std::string(t.substr(start, i - start)))}, i + 1);
+        return n;
+    }
+
+    // Arabic, possibly multi-level: 1.  1)  1.2.  1.2.3  (the final dot may be missing on multi-level).
+    if (!t.empty() && std::isdigit(static_cast<unsigned char>(t[0]))) {
+        std::vector<int> parts;
+        size_t i = 0;
+        while (true) {
+            size_t start = i;
+            while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+            if (i == start || i - start > 3) return n;
+            parts.push_back(std::stoi(std::string(t.substr(start, i - start))));
+            if (i < t.size() && t[i] == '.' && i + 1 < t.size() && std::isdigit(static_cast<unsigned char>(t[i + 1]))) {
+                ++i;
+                continue;
+            }
+            break;
+        }
+        bool closed = i < t.size() && (t[i] == '.' || t[i] == ')');
+        bool ends = i + (closed ? 1 : 0) >= t.size() || t[i + (closed ? 1 : 0)] == ' ';
+        if (parts.size() == 1) {
+            if (!closed || !ends) return n;
+            return finish(NumberStyle::Arabic, parts, i + 1);
+        }
+        if (!ends) return n;
+        return finish(NumberStyle::MultiLevel, parts, i + (closed ? 1 : 0));
+    }
+
+    // Roman: "IV." (upper case, canonical).
+    {
+        size_t i = 0;
+        while (i < t.size() && std::strchr("IVXL", t[i]) != nullptr) ++i;
+        if (i > 0 && i < t.size() && t[i] == '.' && (i + 1 >= t.size() || t[i + 1] == ' ')) {
+            int v = parse_roman(t.substr(0, i));
+            if (v > 0) return finish(NumberStyle::Roman, {v}, i + 1);
+        }
+    }
+
+    // Letter: "a)" "b." "đ)".
+    {
+        size_t letter_bytes = 0;
+        int value = 0;
+        bool latin = false;
+        if (t.rfind("đ", 0) == 0) {
+            letter_bytes = std::strlen("đ");
+            value = 5;
+        } else if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') {
+            letter_bytes = 1;
+            for (int k = 0; k < kVietnameseLetterCount; ++k)
+                if (kVietnameseLetters[k][0] == t[0] && kVietnameseLetters[k][1] == '\0') value = k + 1;
+            if (value == 0 || std::strchr("fjwz", t[0])) {
+                latin = true;
+                value = t[0] - 'a' + 1;
+            }
+        }
+        if (letter_bytes > 0 && letter_bytes < t.size() && (t[letter_bytes] == ')' || t[letter_bytes] == '.') &&
+            (letter_bytes + 1 >= t.size() || t[letter_bytes + 1] == ' ')) {
+            n.latin_letters = latin;
+            return finish(NumberStyle::Letter, {value}, letter_bytes + 1);
+        }
+    }
+    return n;
+}
+
+}  // namespace vanban

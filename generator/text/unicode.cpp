@@ -1,0 +1,211 @@
+#include "text/unicode.h"
+
+#include <unicode/coll.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+
+namespace vanban {
+
+std::optional<Utf8Error> find_invalid_utf8(std::string_view bytes) {
+    const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+    int32_t length = static_cast<int32_t>(bytes.size());
+    int32_t i = 0;
+    while (i < length) {
+        if (s[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, length, c);
+        if (c < 0) return Utf8Error{static_cast<size_t>(start), s[start]};
+    }
+    return std::nullopt;
+}
+
+std::string repair_utf8(std::string_view bytes) {
+    std::string out;
+    out.reserve(bytes.size());
+    const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+    int32_t length = static_cast<int32_t>(bytes.size());
+    int32_t i = 0;
+    while (i < length) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, length, c);
+        if (c < 0)
+            out += "\xEF\xBF\xBD";
+        else
+            out.append(bytes.data() + start, static_cast<size_t>(i - start));
+    }
+    return out;
+}
+
+static const icu::Normalizer2& nfc() {
+    UErrorCode status = U_ZERO_ERROR;
+    return *icu::Normalizer2::getNFCInstance(status);
+}
+
+static const icu::Normalizer2& nfd() {
+    UErrorCode status = U_ZERO_ERROR;
+    return *icu::Normalizer2::getNFDInstance(status);
+}
+
+bool is_nfc(std::string_view utf8) {
+    bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return (c & 0x80) == 0; });
+    if (ascii) return true;
+    UErrorCode status = U_ZERO_ERROR;
+    bool normalized = nfc().isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status);
+    return U_SUCCESS(status) && normalized;
+}
+
+std::string to_nfc(std::string_view utf8) {
+    if (is_nfc(utf8)) return std::string(utf8);
+    UErrorCode status = U_ZERO_ERROR;
+    std::string out;
+    icu::StringByteSink<std::string> sink(&out);
+    nfc().normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), sink, nullptr, status);
+    return U_SUCCESS(status) ? out : std::string(utf8);
+}
+
+static void append_utf8(std::string& out, UChar32 c) {
+    char buf[4];
+    int32_t n = 0;
+    UBool error = false;
+    U8_APPEND(buf, n, 4, c, error);
+    if (!error) out.append(buf, static_cast<size_t>(n));
+}
+
+std::string fold_diacritics(std::string_view utf8) {
+    icu::UnicodeString decomposed;
+    UErrorCode status = U_ZERO_ERROR;
+    decomposed = nfd().normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))), status);
+    std::string out;
+    out.reserve(utf8.size());
+    for (int32_t i = 0; i < decomposed.length();) {
+        UChar32 c = decomposed.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) continue;
+        if (c == 0x0111 || c == 0x0110) c = 'd';  // đ, Đ have no decomposition
+        c = u_tolower(c);
+        append_utf8(out, c);
+    }
+    return out;
+}
+
+std::string wording_key(std::string_view utf8) {
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    UErrorCode status = U_ZERO_ERROR;
+    text = nfc().normalize(text, status);
+    text.toLower(icu::Locale("vi"));
+    std::string out;
+    bool pending_space = false;
+    for (int32_t i = 0; i < text.length();) {
+        UChar32 c = text.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_isalpha(c)) {
+            if (pending_space && !out.empty()) out += ' ';
+            pending_space = false;
+            append_utf8(out, c);
+        } else {
+            pending_space = true;  // digits, punctuation and spaces all separate words
+        }
+    }
+    return out;
+}
+
+std::string to_upper(std::string_view utf8) {
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    text.toUpper(icu::Locale("vi"));
+    std::string out;
+    text.toUTF8String(out);
+    return out;
+}
+
+std::string to_lower(std::string_view utf8) {
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    text.toLower(icu::Locale("vi"));
+    std::string out;
+    text.toUTF8String(out);
+    return out;
+}
+
+int count_code_points(std::string_view utf8) {
+    int n = 0;
+    for (char c : utf8)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::vector<std::string> split_words(std::string_view text) {
+    std::vector<std::string> words;
+    size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && static_cast<unsigned char>(text[i]) <= ' ') ++i;
+        size_t start = i;
+        while (i < text.size() && static_cast<unsigned char>(text[i]) > ' ') ++i;
+        if (i > start) words.emplace_back(text.substr(start, i - start));
+    }
+    return words;
+}
+
+namespace {
+// ICU collators are not thread-safe for concurrent compare() on one instance,
+// so each thread gets its own clone.
+const icu::Collator& vietnamese_collator() {
+    static std::unique_ptr<icu::Collator> prototype = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(icu::Locale("vi"), status));
+        return c;
+    }();
+    thread_local std::unique_ptr<icu::Collator> local(prototype->clone());
+    return *local;
+}
+}  // namespace
+
+int compare_vietnamese(std::string_view a, std::string_view b) {
+    UErrorCode status = U_ZERO_ERROR;
+    auto r = vietnamese_collator().compareUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
+                                                icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), status);
+    return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
+}
+
+void sort_vietnamese(std::vector<std::string>& items) {
+    std::stable_sort(items.begin(), items.end(),
+                     [](const std::string& a, const std::string& b) { return compare_vietnamese(a, b) < 0; });
+}
+
+int edit_distance(std::string_view a, std::string_view b) {
+    auto decode = [](std::string_view s) {
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+        std::vector<UChar32> cps;
+        for (int32_t i = 0; i < u.length();) {
+            UChar32 c = u.char32At(i);
+            cps.push_back(c);
+            i += U16_LENGTH(c);
+        }
+        return cps;
+    };
+    auto x = decode(a), y = decode(b);
+    std::vector<int> row(y.size() + 1);
+    for (size_t j = 0; j <= y.size(); ++j) row[j] = static_cast<int>(j);
+    for (size_t i = 1; i <= x.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = static_cast<int>(i);
+        for (size_t j = 1; j <= y.size(); ++j) {
+            int above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[y.size()];
+}
+
+}  // namespace vanban

@@ -1,0 +1,50 @@
+// Unicode helpers for Vietnamese text: UTF-8 validation, NFC, diacritic folding,
+// and the comparison key used to match headings and front-matter keys.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vanban {
+
+// Where a byte string stops being valid UTF-8.
+struct Utf8Error {
+    size_t offset = 0;  // byte offset of the first bad byte
+    unsigned char byte = 0;
+};
+std::optional<Utf8Error> find_invalid_utf8(std::string_view bytes);
+
+// Replaces every invalid byte with U+FFFD so the rest of the file can still be read.
+std::string repair_utf8(std::string_view bytes);
+
+bool is_nfc(std::string_view utf8);
+std::string to_nfc(std::string_view utf8);
+
+// Lower case, diacritics removed, đ → d: "Chuyển đổi số" → "chuyen doi so".
+std::string fold_diacritics(std::string_view utf8);
+
+// Key for matching wordings: NFC, lower case, numbering and punctuation dropped,
+// white space collapsed: "III. NHIỆM VỤ, GIẢI PHÁP" → "nhiệm vụ giải pháp".
+std::string wording_key(std::string_view utf8);
+
+std::string to_upper(std::string_view utf8);
+std::string to_lower(std::string_view utf8);
+
+// Number of code points in the first `bytes` bytes of `utf8` (for column numbers).
+int count_code_points(std::string_view utf8);
+
+// Splits text into words on white space (used by the search index).
+std::vector<std::string> split_words(std::string_view text);
+
+// Sorts strings with Vietnamese collation rules (ICU locale "vi").
+void sort_vietnamese(std::vector<std::string>& items);
+// Compare two strings with Vietnamese collation: <0, 0, >0.
+int compare_vietnamese(std::string_view a, std::string_view b);
+
+// Levenshtein distance in code points, for "did you mean" suggestions.
+int edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace vanban
