@@ -1,4 +1,6 @@
 // encoding and unicode-nfc: the bytes of the file itself.
+#include <unicode/utf8.h>
+
 #include <cstdio>
 
 #include "check/checks.h"
@@ -13,12 +15,19 @@ namespace {
 // (ABC) each accented vowel is one byte of its own. So the share of high bytes that
 // follow an ASCII vowel tells the two apart well enough to name a likely culprit.
 const char* guess_legacy_encoding(std::string_view raw) {
+    // Only the bytes that are not valid UTF-8 count: the rest of the file may be Unicode already.
+    const auto* s = reinterpret_cast<const uint8_t*>(raw.data());
+    int32_t length = static_cast<int32_t>(raw.size());
     size_t high = 0, after_vowel = 0;
-    for (size_t i = 0; i < raw.size(); ++i) {
-        auto b = static_cast<unsigned char>(raw[i]);
-        if (b < 0x80) continue;
-        ++high;
-        if (i > 0 && std::string_view("aeiouyAEIOUY").find(raw[i - 1]) != std::string_view::npos) ++after_vowel;
+    for (int32_t i = 0; i < length;) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, length, c);
+        if (c >= 0) continue;
+        for (int32_t k = start; k < i; ++k) {
+            ++high;
+            if (k > 0 && std::string_view("aeiouyAEIOUY").find(static_cast<char>(s[k - 1])) != std::string_view::npos) ++after_vowel;
+        }
     }
     if (high < 3) return nullptr;
     return after_vowel * 10 >= high * 4 ? "VNI" : "TCVN3";

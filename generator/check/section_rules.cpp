@@ -29,27 +29,35 @@ void check_required_sections(const Document& doc, Diagnostics& out) {
     for (const auto* h : tops) keys.push_back(wording_key(h->number.rest));
 
     Position missing_at = doc.front.end_line > 0 ? Position{doc.front.end_line, 1} : Position{1, 1};
-    struct Found { const RequiredSection* section; size_t index; };
-    std::vector<Found> found;
-    int roman = 0;
-    for (const auto* h : tops)
-        if (h->number.style == NumberStyle::Roman) roman = 1;
-    for (const auto& rs : doc.type->required_sections) {
-        std::optional<size_t> match;
-        for (size_t i = 0; i < keys.size() && !match; ++i)
-            for (const auto& w : rs.wordings)
+    const auto& required = doc.type->required_sections;
+    std::vector<std::optional<size_t>> matches(required.size());
+    for (size_t r = 0; r < required.size(); ++r)
+        for (size_t i = 0; i < keys.size() && !matches[r]; ++i)
+            for (const auto& w : required[r].wordings)
                 if (keys[i] == wording_key(w)) {
-                    match = i;
+                    matches[r] = i;
                     break;
                 }
-        if (match) {
-            found.push_back({&rs, *match});
+    bool roman = std::any_of(tops.begin(), tops.end(), [](const Heading* h) { return h->number.style == NumberStyle::Roman; });
+    struct Found { const RequiredSection* section; size_t index; };
+    std::vector<Found> found;
+    for (size_t r = 0; r < required.size(); ++r) {
+        const RequiredSection& rs = required[r];
+        if (matches[r]) {
+            found.push_back({&rs, *matches[r]});
             continue;
         }
-        // A near miss ("Mục đích yêu càu") gets pointed at; otherwise say what to add.
-        std::string example = (roman ? "# " + to_roman(static_cast<int>(found.size()) + 1) + ". " : "# ") + to_upper(rs.name);
+        // Suggest the place it belongs: before the next required section found, else at the end.
+        size_t place = tops.size();
+        for (size_t later = r + 1; later < required.size(); ++later)
+            if (matches[later]) {
+                place = *matches[later];
+                break;
+            }
+        std::string example = (roman ? "# " + to_roman(static_cast<int>(place) + 1) + ". " : "# ") + to_upper(rs.name);
         Message hint{"Thêm đề mục " + example + " (cũng chấp nhận: " + quoted_list(rs.wordings) + ").",
                      "Add a heading " + example + " (also accepted: " + quoted_list(rs.wordings) + ")."};
+        // A near miss ("Mục đích yêu càu") is pointed at.
         Position at = missing_at;
         for (size_t i = 0; i < keys.size(); ++i)
             for (const auto& w : rs.wordings)

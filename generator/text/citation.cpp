@@ -20,12 +20,12 @@ bool CitationScanner::is_type_code(std::string_view code) const {
     return false;
 }
 
-std::string Citation::reference() const { return number + "/" + symbol; }
+std::string Citation::reference() const { return number + separator + symbol; }
 
 std::string Citation::key() const {
     size_t i = 0;
     while (i + 1 < number.size() && number[i] == '0') ++i;
-    std::string k = number.substr(i) + "/";
+    std::string k = number.substr(i) + separator;
     std::string upper = to_upper(symbol);
     for (char c : upper)
         if (c != '&' && c != '.' && c != ' ') k += c;
@@ -192,6 +192,7 @@ std::vector<Citation> CitationScanner::scan(std::string_view t) const {
 
         Citation c;
         c.number = number;
+        c.separator = sep;
         c.symbol = symbol;
         c.type_segment = type_segment;
         c.offset = num_start;

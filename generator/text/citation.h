@@ -25,6 +25,7 @@ struct Citation {
     std::string type_word;    // as written, "" when the number stands alone
     const CitationTypeWord* type = nullptr;
     std::string number;       // "09"
+    char separator = '/';     // '-' in the Party form "142-KH/HU"
     std::string symbol;       // "2021/TT-BGDĐT", as written but without spaces
     std::string type_segment; // "TT"; for công văn-style symbols the first body ("SGDĐT")
     std::optional<Date> date;

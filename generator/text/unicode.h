@@ -26,8 +26,8 @@ std::string to_nfc(std::string_view utf8);
 // Lower case, diacritics removed, đ → d: "Chuyển đổi số" → "chuyen doi so".
 std::string fold_diacritics(std::string_view utf8);
 
-// Key for matching wordings: NFC, lower case, numbering and punctuation dropped,
-// white space collapsed: "III. NHIỆM VỤ, GIẢI PHÁP" → "nhiệm vụ giải pháp".
+// Key for matching wordings: NFC, lower case, digits and punctuation dropped, white space
+// collapsed: "NHIỆM VỤ, GIẢI PHÁP:" → "nhiệm vụ giải pháp". Strip a heading's numbering first.
 std::string wording_key(std::string_view utf8);
 
 std::string to_upper(std::string_view utf8);

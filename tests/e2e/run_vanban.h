@@ -1,0 +1,68 @@
+// Runs the real vanban binary and captures what it prints, for end-to-end tests.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace vanban::e2e {
+
+struct Run {
+    int exit_code = -1;
+    std::string out;  // stdout
+    std::string err;  // stderr
+};
+
+inline std::string shell_quote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+inline std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+inline Run run_vanban(const std::string& args) {
+    static int counter = 0;
+    std::string err_file = (std::filesystem::temp_directory_path() / ("vanban-e2e-" + std::to_string(::getpid()) + "-" +
+                                                                       std::to_string(counter++) + ".err")).string();
+    std::string command = shell_quote(VANBAN_BINARY) + " " + args + " 2>" + shell_quote(err_file);
+    Run run;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) return run;
+    std::array<char, 4096> buffer;
+    size_t n;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
+    int status = ::pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.err = slurp(err_file);
+    std::filesystem::remove(err_file);
+    return run;
+}
+
+inline std::string fixture(const std::string& name) { return std::string(VANBAN_TEST_DATA) + "/fixtures/" + name; }
+
+// A fresh, empty temporary folder removed at the end of the test.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        static int counter = 0;
+        path = std::filesystem::temp_directory_path() /
+               ("vanban-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+    std::string str() const { return path.string(); }
+};
+
+}  // namespace vanban::e2e

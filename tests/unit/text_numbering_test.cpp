@@ -1,0 +1,46 @@
+#include <doctest/doctest.h>
+
+#include "text/numbering.h"
+
+using namespace vanban;
+
+TEST_CASE("heading numbers are read as written on paper") {
+    auto roman = parse_heading_number("IV. TỔ CHỨC THỰC HIỆN");
+    CHECK(roman.style == NumberStyle::Roman);
+    CHECK(roman.value() == 4);
+    CHECK(roman.rest == "TỔ CHỨC THỰC HIỆN");
+
+    auto arabic = parse_heading_number("2. Yêu cầu");
+    CHECK(arabic.style == NumberStyle::Arabic);
+    CHECK(arabic.value() == 2);
+
+    auto multi = parse_heading_number("2.3. Chỉ tiêu");
+    CHECK(multi.style == NumberStyle::MultiLevel);
+    CHECK(multi.parts == std::vector<int>{2, 3});
+    CHECK(parse_heading_number("1.2.3 Ba cấp").parts == std::vector<int>{1, 2, 3});
+
+    auto letter = parse_heading_number("đ) Chữ đ");
+    CHECK(letter.style == NumberStyle::Letter);
+    CHECK(letter.value() == 5);
+    CHECK(parse_heading_number("e) Chữ e").value() == 6);
+    CHECK(parse_heading_number("f) Latin").latin_letters);
+
+    CHECK(parse_heading_number("Điều 3. Hiệu lực").style == NumberStyle::Article);
+}
+
+TEST_CASE("text that only looks like numbering is not numbering") {
+    CHECK(parse_heading_number("Mục đích").style == NumberStyle::None);
+    CHECK(parse_heading_number("2024 là năm").style == NumberStyle::None);
+    CHECK(parse_heading_number("IIII. sai").style == NumberStyle::None);
+    CHECK(parse_heading_number("Ia. sai").style == NumberStyle::None);
+    CHECK(parse_heading_number("26/26 giáo viên").style == NumberStyle::None);
+}
+
+TEST_CASE("numbers are formatted in each style") {
+    CHECK(format_number(NumberStyle::Roman, {9}) == "IX.");
+    CHECK(format_number(NumberStyle::Arabic, {3}) == "3.");
+    CHECK(format_number(NumberStyle::MultiLevel, {2, 3}) == "2.3.");
+    CHECK(format_number(NumberStyle::Letter, {5}) == "đ)");
+    CHECK(format_number(NumberStyle::Letter, {5}, true) == "e)");
+    CHECK(to_roman(14) == "XIV");
+}
