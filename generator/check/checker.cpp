@@ -1,8 +1,5 @@
-#include <algorithm>
-#include <atomic>
-#include <thread>
-
 #include "check/checks.h"
+#include "support/parallel_for.h"
 
 namespace vanban {
 
@@ -10,26 +7,18 @@ std::vector<Diagnostic> check_repository(const Repository& repo, const CheckOpti
     Diagnostics all = repo.problems;
     const auto& docs = repo.documents;
     std::vector<Diagnostics> per_doc(docs.size());
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-        for (size_t i = next++; i < docs.size(); i = next++) {
-            const Document& doc = docs[i];
-            Diagnostics& out = per_doc[i];
-            check_encoding(doc, out);
-            check_unicode_nfc(doc, out);
-            check_front_matter(doc, repo, out);
-            check_required_sections(doc, out);
-            check_heading_numbering(doc, out);
-            check_date_range(doc, options.today, out);
-            check_table_sums(doc, out);
-            check_links(doc, repo, out);
-        }
-    };
-    unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < jobs && t < docs.size(); ++t) threads.emplace_back(work);
-    work();
-    for (auto& t : threads) t.join();
+    parallel_for(docs.size(), worker_count(options.jobs, docs.size()), [&](size_t i, unsigned) {
+        const Document& doc = docs[i];
+        Diagnostics& out = per_doc[i];
+        check_encoding(doc, out);
+        check_unicode_nfc(doc, out);
+        check_front_matter(doc, repo, out);
+        check_required_sections(doc, out);
+        check_heading_numbering(doc, out);
+        check_date_range(doc, options.today, out);
+        check_table_sums(doc, out);
+        check_links(doc, repo, out);
+    });
     for (auto& d : per_doc) all.insert(all.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
     check_duplicate_numbers(docs, all);
     check_citations(repo, all);

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "check/checks.h"
+#include "support/parallel_for.h"
 
 namespace vanban {
 
@@ -17,9 +18,14 @@ struct Place {
 }  // namespace
 
 void check_citations(const Repository& repo, Diagnostics& out) {
+    // Scanning is the costly part and each document is independent.
+    std::vector<std::vector<Citation>> found(repo.documents.size());
+    parallel_for(found.size(), worker_count(0, found.size()),
+                 [&](size_t i, unsigned) { found[i] = repo.citations.scan(repo.documents[i].source.text); });
     std::map<std::string, std::vector<Place>> by_key;
-    for (const auto& doc : repo.documents) {
-        for (auto& c : repo.citations.scan(doc.source.text)) {
+    for (size_t i = 0; i < found.size(); ++i) {
+        const Document& doc = repo.documents[i];
+        for (auto& c : found[i]) {
             Position at = doc.source.position_of(c.offset);
             if (c.type && !c.type_segment.empty()) {
                 const CitationTypeWord& w = *c.type;

@@ -52,7 +52,7 @@ Position raw_position(std::string_view raw, size_t offset) {
 
 void check_encoding(const Document& doc, Diagnostics& out) {
     const SourceText& s = doc.source;
-    if (auto bad = find_invalid_utf8(s.raw)) {
+    if (auto bad = s.valid_utf8 ? std::nullopt : find_invalid_utf8(s.raw)) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", bad->byte);
         Message message{std::string("tệp không phải UTF-8 hợp lệ: byte ") + hex + " không đọc được",
@@ -85,7 +85,7 @@ void check_encoding(const Document& doc, Diagnostics& out) {
              "Pick one line ending (LF is preferred) in your editor and save again."}));
     }
     // U+FFFD in a valid file: a character was lost before the text reached us (e.g. Word footnote marks).
-    if (!find_invalid_utf8(s.raw)) {
+    if (s.valid_utf8) {
         size_t pos = 0;
         int reported = 0;
         while ((pos = s.text.find("\xEF\xBF\xBD", pos)) != std::string::npos && reported < 5) {
@@ -102,7 +102,7 @@ void check_encoding(const Document& doc, Diagnostics& out) {
 
 void check_unicode_nfc(const Document& doc, Diagnostics& out) {
     const std::string& raw = doc.source.raw;
-    if (find_invalid_utf8(raw) || is_nfc(raw)) return;
+    if (!doc.source.valid_utf8 || doc.source.was_nfc) return;
     int line = 1;
     int reported = 0, more = 0;
     size_t start = 0;

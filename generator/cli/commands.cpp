@@ -112,6 +112,7 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
         out << d << '\n';
         return 0;
     }
+    site.jobs = common.jobs;
     if (site.out_dir.empty()) site.out_dir = (std::filesystem::path(common.root) / "site").string();
     auto started = std::chrono::steady_clock::now();
     CheckOptions options = check_options(common);

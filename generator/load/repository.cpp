@@ -1,16 +1,15 @@
 #include "load/repository.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
-#include <thread>
 
 #include "load/document_loader.h"
 #include "load/front_matter.h"
 #include "load/source_reader.h"
+#include "support/parallel_for.h"
 #include "text/unicode.h"
 
 namespace fs = std::filesystem;
@@ -263,26 +262,9 @@ Repository load_repository(const std::string& root_dir, unsigned jobs) {
     std::sort(paths.begin(), paths.end());
 
     repo.documents.resize(paths.size());
-    std::atomic<size_t> next{0};
-    std::vector<std::string> failures(paths.size());
-    auto work = [&] {
-        for (size_t i = next++; i < paths.size(); i = next++) {
-            try {
-                repo.documents[i] = load_document(paths[i], read_file((fs::path(root_dir) / paths[i]).string()),
-                                                  repo.types, repo.school);
-            } catch (const std::exception& e) {
-                failures[i] = e.what();
-            }
-        }
-    };
-    if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-    jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, paths.size())));
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
-    work();
-    for (auto& t : threads) t.join();
-    for (const auto& f : failures)
-        if (!f.empty()) throw LoadError(f, f);
+    parallel_for(paths.size(), worker_count(jobs, paths.size()), [&](size_t i, unsigned) {
+        repo.documents[i] = load_document(paths[i], read_file((fs::path(root_dir) / paths[i]).string()), repo.types, repo.school);
+    });
     return repo;
 }
 

@@ -1,5 +1,6 @@
 #include "load/source_reader.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -16,25 +17,34 @@ SourceText read_source(std::string raw) {
         bytes.remove_prefix(3);
     }
     std::string text;
-    text.reserve(bytes.size());
     int line = 1;
-    for (size_t i = 0; i < bytes.size(); ++i) {
-        char c = bytes[i];
-        if (c == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') {
-            if (s.crlf_lines++ == 0) s.first_crlf_line = line;
-            continue;  // the '\n' follows
-        }
-        if (c == '\n') {
-            if (i == 0 || bytes[i - 1] != '\r') {
-                if (s.lf_lines++ == 0) s.first_lf_line = line;
+    if (bytes.find('\r') == std::string_view::npos) {
+        text.assign(bytes);
+        s.lf_lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+        if (s.lf_lines > 0) s.first_lf_line = 1;
+    } else {
+        text.reserve(bytes.size());
+        for (size_t i = 0; i < bytes.size(); ++i) {
+            char c = bytes[i];
+            if (c == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') {
+                if (s.crlf_lines++ == 0) s.first_crlf_line = line;
+                continue;  // the '\n' follows
             }
-            ++line;
+            if (c == '\n') {
+                if (i == 0 || bytes[i - 1] != '\r') {
+                    if (s.lf_lines++ == 0) s.first_lf_line = line;
+                }
+                ++line;
+            }
+            text += c;
         }
-        text += c;
     }
-    if (find_invalid_utf8(text)) text = repair_utf8(text);
-    s.text = to_nfc(text);
-    s.raw = std::move(raw);
+    s.valid_utf8 = !find_invalid_utf8(text);
+    if (!s.valid_utf8) text = repair_utf8(text);
+    s.was_nfc = is_nfc(text);
+    s.text = s.was_nfc ? std::move(text) : to_nfc(text);
+    // The raw bytes only matter to the encoding checks when they differ from the text.
+    if (!s.valid_utf8 || !s.was_nfc) s.raw = std::move(raw);
     s.line_starts.push_back(0);
     for (size_t i = 0; i < s.text.size(); ++i)
         if (s.text[i] == '\n') s.line_starts.push_back(i + 1);

@@ -24,9 +24,11 @@ struct Position {
 
 // The file as read from disk, plus what the encoding checks need to know about its bytes.
 struct SourceText {
-    std::string raw;   // the bytes on disk
+    std::string raw;   // the bytes on disk, kept only when not valid UTF-8 or not NFC
     std::string text;  // valid UTF-8, NFC, without BOM, LF line endings: what everything else reads
     bool had_bom = false;
+    bool valid_utf8 = true;  // false: `raw` has bytes that are not UTF-8 (replaced by U+FFFD in `text`)
+    bool was_nfc = true;     // false: `raw` had decomposed characters (normalised in `text`)
     size_t crlf_lines = 0, lf_lines = 0;
     int first_crlf_line = 0, first_lf_line = 0;
     std::vector<size_t> line_starts;  // byte offsets into `text`

@@ -8,8 +8,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
-#include <mutex>
 
 namespace vanban {
 
@@ -18,6 +18,14 @@ std::optional<Utf8Error> find_invalid_utf8(std::string_view bytes) {
     int32_t length = static_cast<int32_t>(bytes.size());
     int32_t i = 0;
     while (i < length) {
+        // Most text is ASCII: skip it eight bytes at a time.
+        while (i + 8 <= length) {
+            uint64_t chunk;
+            std::memcpy(&chunk, s + i, 8);
+            if (chunk & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= length) break;
         if (s[i] < 0x80) {
             ++i;
             continue;
@@ -83,19 +91,45 @@ static void append_utf8(std::string& out, UChar32 c) {
     if (!error) out.append(buf, static_cast<size_t>(n));
 }
 
+namespace {
+// Folding table for U+0000..U+1FFF (Latin with all Vietnamese letters): each code point's
+// base letter in lower case, computed once with ICU; 0 marks a combining mark to drop.
+struct FoldTable {
+    std::vector<UChar32> base;
+    FoldTable() : base(0x2000) {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2& decompose = *icu::Normalizer2::getNFDInstance(status);
+        for (UChar32 c = 0; c < 0x2000; ++c) {
+            if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) continue;
+            icu::UnicodeString d;
+            UChar32 first = decompose.getDecomposition(c, d) ? d.char32At(0) : c;
+            if (first == 0x0111 || first == 0x0110) first = 'd';  // đ, Đ have no decomposition
+            base[static_cast<size_t>(c)] = u_tolower(first);
+        }
+    }
+};
+}  // namespace
+
 std::string fold_diacritics(std::string_view utf8) {
-    icu::UnicodeString decomposed;
-    UErrorCode status = U_ZERO_ERROR;
-    decomposed = nfd().normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))), status);
+    static const FoldTable table;
     std::string out;
     out.reserve(utf8.size());
-    for (int32_t i = 0; i < decomposed.length();) {
-        UChar32 c = decomposed.char32At(i);
-        i += U16_LENGTH(c);
-        if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) continue;
-        if (c == 0x0111 || c == 0x0110) c = 'd';  // đ, Đ have no decomposition
-        c = u_tolower(c);
-        append_utf8(out, c);
+    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+    int32_t length = static_cast<int32_t>(utf8.size());
+    for (int32_t i = 0; i < length;) {
+        if (s[i] < 0x80) {
+            char c = static_cast<char>(s[i++]);
+            out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+            continue;
+        }
+        UChar32 c;
+        U8_NEXT(s, i, length, c);
+        if (c < 0) continue;
+        if (c < 0x2000) {
+            if (UChar32 b = table.base[static_cast<size_t>(c)]) append_utf8(out, b);
+        } else if (u_getCombiningClass(c) == 0) {
+            append_utf8(out, u_tolower(c));
+        }
     }
     return out;
 }

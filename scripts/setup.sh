@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what vanban needs on Debian 12, builds vanban, and builds the sample school's
+# site into site/. Run from anywhere; uses sudo when not root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+packages=(
+    build-essential cmake pkg-config git
+    libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libicu-dev
+    libboost-program-options-dev nlohmann-json3-dev libkainjow-mustache-dev doctest-dev
+    chromium fonts-liberation time
+)
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" > /dev/null
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+cmake --build build -j "$(nproc)"
+
+./build/vanban build
+echo "Xong: mở site/index.html trong trình duyệt. Chạy lại ./build/vanban check để kiểm tra văn bản."

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds vanban (if needed) and runs every test: unit, end-to-end and browser.
+# Prints ctest's summary; exits non-zero when a test fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -f build/CMakeCache.txt ]; then
+    cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+fi
+cmake --build build -j "$(nproc)"
+ctest --test-dir build --output-on-failure
