@@ -1,0 +1,89 @@
+#include "site/html_body.h"
+
+#include <cmark-gfm.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "load/markdown.h"
+
+namespace vanban {
+
+namespace {
+
+std::string unescape_attribute(const std::string& s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s.compare(i, 5, "&amp;") == 0) {
+            out += '&';
+            i += 4;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+std::string escape_attribute(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '&') out += "&amp;";
+        else if (c == '"') out += "&quot;";
+        else if (c == '<') out += "&lt;";
+        else out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string render_body_html(const Document& doc, bool allow_raw_html, const LinkResolver& resolve) {
+    int options = CMARK_OPT_DEFAULT | (allow_raw_html ? CMARK_OPT_UNSAFE : 0);
+    std::unique_ptr<char, decltype(&std::free)> raw(cmark_render_html(doc.ast.get(), options, markdown_extensions()), &std::free);
+    const std::string html = raw.get();
+
+    std::string out;
+    out.reserve(html.size() + 256);
+    size_t heading = 0;
+    size_t i = 0;
+    while (i < html.size()) {
+        size_t lt = html.find('<', i);
+        if (lt == std::string::npos) lt = html.size();
+        out.append(html, i, lt - i);
+        i = lt;
+        if (i >= html.size()) break;
+        size_t gt = html.find('>', i);
+        if (gt == std::string::npos) gt = html.size() - 1;
+        std::string_view tag(html.data() + i, gt - i + 1);
+        // Headings come out in document order, as the model recorded them.
+        if (tag.size() == 4 && tag[1] == 'h' && tag[2] >= '1' && tag[2] <= '6') {
+            out.append(tag.substr(0, 3));
+            if (heading < doc.headings.size()) out += " id=\"" + doc.headings[heading++].anchor + "\"";
+            out += '>';
+        } else if (tag == "<table>") {
+            out += "<div class=\"bang\"><table>";
+        } else if (tag == "</table>") {
+            out += "</table></div>";
+        } else if (tag.rfind("<a ", 0) == 0 || tag.rfind("<img ", 0) == 0) {
+            std::string_view attribute = tag[1] == 'a' ? "href=\"" : "src=\"";
+            size_t at = tag.find(attribute);
+            if (at == std::string_view::npos) {
+                out.append(tag);
+            } else {
+                size_t start = at + attribute.size();
+                size_t end = tag.find('"', start);
+                std::string value(tag.substr(start, end - start));
+                std::string replaced = resolve ? resolve(unescape_attribute(value)) : std::string();
+                out.append(tag.substr(0, start));
+                out += replaced.empty() ? value : escape_attribute(replaced);
+                out.append(tag.substr(end));
+            }
+        } else {
+            out.append(tag);
+        }
+        i = gt + 1;
+    }
+    return out;
+}
+
+}  // namespace vanban

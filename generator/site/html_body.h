@@ -1,0 +1,18 @@
+// The body of a document as HTML: cmark-gfm's renderer on the document's AST, then three
+// touches the site needs: ids on headings (for the table of contents), links to other
+// documents pointed at their pages, and tables wrapped so they scroll on a phone.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "model/document.h"
+
+namespace vanban {
+
+// Maps a link target written in the document to the URL to use on the page; empty keeps it.
+using LinkResolver = std::function<std::string(const std::string& target)>;
+
+std::string render_body_html(const Document& doc, bool allow_raw_html, const LinkResolver& resolve);
+
+}  // namespace vanban

@@ -1,0 +1,549 @@
+#include "site/site_builder.h"
+
+#include <kainjow/mustache.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <unordered_set>
+
+#include "load/source_reader.h"
+#include "site/html_body.h"
+#include "site/output_folder.h"
+#include "site/site_paths.h"
+#include "support/parallel_for.h"
+#include "text/unicode.h"
+
+namespace fs = std::filesystem;
+using kainjow::mustache::data;
+using kainjow::mustache::mustache;
+
+namespace vanban {
+
+namespace {
+
+// The sections of the site, in menu order.
+enum class Section { Disclosure, Plans, Letters, Pages };
+
+struct SectionInfo {
+    const char* id;
+    const char* label;
+    const char* index;  // site path of the section's list page
+};
+
+const SectionInfo& section_info(Section s) {
+    static const SectionInfo info[] = {
+        {"cong-khai", "Công khai", "cong-khai/index.html"},
+        {"ke-hoach", "Kế hoạch", "ke-hoach/index.html"},
+        {"van-ban", "Văn bản", "van-ban/index.html"},
+        {"trang", "Trang", ""},
+    };
+    return info[static_cast<int>(s)];
+}
+
+std::string level_name(const std::string& level) {
+    static const std::map<std::string, std::string> names = {
+        {"MN", "Mầm non"},
+        {"TH", "Tiểu học"},
+        {"THCS", "Trung học cơ sở"},
+        {"THPT", "Trung học phổ thông"},
+        {"TH-THCS", "Tiểu học và Trung học cơ sở"},
+        {"THCS-THPT", "Trung học cơ sở và Trung học phổ thông"},
+        {"TH-THCS-THPT", "Phổ thông nhiều cấp học"},
+        {"GDTX", "Giáo dục thường xuyên"},
+    };
+    auto it = names.find(level);
+    return it == names.end() ? level : it->second;
+}
+
+std::string xml_escape(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+const char* const kTemplates[] = {"layout", "trang-chu", "danh-sach", "van-ban", "trang", "tim-kiem", "muc-van-ban", "chan-doan"};
+
+// What the site knows about one document.
+struct Entry {
+    const Document* doc;
+    Section section;
+    std::string page;  // site path
+    std::vector<const Diagnostic*> diagnostics;
+    size_t errors = 0;
+    std::string search_words;  // folded words for the search index
+};
+
+class SiteBuilder {
+public:
+    SiteBuilder(const Repository& repo, const std::vector<Diagnostic>& diagnostics, OutputFolder& out)
+        : repo_(repo), out_(out) {
+        std::map<std::string, std::vector<const Diagnostic*>> by_file;
+        for (const auto& d : diagnostics) by_file[d.file].push_back(&d);
+        for (const auto& doc : repo.documents) {
+            Entry e{&doc, classify(doc), output_path(doc.path), by_file[doc.path], 0};
+            for (const auto* d : e.diagnostics) e.errors += d->severity == Severity::Error;
+            entries_.push_back(std::move(e));
+        }
+        for (const auto& e : entries_) by_source_[e.doc->path] = &e;
+        // Read and compile every template before anything is written, so a broken one stops the build at once.
+        for (const char* name : kTemplates) {
+            std::string relative = std::string("site/") + name + ".mustache";
+            texts_[name] = read_file(find_template(relative));
+            mustache m(texts_[name]);
+            if (!m.is_valid()) throw std::runtime_error("mẫu templates/" + relative + " không hợp lệ: " + m.error_message());
+        }
+    }
+
+    SiteSummary build(unsigned jobs) {
+        SiteSummary summary;
+        unsigned workers = worker_count(jobs, entries_.size());
+        std::vector<Renderer> renderers(workers, Renderer{&texts_, {}});
+        parallel_for(entries_.size(), workers, [&](size_t i, unsigned worker) {
+            Entry& e = entries_[i];
+            write_page(renderers[worker], e.page, page_title(e), render_document(renderers[worker], e), section_of(e));
+            e.search_words = search_words(*e.doc);
+        });
+        summary.documents = entries_.size();
+        Renderer& r = renderers[0];
+        write_page(r, "index.html", repo_.school.name, render_home(r), "");
+        for (Section s : {Section::Disclosure, Section::Plans, Section::Letters})
+            write_page(r, section_info(s).index, std::string(section_info(s).label) + " — " + repo_.school.name, render_section(r, s),
+                       section_info(s).id);
+        write_page(r, "tim-kiem.html", "Tìm kiếm — " + repo_.school.name, render_search(r), "tim-kiem");
+        for (const auto& e : entries_) pages_.push_back(e.page);
+        for (const char* page : {"index.html", "cong-khai/index.html", "ke-hoach/index.html", "van-ban/index.html", "tim-kiem.html"})
+            pages_.push_back(page);
+        out_.write("search-index.js", search_index());
+        out_.write("feed.xml", atom_feed());
+        if (!repo_.school.website.empty())
+            out_.write("sitemap.xml", sitemap());
+        else
+            summary.notes.push_back("vanban.yaml không có truong.website nên không tạo sitemap.xml (sitemap cần địa chỉ đầy đủ)");
+        for (const char* asset : {"style.css", "search.js"}) out_.write(asset, read_file(find_template(std::string("site/") + asset)));
+        copy_static_files();
+        summary.pages = pages_.size();
+        return summary;
+    }
+
+private:
+    static Section classify(const Document& doc) {
+        if (!doc.type || !doc.type->official) return doc.type ? Section::Pages : Section::Letters;
+        if (doc.type->id == "cong-khai") return Section::Disclosure;
+        if (doc.path.rfind("plans/", 0) == 0) return Section::Plans;
+        return Section::Letters;
+    }
+
+    std::string section_of(const Entry& e) const { return e.section == Section::Pages ? e.page : section_info(e.section).id; }
+
+    std::string find_template(const std::string& relative) const {
+        std::string path = repo_.templates.find(relative);
+        if (path.empty()) throw std::runtime_error("thiếu mẫu templates/" + relative);
+        return path;
+    }
+
+    // Compiled templates are not safe to share between threads: each worker has its own.
+    struct Renderer {
+        const std::map<std::string, std::string>* texts;
+        std::map<std::string, mustache> compiled;
+
+        std::string render(const std::string& name, const data& d) {
+            auto it = compiled.find(name);
+            if (it == compiled.end()) it = compiled.emplace(name, mustache(texts->at(name))).first;
+            // Partials ({{> name}}) are other templates of the same folder.
+            data with_partials = d;
+            for (const char* partial : {"muc-van-ban", "chan-doan"}) {
+                const std::string& text = texts->at(partial);
+                with_partials.set(partial, kainjow::mustache::partial([&text] { return text; }));
+            }
+            std::string html = it->second.render(with_partials);
+            if (!it->second.is_valid()) throw std::runtime_error("lỗi khi dùng mẫu " + name + ": " + it->second.error_message());
+            return html;
+        }
+    };
+
+    static std::string page_title(const Entry& e) {
+        const Document& d = *e.doc;
+        if (!d.type || !d.type->official) return d.title();
+        return d.type->name + " " + d.title();
+    }
+
+    data nav(const std::string& page, const std::string& active) const {
+        data items{data::type::list};
+        auto add = [&](const std::string& label, const std::string& target, const std::string& id) {
+            data item;
+            item.set("label", label);
+            item.set("url", relative_url(page, target));
+            item.set("active", id == active);
+            items << item;
+        };
+        add("Trang chủ", "index.html", "");
+        for (Section s : {Section::Disclosure, Section::Plans, Section::Letters})
+            add(section_info(s).label, section_info(s).index, section_info(s).id);
+        std::vector<const Entry*> pages;
+        for (const auto& e : entries_)
+            if (e.section == Section::Pages) pages.push_back(&e);
+        std::stable_sort(pages.begin(), pages.end(), [](const Entry* a, const Entry* b) { return a->doc->menu_order < b->doc->menu_order; });
+        for (const Entry* e : pages) add(e->doc->title(), e->page, e->page);
+        return items;
+    }
+
+    void write_page(Renderer& r, const std::string& page, const std::string& title, const std::string& content,
+                    const std::string& active) {
+        data d;
+        d.set("title", title);
+        d.set("content", content);
+        d.set("root", root_prefix(page));
+        d.set("nav", nav(page, active));
+        d.set("school", school_data());
+        out_.write(page, r.render("layout", d));
+    }
+
+    data school_data() const {
+        const School& s = repo_.school;
+        data d;
+        d.set("ten", s.name);
+        d.set("ten_in_hoa", to_upper(s.name));
+        d.set("co_quan_chu_quan", s.governing_body);
+        d.set("cap_hoc", level_name(s.level));
+        d.set("dia_chi", s.address);
+        d.set("dien_thoai", s.phone);
+        d.set("email", s.email);
+        d.set("website", s.website);
+        return d;
+    }
+
+    // "Số: 30/KH-THCSBM · 05/9/2024"
+    data document_summary(const Entry& e, const std::string& from) const {
+        const Document& d = *e.doc;
+        data item;
+        item.set("url", relative_url(from, e.page));
+        item.set("tieu_de", d.title());
+        item.set("loai", d.type ? d.type->name : d.type_id);
+        item.set("ky_hieu", d.symbol);
+        item.set("co_ky_hieu", d.type && d.type->official && !d.is_draft());
+        item.set("ngay", d.date ? d.date->short_vi() : std::string());
+        item.set("ngay_iso", d.date ? d.date->iso() : std::string());
+        item.set("du_thao", d.type && d.type->official && d.is_draft());
+        item.set("co_loi", e.errors > 0);
+        item.set("so_loi", std::to_string(e.errors));
+        return item;
+    }
+
+    std::string resolve_link(const Entry& e, const std::string& target) const {
+        if (target.empty() || target[0] == '#' || target[0] == '/' || target.find("://") != std::string::npos ||
+            target.find(':') < target.find('/'))
+            return {};
+        size_t cut = target.find_first_of("#?");
+        std::string path = target.substr(0, cut);
+        std::string rest = cut == std::string::npos ? "" : target.substr(cut);
+        std::string source = (fs::path(e.doc->path).parent_path() / path).lexically_normal().generic_string();
+        auto it = by_source_.find(source);
+        if (it != by_source_.end()) return relative_url(e.page, it->second->page) + rest;
+        if (source.rfind("..", 0) == 0) return {};
+        return relative_url(e.page, output_path(source)) + rest;
+    }
+
+    std::string render_document(Renderer& r, const Entry& e) {
+        const Document& doc = *e.doc;
+        const School& school = repo_.school;
+        data d;
+        d.set("root", root_prefix(e.page));
+        d.set("body", render_body_html(doc, school.allow_raw_html, [&](const std::string& t) { return resolve_link(e, t); }));
+        d.set("school", school_data());
+        d.set("tieu_de", doc.title());
+        d.set("nguon", doc.path);
+        if (!e.diagnostics.empty()) {
+            data list{data::type::list};
+            for (const auto* diag : e.diagnostics) {
+                data item;
+                item.set("dong", std::to_string(diag->at.line));
+                item.set("muc_do", diag->severity == Severity::Error ? "lỗi" : "cảnh báo");
+                item.set("loi", diag->severity == Severity::Error);
+                item.set("quy_tac", diag->rule);
+                item.set("thong_bao", diag->message.vi);
+                list << item;
+            }
+            d.set("chan_doan", list);
+            d.set("co_chan_doan", true);
+            d.set("co_loi", e.errors > 0);
+            d.set("so_loi", std::to_string(e.errors));
+        }
+        if (!doc.type || !doc.type->official) return r.render("trang", d);
+
+        const DocumentType& type = *doc.type;
+        d.set("cong_van", type.layout == "cong-van");
+        d.set("ten_loai", to_upper(type.name));
+        d.set("so_ky_hieu", doc.symbol);
+        d.set("du_thao", doc.is_draft());
+        std::string subject = doc.subject;
+        if (type.layout == "cong-van" && subject.rfind("V/v", 0) != 0 && subject.rfind("V/V", 0) != 0) subject = "V/v " + subject;
+        d.set("trich_yeu", subject);
+        d.set("dia_danh_ngay", school.place + ", " + (doc.date ? official_date_vi(*doc.date) : "ngày     tháng     năm     "));
+        d.set("nam_hoc", doc.school_year ? doc.school_year->text() : std::string());
+        d.set("ngay_iso", doc.date ? doc.date->iso() : std::string());
+        if (!doc.addressees.empty()) {
+            data list{data::type::list};
+            for (const auto& a : doc.addressees) list << data("ten", a);
+            d.set("kinh_gui", list);
+            d.set("mot_noi_gui", doc.addressees.size() == 1);
+            d.set("nhieu_noi_gui", doc.addressees.size() > 1);
+        }
+        d.set("quyen_han", doc.signer.authority);
+        d.set("chuc_vu", doc.signer.position);
+        d.set("ho_ten", doc.signer.name);
+        data recipients{data::type::list};
+        for (const auto& r : doc.recipients) recipients << data("ten", r);
+        d.set("noi_nhan", recipients);
+        if (e.section == Section::Disclosure)
+            for (const auto& c : type.categories)
+                if (c.id == doc.category) d.set("danh_muc", c.name);
+        d.set("muc_luc", table_of_contents(doc));
+        d.set("co_muc_luc", doc.headings.size() >= 4);
+        return r.render("van-ban", d);
+    }
+
+    static data table_of_contents(const Document& doc) {
+        data list{data::type::list};
+        for (const auto& h : doc.headings)
+            if (h.level <= 2) {
+                data item;
+                item.set("text", h.text);
+                item.set("anchor", h.anchor);
+                item.set("cap2", h.level == 2);
+                list << item;
+            }
+        return list;
+    }
+
+    // Newest first; documents without a date last; ties by path so the order never changes.
+    static bool newer(const Entry* a, const Entry* b) {
+        const auto& da = a->doc->date;
+        const auto& db = b->doc->date;
+        if (da.has_value() != db.has_value()) return da.has_value();
+        if (da && *da != *db) return *db < *da;
+        return a->doc->path < b->doc->path;
+    }
+
+    std::string render_home(Renderer& r) {
+        data d;
+        d.set("school", school_data());
+        d.set("root", "");
+        std::vector<const Entry*> latest;
+        for (const auto& e : entries_)
+            if (e.section != Section::Pages) latest.push_back(&e);
+        std::sort(latest.begin(), latest.end(), newer);
+        if (latest.size() > 10) latest.resize(10);
+        data list{data::type::list};
+        for (const Entry* e : latest) list << document_summary(*e, "index.html");
+        d.set("moi_nhat", list);
+        data sections{data::type::list};
+        for (Section s : {Section::Disclosure, Section::Plans, Section::Letters}) {
+            size_t count = std::count_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.section == s; });
+            data item;
+            item.set("ten", section_info(s).label);
+            item.set("url", section_info(s).index);
+            item.set("so_van_ban", std::to_string(count));
+            sections << item;
+        }
+        d.set("muc", sections);
+        return r.render("trang-chu", d);
+    }
+
+    std::string render_section(Renderer& r, Section s) {
+        const std::string page = section_info(s).index;
+        // School years, newest first.
+        std::map<std::string, std::vector<const Entry*>, std::greater<>> by_year;
+        for (const auto& e : entries_)
+            if (e.section == s)
+                by_year[e.doc->school_year ? e.doc->school_year->text() : std::string("Chưa rõ năm học")].push_back(&e);
+        data years{data::type::list};
+        for (auto& [year, list] : by_year) {
+            data y;
+            y.set("nam_hoc", year);
+            if (s == Section::Disclosure) {
+                // Grouped by the categories of Thông tư 09/2024/TT-BGDĐT, in the order the type lists them.
+                data groups{data::type::list};
+                const DocumentType* type = repo_.types.find("cong-khai");
+                std::vector<std::pair<std::string, std::string>> categories;
+                if (type)
+                    for (const auto& c : type->categories) categories.emplace_back(c.id, c.name);
+                categories.emplace_back("", "Khác");
+                for (const auto& [id, name] : categories) {
+                    std::vector<const Entry*> in;
+                    for (const Entry* e : list)
+                        if (e->doc->category == id ||
+                            (id.empty() && std::none_of(categories.begin(), categories.end(),
+                                                        [&](const auto& c) { return !c.first.empty() && c.first == e->doc->category; })))
+                            in.push_back(e);
+                    if (in.empty()) continue;
+                    std::sort(in.begin(), in.end(), newer);
+                    data g;
+                    g.set("ten", name);
+                    data docs{data::type::list};
+                    for (const Entry* e : in) docs << document_summary(*e, page);
+                    g.set("van_ban", docs);
+                    groups << g;
+                }
+                y.set("nhom", groups);
+            } else {
+                std::sort(list.begin(), list.end(), newer);
+                data docs{data::type::list};
+                for (const Entry* e : list) docs << document_summary(*e, page);
+                y.set("van_ban", docs);
+            }
+            years << y;
+        }
+        data d;
+        d.set("ten", section_info(s).label);
+        d.set("cong_khai", s == Section::Disclosure);
+        d.set("nam", years);
+        d.set("trong", by_year.empty());
+        return r.render("danh-sach", d);
+    }
+
+    std::string render_search(Renderer& r) {
+        data d;
+        d.set("root", "");
+        return r.render("tim-kiem", d);
+    }
+
+    // Each folded word of the document once, in order of first appearance.
+    static std::string search_words(const Document& d) {
+        size_t body_start = d.front.end_line > 0 && static_cast<size_t>(d.front.end_line) < d.source.line_starts.size()
+                                ? d.source.line_starts[static_cast<size_t>(d.front.end_line)]
+                                : 0;
+        std::string folded = fold_diacritics(d.title() + " " + d.source.text.substr(body_start));
+        std::unordered_set<std::string_view> seen;
+        std::string words;
+        auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; };
+        size_t i = 0;
+        while (i < folded.size()) {
+            while (i < folded.size() && !is_word(folded[i])) ++i;
+            size_t start = i;
+            while (i < folded.size() && is_word(folded[i])) ++i;
+            std::string_view w(folded.data() + start, i - start);
+            if (!w.empty() && seen.insert(w).second) {
+                if (!words.empty()) words += ' ';
+                words.append(w);
+            }
+        }
+        return words;
+    }
+
+    // A script, not JSON, so the search also works when the site is opened from disk (file://),
+    // where browsers refuse to fetch() files.
+    std::string search_index() const {
+        nlohmann::ordered_json items = nlohmann::ordered_json::array();
+        for (const auto& e : entries_) {
+            const Document& d = *e.doc;
+            nlohmann::ordered_json item;
+            item["t"] = d.title();
+            item["u"] = e.page;
+            item["l"] = d.type ? d.type->name : d.type_id;
+            item["n"] = d.date ? d.date->short_vi() : "";
+            item["k"] = fold_diacritics(d.title());
+            item["w"] = e.search_words;
+            items.push_back(std::move(item));
+        }
+        return "window.VANBAN_SEARCH = " + items.dump() + ";\n";
+    }
+
+    std::string absolute_url(const std::string& page) const {
+        const std::string& base = repo_.school.website;
+        return base.empty() ? page : base + "/" + page;
+    }
+
+    std::string atom_feed() const {
+        std::vector<const Entry*> docs;
+        for (const auto& e : entries_)
+            if (e.section != Section::Pages && e.doc->date) docs.push_back(&e);
+        std::sort(docs.begin(), docs.end(), newer);
+        if (docs.size() > 20) docs.resize(20);
+        std::string updated = docs.empty() ? "2000-01-01" : docs.front()->doc->date->iso();
+        std::string id_base = repo_.school.website.empty() ? "urn:vanban:" + repo_.school.abbreviation + ":" : repo_.school.website + "/";
+        std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n";
+        out += "  <title>" + xml_escape("Văn bản mới — " + repo_.school.name) + "</title>\n";
+        out += "  <id>" + xml_escape(id_base) + "</id>\n";
+        out += "  <updated>" + updated + "T00:00:00Z</updated>\n";
+        out += "  <author><name>" + xml_escape(repo_.school.name) + "</name></author>\n";
+        out += "  <link rel=\"alternate\" href=\"" + xml_escape(absolute_url("index.html")) + "\"/>\n";
+        for (const Entry* e : docs) {
+            const Document& d = *e->doc;
+            std::string summary = (d.type ? d.type->name : "") + (d.is_draft() ? " (dự thảo)" : " số " + d.symbol) + ", " +
+                                  official_date_vi(*d.date);
+            out += "  <entry>\n";
+            out += "    <title>" + xml_escape(page_title(*e)) + "</title>\n";
+            out += "    <id>" + xml_escape(id_base + e->page) + "</id>\n";
+            out += "    <link rel=\"alternate\" href=\"" + xml_escape(absolute_url(e->page)) + "\"/>\n";
+            out += "    <updated>" + d.date->iso() + "T00:00:00Z</updated>\n";
+            out += "    <summary>" + xml_escape(summary) + "</summary>\n";
+            out += "  </entry>\n";
+        }
+        out += "</feed>\n";
+        return out;
+    }
+
+    std::string sitemap() const {
+        std::vector<std::string> pages = pages_;
+        std::sort(pages.begin(), pages.end());
+        std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+        for (const auto& p : pages) {
+            out += "  <url><loc>" + xml_escape(absolute_url(p)) + "</loc>";
+            if (auto it = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.page == p; });
+                it != entries_.end() && it->doc->date)
+                out += "<lastmod>" + it->doc->date->iso() + "</lastmod>";
+            out += "</url>\n";
+        }
+        out += "</urlset>\n";
+        return out;
+    }
+
+    // Images and attachments kept next to the documents go to the site too.
+    void copy_static_files() {
+        for (const char* top : {"content", "plans"}) {
+            fs::path dir = fs::path(repo_.root) / top;
+            std::error_code ec;
+            if (!fs::is_directory(dir, ec)) continue;
+            std::vector<std::string> files;
+            for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                std::string name = it->path().filename().string();
+                if (!name.empty() && name[0] == '.') {
+                    if (it->is_directory()) it.disable_recursion_pending();
+                    continue;
+                }
+                if (it->is_regular_file() && it->path().extension() != ".md")
+                    files.push_back(fs::relative(it->path(), repo_.root).generic_string());
+            }
+            std::sort(files.begin(), files.end());
+            for (const auto& f : files) out_.copy_file((fs::path(repo_.root) / f).string(), output_path(f));
+        }
+    }
+
+    const Repository& repo_;
+    OutputFolder& out_;
+    std::vector<Entry> entries_;
+    std::map<std::string, const Entry*> by_source_;
+    std::map<std::string, std::string> texts_;
+    std::vector<std::string> pages_;
+};
+
+}  // namespace
+
+SiteSummary build_site(const Repository& repo, const std::vector<Diagnostic>& diagnostics, const SiteOptions& options) {
+    OutputFolder out(options.out_dir);
+    SiteSummary summary = SiteBuilder(repo, diagnostics, out).build(options.jobs);
+    out.commit();
+    return summary;
+}
+
+}  // namespace vanban

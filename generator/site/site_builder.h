@@ -1,0 +1,29 @@
+// `vanban build`: the school's public-information website, from the loaded repository and
+// the diagnostics of the checks. Pages are rendered with the Mustache templates under
+// templates/site/ and written to a temporary folder that replaces the output folder only
+// when everything was written.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "load/repository.h"
+#include "model/diagnostic.h"
+
+namespace vanban {
+
+struct SiteOptions {
+    std::string out_dir;
+    bool strict = false;
+    unsigned jobs = 0;  // 0: all cores
+};
+
+struct SiteSummary {
+    size_t pages = 0;
+    size_t documents = 0;
+    std::vector<std::string> notes;  // things the user should know (e.g. no sitemap without a website)
+};
+
+SiteSummary build_site(const Repository& repo, const std::vector<Diagnostic>& diagnostics, const SiteOptions& options);
+
+}  // namespace vanban
