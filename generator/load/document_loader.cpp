@@ -86,11 +86,11 @@ Document load_document(std::string path, std::string raw, const DocumentTypes& t
                              ? explicit_symbol
                              : derive_symbol("{so}/", *doc.number, "", "") + explicit_symbol;
         } else if (doc.type && doc.type->official) {
-            // A draft has no number yet: the symbol is printed with a blank where the clerk writes it.
+            // A draft has no number yet: its symbol starts at the "/" ("/KH-THCSBM").
             doc.symbol = derive_symbol(doc.type->symbol_pattern, doc.number.value_or(0), doc.type->abbreviation,
                                        school.abbreviation);
             size_t slash = doc.symbol.find('/');
-            if (!doc.number && slash != std::string::npos) doc.symbol = "     " + doc.symbol.substr(slash);
+            if (!doc.number && slash != std::string::npos) doc.symbol = doc.symbol.substr(slash);
         }
     }
 

@@ -283,7 +283,8 @@ private:
         const DocumentType& type = *doc.type;
         d.set("cong_van", type.layout == "cong-van");
         d.set("ten_loai", to_upper(type.name));
-        d.set("so_ky_hieu", doc.symbol);
+        // A draft's number is left blank for the clerk to write in after signing.
+        d.set("so_ky_hieu", doc.is_draft() ? "\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0" + doc.symbol : doc.symbol);
         d.set("du_thao", doc.is_draft());
         std::string subject = doc.subject;
         if (type.layout == "cong-van" && subject.rfind("V/v", 0) != 0 && subject.rfind("V/V", 0) != 0) subject = "V/v " + subject;
@@ -292,8 +293,13 @@ private:
         d.set("nam_hoc", doc.school_year ? doc.school_year->text() : std::string());
         d.set("ngay_iso", doc.date ? doc.date->iso() : std::string());
         if (!doc.addressees.empty()) {
+            // "Kính gửi:" lists end each addressee with ";" and the last with ".", whatever the source wrote.
             data list{data::type::list};
-            for (const auto& a : doc.addressees) list << data("ten", a);
+            for (size_t i = 0; i < doc.addressees.size(); ++i) {
+                std::string a = doc.addressees[i];
+                while (!a.empty() && (a.back() == ';' || a.back() == '.' || a.back() == ',' || a.back() == ' ')) a.pop_back();
+                list << data("ten", a + (i + 1 == doc.addressees.size() ? "." : ";"));
+            }
             d.set("kinh_gui", list);
             d.set("mot_noi_gui", doc.addressees.size() == 1);
             d.set("nhieu_noi_gui", doc.addressees.size() > 1);
@@ -325,12 +331,14 @@ private:
         return list;
     }
 
-    // Newest first; documents without a date last; ties by path so the order never changes.
+    // Newest first; documents without a date last; the same day in Vietnamese alphabetical order
+    // of the title, then by path, so the order never changes.
     static bool newer(const Entry* a, const Entry* b) {
         const auto& da = a->doc->date;
         const auto& db = b->doc->date;
         if (da.has_value() != db.has_value()) return da.has_value();
         if (da && *da != *db) return *db < *da;
+        if (int c = compare_vietnamese(a->doc->title(), b->doc->title())) return c < 0;
         return a->doc->path < b->doc->path;
     }
 
