@@ -24,18 +24,22 @@ std::string unescape_attribute(const std::string& s) {
     return out;
 }
 
-std::string escape_attribute(const std::string& s) {
+}  // namespace
+
+std::string escape_markup(const std::string& s) {
     std::string out;
+    out.reserve(s.size());
     for (char c : s) {
-        if (c == '&') out += "&amp;";
-        else if (c == '"') out += "&quot;";
-        else if (c == '<') out += "&lt;";
-        else out += c;
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
     }
     return out;
 }
-
-}  // namespace
 
 std::string render_body_html(const Document& doc, bool allow_raw_html, const LinkResolver& resolve) {
     int options = CMARK_OPT_DEFAULT | (allow_raw_html ? CMARK_OPT_UNSAFE : 0);
@@ -75,7 +79,7 @@ std::string render_body_html(const Document& doc, bool allow_raw_html, const Lin
                 std::string value(tag.substr(start, end - start));
                 std::string replaced = resolve ? resolve(unescape_attribute(value)) : std::string();
                 out.append(tag.substr(0, start));
-                out += replaced.empty() ? value : escape_attribute(replaced);
+                out += replaced.empty() ? value : escape_markup(replaced);
                 out.append(tag.substr(end));
             }
         } else {

@@ -15,4 +15,7 @@ using LinkResolver = std::function<std::string(const std::string& target)>;
 
 std::string render_body_html(const Document& doc, bool allow_raw_html, const LinkResolver& resolve);
 
+// Escapes & < > " for HTML and XML text and attributes.
+std::string escape_markup(const std::string& text);
+
 }  // namespace vanban

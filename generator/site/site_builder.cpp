@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "load/source_reader.h"
+#include "site/feeds.h"
 #include "site/html_body.h"
 #include "site/output_folder.h"
 #include "site/site_paths.h"
@@ -57,19 +58,8 @@ std::string level_name(const std::string& level) {
     return it == names.end() ? level : it->second;
 }
 
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+// The pages that are not documents.
+const char* const kListPages[] = {"index.html", "cong-khai/index.html", "ke-hoach/index.html", "van-ban/index.html", "tim-kiem.html"};
 
 const char* const kTemplates[] = {"layout", "trang-chu", "danh-sach", "van-ban", "trang", "tim-kiem", "muc-van-ban", "chan-doan"};
 
@@ -120,18 +110,15 @@ public:
             write_page(r, section_info(s).index, std::string(section_info(s).label) + " — " + repo_.school.name, render_section(r, s),
                        section_info(s).id);
         write_page(r, "tim-kiem.html", "Tìm kiếm — " + repo_.school.name, render_search(r), "tim-kiem");
-        for (const auto& e : entries_) pages_.push_back(e.page);
-        for (const char* page : {"index.html", "cong-khai/index.html", "ke-hoach/index.html", "van-ban/index.html", "tim-kiem.html"})
-            pages_.push_back(page);
         out_.write("search-index.js", search_index());
-        out_.write("feed.xml", atom_feed());
+        out_.write("feed.xml", atom_feed(repo_.school, feed_items()));
         if (!repo_.school.website.empty())
-            out_.write("sitemap.xml", sitemap());
+            out_.write("sitemap.xml", sitemap(repo_.school, sitemap_pages()));
         else
             summary.notes.push_back("vanban.yaml không có truong.website nên không tạo sitemap.xml (sitemap cần địa chỉ đầy đủ)");
         for (const char* asset : {"style.css", "search.js"}) out_.write(asset, read_file(find_template(std::string("site/") + asset)));
         copy_static_files();
-        summary.pages = pages_.size();
+        summary.pages = entries_.size() + std::size(kListPages);
         return summary;
     }
 
@@ -466,54 +453,27 @@ private:
         return "window.VANBAN_SEARCH = " + items.dump() + ";\n";
     }
 
-    std::string absolute_url(const std::string& page) const {
-        const std::string& base = repo_.school.website;
-        return base.empty() ? page : base + "/" + page;
-    }
-
-    std::string atom_feed() const {
+    std::vector<FeedItem> feed_items() const {
         std::vector<const Entry*> docs;
         for (const auto& e : entries_)
             if (e.section != Section::Pages && e.doc->date) docs.push_back(&e);
         std::sort(docs.begin(), docs.end(), newer);
         if (docs.size() > 20) docs.resize(20);
-        std::string updated = docs.empty() ? "2000-01-01" : docs.front()->doc->date->iso();
-        std::string id_base = repo_.school.website.empty() ? "urn:vanban:" + repo_.school.abbreviation + ":" : repo_.school.website + "/";
-        std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n";
-        out += "  <title>" + xml_escape("Văn bản mới — " + repo_.school.name) + "</title>\n";
-        out += "  <id>" + xml_escape(id_base) + "</id>\n";
-        out += "  <updated>" + updated + "T00:00:00Z</updated>\n";
-        out += "  <author><name>" + xml_escape(repo_.school.name) + "</name></author>\n";
-        out += "  <link rel=\"alternate\" href=\"" + xml_escape(absolute_url("index.html")) + "\"/>\n";
+        std::vector<FeedItem> items;
         for (const Entry* e : docs) {
             const Document& d = *e->doc;
             std::string summary = (d.type ? d.type->name : "") + (d.is_draft() ? " (dự thảo)" : " số " + d.symbol) + ", " +
                                   official_date_vi(*d.date);
-            out += "  <entry>\n";
-            out += "    <title>" + xml_escape(page_title(*e)) + "</title>\n";
-            out += "    <id>" + xml_escape(id_base + e->page) + "</id>\n";
-            out += "    <link rel=\"alternate\" href=\"" + xml_escape(absolute_url(e->page)) + "\"/>\n";
-            out += "    <updated>" + d.date->iso() + "T00:00:00Z</updated>\n";
-            out += "    <summary>" + xml_escape(summary) + "</summary>\n";
-            out += "  </entry>\n";
+            items.push_back({page_title(*e), e->page, summary, *d.date});
         }
-        out += "</feed>\n";
-        return out;
+        return items;
     }
 
-    std::string sitemap() const {
-        std::vector<std::string> pages = pages_;
-        std::sort(pages.begin(), pages.end());
-        std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-        for (const auto& p : pages) {
-            out += "  <url><loc>" + xml_escape(absolute_url(p)) + "</loc>";
-            if (auto it = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.page == p; });
-                it != entries_.end() && it->doc->date)
-                out += "<lastmod>" + it->doc->date->iso() + "</lastmod>";
-            out += "</url>\n";
-        }
-        out += "</urlset>\n";
-        return out;
+    std::vector<SitemapPage> sitemap_pages() const {
+        std::vector<SitemapPage> pages;
+        for (const auto& e : entries_) pages.push_back({e.page, e.doc->date});
+        for (const char* page : kListPages) pages.push_back({page, std::nullopt});
+        return pages;
     }
 
     // Images and attachments kept next to the documents go to the site too.
@@ -542,7 +502,6 @@ private:
     std::vector<Entry> entries_;
     std::map<std::string, const Entry*> by_source_;
     std::map<std::string, std::string> texts_;
-    std::vector<std::string> pages_;
 };
 
 }  // namespace
