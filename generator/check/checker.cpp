@@ -21,7 +21,7 @@ std::vector<Diagnostic> check_repository(const Repository& repo, const CheckOpti
     });
     for (auto& d : per_doc) all.insert(all.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
     check_duplicate_numbers(docs, all);
-    check_citations(repo, all);
+    check_citations(repo, options.jobs, all);
     sort_diagnostics(all);
     return all;
 }

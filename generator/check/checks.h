@@ -12,7 +12,7 @@
 namespace vanban {
 
 struct CheckOptions {
-    Date today = today_utc();
+    Date today = today_in_vietnam();
     unsigned jobs = 0;  // 0: all cores
 };
 
@@ -33,7 +33,7 @@ void check_links(const Document& doc, const Repository& repo, Diagnostics& out);
 
 // Across documents.
 void check_duplicate_numbers(const std::vector<Document>& docs, Diagnostics& out);  // duplicate-number
-void check_citations(const Repository& repo, Diagnostics& out);  // citation-conflict, citation-type
+void check_citations(const Repository& repo, unsigned jobs, Diagnostics& out);  // citation-conflict, citation-type
 
 // Helpers shared by the rules.
 Diagnostic error_at(const Document& doc, Position at, const char* rule, Message message, Message hint = {});

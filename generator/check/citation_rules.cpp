@@ -17,10 +17,10 @@ struct Place {
 
 }  // namespace
 
-void check_citations(const Repository& repo, Diagnostics& out) {
+void check_citations(const Repository& repo, unsigned jobs, Diagnostics& out) {
     // Scanning is the costly part and each document is independent.
     std::vector<std::vector<Citation>> found(repo.documents.size());
-    parallel_for(found.size(), worker_count(0, found.size()),
+    parallel_for(found.size(), worker_count(jobs, found.size()),
                  [&](size_t i, unsigned) { found[i] = repo.citations.scan(repo.documents[i].source.text); });
     std::map<std::string, std::vector<Place>> by_key;
     for (size_t i = 0; i < found.size(); ++i) {
@@ -32,12 +32,13 @@ void check_citations(const Repository& repo, Diagnostics& out) {
                 bool segment_is_type = repo.citations.is_type_code(c.type_segment);
                 bool agrees = w.code.empty() ? !segment_is_type
                                              : (c.type_segment == w.code || (w.code_is_prefix && c.type_segment.rfind(w.code, 0) == 0));
+                // A type word before an issuer-only symbol ("Nghị quyết số 88/2014/QH13") cannot disagree.
                 // Only a segment that is itself a type code contradicts the word; "hướng dẫn 1334/PGDĐT"
                 // names the body, not a type, and is left alone.
                 if (!agrees && segment_is_type) {
                     std::string belongs;
                     for (const auto& other : repo.citations.words())
-                        if (other.code == c.type_segment || (other.code_is_prefix && c.type_segment.rfind(other.code, 0) == 0)) {
+                        if (!other.code_is_prefix && other.code == c.type_segment) {
                             belongs = other.word;
                             break;
                         }

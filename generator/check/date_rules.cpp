@@ -28,15 +28,18 @@ void check_date_range(const Document& doc, const Date& today, Diagnostics& out) 
 }
 
 void check_duplicate_numbers(const std::vector<Document>& docs, Diagnostics& out) {
-    // (calendar year, number, type abbreviation) → documents
+    // (calendar year, number, the symbol after the number) → documents. The symbol, not just the
+    // type, tells the series: "46/KH-CĐCS" of the trade union is not "46/KH-THCSBM" of the school.
     std::map<std::tuple<int, int, std::string>, std::vector<const Document*>> seen;
     for (const auto& d : docs)
-        if (d.type && d.type->official && d.number && d.date)
-            seen[{d.date->year, *d.number, d.type->abbreviation}].push_back(&d);
+        if (d.type && d.type->official && d.number && d.date) {
+            size_t slash = d.symbol.find('/');
+            seen[{d.date->year, *d.number, slash == std::string::npos ? d.symbol : d.symbol.substr(slash + 1)}].push_back(&d);
+        }
     for (const auto& [key, group] : seen) {
         if (group.size() < 2) continue;
-        const auto& [year, number, abbreviation] = key;
-        std::string label = std::to_string(number) + (abbreviation.empty() ? "" : "/" + abbreviation);
+        const auto& [year, number, series] = key;
+        std::string label = group.front()->symbol;
         for (const Document* d : group) {
             std::string others;
             for (const Document* o : group)

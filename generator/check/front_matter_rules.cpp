@@ -21,7 +21,7 @@ Diagnostic warning_at(const Document& doc, Position at, const char* rule, Messag
 
 Position field_position(const Document& doc, const char* key) {
     if (doc.front.valid)
-        if (YAML::Node n = doc.front.root[key]) return yaml_position(doc.front, n);
+        if (YAML::Node n = doc.front.root[key]) return yaml_position(doc.source, doc.front, n);
     return {1, 1};
 }
 
@@ -74,8 +74,17 @@ public:
         allowed.insert(allowed.end(), type.required_fields.begin(), type.required_fields.end());
         allowed.insert(allowed.end(), type.optional_fields.begin(), type.optional_fields.end());
 
+        std::set<std::string> seen;
         for (const auto& kv : fm) {
             std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "?";
+            if (!seen.insert(key).second) {
+                // YAML keeps the first value; a second line with the same key is easy to miss.
+                error(yaml_position(doc_.source, doc_.front, kv.first),
+                      {"trường \"" + key + "\" được ghi hai lần; chỉ giá trị đầu tiên được dùng",
+                       "field \"" + key + "\" appears twice; only the first value is used"},
+                      {"Xóa một trong hai dòng.", "Remove one of the two lines."});
+                continue;
+            }
             if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
                 unknown_key(key, kv.first, allowed);
                 continue;
@@ -134,7 +143,13 @@ private:
         const YAML::Node& fm = doc_.front.root;
         YAML::Node loai = fm["loai"];
         std::vector<std::string> ids = repo_.types.ids();
-        if (!loai || !loai.IsScalar() || loai.Scalar().empty()) {
+        if (loai && !loai.IsScalar()) {
+            error(yaml_position(doc_.source, doc_.front, loai), {"\"loai\" phải là một tên loại, không phải danh sách",
+                                                                 "\"loai\" must be one type name, not a list"},
+                  {"Viết một trong: " + join(ids), "Write one of: " + join(ids)});
+            return false;
+        }
+        if (!loai || loai.Scalar().empty()) {
             error({1, 1}, {"thiếu trường bắt buộc \"loai\"", "the required field \"loai\" is missing"},
                   {"Thêm \"loai: ...\" với một trong: " + join(ids), "Add \"loai: ...\" with one of: " + join(ids)});
             return false;
@@ -147,7 +162,7 @@ private:
                 hint.vi = "Có phải ý bạn là \"" + suggestion + "\"? " + hint.vi;
                 hint.en = "Did you mean \"" + suggestion + "\"? " + hint.en;
             }
-            out_.push_back(error_at(doc_, yaml_position(doc_.front, loai), "unknown-type",
+            out_.push_back(error_at(doc_, yaml_position(doc_.source, doc_.front, loai), "unknown-type",
                                     {"loại văn bản \"" + loai.Scalar() + "\" chưa được định nghĩa",
                                      "document type \"" + loai.Scalar() + "\" is not defined"},
                                     hint));
@@ -164,11 +179,11 @@ private:
             hint.vi = "Có phải ý bạn là \"" + suggestion + "\"? " + hint.vi;
             hint.en = "Did you mean \"" + suggestion + "\"? " + hint.en;
         }
-        error(yaml_position(doc_.front, at), {"trường không biết \"" + key + "\"", "unknown field \"" + key + "\""}, hint);
+        error(yaml_position(doc_.source, doc_.front, at), {"trường không biết \"" + key + "\"", "unknown field \"" + key + "\""}, hint);
     }
 
     void check_value(const std::string& key, const YAML::Node& value, FieldKind kind, const DocumentType& type) {
-        Position at = yaml_position(doc_.front, value);
+        Position at = yaml_position(doc_.source, doc_.front, value);
         auto is_text = [](const YAML::Node& n) { return n.IsScalar() && !n.Scalar().empty(); };
         switch (kind) {
             case FieldKind::Integer:
@@ -242,7 +257,7 @@ private:
             std::string key = kv.first.Scalar();
             if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
                 std::string suggestion = closest(key, keys);
-                error(yaml_position(doc_.front, kv.first),
+                error(yaml_position(doc_.source, doc_.front, kv.first),
                       {"trường không biết \"nguoi_ky." + key + "\"", "unknown field \"nguoi_ky." + key + "\""},
                       {(suggestion.empty() ? "" : "Có phải ý bạn là \"" + suggestion + "\"? ") + "Dùng quyen_han, chuc_vu, ho_ten.",
                        (suggestion.empty() ? "" : "Did you mean \"" + suggestion + "\"? ") + "Use quyen_han, chuc_vu, ho_ten."});
@@ -258,7 +273,7 @@ private:
         if (YAML::Node q = value["quyen_han"]) {
             static const std::regex prefix(R"(^(KT|TM|TL|TUQ|Q)\. \S.*$)");
             if (!q.IsScalar() || !std::regex_match(q.Scalar(), prefix))
-                error(yaml_position(doc_.front, q),
+                error(yaml_position(doc_.source, doc_.front, q),
                       {"quyền hạn ký \"" + scalar_or(q) + "\" không đúng mẫu (KT./TM./TL./TUQ./Q. + chức vụ)",
                        "signing authority \"" + scalar_or(q) + "\" does not follow the form (KT./TM./TL./TUQ./Q. + title)"},
                       {"Ví dụ: \"KT. HIỆU TRƯỞNG\", \"TM. HỘI ĐỒNG TRƯỜNG\".", "Examples: \"KT. HIỆU TRƯỞNG\", \"TM. HỘI ĐỒNG TRƯỜNG\"."});

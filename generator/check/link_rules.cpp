@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "check/checks.h"
+#include "load/published_files.h"
 #include "text/unicode.h"
 
 namespace fs = std::filesystem;
@@ -43,7 +44,18 @@ void check_links(const Document& doc, const Repository& repo, Diagnostics& out) 
         std::string rel = resolved.generic_string();
         bool outside = rel.rfind("..", 0) == 0;
         std::error_code ec;
-        if (!outside && fs::exists(fs::path(repo.root) / resolved, ec)) continue;
+        bool exists = !outside && fs::exists(fs::path(repo.root) / resolved, ec);
+        if (exists && !is_published(rel)) {
+            out.push_back(error_at(doc, link.at, "broken-link",
+                                   {"\"" + link.target + "\" có trong kho nhưng không được đưa lên trang web",
+                                    "\"" + link.target + "\" exists but is not published on the site"},
+                                   {"Chỉ các tệp trong content/ và plans/ (không nằm trong thư mục bắt đầu bằng . hoặc _) "
+                                    "được đưa lên trang web; chuyển tệp vào content/.",
+                                    "Only files under content/ and plans/ (outside folders starting with . or _) are published; "
+                                    "move the file into content/."}));
+            continue;
+        }
+        if (exists) continue;
 
         Message hint{"Sửa đường dẫn (tính từ thư mục của tệp này) hoặc thêm tệp còn thiếu.",
                      "Fix the path (relative to this file's folder) or add the missing file."};

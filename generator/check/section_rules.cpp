@@ -90,8 +90,11 @@ namespace {
 
 // The position of an ASCII letter in the Latin alphabet (a=1), for lists written a, b, c, d, e, f.
 int latin_index(const HeadingNumber& n) {
-    if (n.written.empty() || n.written[0] < 'a' || n.written[0] > 'z') return 0;
-    return n.written[0] - 'a' + 1;
+    if (n.written.empty()) return 0;
+    char c = n.written[0];
+    if (c >= 'a' && c <= 'z') return c - 'a' + 1;
+    if (c >= 'A' && c <= 'Z') return c - 'A' + 1;
+    return 0;
 }
 
 struct SiblingGroup {
@@ -149,6 +152,11 @@ void check_heading_numbering(const Document& doc, Diagnostics& out) {
                         "heading \"" + h.text + "\" has no number; expected \"" + expected_text() + "\""},
                        {"Viết số ở đầu đề mục như trên bản giấy: \"" + std::string(h.level, '#') + " " + expected_text() + " " + h.text + "\".",
                         "Write the number at the start of the heading, as on paper."});
+            // Count it as if numbered, so the siblings after it are not all reported too.
+            if (expected_style != NumberStyle::None) {
+                if (g.style == NumberStyle::None) g.style = expected_style;
+                g.last_parts = expected_parts();
+            }
             continue;
         }
         if (g.style == NumberStyle::None) {

@@ -56,22 +56,36 @@ struct RowInfo {
     int level = 1;
 };
 
-bool starts_with_word(const std::string& lower, const char* word) {
-    size_t n = std::char_traits<char>::length(word);
-    return lower.compare(0, n, word) == 0 && (lower.size() == n || lower[n] == ' ' || lower[n] == ':');
+// "Tổng", "Tổng số:", "Cộng", "Tổng cộng (người)" — but not "Tổng phụ trách Đội" or "Cộng tác viên".
+bool is_total_label(const std::string& label) {
+    std::string lower = to_lower(label);
+    size_t paren = lower.find(" (");
+    if (paren != std::string::npos) lower.resize(paren);
+    while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
+    for (const char* total : {"tổng", "tổng số", "tổng cộng", "cộng", "tổng chung", "cộng chung"})
+        if (lower == total) return true;
+    return false;
 }
 
-std::vector<RowInfo> classify(const Table& table) {
+// Tables that open with a "TT"/"STT" column carry their labels in the second column.
+size_t label_column(const Table& table) {
+    if (table.rows.empty() || table.rows[0].cells.size() < 2) return 0;
+    std::string first = to_lower(trim(table.rows[0].cells[0]));
+    return first == "tt" || first == "stt" || first == "số tt" || first == "số thứ tự" ? 1 : 0;
+}
+
+std::vector<RowInfo> classify(const Table& table, size_t label) {
     std::vector<RowInfo> rows(table.rows.size());
+    auto label_of = [&](size_t r) { return label < table.rows[r].cells.size() ? trim(table.rows[r].cells[label]) : std::string(); };
     bool has_roman = false;
     for (size_t r = 1; r < table.rows.size(); ++r)
-        if (!table.rows[r].cells.empty() && parse_heading_number(table.rows[r].cells[0]).style == NumberStyle::Roman) has_roman = true;
+        if (parse_heading_number(label_of(r)).style == NumberStyle::Roman) has_roman = true;
     int last_numbered_level = 1;
     for (size_t r = 1; r < table.rows.size(); ++r) {
-        std::string first = table.rows[r].cells.empty() ? "" : trim(table.rows[r].cells[0]);
-        std::string lower = to_lower(first);
+        std::string first = label_of(r);
         RowInfo& info = rows[r];
-        if (starts_with_word(lower, "tổng") || starts_with_word(lower, "cộng")) {
+        // A total often spans the TT column too: "| Tổng cộng | | 30 |" or "| | Tổng cộng | 30 |".
+        if (is_total_label(first) || (!table.rows[r].cells.empty() && is_total_label(trim(table.rows[r].cells[0])))) {
             info.kind = RowKind::Total;
             continue;
         }
@@ -103,10 +117,10 @@ std::string column_name(const Table& t, size_t c) {
 }
 
 // Compares `declared` row with the sum of `parts`, column by column.
-void compare_sums(const Document& doc, const Table& t, size_t declared, const std::vector<size_t>& parts, bool is_total,
-                  Diagnostics& out) {
+void compare_sums(const Document& doc, const Table& t, size_t label, size_t declared, const std::vector<size_t>& parts,
+                  bool is_total, Diagnostics& out) {
     const TableRow& row = t.rows[declared];
-    for (size_t c = 1; c < row.cells.size(); ++c) {
+    for (size_t c = label + 1; c < row.cells.size(); ++c) {
         CellValue want = parse_cell(row.cells[c]);
         if (want.kind != CellKind::Integer) continue;
         long long sum = 0;
@@ -118,13 +132,13 @@ void compare_sums(const Document& doc, const Table& t, size_t declared, const st
             sum += v.value;
         }
         if (!numeric || sum == want.value) continue;
-        std::string label = trim(row.cells[0]);
+        std::string name = trim(row.cells[label]).empty() ? trim(row.cells[0]) : trim(row.cells[label]);
         std::string what_vi = is_total ? "các dòng được cộng" : "các dòng con";
         std::string what_en = is_total ? "the rows it totals" : "its sub-rows";
         out.push_back(error_at(doc, row.at, "table-sum",
-                               {"bảng: dòng \"" + label + "\", cột \"" + column_name(t, c) + "\" ghi " + trim(row.cells[c]) +
+                               {"bảng: dòng \"" + name + "\", cột \"" + column_name(t, c) + "\" ghi " + trim(row.cells[c]) +
                                     " nhưng tổng " + what_vi + " là " + std::to_string(sum),
-                                "table: row \"" + label + "\", column \"" + column_name(t, c) + "\" says " + trim(row.cells[c]) +
+                                "table: row \"" + name + "\", column \"" + column_name(t, c) + "\" says " + trim(row.cells[c]) +
                                     " but " + what_en + " add up to " + std::to_string(sum)},
                                {"Sửa số ở dòng này hoặc ở " + what_vi + " (dòng " + std::to_string(t.rows[parts.front()].at.line) +
                                     "–" + std::to_string(t.rows[parts.back()].at.line) + ").",
@@ -137,7 +151,8 @@ void compare_sums(const Document& doc, const Table& t, size_t declared, const st
 
 void check_table_sums(const Document& doc, Diagnostics& out) {
     for (const Table& t : doc.tables) {
-        std::vector<RowInfo> rows = classify(t);
+        size_t label = label_column(t);
+        std::vector<RowInfo> rows = classify(t, label);
         // Group rows: the sum of their direct sub-rows.
         for (size_t r = 1; r < t.rows.size(); ++r) {
             if (rows[r].kind != RowKind::Group) continue;
@@ -148,7 +163,7 @@ void check_table_sums(const Document& doc, Diagnostics& out) {
             for (size_t k = r + 1; k < end; ++k) child_level = std::min(child_level, rows[k].level);
             for (size_t k = r + 1; k < end; ++k)
                 if (rows[k].level == child_level) children.push_back(k);
-            if (!children.empty()) compare_sums(doc, t, r, children, false, out);
+            if (!children.empty()) compare_sums(doc, t, label, r, children, false, out);
         }
         // Total rows: the sum of the top-level rows since the previous total.
         size_t scope_start = 1;
@@ -159,7 +174,7 @@ void check_table_sums(const Document& doc, Diagnostics& out) {
             std::vector<size_t> parts;
             for (size_t k = scope_start; k < r; ++k)
                 if (rows[k].level == top && rows[k].kind != RowKind::Total) parts.push_back(k);
-            if (!parts.empty()) compare_sums(doc, t, r, parts, true, out);
+            if (!parts.empty()) compare_sums(doc, t, label, r, parts, true, out);
             scope_start = r + 1;
         }
     }

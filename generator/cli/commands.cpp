@@ -114,6 +114,13 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
     site.jobs = common.jobs;
     if (site.out_dir.empty()) site.out_dir = (std::filesystem::path(common.root) / "site").string();
+    // An output inside the published folders would be published again, deeper, at every build.
+    for (const char* published : {"content", "plans"}) {
+        auto folder = std::filesystem::weakly_canonical(std::filesystem::path(common.root) / published).generic_string() + "/";
+        auto out_dir = std::filesystem::weakly_canonical(site.out_dir).generic_string() + "/";
+        if (out_dir.rfind(folder, 0) == 0)
+            throw UsageError("--out không được nằm trong " + std::string(published) + "/ (thư mục được đưa lên trang web)");
+    }
     auto started = std::chrono::steady_clock::now();
     CheckOptions options = check_options(common);
     Repository repo = load_repository(common.root, common.jobs);

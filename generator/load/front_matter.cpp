@@ -1,6 +1,16 @@
 #include "load/front_matter.h"
 
+#include <algorithm>
+
+#include "text/unicode.h"
+
 namespace vanban {
+
+static Position character_position(const SourceText& source, int line, int byte_column) {
+    std::string_view text = source.line(line);
+    size_t bytes = std::min<size_t>(static_cast<size_t>(std::max(byte_column, 0)), text.size());
+    return {line, count_code_points(text.substr(0, bytes)) + 1};
+}
 
 static bool is_fence(std::string_view line, bool closing) {
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
@@ -47,16 +57,15 @@ SplitDocument split_front_matter(const SourceText& source) {
         }
     } catch (const YAML::Exception& e) {
         out.front.error = e.msg;
-        out.front.error_at = {out.front.first_line + (e.mark.line < 0 ? 0 : e.mark.line),
-                              (e.mark.column < 0 ? 0 : e.mark.column) + 1};
+        out.front.error_at = character_position(source, out.front.first_line + std::max(e.mark.line, 0), e.mark.column);
     }
     return out;
 }
 
-Position yaml_position(const FrontMatter& front, const YAML::Node& node) {
+Position yaml_position(const SourceText& source, const FrontMatter& front, const YAML::Node& node) {
     YAML::Mark m = node.Mark();
     if (m.line < 0) return {front.first_line > 0 ? front.first_line - 1 : 1, 1};
-    return {front.first_line + m.line, m.column + 1};
+    return character_position(source, front.first_line + m.line, m.column);
 }
 
 }  // namespace vanban

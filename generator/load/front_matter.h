@@ -15,7 +15,8 @@ struct SplitDocument {
 
 SplitDocument split_front_matter(const SourceText& source);
 
-// A scalar's position in the file (YAML marks are 0-based and relative to the front matter).
-Position yaml_position(const FrontMatter& front, const YAML::Node& node);
+// A node's position in the file: YAML marks are 0-based, relative to the front matter and
+// count bytes; positions count characters.
+Position yaml_position(const SourceText& source, const FrontMatter& front, const YAML::Node& node);
 
 }  // namespace vanban

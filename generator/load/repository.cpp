@@ -8,6 +8,7 @@
 
 #include "load/document_loader.h"
 #include "load/front_matter.h"
+#include "load/published_files.h"
 #include "load/source_reader.h"
 #include "support/parallel_for.h"
 #include "text/unicode.h"
@@ -84,6 +85,21 @@ YAML::Node read_yaml(const std::string& path, const std::string& shown, const ch
     return YAML::Node();
 }
 
+// Runs a loader of a school-editable YAML file; a value of the wrong shape (a list where a
+// mapping belongs, say) becomes a diagnostic naming the file instead of a crash.
+template <typename Load>
+auto guarded(const std::string& file, const char* rule, std::vector<Diagnostic>& problems, Load load) -> decltype(load()) {
+    try {
+        return load();
+    } catch (const YAML::Exception& e) {
+        Position at = e.mark.line < 0 ? Position{1, 1} : Position{e.mark.line + 1, e.mark.column + 1};
+        problems.push_back(problem(file, at, rule, {"cấu trúc YAML không đúng mẫu: " + e.msg, "unexpected YAML structure: " + e.msg},
+                                   {"So sánh với tệp mẫu cùng loại trong templates/ của vanban (hoặc README) và sửa cho đúng.",
+                                    "Compare with vanban's own file of the same kind (or the README) and fix it."}));
+        return decltype(load()){};
+    }
+}
+
 std::string shown_path(const std::string& path, const std::string& root) {
     std::error_code ec;
     fs::path rel = fs::relative(path, root, ec);
@@ -96,7 +112,7 @@ std::string shown_path(const std::string& path, const std::string& root) {
 
 School load_school(const std::string& file, const YAML::Node& root, std::vector<Diagnostic>& problems) {
     School school;
-    YAML::Node t = root ? root["truong"] : YAML::Node();
+    YAML::Node t = root && root.IsMap() ? root["truong"] : YAML::Node();
     if (!t || !t.IsMap()) {
         problems.push_back(problem(file, {1, 1}, "front-matter",
                                    {"vanban.yaml thiếu mục \"truong\" mô tả nhà trường",
@@ -131,7 +147,14 @@ School load_school(const std::string& file, const YAML::Node& root, std::vector<
     school.address = string_at(t, "dia_chi");
     school.phone = string_at(t, "dien_thoai");
     school.email = string_at(t, "email");
-    school.allow_raw_html = string_at(t, "cho_phep_html") == "true";
+    if (YAML::Node html = t["cho_phep_html"]) {
+        bool allowed = false;
+        if (html.IsScalar() && YAML::convert<bool>::decode(html, allowed))
+            school.allow_raw_html = allowed;
+        else
+            problems.push_back(problem(file, mark_of(html), "front-matter",
+                                       {"vanban.yaml: cho_phep_html phải là true hoặc false", "vanban.yaml: cho_phep_html must be true or false"}));
+    }
     static const std::set<std::string> levels = {"MN", "TH", "THCS", "THPT", "TH-THCS", "THCS-THPT", "TH-THCS-THPT", "GDTX"};
     if (!school.level.empty() && !levels.count(school.level))
         problems.push_back(problem(file, mark_of(t["cap_hoc"]), "front-matter",
@@ -200,21 +223,33 @@ DocumentType load_document_type(const std::string& file, const YAML::Node& root,
         }
     }
     if (YAML::Node categories = root["danh_muc"])
-        for (const auto& c : categories) type.categories.push_back({string_at(c, "ma"), string_at(c, "ten")});
+        for (const auto& c : categories) {
+            if (!c.IsMap() || string_at(c, "ma").empty())
+                fail(c, "mỗi danh mục cần ma và ten", "each category needs ma and ten");
+            else
+                type.categories.push_back({string_at(c, "ma"), string_at(c, "ten")});
+        }
     return type;
 }
 
 std::vector<CitationTypeWord> load_citation_types(const std::string& file, const YAML::Node& root,
                                                   std::vector<Diagnostic>& problems) {
     std::vector<CitationTypeWord> words;
-    YAML::Node list = root ? root["loai_trich_dan"] : YAML::Node();
+    YAML::Node list = root && root.IsMap() ? root["loai_trich_dan"] : YAML::Node();
     if (!list || !list.IsSequence()) {
         problems.push_back(problem(file, {1, 1}, "template",
                                    {"thiếu danh sách loai_trich_dan", "the list loai_trich_dan is missing"}));
         return words;
     }
-    for (const auto& item : list)
+    for (const auto& item : list) {
+        if (!item.IsMap() || string_at(item, "ten").empty()) {
+            problems.push_back(problem(file, mark_of(item), "template",
+                                       {"mỗi dòng của loai_trich_dan cần ten và viet_tat", "each loai_trich_dan item needs ten and viet_tat"},
+                                       {"Ví dụ: - {ten: \"Thông tư\", viet_tat: TT}", "Example: - {ten: \"Thông tư\", viet_tat: TT}"}));
+            continue;
+        }
         words.push_back({string_at(item, "ten"), string_at(item, "viet_tat"), string_at(item, "bat_dau_bang") == "true"});
+    }
     return words;
 }
 
@@ -229,12 +264,16 @@ Repository load_repository(const std::string& root_dir, unsigned jobs) {
         throw LoadError("không tìm thấy vanban.yaml trong " + root_dir +
                             " (đây có phải thư mục gốc của kho văn bản? dùng --root DIR)",
                         "no vanban.yaml in " + root_dir + " (is this a vanban repository? use --root DIR)");
-    repo.school = load_school("vanban.yaml", read_yaml(config, "vanban.yaml", "front-matter", repo.problems), repo.problems);
+    repo.school = guarded("vanban.yaml", "front-matter", repo.problems, [&] {
+        return load_school("vanban.yaml", read_yaml(config, "vanban.yaml", "front-matter", repo.problems), repo.problems);
+    });
 
     repo.templates = TemplateSearchPath({(fs::path(root_dir) / "templates").string(), default_templates_dir()});
     for (const auto& file : repo.templates.list("types", ".yaml")) {
         std::string shown = shown_path(file, root_dir);
-        DocumentType type = load_document_type(shown, read_yaml(file, shown, "template", repo.problems), repo.problems);
+        DocumentType type = guarded(shown, "template", repo.problems, [&] {
+            return load_document_type(shown, read_yaml(file, shown, "template", repo.problems), repo.problems);
+        });
         if (!type.id.empty() && !repo.types.find(type.id)) repo.types.add(std::move(type));
     }
     if (repo.types.empty())
@@ -242,28 +281,20 @@ Repository load_repository(const std::string& root_dir, unsigned jobs) {
                         "no document type definitions found (templates/types/*.yaml)");
     if (std::string file = repo.templates.find("trich-dan.yaml"); !file.empty()) {
         std::string shown = shown_path(file, root_dir);
-        repo.citations = CitationScanner(load_citation_types(shown, read_yaml(file, shown, "template", repo.problems), repo.problems));
+        repo.citations = CitationScanner(guarded(shown, "template", repo.problems, [&] {
+            return load_citation_types(shown, read_yaml(file, shown, "template", repo.problems), repo.problems);
+        }));
     }
 
     std::vector<std::string> paths;
-    for (const char* top : {"plans", "content"}) {
-        fs::path dir = fs::path(root_dir) / top;
-        if (!fs::is_directory(dir, ec)) continue;
-        for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            std::string name = it->path().filename().string();
-            if (!name.empty() && (name[0] == '.' || name[0] == '_')) {
-                if (it->is_directory()) it.disable_recursion_pending();
-                continue;
-            }
-            if (it->is_regular_file() && it->path().extension() == ".md")
-                paths.push_back(fs::relative(it->path(), root_dir).generic_string());
-        }
-    }
-    std::sort(paths.begin(), paths.end());
+    for (auto& p : published_files(root_dir))
+        if (p.size() > 3 && p.compare(p.size() - 3, 3, ".md") == 0) paths.push_back(std::move(p));
 
     repo.documents.resize(paths.size());
     parallel_for(paths.size(), worker_count(jobs, paths.size()), [&](size_t i, unsigned) {
-        repo.documents[i] = load_document(paths[i], read_file((fs::path(root_dir) / paths[i]).string()), repo.types, repo.school);
+        // A file name that is not UTF-8 is shown (and published) with U+FFFD in place of the bad bytes.
+        repo.documents[i] = load_document(repair_utf8(paths[i]), read_file((fs::path(root_dir) / paths[i]).string()), repo.types,
+                                          repo.school);
     });
     return repo;
 }

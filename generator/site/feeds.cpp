@@ -3,11 +3,12 @@
 #include <algorithm>
 
 #include "site/html_body.h"
+#include "site/site_paths.h"
 
 namespace vanban {
 
 static std::string absolute_url(const School& school, const std::string& page) {
-    return school.website.empty() ? page : school.website + "/" + page;
+    return school.website.empty() ? url_path(page) : school.website + "/" + url_path(page);
 }
 
 std::string atom_feed(const School& school, const std::vector<FeedItem>& items) {
@@ -22,7 +23,7 @@ std::string atom_feed(const School& school, const std::vector<FeedItem>& items) 
     for (const auto& item : items) {
         out += "  <entry>\n";
         out += "    <title>" + escape_markup(item.title) + "</title>\n";
-        out += "    <id>" + escape_markup(id_base + item.page) + "</id>\n";
+        out += "    <id>" + escape_markup(id_base + url_path(item.page)) + "</id>\n";
         out += "    <link rel=\"alternate\" href=\"" + escape_markup(absolute_url(school, item.page)) + "\"/>\n";
         out += "    <updated>" + item.date.iso() + "T00:00:00Z</updated>\n";
         out += "    <summary>" + escape_markup(item.summary) + "</summary>\n";

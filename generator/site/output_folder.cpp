@@ -15,6 +15,12 @@ OutputFolder::OutputFolder(std::string target) : target_(std::move(target)) {
     if (t.filename().empty()) t = t.parent_path();
     target_ = t.string();
     std::error_code ec;
+    // "site -> /var/www/truong": replace the folder the link points to, and keep the link.
+    if (fs::is_symlink(t, ec)) {
+        t = fs::canonical(t, ec);
+        if (ec) throw std::runtime_error(target_ + " là liên kết tới một thư mục không tồn tại");
+        target_ = t.string();
+    }
     if (fs::exists(t, ec)) {
         if (!fs::is_directory(t, ec)) throw std::runtime_error(target_ + " đã có và không phải thư mục");
         if (!fs::is_empty(t, ec) && !fs::exists(t / kMarker, ec))

@@ -8,6 +8,7 @@
 #include <map>
 #include <unordered_set>
 
+#include "load/published_files.h"
 #include "load/source_reader.h"
 #include "site/feeds.h"
 #include "site/html_body.h"
@@ -84,7 +85,17 @@ public:
             for (const auto* d : e.diagnostics) e.errors += d->severity == Severity::Error;
             entries_.push_back(std::move(e));
         }
-        for (const auto& e : entries_) by_source_[e.doc->path] = &e;
+        // Two sources must never land on one page: the second would silently replace the first.
+        std::map<std::string, std::string> taken;
+        for (const char* page : kListPages) taken[page] = "trang của vanban";
+        for (const char* file : {"style.css", "search.js", "search-index.js", "feed.xml", "sitemap.xml"}) taken[file] = "tệp của vanban";
+        for (const auto& e : entries_) {
+            auto [it, fresh] = taken.emplace(e.page, e.doc->path);
+            if (!fresh)
+                throw std::runtime_error(e.doc->path + " và " + it->second + " cùng được đưa ra trang " + e.page +
+                                         "; đổi tên hoặc chuyển một trong hai tệp");
+            by_source_[e.doc->path] = &e;
+        }
         // Read and compile every template before anything is written, so a broken one stops the build at once.
         for (const char* name : kTemplates) {
             std::string relative = std::string("site/") + name + ".mustache";
@@ -357,14 +368,14 @@ private:
     std::string render_section(Renderer& r, Section s) {
         const std::string page = section_info(s).index;
         // School years, newest first.
+        // School years newest first; documents without one ("" sorts last) at the end.
         std::map<std::string, std::vector<const Entry*>, std::greater<>> by_year;
         for (const auto& e : entries_)
-            if (e.section == s)
-                by_year[e.doc->school_year ? e.doc->school_year->text() : std::string("Chưa rõ năm học")].push_back(&e);
+            if (e.section == s) by_year[e.doc->school_year ? e.doc->school_year->text() : std::string()].push_back(&e);
         data years{data::type::list};
         for (auto& [year, list] : by_year) {
             data y;
-            y.set("nam_hoc", year);
+            y.set("nam_hoc", year.empty() ? std::string("chưa rõ") : year);
             if (s == Section::Disclosure) {
                 // Grouped by the categories of Thông tư 09/2024/TT-BGDĐT, in the order the type lists them.
                 data groups{data::type::list};
@@ -420,18 +431,11 @@ private:
         std::string folded = fold_diacritics(d.title() + " " + d.source.text.substr(body_start));
         std::unordered_set<std::string_view> seen;
         std::string words;
-        auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; };
-        size_t i = 0;
-        while (i < folded.size()) {
-            while (i < folded.size() && !is_word(folded[i])) ++i;
-            size_t start = i;
-            while (i < folded.size() && is_word(folded[i])) ++i;
-            std::string_view w(folded.data() + start, i - start);
-            if (!w.empty() && seen.insert(w).second) {
+        for (std::string_view w : word_spans(folded))
+            if (seen.insert(w).second) {
                 if (!words.empty()) words += ' ';
                 words.append(w);
             }
-        }
         return words;
     }
 
@@ -443,7 +447,7 @@ private:
             const Document& d = *e.doc;
             nlohmann::ordered_json item;
             item["t"] = d.title();
-            item["u"] = e.page;
+            item["u"] = url_path(e.page);
             item["l"] = d.type ? d.type->name : d.type_id;
             item["n"] = d.date ? d.date->short_vi() : "";
             item["k"] = fold_diacritics(d.title());
@@ -478,23 +482,8 @@ private:
 
     // Images and attachments kept next to the documents go to the site too.
     void copy_static_files() {
-        for (const char* top : {"content", "plans"}) {
-            fs::path dir = fs::path(repo_.root) / top;
-            std::error_code ec;
-            if (!fs::is_directory(dir, ec)) continue;
-            std::vector<std::string> files;
-            for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
-                std::string name = it->path().filename().string();
-                if (!name.empty() && name[0] == '.') {
-                    if (it->is_directory()) it.disable_recursion_pending();
-                    continue;
-                }
-                if (it->is_regular_file() && it->path().extension() != ".md")
-                    files.push_back(fs::relative(it->path(), repo_.root).generic_string());
-            }
-            std::sort(files.begin(), files.end());
-            for (const auto& f : files) out_.copy_file((fs::path(repo_.root) / f).string(), output_path(f));
-        }
+        for (const auto& f : published_files(repo_.root))
+            if (f.size() < 3 || f.compare(f.size() - 3, 3, ".md") != 0) out_.copy_file((fs::path(repo_.root) / f).string(), output_path(f));
     }
 
     const Repository& repo_;

@@ -1,5 +1,7 @@
 #include "site/site_paths.h"
 
+#include <cctype>
+
 
 namespace vanban {
 
@@ -18,8 +20,24 @@ std::string root_prefix(const std::string& page) {
     return out;
 }
 
+std::string url_path(const std::string& path) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (char ch : path) {
+        auto c = static_cast<unsigned char>(ch);
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+            out += ch;
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
 std::string relative_url(const std::string& from, const std::string& target) {
-    return root_prefix(from) + target;
+    return root_prefix(from) + url_path(target);
 }
 
 }  // namespace vanban

@@ -10,6 +10,9 @@ namespace vanban {
 // other files keep their name: "content/anh/truong.jpg" → "anh/truong.jpg".
 std::string output_path(const std::string& source_path);
 
+// A site path as a URL path: spaces, "#", "%" and non-ASCII bytes percent-encoded.
+std::string url_path(const std::string& path);
+
 // The URL of `target` as seen from the page `from` (both site paths): "../../cong-khai/index.html".
 std::string relative_url(const std::string& from, const std::string& target);
 

@@ -15,10 +15,13 @@ CitationScanner::CitationScanner(std::vector<CitationTypeWord> words) : words_(s
 }
 
 bool CitationScanner::is_type_code(std::string_view code) const {
+    // "QH13" in "88/2014/QH13" names the issuer (Quốc hội), not a type, so prefix codes never count here.
     for (const auto& w : words_)
-        if (!w.code.empty() && (w.code == code || (w.code_is_prefix && code.rfind(w.code, 0) == 0))) return true;
+        if (!w.code.empty() && !w.code_is_prefix && w.code == code) return true;
     return false;
 }
+
+static bool is_digit_char(char c) { return c >= '0' && c <= '9'; }
 
 std::string Citation::reference() const { return number + separator + symbol; }
 
@@ -29,6 +32,10 @@ std::string Citation::key() const {
     std::string upper = to_upper(symbol);
     for (char c : upper)
         if (c != '&' && c != '.' && c != ' ') k += c;
+    // Only legal documents carry their year in the symbol; the numbers of plans, decisions and
+    // letters restart every year, so "05/KH-THCSBM" of 2023 and of 2024 are two documents.
+    bool has_year = symbol.size() > 5 && std::all_of(symbol.begin(), symbol.begin() + 4, is_digit_char) && symbol[4] == '/';
+    if (!has_year && date) k += "@" + std::to_string(date->year);
     return k;
 }
 
@@ -89,7 +96,10 @@ bool consume(std::string_view t, size_t& i, std::string_view word) {
 // "ngày 30/3/2021", "ngày 30 tháng 3 năm 2021" right after the symbol (a comma may stand between).
 std::optional<Date> read_date(std::string_view t, size_t& i) {
     size_t j = skip_blanks(t, i);
-    if (j < t.size() && t[j] == ',') j = skip_blanks(t, j + 1);
+    // "1334/PGDĐT, ngày 11 tháng 9 năm 2023 của Phòng...": after a comma the date only belongs to
+    // the citation when the issuer follows; otherwise it is the date of something else.
+    bool after_comma = j < t.size() && t[j] == ',';
+    if (after_comma) j = skip_blanks(t, j + 1);
     if (!consume(t, j, "ngày")) return std::nullopt;
     j = skip_blanks(t, j);
     int d = 0, m = 0, y = 0;
@@ -110,6 +120,10 @@ std::optional<Date> read_date(std::string_view t, size_t& i) {
         if (!read_int(t, j, 4, y)) return std::nullopt;
     }
     if (!is_valid_date(y, m, d)) return std::nullopt;
+    if (after_comma) {
+        size_t k = skip_blanks(t, j);
+        if (t.substr(k, std::strlen("của")) != "của") return std::nullopt;
+    }
     i = j;
     return Date{y, m, d};
 }

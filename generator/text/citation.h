@@ -31,7 +31,8 @@ struct Citation {
     std::optional<Date> date;
     std::string text;         // "Thông tư số 09/2021/TT-BGDĐT"
 
-    // Identity of the cited document: number without leading zeros + normalised symbol.
+    // Identity of the cited document: number without leading zeros + normalised symbol, and the
+    // year of the date when the symbol has none (such numbers restart every year).
     std::string key() const;
     std::string reference() const;  // "09/2021/TT-BGDĐT"
 };

@@ -48,8 +48,10 @@ std::optional<Date> parse_iso_date(std::string_view t) {
     return d;
 }
 
-Date today_utc() {
-    std::time_t now = std::time(nullptr);
+Date today_in_vietnam() {
+    // Schools date documents in Vietnam's time (UTC+7 all year, no daylight saving), whatever
+    // the time zone of the machine running the check.
+    std::time_t now = std::time(nullptr) + 7 * 3600;
     std::tm tm{};
     gmtime_r(&now, &tm);
     return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};

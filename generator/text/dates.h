@@ -21,7 +21,7 @@ struct Date {
 
 bool is_valid_date(int year, int month, int day);
 std::optional<Date> parse_iso_date(std::string_view text);  // strictly YYYY-MM-DD
-Date today_utc();
+Date today_in_vietnam();
 
 // "ngày 05 tháng 9 năm 2024": day < 10 and months 1–2 take a leading zero
 // (Nghị định 30/2020/NĐ-CP, Phụ lục I).

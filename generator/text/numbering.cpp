@@ -101,15 +101,32 @@ static std::string_view skip_spaces(std::string_view s) {
     return s.substr(i);
 }
 
+// After "1." or "I." comes a space, the end, or (typed without the space) a letter: "1.Mục đích".
+static bool ends_number(std::string_view t, size_t i) {
+    if (i >= t.size() || t[i] == ' ' || t[i] == '\t') return true;
+    auto c = static_cast<unsigned char>(t[i]);
+    return std::isalpha(c) || c >= 0x80;
+}
+
 HeadingNumber parse_heading_number(std::string_view text) {
     HeadingNumber n;
     n.rest = std::string(text);
     std::string_view t = skip_spaces(text);
+    // "PHẦN I. ..." and "Chương 2. ...": the word before the number is part of the numbering.
+    size_t prefix = 0;
+    for (const char* word : {"PHẦN ", "Phần ", "CHƯƠNG ", "Chương "}) {
+        size_t len = std::strlen(word);
+        if (t.substr(0, len) == word && t.size() > len && (std::isdigit(static_cast<unsigned char>(t[len])) || std::strchr("IVXL", t[len]))) {
+            prefix = len;
+            break;
+        }
+    }
+    std::string_view whole = t;
+    t = t.substr(prefix);
     auto finish = [&](NumberStyle style, std::vector<int> parts, size_t consumed) {
-        // Numbering must be followed by a space or end the heading ("1.Mục đích" is accepted too).
         n.style = style;
         n.parts = std::move(parts);
-        n.written = std::string(t.substr(0, consumed));
+        n.written = std::string(whole.substr(0, prefix + consumed));
         n.rest = std::string(skip_spaces(t.substr(consumed)));
         return n;
     };
@@ -140,7 +157,7 @@ HeadingNumber parse_heading_number(std::string_view text) {
             break;
         }
         bool closed = i < t.size() && (t[i] == '.' || t[i] == ')');
-        bool ends = i + (closed ? 1 : 0) >= t.size() || t[i + (closed ? 1 : 0)] == ' ';
+        bool ends = closed ? ends_number(t, i + 1) : (i >= t.size() || t[i] == ' ');
         if (parts.size() == 1) {
             if (!closed || !ends) return n;
             return finish(NumberStyle::Arabic, parts, i + 1);
@@ -153,7 +170,7 @@ HeadingNumber parse_heading_number(std::string_view text) {
     {
         size_t i = 0;
         while (i < t.size() && std::strchr("IVXL", t[i]) != nullptr) ++i;
-        if (i > 0 && i < t.size() && t[i] == '.' && (i + 1 >= t.size() || t[i + 1] == ' ')) {
+        if (i > 0 && i < t.size() && t[i] == '.' && ends_number(t, i + 1)) {
             int v = parse_roman(t.substr(0, i));
             if (v > 0) return finish(NumberStyle::Roman, {v}, i + 1);
         }
@@ -167,6 +184,11 @@ HeadingNumber parse_heading_number(std::string_view text) {
         if (t.rfind("đ", 0) == 0) {
             letter_bytes = std::strlen("đ");
             value = 5;
+        } else if (!t.empty() && t[0] >= 'A' && t[0] <= 'Z' && t.size() > 1 && t[1] == '.') {
+            // "A. PHẦN CHUNG": upper-case letters count A, B, C (roman numerals were tried first).
+            letter_bytes = 1;
+            latin = true;
+            value = t[0] - 'A' + 1;
         } else if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') {
             letter_bytes = 1;
             for (int k = 0; k < kVietnameseLetterCount; ++k)
@@ -177,7 +199,7 @@ HeadingNumber parse_heading_number(std::string_view text) {
             }
         }
         if (letter_bytes > 0 && letter_bytes < t.size() && (t[letter_bytes] == ')' || t[letter_bytes] == '.') &&
-            (letter_bytes + 1 >= t.size() || t[letter_bytes + 1] == ' ')) {
+            (letter_bytes + 1 >= t.size() || t[letter_bytes + 1] == ' ' || (t[letter_bytes] == ')' && ends_number(t, letter_bytes + 1)))) {
             n.latin_letters = latin;
             return finish(NumberStyle::Letter, {value}, letter_bytes + 1);
         }

@@ -178,15 +178,23 @@ int count_code_points(std::string_view utf8) {
     return n;
 }
 
-std::vector<std::string> split_words(std::string_view text) {
-    std::vector<std::string> words;
-    size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && static_cast<unsigned char>(text[i]) <= ' ') ++i;
-        size_t start = i;
-        while (i < text.size() && static_cast<unsigned char>(text[i]) > ' ') ++i;
-        if (i > start) words.emplace_back(text.substr(start, i - start));
+std::vector<std::string_view> word_spans(std::string_view text) {
+    std::vector<std::string_view> words;
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    int32_t length = static_cast<int32_t>(text.size());
+    int32_t i = 0, start = -1;
+    while (i < length) {
+        int32_t here = i;
+        UChar32 c;
+        U8_NEXT(s, i, length, c);
+        bool part_of_word = c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0);
+        if (part_of_word && start < 0) start = here;
+        if (!part_of_word && start >= 0) {
+            words.push_back(text.substr(static_cast<size_t>(start), static_cast<size_t>(here - start)));
+            start = -1;
+        }
     }
+    if (start >= 0) words.push_back(text.substr(static_cast<size_t>(start)));
     return words;
 }
 

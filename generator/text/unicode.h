@@ -36,8 +36,9 @@ std::string to_lower(std::string_view utf8);
 // Number of code points in the first `bytes` bytes of `utf8` (for column numbers).
 int count_code_points(std::string_view utf8);
 
-// Splits text into words on white space (used by the search index).
-std::vector<std::string> split_words(std::string_view text);
+// The words of a text: runs of letters and digits; spaces, punctuation, quotes, dashes
+// and symbols separate them. The views point into `text`.
+std::vector<std::string_view> word_spans(std::string_view text);
 
 // Sorts strings with Vietnamese collation rules (ICU locale "vi").
 void sort_vietnamese(std::vector<std::string>& items);

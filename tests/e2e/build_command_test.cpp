@@ -129,3 +129,52 @@ TEST_CASE("vanban never replaces a folder it did not make") {
     CHECK(contains(r.err, "không do vanban tạo"));
     CHECK(fs::exists(tmp.path / "tai-lieu/quan-trong.docx"));
 }
+
+TEST_CASE("two sources that would land on one page stop the build with both names") {
+    TempDir tmp;
+    fs::path root = tmp.path / "repo";
+    fs::copy(fixture("clean"), root, fs::copy_options::recursive);
+    std::ofstream(root / "content/index.md") << "---\nloai: trang\ntieu_de: \"Trang chủ riêng\"\n---\nChào.\n";
+    Run r = build(root.string(), tmp.str() + "/site");
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "content/index.md"));
+    CHECK(contains(r.err, "index.html"));
+    CHECK_FALSE(fs::exists(tmp.path / "site"));
+}
+
+TEST_CASE("--out inside content/ is refused; a symlinked output folder keeps its link") {
+    TempDir tmp;
+    fs::path root = tmp.path / "repo";
+    fs::copy(fixture("clean"), root, fs::copy_options::recursive);
+    Run inside = build(root.string(), (root / "content/web").string());
+    CHECK(inside.exit_code == 2);
+    CHECK(contains(inside.err, "content/"));
+
+    fs::create_directories(tmp.path / "www");
+    fs::create_directory_symlink(tmp.path / "www", tmp.path / "site");
+    REQUIRE(build(root.string(), tmp.str() + "/site").exit_code == 0);
+    CHECK(fs::is_symlink(tmp.path / "site"));
+    CHECK(fs::exists(tmp.path / "www/index.html"));
+}
+
+TEST_CASE("a malformed vanban.yaml is a diagnostic naming the file, not a crash") {
+    TempDir tmp;
+    fs::path root = tmp.path / "repo";
+    fs::copy(fixture("clean"), root, fs::copy_options::recursive);
+    std::ofstream(root / "vanban.yaml") << "Trường THCS Thử Nghiệm\n";
+    Run r = run_vanban("check --root " + shell_quote(root.string()) + " --today 2026-11-23");
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.out, "vanban.yaml:1:1: lỗi [front-matter]"));
+}
+
+TEST_CASE("a link to a file that exists but is not published is reported") {
+    TempDir tmp;
+    fs::path root = tmp.path / "repo";
+    fs::copy(fixture("clean"), root, fs::copy_options::recursive);
+    fs::create_directories(root / "tai-lieu");
+    std::ofstream(root / "tai-lieu/mau.pdf") << "%PDF";
+    std::ofstream(root / "content/gioi-thieu.md", std::ios::app) << "\n[Mẫu](../tai-lieu/mau.pdf)\n";
+    Run r = run_vanban("check --root " + shell_quote(root.string()) + " --today 2026-11-23");
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.out, "content/gioi-thieu.md:13:1: lỗi [broken-link] \"../tai-lieu/mau.pdf\" có trong kho nhưng không được đưa lên trang web"));
+}
