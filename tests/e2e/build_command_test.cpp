@@ -105,8 +105,7 @@ TEST_CASE("documents with errors are rendered but marked; --strict stops and kee
 
 TEST_CASE("a failed build leaves the previous site whole and no temporary folder") {
     TempDir tmp;
-    fs::path root = tmp.path / "repo";
-    fs::copy(fixture("clean"), root, fs::copy_options::recursive);
+    fs::path root = tmp.copy_of("clean");
     std::string out = tmp.str() + "/site";
     REQUIRE(build(root.string(), out).exit_code == 0);
     auto before = read_tree(out);
@@ -132,8 +131,7 @@ TEST_CASE("vanban never replaces a folder it did not make") {
 
 TEST_CASE("two sources that would land on one page stop the build with both names") {
     TempDir tmp;
-    fs::path root = tmp.path / "repo";
-    fs::copy(fixture("clean"), root, fs::copy_options::recursive);
+    fs::path root = tmp.copy_of("clean");
     std::ofstream(root / "content/index.md") << "---\nloai: trang\ntieu_de: \"Trang chủ riêng\"\n---\nChào.\n";
     Run r = build(root.string(), tmp.str() + "/site");
     CHECK(r.exit_code == 2);
@@ -144,8 +142,7 @@ TEST_CASE("two sources that would land on one page stop the build with both name
 
 TEST_CASE("--out inside content/ is refused; a symlinked output folder keeps its link") {
     TempDir tmp;
-    fs::path root = tmp.path / "repo";
-    fs::copy(fixture("clean"), root, fs::copy_options::recursive);
+    fs::path root = tmp.copy_of("clean");
     Run inside = build(root.string(), (root / "content/web").string());
     CHECK(inside.exit_code == 2);
     CHECK(contains(inside.err, "content/"));
@@ -159,8 +156,7 @@ TEST_CASE("--out inside content/ is refused; a symlinked output folder keeps its
 
 TEST_CASE("a malformed vanban.yaml is a diagnostic naming the file, not a crash") {
     TempDir tmp;
-    fs::path root = tmp.path / "repo";
-    fs::copy(fixture("clean"), root, fs::copy_options::recursive);
+    fs::path root = tmp.copy_of("clean");
     std::ofstream(root / "vanban.yaml") << "Trường THCS Thử Nghiệm\n";
     Run r = run_vanban("check --root " + shell_quote(root.string()) + " --today 2026-11-23");
     CHECK(r.exit_code == 1);
@@ -169,8 +165,7 @@ TEST_CASE("a malformed vanban.yaml is a diagnostic naming the file, not a crash"
 
 TEST_CASE("a link to a file that exists but is not published is reported") {
     TempDir tmp;
-    fs::path root = tmp.path / "repo";
-    fs::copy(fixture("clean"), root, fs::copy_options::recursive);
+    fs::path root = tmp.copy_of("clean");
     fs::create_directories(root / "tai-lieu");
     std::ofstream(root / "tai-lieu/mau.pdf") << "%PDF";
     std::ofstream(root / "content/gioi-thieu.md", std::ios::app) << "\n[Mẫu](../tai-lieu/mau.pdf)\n";

@@ -63,6 +63,12 @@ struct TempDir {
     }
     ~TempDir() { std::filesystem::remove_all(path); }
     std::string str() const { return path.string(); }
+    // A copy of a fixture repository inside this folder, for tests that change it.
+    std::filesystem::path copy_of(const std::string& name) const {
+        std::filesystem::path root = path / "repo";
+        std::filesystem::copy(fixture(name), root, std::filesystem::copy_options::recursive);
+        return root;
+    }
 };
 
 }  // namespace vanban::e2e
