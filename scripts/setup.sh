@@ -9,7 +9,8 @@ if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 packages=(
     build-essential cmake pkg-config git
     libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libicu-dev
-    libboost-program-options-dev nlohmann-json3-dev libkainjow-mustache-dev doctest-dev
+    libboost-program-options-dev nlohmann-json3-dev libkainjow-mustache-dev doctest-dev libxxhash-dev
+    pandoc weasyprint fonts-liberation2 poppler-utils
     chromium fonts-liberation time
 )
 $sudo apt-get update -qq

@@ -24,7 +24,8 @@ const char* const kUsage =
     "\n"
     "Lệnh:\n"
     "  check   kiểm tra mọi văn bản (front matter, mục bắt buộc, đánh số, bảng, trích dẫn...)\n"
-    "  build   kiểm tra rồi tạo trang web công khai thông tin của trường (mặc định vào site/)\n"
+    "  build   kiểm tra rồi tạo trang web công khai thông tin của trường và bản PDF (mặc định vào site/)\n"
+    "  pdf     tạo bản PDF của các văn bản đã chọn\n"
     "\n"
     "Xem tùy chọn của từng lệnh: vanban <lệnh> --help\n";
 
@@ -50,6 +51,24 @@ void add_common(po::options_description& d, CommonOptions& c) {
 struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
+
+void add_pdf_options(po::options_description& d, PdfBatchOptions& pdf) {
+    d.add_options()
+        ("cache", po::value(&pdf.cache_dir), "thư mục bộ nhớ đệm PDF (mặc định ~/.cache/vanban/pdf)")
+        ("pdf-timeout", po::value<unsigned>()->default_value(120)->notifier([&pdf](unsigned s) { pdf.tools.timeout = std::chrono::seconds(s); }),
+         "thời gian tối đa (giây) cho mỗi chương trình khi tạo một PDF");
+}
+
+void report_pdfs(const PdfReport& report, bool english, std::ostream& out, std::ostream& err) {
+    for (const auto& f : report.failures)
+        err << f.doc->path << ": " << (english ? "error [pdf] " : "lỗi [pdf] ") << f.error << '\n';
+    if (english)
+        out << "PDF: " << report.rendered << " rendered, " << report.reused << " unchanged (from the cache), "
+            << report.failures.size() << " failed\n";
+    else
+        out << "PDF: " << report.rendered << " tạo mới, " << report.reused << " không đổi (lấy từ bộ nhớ đệm), "
+            << report.failures.size() << " lỗi\n";
+}
 
 po::variables_map parse(const std::vector<std::string>& args, const po::options_description& d) {
     po::variables_map vm;
@@ -104,15 +123,20 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
     SiteOptions site;
     po::options_description d("vanban build [tùy chọn] — kiểm tra rồi tạo trang web");
     add_common(d, common);
+    bool no_pdf = false;
+    add_pdf_options(d, site.pdf_options);
     d.add_options()
         ("out,o", po::value(&site.out_dir), "thư mục đầu ra (mặc định: site/ trong thư mục gốc)")
-        ("strict", po::bool_switch(&site.strict), "dừng, không tạo trang web, nếu có lỗi");
+        ("strict", po::bool_switch(&site.strict), "dừng, không tạo trang web, nếu có lỗi")
+        ("no-pdf", po::bool_switch(&no_pdf), "không tạo bản PDF");
     po::variables_map vm = parse(args, d);
     if (vm.count("help")) {
         out << d << '\n';
         return 0;
     }
     site.jobs = common.jobs;
+    site.pdf = !no_pdf;
+    site.pdf_options.jobs = common.jobs;
     if (site.out_dir.empty()) site.out_dir = (std::filesystem::path(common.root) / "site").string();
     // An output inside the published folders would be published again, deeper, at every build.
     for (const char* published : {"content", "plans"}) {
@@ -146,7 +170,56 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
         out << "đã tạo trang web trong " << site.out_dir << ": " << summary.pages << " trang, " << summary.documents
             << " văn bản (" << timing << " giây)\n";
     for (const auto& note : summary.notes) out << "lưu ý: " << note << '\n';
-    return errors > 0 ? 1 : 0;
+    if (site.pdf) report_pdfs(summary.pdf, common.english, out, err);
+    return errors > 0 || !summary.pdf.failures.empty() ? 1 : 0;
+}
+
+// `vanban pdf FILE...`: the PDFs of chosen documents.
+int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    CommonOptions common;
+    PdfBatchOptions pdf;
+    std::vector<std::string> files;
+    std::string out_dir = ".";
+    po::options_description d("vanban pdf TỆP... [tùy chọn] — tạo bản PDF của các văn bản đã chọn");
+    add_common(d, common);
+    add_pdf_options(d, pdf);
+    d.add_options()("out,o", po::value(&out_dir)->default_value("."), "thư mục ghi các tệp PDF")
+        ("file", po::value(&files)->multitoken(), "các tệp văn bản (.md)");
+    po::positional_options_description positional;
+    positional.add("file", -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(args).options(d).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw UsageError(std::string("tùy chọn không hợp lệ: ") + e.what());
+    }
+    if (vm.count("help")) {
+        out << d << '\n';
+        return 0;
+    }
+    if (files.empty()) throw UsageError("cần ít nhất một tệp văn bản, ví dụ: vanban pdf plans/2024-2025/ke-hoach.md");
+    pdf.jobs = common.jobs;
+    Repository repo = load_repository(common.root, common.jobs);
+    namespace fs = std::filesystem;
+    std::vector<PdfRequest> requests;
+    for (const auto& f : files) {
+        // A path as typed: relative to the current folder, or to --root.
+        std::error_code ec;
+        fs::path given(f);
+        std::string relative = fs::exists(given, ec) ? fs::relative(fs::absolute(given), fs::absolute(common.root), ec).generic_string()
+                                                     : given.lexically_normal().generic_string();
+        const Document* doc = repo.find(relative);
+        if (!doc) throw UsageError(f + " không phải văn bản trong plans/ hoặc content/ của " + common.root);
+        if (!doc->type || !doc->type->official) throw UsageError(f + " là trang thông tin, không phải văn bản hành chính, nên không có bản PDF");
+        requests.push_back({doc, (fs::path(out_dir) / (doc->slug() + ".pdf")).string()});
+    }
+    fs::create_directories(out_dir);
+    PdfReport report = render_pdfs(repo, requests, pdf);
+    for (size_t i = 0; i < requests.size(); ++i)
+        if (report.ok[i]) out << requests[i].output << '\n';
+    report_pdfs(report, common.english, out, err);
+    return report.failures.empty() ? 0 : 1;
 }
 
 }  // namespace
@@ -164,6 +237,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     try {
         if (args[0] == "check") return run_check(rest, out, err);
         if (args[0] == "build") return run_build(rest, out, err);
+        if (args[0] == "pdf") return run_pdf(rest, out, err);
         err << "vanban: lệnh không biết \"" << args[0] << "\"\n\n" << kUsage;
         return 2;
     } catch (const UsageError& e) {

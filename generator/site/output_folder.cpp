@@ -56,6 +56,12 @@ void OutputFolder::copy_file(const std::string& source, const std::string& relat
     fs::copy_file(source, p, fs::copy_options::overwrite_existing);
 }
 
+std::string OutputFolder::path_of(const std::string& relative_path) {
+    fs::path p = fs::path(temporary_) / relative_path;
+    fs::create_directories(p.parent_path());
+    return p.string();
+}
+
 void OutputFolder::commit() {
     std::error_code ec;
     std::string old = target_ + ".old-" + std::to_string(getpid());

@@ -16,6 +16,9 @@ public:
 
     void write(const std::string& relative_path, const std::string& content);
     void copy_file(const std::string& source, const std::string& relative_path);
+    // Where a file at `relative_path` is being written (its folder is created), for programs
+    // that write files themselves.
+    std::string path_of(const std::string& relative_path);
     void commit();  // swaps the temporary folder in
 
     static constexpr const char* kMarker = ".vanban-site";

@@ -66,12 +66,14 @@ const char* const kTemplates[] = {"layout", "trang-chu", "danh-sach", "van-ban",
 
 // What the site knows about one document.
 struct Entry {
-    const Document* doc;
-    Section section;
+    const Document* doc = nullptr;
+    Section section = Section::Pages;
     std::string page;  // site path
     std::vector<const Diagnostic*> diagnostics;
     size_t errors = 0;
     std::string search_words;  // folded words for the search index
+    std::string pdf_page;      // site path of its PDF, when there is one
+    std::string pdf_error;     // why its PDF could not be made
 };
 
 class SiteBuilder {
@@ -81,7 +83,11 @@ public:
         std::map<std::string, std::vector<const Diagnostic*>> by_file;
         for (const auto& d : diagnostics) by_file[d.file].push_back(&d);
         for (const auto& doc : repo.documents) {
-            Entry e{&doc, classify(doc), output_path(doc.path), by_file[doc.path], 0};
+            Entry e;
+            e.doc = &doc;
+            e.section = classify(doc);
+            e.page = output_path(doc.path);
+            e.diagnostics = by_file[doc.path];
             for (const auto* d : e.diagnostics) e.errors += d->severity == Severity::Error;
             entries_.push_back(std::move(e));
         }
@@ -105,8 +111,10 @@ public:
         }
     }
 
-    SiteSummary build(unsigned jobs) {
+    SiteSummary build(const SiteOptions& options) {
         SiteSummary summary;
+        unsigned jobs = options.jobs;
+        if (options.pdf) summary.pdf = render_pdfs(options.pdf_options);
         unsigned workers = worker_count(jobs, entries_.size());
         std::vector<Renderer> renderers(workers, Renderer{&texts_, {}});
         parallel_for(entries_.size(), workers, [&](size_t i, unsigned worker) {
@@ -134,6 +142,26 @@ public:
     }
 
 private:
+    // PDFs first: each page says whether its PDF is there.
+    PdfReport render_pdfs(PdfBatchOptions options) {
+        std::vector<PdfRequest> requests;
+        std::vector<Entry*> owners;
+        for (auto& e : entries_)
+            if (e.doc->type && e.doc->type->official) {
+                std::string page = e.page.substr(0, e.page.size() - std::string(".html").size()) + ".pdf";
+                requests.push_back({e.doc, out_.path_of(page)});
+                owners.push_back(&e);
+                e.pdf_page = page;
+            }
+        PdfReport report = vanban::render_pdfs(repo_, requests, options);
+        for (size_t i = 0; i < owners.size(); ++i)
+            if (!report.ok[i]) owners[i]->pdf_page.clear();
+        for (const auto& f : report.failures)
+            for (Entry* e : owners)
+                if (e->doc == f.doc) e->pdf_error = f.error;
+        return report;
+    }
+
     static Section classify(const Document& doc) {
         if (!doc.type || !doc.type->official) return doc.type ? Section::Pages : Section::Letters;
         if (doc.type->id == "cong-khai") return Section::Disclosure;
@@ -260,6 +288,8 @@ private:
         d.set("school", school_data());
         d.set("tieu_de", doc.title());
         d.set("nguon", doc.path);
+        if (!e.pdf_page.empty()) d.set("pdf", relative_url(e.page, e.pdf_page));
+        if (!e.pdf_error.empty()) d.set("loi_pdf", e.pdf_error);
         if (!e.diagnostics.empty()) {
             data list{data::type::list};
             for (const auto* diag : e.diagnostics) {
@@ -497,7 +527,7 @@ private:
 
 SiteSummary build_site(const Repository& repo, const std::vector<Diagnostic>& diagnostics, const SiteOptions& options) {
     OutputFolder out(options.out_dir);
-    SiteSummary summary = SiteBuilder(repo, diagnostics, out).build(options.jobs);
+    SiteSummary summary = SiteBuilder(repo, diagnostics, out).build(options);
     out.commit();
     return summary;
 }

@@ -9,6 +9,7 @@
 
 #include "load/repository.h"
 #include "model/diagnostic.h"
+#include "pdf/pdf_batch.h"
 
 namespace vanban {
 
@@ -16,12 +17,15 @@ struct SiteOptions {
     std::string out_dir;
     bool strict = false;
     unsigned jobs = 0;  // 0: all cores
+    bool pdf = true;    // a PDF beside every official document's page
+    PdfBatchOptions pdf_options;
 };
 
 struct SiteSummary {
     size_t pages = 0;
     size_t documents = 0;
     std::vector<std::string> notes;  // things the user should know (e.g. no sitemap without a website)
+    PdfReport pdf;
 };
 
 SiteSummary build_site(const Repository& repo, const std::vector<Diagnostic>& diagnostics, const SiteOptions& options);

@@ -1,0 +1,136 @@
+#include "pdf/pdf_batch.h"
+
+#include <sys/stat.h>
+
+#include <xxhash.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include "load/source_reader.h"
+#include "support/parallel_for.h"
+#include "support/process.h"
+
+namespace fs = std::filesystem;
+
+namespace vanban {
+
+std::string default_pdf_cache_dir() {
+    if (const char* v = std::getenv("VANBAN_CACHE"); v && *v) return (fs::path(v) / "pdf").string();
+    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return (fs::path(x) / "vanban" / "pdf").string();
+    if (const char* h = std::getenv("HOME"); h && *h) return (fs::path(h) / ".cache" / "vanban" / "pdf").string();
+    return (fs::temp_directory_path() / "vanban-cache" / "pdf").string();
+}
+
+namespace {
+
+class Hasher {
+public:
+    Hasher() : state_(XXH3_createState()) { XXH3_128bits_reset(state_); }
+    ~Hasher() { XXH3_freeState(state_); }
+    Hasher(const Hasher&) = delete;
+    Hasher& operator=(const Hasher&) = delete;
+    Hasher& add(const std::string& s) {
+        // Length first, so ("ab", "c") and ("a", "bc") differ.
+        uint64_t n = s.size();
+        XXH3_128bits_update(state_, &n, sizeof n);
+        XXH3_128bits_update(state_, s.data(), s.size());
+        return *this;
+    }
+    std::string hex() const {
+        XXH128_hash_t h = XXH3_128bits_digest(state_);
+        char out[33];
+        std::snprintf(out, sizeof out, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                      static_cast<unsigned long long>(h.low64));
+        return out;
+    }
+
+private:
+    XXH3_state_t* state_;
+};
+
+// A file's identity without reading it: path, size and modification time. Enough to notice
+// an upgraded program or a font installed or removed.
+std::string stat_identity(const std::string& path) {
+    struct stat st{};
+    if (::stat(path.c_str(), &st) != 0) return path + ":missing";
+    return path + ":" + std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+}
+
+// What the installed programs and fonts contribute to every key (computed once per run).
+std::string environment_identity(const PdfTools& tools) {
+    std::string id = "vanban " VANBAN_VERSION "\n";
+    id += stat_identity(find_program(tools.pandoc)) + "\n" + stat_identity(find_program(tools.weasyprint)) + "\n";
+    // Installing or removing a font changes its folder's modification time.
+    for (const char* dir : {"/usr/share/fonts", "/usr/share/fonts/truetype", "/usr/share/fonts/truetype/liberation",
+                            "/usr/share/fonts/truetype/liberation2",
+                            "/usr/local/share/fonts", "/etc/fonts/conf.d"})
+        id += stat_identity(dir) + "\n";
+    if (const char* home = std::getenv("HOME")) id += stat_identity(std::string(home) + "/.fonts") + "\n";
+    return id;
+}
+
+std::string cache_key(const PdfJob& job, const std::string& environment, const std::string& template_text) {
+    Hasher h;
+    // Not the base URL: a repository moved to another folder keeps its PDFs.
+    h.add(environment).add(template_text).add(job.markdown).add(job.source_date_epoch);
+    for (const auto& a : job.pandoc_arguments) h.add(a);
+    return h.hex();
+}
+
+// Hard link when the cache and the output share a file system, else a copy.
+void place(const std::string& cached, const std::string& output) {
+    std::error_code ec;
+    fs::create_directories(fs::path(output).parent_path(), ec);
+    fs::remove(output, ec);
+    fs::create_hard_link(cached, output, ec);
+    if (ec) fs::copy_file(cached, output, fs::copy_options::overwrite_existing);
+}
+
+}  // namespace
+
+PdfReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& requests, const PdfBatchOptions& options) {
+    PdfReport report;
+    report.ok.assign(requests.size(), false);
+    std::string cache = options.cache_dir.empty() ? default_pdf_cache_dir() : options.cache_dir;
+    std::error_code ec;
+    fs::create_directories(cache, ec);
+    if (ec) throw std::runtime_error("không tạo được thư mục bộ nhớ đệm PDF " + cache + ": " + ec.message());
+    std::string environment = environment_identity(options.tools);
+    std::string template_path = repo.templates.find("pdf/van-ban.html");
+    std::string template_text = template_path.empty() ? std::string() : read_file(template_path);
+
+    // Plain chars, not vector<bool>: each worker writes its own element.
+    std::vector<std::string> errors(requests.size());
+    std::vector<char> rendered(requests.size(), 0), placed(requests.size(), 0);
+    parallel_for(requests.size(), worker_count(options.jobs, requests.size()), [&](size_t i, unsigned) {
+        const PdfRequest& r = requests[i];
+        try {
+            PdfJob job = prepare_pdf(*r.doc, repo);
+            std::string cached = (fs::path(cache) / (cache_key(job, environment, template_text) + ".pdf")).string();
+            std::error_code missing;
+            if (!fs::exists(cached, missing)) {
+                PdfOutcome outcome = render_pdf(job, options.tools, cached);
+                if (!outcome.ok) {
+                    errors[i] = outcome.error;
+                    return;
+                }
+                rendered[i] = 1;
+            }
+            place(cached, r.output);
+            placed[i] = 1;
+        } catch (const std::exception& e) {
+            errors[i] = e.what();
+        }
+    });
+    for (size_t i = 0; i < requests.size(); ++i) {
+        report.ok[i] = placed[i] != 0;
+        if (!errors[i].empty()) report.failures.push_back({requests[i].doc, errors[i]});
+        else if (rendered[i]) ++report.rendered;
+        else if (placed[i]) ++report.reused;
+    }
+    return report;
+}
+
+}  // namespace vanban

@@ -1,0 +1,142 @@
+#include "pdf/pdf_renderer.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+#include "load/source_reader.h"
+#include "site/html_body.h"
+#include "support/process.h"
+#include "text/unicode.h"
+
+namespace fs = std::filesystem;
+
+namespace vanban {
+
+PdfTools pdf_tools_from_environment() {
+    PdfTools tools;
+    if (const char* p = std::getenv("VANBAN_PANDOC"); p && *p) tools.pandoc = p;
+    if (const char* w = std::getenv("VANBAN_WEASYPRINT"); w && *w) tools.weasyprint = w;
+    return tools;
+}
+
+namespace {
+
+std::string body_markdown(const Document& doc) {
+    size_t start = 0;
+    if (doc.front.end_line > 0 && static_cast<size_t>(doc.front.end_line) < doc.source.line_starts.size())
+        start = doc.source.line_starts[static_cast<size_t>(doc.front.end_line)];
+    else if (doc.front.end_line > 0)
+        start = doc.source.text.size();
+    return doc.source.text.substr(start);
+}
+
+// Seconds since 1970 at midnight UTC of the document's date, for reproducible PDF dates.
+std::string epoch_of(const Date& d) { return std::to_string(d.days_since_epoch() * 86400L); }
+
+}  // namespace
+
+PdfJob prepare_pdf(const Document& doc, const Repository& repo) {
+    if (!doc.type || !doc.type->official) throw std::runtime_error(doc.path + " không phải văn bản hành chính nên không có bản PDF");
+    const School& school = repo.school;
+    const DocumentType& type = *doc.type;
+    std::string template_path = repo.templates.find("pdf/van-ban.html");
+    std::string css_path = repo.templates.find("pdf/van-ban.css");
+    if (template_path.empty() || css_path.empty()) throw std::runtime_error("thiếu mẫu templates/pdf/van-ban.html hoặc van-ban.css");
+
+    PdfJob job;
+    job.doc = &doc;
+    job.markdown = body_markdown(doc);
+    // Pandoc's variables are inserted as they are, so every value is escaped here.
+    auto& a = job.pandoc_arguments;
+    a = {"--from", school.allow_raw_html ? "gfm" : "gfm-raw_html", "--to", "html5", "--standalone", "--template", template_path};
+    auto var = [&](const std::string& name, const std::string& value) {
+        if (!value.empty()) a.push_back("--variable=" + name + ":" + escape_markup(value));
+    };
+    bool letter = type.layout == "cong-van";
+    std::string subject = doc.subject;
+    if (letter && subject.rfind("V/v", 0) != 0 && subject.rfind("V/V", 0) != 0) subject = "V/v " + subject;
+    std::string number = doc.is_draft() ? "\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0" + doc.symbol : doc.symbol;
+    var("tieu_de", type.name + " " + doc.subject);
+    var("tac_gia", school.name);
+    var("trich_yeu", subject);
+    var("ky_hieu_day_du", doc.is_draft() ? "dự thảo" : doc.symbol);
+    var("co_quan_chu_quan", school.governing_body);
+    var("ten_truong", to_upper(school.name));
+    var("so_ky_hieu", number);
+    var("dia_danh_ngay", school.place + ", " + (doc.date ? official_date_vi(*doc.date) : "ngày     tháng     năm     "));
+    var("ten_loai", to_upper(type.name));
+    var("quyen_han", doc.signer.authority);
+    var("chuc_vu", doc.signer.position);
+    var("ho_ten", doc.signer.name);
+    if (letter) var("cong_van", "true");
+    if (doc.is_draft()) var("du_thao", "true");
+    for (size_t i = 0; i < doc.addressees.size(); ++i) {
+        std::string name = doc.addressees[i];
+        while (!name.empty() && (name.back() == ';' || name.back() == '.' || name.back() == ' ')) name.pop_back();
+        var("kinh_gui", (doc.addressees.size() > 1 ? "- " : "") + name + (i + 1 == doc.addressees.size() ? "." : ";"));
+    }
+    for (const auto& r : doc.recipients) var("noi_nhan", r);
+    const char* env_epoch = std::getenv("SOURCE_DATE_EPOCH");
+    job.source_date_epoch = env_epoch && *env_epoch ? env_epoch : doc.date ? epoch_of(*doc.date) : "0";
+    var("ngay_tao", doc.date ? doc.date->iso() : std::string());
+    job.base_url = (fs::absolute(repo.root) / fs::path(doc.path).parent_path()).string() + "/";
+    // The stylesheet goes in whole (not escaped: it is the school's own CSS, not text).
+    a.push_back("--variable=css:" + read_file(css_path));
+    return job;
+}
+
+PdfOutcome render_pdf(const PdfJob& job, const PdfTools& tools, const std::string& output) {
+    PdfOutcome outcome;
+    auto failure = [&](const std::string& program, const ProcessResult& r) {
+        std::string why;
+        if (!r.started)
+            why = "không chạy được " + program + " (" + r.start_error + "); cài gói Debian \"" + program +
+                  "\" (scripts/setup.sh làm việc này)";
+        else if (r.timed_out)
+            why = program + " chạy quá " + std::to_string(tools.timeout.count()) + " giây nên đã bị dừng";
+        else if (r.signal)
+            why = program + " bị dừng đột ngột (tín hiệu " + std::to_string(r.signal) + ")";
+        else {
+            std::string detail = r.err.substr(0, 400);
+            while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) detail.pop_back();
+            why = program + " báo lỗi (mã " + std::to_string(r.exit_code) + ")" + (detail.empty() ? "" : ": " + detail);
+        }
+        outcome.error = why;
+        return outcome;
+    };
+
+    ProcessOptions pandoc_options;
+    pandoc_options.input = job.markdown;
+    pandoc_options.timeout = tools.timeout;
+    std::vector<std::string> pandoc = {tools.pandoc};
+    pandoc.insert(pandoc.end(), job.pandoc_arguments.begin(), job.pandoc_arguments.end());
+    ProcessResult html = run_process(pandoc, pandoc_options);
+    if (!html.ok()) return failure("pandoc", html);
+
+    // Written beside the target and renamed: a failed or killed run leaves no half PDF.
+    std::string partial = output + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<uintptr_t>(&job));
+    ProcessOptions weasy_options;
+    weasy_options.input = html.out;
+    weasy_options.timeout = tools.timeout;
+    weasy_options.environment = {"SOURCE_DATE_EPOCH=" + job.source_date_epoch};
+    ProcessResult pdf = run_process({tools.weasyprint, "--quiet", "--encoding", "utf-8", "--base-url", job.base_url, "-", partial}, weasy_options);
+    std::error_code ec;
+    if (!pdf.ok() || !fs::exists(partial, ec)) {
+        fs::remove(partial, ec);
+        return failure("weasyprint", pdf);
+    }
+    fs::rename(partial, output, ec);
+    if (ec) {
+        fs::remove(partial, ec);
+        outcome.error = "không ghi được " + output;
+        return outcome;
+    }
+    outcome.ok = true;
+    return outcome;
+}
+
+}  // namespace vanban

@@ -1,0 +1,163 @@
+#include "support/process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <map>
+
+extern char** environ;
+
+namespace vanban {
+
+std::string find_program(const std::string& name) {
+    auto executable = [](const std::string& p) {
+        struct stat st{};
+        return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(p.c_str(), X_OK) == 0;
+    };
+    if (name.find('/') != std::string::npos) return executable(name) ? name : std::string();
+    const char* path = std::getenv("PATH");
+    std::string dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
+    size_t start = 0;
+    while (start <= dirs.size()) {
+        size_t end = dirs.find(':', start);
+        if (end == std::string::npos) end = dirs.size();
+        std::string candidate = dirs.substr(start, end - start) + "/" + name;
+        if (end > start && executable(candidate)) return candidate;
+        start = end + 1;
+    }
+    return {};
+}
+
+ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
+    // A program that exits before reading all its input must not take vanban down with SIGPIPE.
+    static const bool ignore_sigpipe = [] { return ::signal(SIGPIPE, SIG_IGN) != SIG_ERR; }();
+    (void)ignore_sigpipe;
+    ProcessResult result;
+    std::string program = argv.empty() ? std::string() : find_program(argv[0]);
+    if (program.empty()) {
+        result.start_error = argv.empty() ? "no program" : "không tìm thấy chương trình " + argv[0];
+        return result;
+    }
+
+    // The environment: inherited, with the options' variables replacing same-named ones.
+    std::map<std::string, std::string> env;
+    for (char** e = environ; *e; ++e) {
+        std::string entry = *e;
+        env[entry.substr(0, entry.find('='))] = entry;
+    }
+    for (const auto& entry : options.environment) env[entry.substr(0, entry.find('='))] = entry;
+    std::vector<char*> envp;
+    for (auto& [name, entry] : env) envp.push_back(entry.data());
+    envp.push_back(nullptr);
+    std::vector<std::string> args = argv;
+    std::vector<char*> argp;
+    for (auto& a : args) argp.push_back(a.data());
+    argp.push_back(nullptr);
+
+    int in_pipe[2], out_pipe[2], err_pipe[2];
+    if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) {
+        result.start_error = std::strerror(errno);
+        return result;
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
+    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    // Its own process group, so a time-out can stop the program and everything it started.
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attributes, 0);
+    pid_t pid = 0;
+    int spawn_error = ::posix_spawn(&pid, program.c_str(), &actions, &attributes, argp.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    ::close(in_pipe[0]);
+    ::close(out_pipe[1]);
+    ::close(err_pipe[1]);
+    if (spawn_error != 0) {
+        ::close(in_pipe[1]);
+        ::close(out_pipe[0]);
+        ::close(err_pipe[0]);
+        result.start_error = std::strerror(spawn_error);
+        return result;
+    }
+    result.started = true;
+
+    ::fcntl(in_pipe[1], F_SETFL, O_NONBLOCK);
+    size_t written = 0;
+    int in_fd = options.input.empty() ? -1 : in_pipe[1];
+    if (in_fd < 0) ::close(in_pipe[1]);
+    int out_fd = out_pipe[0], err_fd = err_pipe[0];
+    auto deadline = std::chrono::steady_clock::now() + options.timeout;
+    char buffer[65536];
+    while (out_fd >= 0 || err_fd >= 0 || in_fd >= 0) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+        if (left <= 0) {
+            result.timed_out = true;
+            break;
+        }
+        pollfd fds[3];
+        int n = 0;
+        if (in_fd >= 0) fds[n++] = {in_fd, POLLOUT, 0};
+        if (out_fd >= 0) fds[n++] = {out_fd, POLLIN, 0};
+        if (err_fd >= 0) fds[n++] = {err_fd, POLLIN, 0};
+        int ready = ::poll(fds, static_cast<nfds_t>(n), static_cast<int>(std::min<long long>(left, 1000)));
+        if (ready < 0 && errno != EINTR) break;
+        for (int k = 0; k < n; ++k) {
+            if (fds[k].revents == 0) continue;
+            if (fds[k].fd == in_fd) {
+                ssize_t w = ::write(in_fd, options.input.data() + written, options.input.size() - written);
+                if (w > 0) written += static_cast<size_t>(w);
+                if (w < 0 && errno != EAGAIN) written = options.input.size();
+                if (written >= options.input.size()) {
+                    ::close(in_fd);
+                    in_fd = -1;
+                }
+            } else {
+                int& fd = fds[k].fd == out_fd ? out_fd : err_fd;
+                std::string& sink = fds[k].fd == out_fd ? result.out : result.err;
+                ssize_t r = ::read(fd, buffer, sizeof buffer);
+                if (r > 0) {
+                    sink.append(buffer, static_cast<size_t>(r));
+                } else if (r == 0 || errno != EAGAIN) {
+                    ::close(fd);
+                    fd = -1;
+                }
+            }
+        }
+    }
+    for (int fd : {in_fd, out_fd, err_fd})
+        if (fd >= 0) ::close(fd);
+    int status = 0;
+    if (result.timed_out) {
+        ::kill(-pid, SIGKILL);
+        ::waitpid(pid, &status, 0);
+        return result;
+    }
+    // Output closed: the program is ending; wait for it within what is left of the time limit.
+    while (true) {
+        pid_t done = ::waitpid(pid, &status, WNOHANG);
+        if (done == pid) break;
+        if (std::chrono::steady_clock::now() >= deadline) {
+            result.timed_out = true;
+            ::kill(-pid, SIGKILL);
+            ::waitpid(pid, &status, 0);
+            return result;
+        }
+        ::usleep(2000);
+    }
+    if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
+    return result;
+}
+
+}  // namespace vanban
