@@ -204,11 +204,12 @@ int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     namespace fs = std::filesystem;
     std::vector<PdfRequest> requests;
     for (const auto& f : files) {
-        // A path as typed: relative to the current folder, or to --root.
+        // A path as typed: relative to --root, or else to the current folder.
         std::error_code ec;
         fs::path given(f);
-        std::string relative = fs::exists(given, ec) ? fs::relative(fs::absolute(given), fs::absolute(common.root), ec).generic_string()
-                                                     : given.lexically_normal().generic_string();
+        std::string relative = given.lexically_normal().generic_string();
+        if (!repo.find(relative) && fs::exists(given, ec))
+            relative = fs::relative(fs::absolute(given), fs::absolute(common.root), ec).generic_string();
         const Document* doc = repo.find(relative);
         if (!doc) throw UsageError(f + " không phải văn bản trong plans/ hoặc content/ của " + common.root);
         if (!doc->type || !doc->type->official) throw UsageError(f + " là trang thông tin, không phải văn bản hành chính, nên không có bản PDF");

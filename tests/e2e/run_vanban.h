@@ -31,11 +31,24 @@ inline std::string slurp(const std::string& path) {
     return s.str();
 }
 
-inline Run run_vanban(const std::string& args) {
+// Runs a shell command line (for poppler's tools); stdout only.
+inline std::string run_command(const std::string& command) {
+    std::string out;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) return out;
+    std::array<char, 4096> buffer;
+    size_t n;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
+    ::pclose(pipe);
+    return out;
+}
+
+// `environment` is prepended to the command: "VANBAN_WEASYPRINT=/x ".
+inline Run run_vanban(const std::string& args, const std::string& environment = "") {
     static int counter = 0;
     std::string err_file = (std::filesystem::temp_directory_path() / ("vanban-e2e-" + std::to_string(::getpid()) + "-" +
                                                                        std::to_string(counter++) + ".err")).string();
-    std::string command = shell_quote(VANBAN_BINARY) + " " + args + " 2>" + shell_quote(err_file);
+    std::string command = environment + shell_quote(VANBAN_BINARY) + " " + args + " 2>" + shell_quote(err_file);
     Run run;
     FILE* pipe = ::popen(command.c_str(), "r");
     if (!pipe) return run;
