@@ -11,7 +11,7 @@ packages=(
     libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libicu-dev
     libboost-program-options-dev nlohmann-json3-dev libkainjow-mustache-dev doctest-dev libxxhash-dev
     pandoc weasyprint fonts-liberation2 poppler-utils
-    chromium fonts-liberation time
+    chromium fonts-liberation time bc
 )
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" > /dev/null
