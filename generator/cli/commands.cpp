@@ -10,6 +10,7 @@
 #include "check/report.h"
 #include "load/repository.h"
 #include "site/site_builder.h"
+#include "support/interrupt.h"
 
 namespace po = boost::program_options;
 
@@ -55,8 +56,10 @@ struct UsageError : std::runtime_error {
 void add_pdf_options(po::options_description& d, PdfBatchOptions& pdf) {
     d.add_options()
         ("cache", po::value(&pdf.cache_dir), "thư mục bộ nhớ đệm PDF (mặc định ~/.cache/vanban/pdf)")
-        ("pdf-timeout", po::value<unsigned>()->default_value(120)->notifier([&pdf](unsigned s) { pdf.tools.timeout = std::chrono::seconds(s); }),
-         "thời gian tối đa (giây) cho mỗi chương trình khi tạo một PDF");
+        ("pdf-timeout", po::value<unsigned>()->default_value(120)->notifier([&pdf](unsigned s) {
+            if (s == 0) throw UsageError("--pdf-timeout cần một số giây lớn hơn 0");
+            pdf.tools.timeout = std::chrono::seconds(s);
+        }), "thời gian tối đa (giây) để tạo một PDF");
 }
 
 void report_pdfs(const PdfReport& report, bool english, std::ostream& out, std::ostream& err) {
@@ -213,7 +216,11 @@ int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         const Document* doc = repo.find(relative);
         if (!doc) throw UsageError(f + " không phải văn bản trong plans/ hoặc content/ của " + common.root);
         if (!doc->type || !doc->type->official) throw UsageError(f + " là trang thông tin, không phải văn bản hành chính, nên không có bản PDF");
-        requests.push_back({doc, (fs::path(out_dir) / (doc->slug() + ".pdf")).string()});
+        std::string output = (fs::path(out_dir) / (doc->slug() + ".pdf")).string();
+        for (const auto& r : requests)
+            if (r.output == output)
+                throw UsageError(r.doc->path + " và " + doc->path + " cùng ra tệp " + output + "; tạo riêng từng tệp với --out khác nhau");
+        requests.push_back({doc, output});
     }
     fs::create_directories(out_dir);
     PdfReport report = render_pdfs(repo, requests, pdf);
@@ -241,6 +248,9 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
         if (args[0] == "pdf") return run_pdf(rest, out, err);
         err << "vanban: lệnh không biết \"" << args[0] << "\"\n\n" << kUsage;
         return 2;
+    } catch (const Interrupted& e) {
+        err << "vanban: " << e.what() << '\n';
+        return 130;
     } catch (const UsageError& e) {
         err << "vanban " << args[0] << ": " << e.what() << "\n(xem: vanban " << args[0] << " --help)\n";
         return 2;

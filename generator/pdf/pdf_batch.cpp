@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include "load/source_reader.h"
 #include "support/parallel_for.h"
@@ -58,34 +59,69 @@ std::string stat_identity(const std::string& path) {
     return path + ":" + std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
 }
 
-// What the installed programs and fonts contribute to every key (computed once per run).
+// What the installed programs and fonts contribute to every key (computed once per run, by
+// stat() alone, so a warm rebuild stays fast). WeasyPrint is a small script over Python
+// packages and C libraries, so those count too; an upgrade replaces their files.
 std::string environment_identity(const PdfTools& tools) {
     std::string id = "vanban " VANBAN_VERSION "\n";
     id += stat_identity(find_program(tools.pandoc)) + "\n" + stat_identity(find_program(tools.weasyprint)) + "\n";
+    for (const char* path : {"/usr/lib/python3/dist-packages/weasyprint/__init__.py", "/usr/lib/python3/dist-packages/pydyf/__init__.py",
+                             "/usr/lib/python3/dist-packages/fontTools/__init__.py", "/usr/lib/x86_64-linux-gnu/libpango-1.0.so.0",
+                             "/usr/lib/x86_64-linux-gnu/libharfbuzz.so.0", "/usr/lib/x86_64-linux-gnu/libfontconfig.so.1"}) {
+        std::error_code ec;
+        fs::path real = fs::canonical(path, ec);
+        id += stat_identity(ec ? path : real.string()) + "\n";
+    }
     // Installing or removing a font changes its folder's modification time.
     for (const char* dir : {"/usr/share/fonts", "/usr/share/fonts/truetype", "/usr/share/fonts/truetype/liberation",
-                            "/usr/share/fonts/truetype/liberation2",
-                            "/usr/local/share/fonts", "/etc/fonts/conf.d"})
+                            "/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/dejavu", "/usr/local/share/fonts",
+                            "/etc/fonts/conf.d"})
         id += stat_identity(dir) + "\n";
-    if (const char* home = std::getenv("HOME")) id += stat_identity(std::string(home) + "/.fonts") + "\n";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        for (const char* dir : {"/.fonts", "/.local/share/fonts"}) id += stat_identity(std::string(home) + dir) + "\n";
     return id;
 }
 
-std::string cache_key(const PdfJob& job, const std::string& environment, const std::string& template_text) {
+std::string cache_key(const PdfJob& job, const std::string& environment, const std::string& template_text,
+                      const std::string& stylesheet) {
     Hasher h;
     // Not the base URL: a repository moved to another folder keeps its PDFs.
-    h.add(environment).add(template_text).add(job.markdown).add(job.source_date_epoch);
+    h.add(environment).add(template_text).add(stylesheet).add(job.markdown).add(job.source_date_epoch);
     for (const auto& a : job.pandoc_arguments) h.add(a);
+    // Images the document shows are part of the PDF.
+    for (const auto& image : job.local_images) {
+        std::error_code ec;
+        h.add(image).add(fs::exists(image, ec) ? read_file(image) : std::string());
+    }
     return h.hex();
 }
 
-// Hard link when the cache and the output share a file system, else a copy.
+// A copy, never a hard link: whatever later writes to the output must not reach the cache.
 void place(const std::string& cached, const std::string& output) {
     std::error_code ec;
     fs::create_directories(fs::path(output).parent_path(), ec);
     fs::remove(output, ec);
-    fs::create_hard_link(cached, output, ec);
-    if (ec) fs::copy_file(cached, output, fs::copy_options::overwrite_existing);
+    fs::copy_file(cached, output);
+}
+
+// A cache entry is used only if it looks like a whole PDF (a crash can leave an empty file).
+bool usable(const std::string& cached) {
+    std::ifstream in(cached, std::ios::binary);
+    char head[5] = {};
+    in.read(head, 5);
+    if (!in || std::string(head, 5) != "%PDF-") return false;
+    in.seekg(-32, std::ios::end);
+    std::string tail(32, '\0');
+    in.read(tail.data(), 32);
+    return tail.find("%%EOF") != std::string::npos;
+}
+
+// Temporary files of runs that were killed; an hour is far longer than any render.
+void sweep_stale_files(const std::string& cache) {
+    std::error_code ec;
+    auto limit = fs::file_time_type::clock::now() - std::chrono::hours(1);
+    for (const auto& e : fs::directory_iterator(cache, ec))
+        if (e.path().filename().string().find(".tmp-") != std::string::npos && e.last_write_time(ec) < limit) fs::remove(e.path(), ec);
 }
 
 }  // namespace
@@ -100,6 +136,9 @@ PdfReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& req
     std::string environment = environment_identity(options.tools);
     std::string template_path = repo.templates.find("pdf/van-ban.html");
     std::string template_text = template_path.empty() ? std::string() : read_file(template_path);
+    std::string stylesheet_path = repo.templates.find("pdf/van-ban.css");
+    std::string stylesheet = stylesheet_path.empty() ? std::string() : read_file(stylesheet_path);
+    sweep_stale_files(cache);
 
     // Plain chars, not vector<bool>: each worker writes its own element.
     std::vector<std::string> errors(requests.size());
@@ -108,9 +147,8 @@ PdfReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& req
         const PdfRequest& r = requests[i];
         try {
             PdfJob job = prepare_pdf(*r.doc, repo);
-            std::string cached = (fs::path(cache) / (cache_key(job, environment, template_text) + ".pdf")).string();
-            std::error_code missing;
-            if (!fs::exists(cached, missing)) {
+            std::string cached = (fs::path(cache) / (cache_key(job, environment, template_text, stylesheet) + ".pdf")).string();
+            if (!usable(cached)) {
                 PdfOutcome outcome = render_pdf(job, options.tools, cached);
                 if (!outcome.ok) {
                     errors[i] = outcome.error;

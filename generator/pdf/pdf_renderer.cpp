@@ -2,12 +2,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
 
 #include "load/source_reader.h"
+#include "model/official_parts.h"
 #include "site/html_body.h"
 #include "support/process.h"
 #include "text/unicode.h"
@@ -56,36 +58,31 @@ PdfJob prepare_pdf(const Document& doc, const Repository& repo) {
     auto var = [&](const std::string& name, const std::string& value) {
         if (!value.empty()) a.push_back("--variable=" + name + ":" + escape_markup(value));
     };
-    bool letter = type.layout == "cong-van";
-    std::string subject = doc.subject;
-    if (letter && subject.rfind("V/v", 0) != 0 && subject.rfind("V/V", 0) != 0) subject = "V/v " + subject;
-    std::string number = doc.is_draft() ? "\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0" + doc.symbol : doc.symbol;
+    OfficialParts parts = official_parts(doc, school);
     var("tieu_de", type.name + " " + doc.subject);
     var("tac_gia", school.name);
-    var("trich_yeu", subject);
+    var("trich_yeu", parts.subject);
     var("ky_hieu_day_du", doc.is_draft() ? "dự thảo" : doc.symbol);
-    var("co_quan_chu_quan", school.governing_body);
-    var("ten_truong", to_upper(school.name));
-    var("so_ky_hieu", number);
-    var("dia_danh_ngay", school.place + ", " + (doc.date ? official_date_vi(*doc.date) : "ngày     tháng     năm     "));
-    var("ten_loai", to_upper(type.name));
-    var("quyen_han", doc.signer.authority);
-    var("chuc_vu", doc.signer.position);
-    var("ho_ten", doc.signer.name);
-    if (letter) var("cong_van", "true");
-    if (doc.is_draft()) var("du_thao", "true");
-    for (size_t i = 0; i < doc.addressees.size(); ++i) {
-        std::string name = doc.addressees[i];
-        while (!name.empty() && (name.back() == ';' || name.back() == '.' || name.back() == ' ')) name.pop_back();
-        var("kinh_gui", (doc.addressees.size() > 1 ? "- " : "") + name + (i + 1 == doc.addressees.size() ? "." : ";"));
-    }
-    for (const auto& r : doc.recipients) var("noi_nhan", r);
+    var("co_quan_chu_quan", parts.governing_body);
+    var("ten_truong", parts.issuer);
+    var("so_ky_hieu", parts.number_line);
+    var("dia_danh_ngay", parts.place_and_date);
+    var("ten_loai", parts.type_name);
+    var("quyen_han", parts.authority);
+    var("chuc_vu", parts.position);
+    var("ho_ten", parts.signer);
+    if (parts.letter) var("cong_van", "true");
+    if (parts.draft) var("du_thao", "true");
+    for (const auto& a : parts.addressees) var("kinh_gui", a);
+    for (const auto& r : parts.recipients) var("noi_nhan", r);
     const char* env_epoch = std::getenv("SOURCE_DATE_EPOCH");
     job.source_date_epoch = env_epoch && *env_epoch ? env_epoch : doc.date ? epoch_of(*doc.date) : "0";
     var("ngay_tao", doc.date ? doc.date->iso() : std::string());
     job.base_url = (fs::absolute(repo.root) / fs::path(doc.path).parent_path()).string() + "/";
-    // The stylesheet goes in whole (not escaped: it is the school's own CSS, not text).
-    a.push_back("--variable=css:" + read_file(css_path));
+    job.stylesheet = css_path;
+    for (const auto& link : doc.links)
+        if (link.image && link.target.find("://") == std::string::npos && !link.target.empty() && link.target[0] != '/')
+            job.local_images.push_back((fs::path(repo.root) / fs::path(doc.path).parent_path() / link.target).lexically_normal().string());
     return job;
 }
 
@@ -97,7 +94,7 @@ PdfOutcome render_pdf(const PdfJob& job, const PdfTools& tools, const std::strin
             why = "không chạy được " + program + " (" + r.start_error + "); cài gói Debian \"" + program +
                   "\" (scripts/setup.sh làm việc này)";
         else if (r.timed_out)
-            why = program + " chạy quá " + std::to_string(tools.timeout.count()) + " giây nên đã bị dừng";
+            why = program + " chạy quá " + std::to_string(tools.timeout.count()) + " giây (giới hạn cho một văn bản) nên đã bị dừng";
         else if (r.signal)
             why = program + " bị dừng đột ngột (tín hiệu " + std::to_string(r.signal) + ")";
         else {
@@ -109,9 +106,15 @@ PdfOutcome render_pdf(const PdfJob& job, const PdfTools& tools, const std::strin
         return outcome;
     };
 
+    // One time limit for the whole document, shared by the two programs.
+    auto deadline = std::chrono::steady_clock::now() + tools.timeout;
+    auto left = [&] {
+        return std::max(std::chrono::milliseconds(1),
+                        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
+    };
     ProcessOptions pandoc_options;
     pandoc_options.input = job.markdown;
-    pandoc_options.timeout = tools.timeout;
+    pandoc_options.timeout = left();
     std::vector<std::string> pandoc = {tools.pandoc};
     pandoc.insert(pandoc.end(), job.pandoc_arguments.begin(), job.pandoc_arguments.end());
     ProcessResult html = run_process(pandoc, pandoc_options);
@@ -121,9 +124,11 @@ PdfOutcome render_pdf(const PdfJob& job, const PdfTools& tools, const std::strin
     std::string partial = output + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<uintptr_t>(&job));
     ProcessOptions weasy_options;
     weasy_options.input = html.out;
-    weasy_options.timeout = tools.timeout;
+    weasy_options.timeout = left();
     weasy_options.environment = {"SOURCE_DATE_EPOCH=" + job.source_date_epoch};
-    ProcessResult pdf = run_process({tools.weasyprint, "--quiet", "--encoding", "utf-8", "--base-url", job.base_url, "-", partial}, weasy_options);
+    ProcessResult pdf = run_process(
+        {tools.weasyprint, "--quiet", "--encoding", "utf-8", "--base-url", job.base_url, "--stylesheet", job.stylesheet, "-", partial},
+        weasy_options);
     std::error_code ec;
     if (!pdf.ok() || !fs::exists(partial, ec)) {
         fs::remove(partial, ec);

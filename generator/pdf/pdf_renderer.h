@@ -27,7 +27,7 @@ namespace vanban {
 struct PdfTools {
     std::string pandoc = "pandoc";
     std::string weasyprint = "weasyprint";
-    std::chrono::seconds timeout{120};  // per document and per program
+    std::chrono::seconds timeout{120};  // for one document, both programs together
 };
 
 // The tools from the environment: VANBAN_PANDOC, VANBAN_WEASYPRINT override the programs.
@@ -40,6 +40,8 @@ struct PdfJob {
     std::string markdown;                       // the body, on Pandoc's stdin
     std::string source_date_epoch;
     std::string base_url;                       // the document's folder, for its images
+    std::string stylesheet;                     // templates/pdf/van-ban.css, given to WeasyPrint
+    std::vector<std::string> local_images;      // image files the body shows
 };
 
 // Prepares the Pandoc call for a document (template variables from the front matter and

@@ -53,7 +53,9 @@ void OutputFolder::write(const std::string& relative_path, const std::string& co
 void OutputFolder::copy_file(const std::string& source, const std::string& relative_path) {
     fs::path p = fs::path(temporary_) / relative_path;
     fs::create_directories(p.parent_path());
-    fs::copy_file(source, p, fs::copy_options::overwrite_existing);
+    std::error_code ec;
+    fs::remove(p, ec);  // a new file, never a write through an existing one
+    fs::copy_file(source, p);
 }
 
 std::string OutputFolder::path_of(const std::string& relative_path) {

@@ -10,6 +10,7 @@
 
 #include "load/published_files.h"
 #include "load/source_reader.h"
+#include "model/official_parts.h"
 #include "site/feeds.h"
 #include "site/html_body.h"
 #include "site/output_folder.h"
@@ -95,13 +96,22 @@ public:
         std::map<std::string, std::string> taken;
         for (const char* page : kListPages) taken[page] = "trang của vanban";
         for (const char* file : {"style.css", "search.js", "search-index.js", "feed.xml", "sitemap.xml"}) taken[file] = "tệp của vanban";
-        for (const auto& e : entries_) {
-            auto [it, fresh] = taken.emplace(e.page, e.doc->path);
+        auto claim = [&](const std::string& page, const std::string& source) {
+            auto [it, fresh] = taken.emplace(page, source);
             if (!fresh)
-                throw std::runtime_error(e.doc->path + " và " + it->second + " cùng được đưa ra trang " + e.page +
-                                         "; đổi tên hoặc chuyển một trong hai tệp");
+                throw std::runtime_error(source + " và " + it->second + " cùng được đưa ra " + page +
+                                         " trên trang web; đổi tên hoặc chuyển một trong hai tệp");
+        };
+        for (const auto& e : entries_) {
+            claim(e.page, e.doc->path);
+            if (e.doc->type && e.doc->type->official) claim(pdf_path(e.page), e.doc->path + " (bản PDF)");
             by_source_[e.doc->path] = &e;
         }
+        for (const auto& f : published_files(repo_.root))
+            if (f.size() < 3 || f.compare(f.size() - 3, 3, ".md") != 0) {
+                claim(output_path(f), f);
+                static_files_.push_back(f);
+            }
         // Read and compile every template before anything is written, so a broken one stops the build at once.
         for (const char* name : kTemplates) {
             std::string relative = std::string("site/") + name + ".mustache";
@@ -148,7 +158,7 @@ private:
         std::vector<Entry*> owners;
         for (auto& e : entries_)
             if (e.doc->type && e.doc->type->official) {
-                std::string page = e.page.substr(0, e.page.size() - std::string(".html").size()) + ".pdf";
+                std::string page = pdf_path(e.page);
                 requests.push_back({e.doc, out_.path_of(page)});
                 owners.push_back(&e);
                 e.pdf_page = page;
@@ -309,34 +319,29 @@ private:
         if (!doc.type || !doc.type->official) return r.render("trang", d);
 
         const DocumentType& type = *doc.type;
-        d.set("cong_van", type.layout == "cong-van");
-        d.set("ten_loai", to_upper(type.name));
-        // A draft's number is left blank for the clerk to write in after signing.
-        d.set("so_ky_hieu", doc.is_draft() ? "\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0" + doc.symbol : doc.symbol);
-        d.set("du_thao", doc.is_draft());
-        std::string subject = doc.subject;
-        if (type.layout == "cong-van" && subject.rfind("V/v", 0) != 0 && subject.rfind("V/V", 0) != 0) subject = "V/v " + subject;
-        d.set("trich_yeu", subject);
-        d.set("dia_danh_ngay", school.place + ", " + (doc.date ? official_date_vi(*doc.date) : "ngày     tháng     năm     "));
+        OfficialParts parts = official_parts(doc, school);
+        d.set("cong_van", parts.letter);
+        d.set("ten_loai", parts.type_name);
+        d.set("so_ky_hieu", parts.number_line);
+        d.set("du_thao", parts.draft);
+        d.set("trich_yeu", parts.subject);
+        d.set("dia_danh_ngay", parts.place_and_date);
+        d.set("chu_quan", parts.governing_body);
+        d.set("co_quan", parts.issuer);
         d.set("nam_hoc", doc.school_year ? doc.school_year->text() : std::string());
         d.set("ngay_iso", doc.date ? doc.date->iso() : std::string());
-        if (!doc.addressees.empty()) {
-            // "Kính gửi:" lists end each addressee with ";" and the last with ".", whatever the source wrote.
+        if (!parts.addressees.empty()) {
             data list{data::type::list};
-            for (size_t i = 0; i < doc.addressees.size(); ++i) {
-                std::string a = doc.addressees[i];
-                while (!a.empty() && (a.back() == ';' || a.back() == '.' || a.back() == ',' || a.back() == ' ')) a.pop_back();
-                list << data("ten", a + (i + 1 == doc.addressees.size() ? "." : ";"));
-            }
+            for (const auto& a : parts.addressees) list << data("ten", a);
             d.set("kinh_gui", list);
-            d.set("mot_noi_gui", doc.addressees.size() == 1);
-            d.set("nhieu_noi_gui", doc.addressees.size() > 1);
+            d.set("mot_noi_gui", parts.addressees.size() == 1);
+            d.set("nhieu_noi_gui", parts.addressees.size() > 1);
         }
-        d.set("quyen_han", doc.signer.authority);
-        d.set("chuc_vu", doc.signer.position);
-        d.set("ho_ten", doc.signer.name);
+        d.set("quyen_han", parts.authority);
+        d.set("chuc_vu", parts.position);
+        d.set("ho_ten", parts.signer);
         data recipients{data::type::list};
-        for (const auto& r : doc.recipients) recipients << data("ten", r);
+        for (const auto& r : parts.recipients) recipients << data("ten", r);
         d.set("noi_nhan", recipients);
         if (e.section == Section::Disclosure)
             for (const auto& c : type.categories)
@@ -512,15 +517,17 @@ private:
 
     // Images and attachments kept next to the documents go to the site too.
     void copy_static_files() {
-        for (const auto& f : published_files(repo_.root))
-            if (f.size() < 3 || f.compare(f.size() - 3, 3, ".md") != 0) out_.copy_file((fs::path(repo_.root) / f).string(), output_path(f));
+        for (const auto& f : static_files_) out_.copy_file((fs::path(repo_.root) / f).string(), output_path(f));
     }
+
+    static std::string pdf_path(const std::string& page) { return page.substr(0, page.size() - std::string(".html").size()) + ".pdf"; }
 
     const Repository& repo_;
     OutputFolder& out_;
     std::vector<Entry> entries_;
     std::map<std::string, const Entry*> by_source_;
     std::map<std::string, std::string> texts_;
+    std::vector<std::string> static_files_;  // images and attachments to copy
 };
 
 }  // namespace

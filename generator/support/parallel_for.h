@@ -9,6 +9,8 @@
 #include <thread>
 #include <vector>
 
+#include "support/interrupt.h"
+
 namespace vanban {
 
 inline unsigned worker_count(unsigned requested, size_t items) {
@@ -25,6 +27,7 @@ void parallel_for(size_t count, unsigned workers, Fn fn) {
     auto run = [&](unsigned worker) {
         for (size_t i = next++; i < count && !failed; i = next++) {
             try {
+                throw_if_interrupted();
                 fn(i, worker);
             } catch (...) {
                 if (!failed.exchange(true)) failure = std::current_exception();
@@ -36,6 +39,7 @@ void parallel_for(size_t count, unsigned workers, Fn fn) {
     run(0);
     for (auto& t : threads) t.join();
     if (failure) std::rethrow_exception(failure);
+    throw_if_interrupted();
 }
 
 }  // namespace vanban

@@ -1,5 +1,7 @@
 #include "support/process.h"
 
+#include "support/interrupt.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -91,6 +93,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
         return result;
     }
     result.started = true;
+    register_child(pid);
 
     ::fcntl(in_pipe[1], F_SETFL, O_NONBLOCK);
     size_t written = 0;
@@ -141,6 +144,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     if (result.timed_out) {
         ::kill(-pid, SIGKILL);
         ::waitpid(pid, &status, 0);
+        unregister_child(pid);
         return result;
     }
     // Output closed: the program is ending; wait for it within what is left of the time limit.
@@ -151,10 +155,12 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
             result.timed_out = true;
             ::kill(-pid, SIGKILL);
             ::waitpid(pid, &status, 0);
+            unregister_child(pid);
             return result;
         }
         ::usleep(2000);
     }
+    unregister_child(pid);
     if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
     if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
     return result;

@@ -1,0 +1,32 @@
+// The parts of a paper document that vanban writes from the front matter and vanban.yaml
+// (Nghị định 30/2020/NĐ-CP, Phụ lục I), shared by the web page and the PDF so both print
+// exactly the same header block, title and signature block.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+#include "model/school.h"
+
+namespace vanban {
+
+struct OfficialParts {
+    std::string governing_body;   // ô 2: cơ quan chủ quản, upper case
+    std::string issuer;           // ô 2: the school, upper case
+    std::string number_line;      // ô 3: "Số: 30/KH-THCSBM"; a draft leaves the number blank
+    std::string place_and_date;   // ô 4: "Vân Khê, ngày 05 tháng 9 năm 2024"; a draft leaves day and month blank
+    std::string type_name;        // ô 5a: "KẾ HOẠCH"; empty for a công văn
+    std::string subject;          // ô 5a/5b: trích yếu; a công văn's starts with "V/v"
+    bool letter = false;          // công văn: subject under the number, no type name
+    std::vector<std::string> addressees;  // "Kính gửi:" lines, each ending ";" and the last "."
+    std::string authority;        // ô 7a: "KT. HIỆU TRƯỞNG"
+    std::string position;         // ô 7a: "PHÓ HIỆU TRƯỞNG"
+    std::string signer;           // ô 7c
+    std::vector<std::string> recipients;  // ô 9b
+    bool draft = false;
+};
+
+OfficialParts official_parts(const Document& doc, const School& school);
+
+}  // namespace vanban
