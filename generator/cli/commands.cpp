@@ -1,5 +1,7 @@
 #include "cli/commands.h"
 
+#include "cli/cli_support.h"
+
 #include <boost/program_options.hpp>
 
 #include <chrono>
@@ -11,8 +13,6 @@
 #include "load/repository.h"
 #include "site/site_builder.h"
 #include "support/interrupt.h"
-
-namespace po = boost::program_options;
 
 namespace vanban {
 
@@ -27,31 +27,10 @@ const char* const kUsage =
     "  check   kiểm tra mọi văn bản (front matter, mục bắt buộc, đánh số, bảng, trích dẫn...)\n"
     "  build   kiểm tra rồi tạo trang web công khai thông tin của trường và bản PDF (mặc định vào site/)\n"
     "  pdf     tạo bản PDF của các văn bản đã chọn\n"
+    "  status  trạng thái phê duyệt của mọi văn bản (theo các commit đã ký)\n"
+    "  approve ghi phê duyệt văn bản bằng một commit có chữ ký\n"
     "\n"
     "Xem tùy chọn của từng lệnh: vanban <lệnh> --help\n";
-
-struct CommonOptions {
-    std::string root = ".";
-    bool english = false;
-    std::string today;
-    unsigned jobs = 0;
-};
-
-void add_common(po::options_description& d, CommonOptions& c) {
-    d.add_options()
-        ("root", po::value(&c.root)->default_value("."), "thư mục gốc của kho văn bản (có vanban.yaml)")
-        ("lang", po::value<std::string>()->default_value("vi")->notifier([&c](const std::string& v) {
-            if (v != "vi" && v != "en") throw po::validation_error(po::validation_error::invalid_option_value, "lang", v);
-            c.english = v == "en";
-        }), "ngôn ngữ thông báo: vi hoặc en")
-        ("today", po::value(&c.today), "coi ngày YYYY-MM-DD là hôm nay (để kiểm tra lặp lại được)")
-        ("jobs,j", po::value(&c.jobs)->default_value(0), "số luồng xử lý song song (0: mọi lõi)")
-        ("help,h", "hiện trợ giúp");
-}
-
-struct UsageError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
 
 void add_pdf_options(po::options_description& d, PdfBatchOptions& pdf) {
     d.add_options()
@@ -71,28 +50,6 @@ void report_pdfs(const PdfReport& report, bool english, std::ostream& out, std::
     else
         out << "PDF: " << report.rendered << " tạo mới, " << report.reused << " không đổi (lấy từ bộ nhớ đệm), "
             << report.failures.size() << " lỗi\n";
-}
-
-po::variables_map parse(const std::vector<std::string>& args, const po::options_description& d) {
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(d).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw UsageError(std::string("tùy chọn không hợp lệ: ") + e.what());
-    }
-    return vm;
-}
-
-CheckOptions check_options(const CommonOptions& c) {
-    CheckOptions o;
-    o.jobs = c.jobs;
-    if (!c.today.empty()) {
-        auto d = parse_iso_date(c.today);
-        if (!d) throw UsageError("--today cần một ngày dạng YYYY-MM-DD, không phải \"" + c.today + "\"");
-        o.today = *d;
-    }
-    return o;
 }
 
 int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -207,14 +164,7 @@ int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     namespace fs = std::filesystem;
     std::vector<PdfRequest> requests;
     for (const auto& f : files) {
-        // A path as typed: relative to --root, or else to the current folder.
-        std::error_code ec;
-        fs::path given(f);
-        std::string relative = given.lexically_normal().generic_string();
-        if (!repo.find(relative) && fs::exists(given, ec))
-            relative = fs::relative(fs::absolute(given), fs::absolute(common.root), ec).generic_string();
-        const Document* doc = repo.find(relative);
-        if (!doc) throw UsageError(f + " không phải văn bản trong plans/ hoặc content/ của " + common.root);
+        const Document* doc = &document_argument(repo, f);
         if (!doc->type || !doc->type->official) throw UsageError(f + " là trang thông tin, không phải văn bản hành chính, nên không có bản PDF");
         std::string output = (fs::path(out_dir) / (doc->slug() + ".pdf")).string();
         for (const auto& r : requests)
@@ -246,6 +196,8 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
         if (args[0] == "check") return run_check(rest, out, err);
         if (args[0] == "build") return run_build(rest, out, err);
         if (args[0] == "pdf") return run_pdf(rest, out, err);
+        if (args[0] == "status") return run_status(rest, out, err);
+        if (args[0] == "approve") return run_approve(rest, out, err);
         err << "vanban: lệnh không biết \"" << args[0] << "\"\n\n" << kUsage;
         return 2;
     } catch (const Interrupted& e) {

@@ -222,6 +222,12 @@ DocumentType load_document_type(const std::string& file, const YAML::Node& root,
             type.numbering.push_back(std::move(styles));
         }
     }
+    if (YAML::Node approval = root["phe_duyet"]; approval && approval.IsMap()) {
+        if (YAML::Node roles = approval["vai_tro"]; roles && roles.IsSequence())
+            for (const auto& r : roles) type.approval_roles.push_back(r.Scalar());
+        if (YAML::Node roles = approval["ky_thay"]; roles && roles.IsSequence())
+            for (const auto& r : roles) type.deputy_approval_roles.push_back(r.Scalar());
+    }
     if (YAML::Node categories = root["danh_muc"])
         for (const auto& c : categories) {
             if (!c.IsMap() || string_at(c, "ma").empty())
@@ -230,6 +236,43 @@ DocumentType load_document_type(const std::string& file, const YAML::Node& root,
                 type.categories.push_back({string_at(c, "ma"), string_at(c, "ten")});
         }
     return type;
+}
+
+ApprovalConfig load_approval_config(const std::string& file, const YAML::Node& root, std::vector<Diagnostic>& problems) {
+    ApprovalConfig config;
+    YAML::Node p = root && root.IsMap() ? root["phe_duyet"] : YAML::Node();
+    if (!p) return config;
+    if (!p.IsMap()) {
+        problems.push_back(problem(file, mark_of(p), "front-matter", {"vanban.yaml: phe_duyet phải là một bảng", "vanban.yaml: phe_duyet must be a mapping"}));
+        return config;
+    }
+    config.enabled = true;
+    static const std::vector<std::string> known = {"khoa_ssh", "khoa_gpg", "vai_tro", "vai_tro_quan_ly", "nam_hoc_cong_bo", "an_chua_duyet"};
+    for (const auto& kv : p)
+        if (std::find(known.begin(), known.end(), kv.first.Scalar()) == known.end())
+            problems.push_back(problem(file, mark_of(kv.first), "front-matter",
+                                       {"vanban.yaml: khóa không biết phe_duyet." + kv.first.Scalar(), "vanban.yaml: unknown key phe_duyet." + kv.first.Scalar()},
+                                       {"Các khóa hợp lệ: khoa_ssh, khoa_gpg, vai_tro, vai_tro_quan_ly, nam_hoc_cong_bo, an_chua_duyet.",
+                                        "Valid keys: khoa_ssh, khoa_gpg, vai_tro, vai_tro_quan_ly, nam_hoc_cong_bo, an_chua_duyet."}));
+    if (!string_at(p, "khoa_ssh").empty()) config.ssh_signers = string_at(p, "khoa_ssh");
+    if (!string_at(p, "khoa_gpg").empty()) config.gpg_keys = string_at(p, "khoa_gpg");
+    auto list = [](const YAML::Node& n) {
+        std::vector<std::string> out;
+        if (n && n.IsSequence())
+            for (const auto& item : n)
+                if (item.IsScalar()) out.push_back(item.Scalar());
+        if (n && n.IsScalar()) out.push_back(n.Scalar());
+        return out;
+    };
+    if (YAML::Node roles = p["vai_tro"]; roles && roles.IsMap())
+        for (const auto& kv : roles) config.roles[kv.first.Scalar()] = list(kv.second);
+    if (YAML::Node admins = p["vai_tro_quan_ly"]) config.trust_admin_roles = list(admins);
+    config.published_years = list(p["nam_hoc_cong_bo"]);
+    if (YAML::Node hide = p["an_chua_duyet"]) {
+        bool value = false;
+        if (hide.IsScalar() && YAML::convert<bool>::decode(hide, value)) config.hide_unapproved = value;
+    }
+    return config;
 }
 
 std::vector<CitationTypeWord> load_citation_types(const std::string& file, const YAML::Node& root,
@@ -264,9 +307,10 @@ Repository load_repository(const std::string& root_dir, unsigned jobs) {
         throw LoadError("không tìm thấy vanban.yaml trong " + root_dir +
                             " (đây có phải thư mục gốc của kho văn bản? dùng --root DIR)",
                         "no vanban.yaml in " + root_dir + " (is this a vanban repository? use --root DIR)");
-    repo.school = guarded("vanban.yaml", "front-matter", repo.problems, [&] {
-        return load_school("vanban.yaml", read_yaml(config, "vanban.yaml", "front-matter", repo.problems), repo.problems);
-    });
+    YAML::Node config_yaml = read_yaml(config, "vanban.yaml", "front-matter", repo.problems);
+    repo.school = guarded("vanban.yaml", "front-matter", repo.problems, [&] { return load_school("vanban.yaml", config_yaml, repo.problems); });
+    repo.approval = guarded("vanban.yaml", "front-matter", repo.problems,
+                            [&] { return load_approval_config("vanban.yaml", config_yaml, repo.problems); });
 
     repo.templates = TemplateSearchPath({(fs::path(root_dir) / "templates").string(), default_templates_dir()});
     for (const auto& file : repo.templates.list("types", ".yaml")) {

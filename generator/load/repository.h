@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/approval_config.h"
 #include "model/diagnostic.h"
 #include "model/document.h"
 #include "model/document_type.h"
@@ -41,6 +42,7 @@ std::string default_templates_dir();
 struct Repository {
     std::string root;
     School school;
+    ApprovalConfig approval;
     DocumentTypes types;
     CitationScanner citations{{}};
     TemplateSearchPath templates;
@@ -55,6 +57,8 @@ Repository load_repository(const std::string& root, unsigned jobs = 0);
 // Pieces of the loader, exposed for the unit tests.
 School load_school(const std::string& path, const YAML::Node& root, std::vector<Diagnostic>& problems);
 DocumentType load_document_type(const std::string& path, const YAML::Node& root, std::vector<Diagnostic>& problems);
+// The phe_duyet: section of vanban.yaml (also read from past versions of the file).
+ApprovalConfig load_approval_config(const std::string& path, const YAML::Node& root, std::vector<Diagnostic>& problems);
 std::vector<CitationTypeWord> load_citation_types(const std::string& path, const YAML::Node& root,
                                                   std::vector<Diagnostic>& problems);
 

@@ -34,6 +34,10 @@ struct DocumentType {
     // Allowed numbering styles per heading level (index 0 is "#"); empty: any style.
     std::vector<std::vector<NumberStyle>> numbering;
     std::vector<DisclosureCategory> categories;
+    // phe_duyet: the roles whose approval makes the document approved; a document signed on
+    // behalf of the head ("KT. HIỆU TRƯỞNG") also needs the roles in ky_thay (the deputy's).
+    std::vector<std::string> approval_roles;
+    std::vector<std::string> deputy_approval_roles;
     std::string source;  // the file it was read from, for messages
 };
 

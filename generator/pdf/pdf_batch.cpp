@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "load/source_reader.h"
+#include "support/cache_dir.h"
 #include "support/parallel_for.h"
 #include "support/process.h"
 
@@ -17,12 +18,7 @@ namespace fs = std::filesystem;
 
 namespace vanban {
 
-std::string default_pdf_cache_dir() {
-    if (const char* v = std::getenv("VANBAN_CACHE"); v && *v) return (fs::path(v) / "pdf").string();
-    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return (fs::path(x) / "vanban" / "pdf").string();
-    if (const char* h = std::getenv("HOME"); h && *h) return (fs::path(h) / ".cache" / "vanban" / "pdf").string();
-    return (fs::temp_directory_path() / "vanban-cache" / "pdf").string();
-}
+std::string default_pdf_cache_dir() { return (fs::path(cache_root()) / "pdf").string(); }
 
 namespace {
 

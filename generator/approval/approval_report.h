@@ -1,0 +1,31 @@
+// The approval state of every official document, read from history once per run and
+// shared by `vanban status`, `vanban check`, the site and the PDFs.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "approval/approval_ledger.h"
+
+namespace vanban {
+
+struct ApprovalReport {
+    bool available = false;  // vanban.yaml has phe_duyet: and the repository has git history
+    Message unavailable;     // why not, when not
+    Ledger ledger;
+    std::map<std::string, DocumentApproval> documents;  // by document path, official documents only
+    size_t signatures_verified = 0;  // checks that were not in the cache
+
+    const DocumentApproval* find(const std::string& path) const {
+        auto it = documents.find(path);
+        return it == documents.end() ? nullptr : &it->second;
+    }
+};
+
+ApprovalReport approval_report(const Repository& repo);
+
+// Where signature checks are cached: cache_root()/signatures.tsv.
+std::string signature_cache_file();
+
+}  // namespace vanban

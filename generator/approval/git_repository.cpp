@@ -1,0 +1,150 @@
+#include "approval/git_repository.h"
+
+#include <git2.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+namespace fs = std::filesystem;
+
+namespace vanban {
+
+namespace {
+
+struct Library {
+    Library() { git_libgit2_init(); }
+    ~Library() { git_libgit2_shutdown(); }
+};
+
+void ensure_library() { static Library library; }
+
+std::string hex(const git_oid* oid) {
+    char buf[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(buf, sizeof buf, oid);
+    return buf;
+}
+
+template <typename T, void (*Free)(T*)>
+struct Owned {
+    T* p = nullptr;
+    ~Owned() {
+        if (p) Free(p);
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<GitRepository> GitRepository::open(const std::string& path) {
+    ensure_library();
+    git_repository* repo = nullptr;
+    if (git_repository_open_ext(&repo, path.c_str(), 0, nullptr) != 0) return nullptr;
+    if (git_repository_is_bare(repo)) {
+        git_repository_free(repo);
+        return nullptr;
+    }
+    return std::unique_ptr<GitRepository>(new GitRepository(repo));
+}
+
+GitRepository::~GitRepository() { git_repository_free(repo_); }
+
+std::string GitRepository::workdir() const { return git_repository_workdir(repo_); }
+
+std::string GitRepository::prefix_of(const std::string& directory) const {
+    std::error_code ec;
+    fs::path rel = fs::relative(fs::weakly_canonical(directory, ec), fs::weakly_canonical(workdir(), ec), ec);
+    std::string r = rel.generic_string();
+    return r == "." ? std::string() : r + "/";
+}
+
+std::vector<CommitInfo> GitRepository::first_parent_history() const {
+    std::vector<CommitInfo> out;
+    Owned<git_revwalk, git_revwalk_free> walk;
+    if (git_revwalk_new(&walk.p, repo_) != 0) return out;
+    if (git_revwalk_push_head(walk.p) != 0) return out;  // no commits yet
+    git_revwalk_simplify_first_parent(walk.p);
+    git_revwalk_sorting(walk.p, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+    git_oid oid;
+    while (git_revwalk_next(&oid, walk.p) == 0) {
+        Owned<git_commit, git_commit_free> commit;
+        if (git_commit_lookup(&commit.p, repo_, &oid) != 0) continue;
+        CommitInfo info;
+        info.id = hex(&oid);
+        info.time = git_commit_time(commit.p);
+        const char* summary = git_commit_summary(commit.p);
+        info.summary = summary ? summary : "";
+        const git_signature* author = git_commit_author(commit.p);
+        info.author = std::string(author->name) + " <" + author->email + ">";
+        const char* message = git_commit_message(commit.p);
+        // Only approval and trust-list commits matter; most messages have no trailers at all.
+        if (message && std::string_view(message).find(": ") != std::string_view::npos) {
+            git_message_trailer_array trailers{};
+            if (git_message_trailers(&trailers, message) == 0) {
+                for (size_t i = 0; i < trailers.count; ++i) info.trailers.emplace_back(trailers.trailers[i].key, trailers.trailers[i].value);
+                git_message_trailer_array_free(&trailers);
+            }
+        }
+        out.push_back(std::move(info));
+    }
+    return out;
+}
+
+std::optional<CommitSignature> GitRepository::signature(const std::string& commit_id) const {
+    git_oid oid;
+    if (git_oid_fromstr(&oid, commit_id.c_str()) != 0) return std::nullopt;
+    git_buf sig = GIT_BUF_INIT, data = GIT_BUF_INIT;
+    int rc = git_commit_extract_signature(&sig, &data, repo_, &oid, nullptr);
+    std::optional<CommitSignature> out;
+    if (rc == 0) out = CommitSignature{std::string(sig.ptr, sig.size), std::string(data.ptr, data.size)};
+    git_buf_dispose(&sig);
+    git_buf_dispose(&data);
+    return out;
+}
+
+std::string GitRepository::blob_id(const std::string& commit_id, const std::string& path) const {
+    git_oid oid;
+    if (git_oid_fromstr(&oid, commit_id.c_str()) != 0) return {};
+    Owned<git_commit, git_commit_free> commit;
+    if (git_commit_lookup(&commit.p, repo_, &oid) != 0) return {};
+    Owned<git_tree, git_tree_free> tree;
+    if (git_commit_tree(&tree.p, commit.p) != 0) return {};
+    Owned<git_tree_entry, git_tree_entry_free> entry;
+    if (git_tree_entry_bypath(&entry.p, tree.p, path.c_str()) != 0) return {};
+    if (git_tree_entry_type(entry.p) != GIT_OBJECT_BLOB) return {};
+    return hex(git_tree_entry_id(entry.p));
+}
+
+std::vector<std::string> GitRepository::directory_blob_ids(const std::string& commit_id, const std::string& directory) const {
+    std::vector<std::string> out;
+    git_oid oid;
+    if (git_oid_fromstr(&oid, commit_id.c_str()) != 0) return out;
+    Owned<git_commit, git_commit_free> commit;
+    if (git_commit_lookup(&commit.p, repo_, &oid) != 0) return out;
+    Owned<git_tree, git_tree_free> root;
+    if (git_commit_tree(&root.p, commit.p) != 0) return out;
+    Owned<git_tree_entry, git_tree_entry_free> entry;
+    if (git_tree_entry_bypath(&entry.p, root.p, directory.c_str()) != 0 || git_tree_entry_type(entry.p) != GIT_OBJECT_TREE) return out;
+    Owned<git_tree, git_tree_free> tree;
+    if (git_tree_lookup(&tree.p, repo_, git_tree_entry_id(entry.p)) != 0) return out;
+    for (size_t i = 0; i < git_tree_entrycount(tree.p); ++i) {
+        const git_tree_entry* e = git_tree_entry_byindex(tree.p, i);
+        if (git_tree_entry_type(e) == GIT_OBJECT_BLOB) out.push_back(hex(git_tree_entry_id(e)));
+    }
+    return out;
+}
+
+std::string GitRepository::blob_content(const std::string& blob_id) const {
+    git_oid oid;
+    if (blob_id.empty() || git_oid_fromstr(&oid, blob_id.c_str()) != 0) return {};
+    Owned<git_blob, git_blob_free> blob;
+    if (git_blob_lookup(&blob.p, repo_, &oid) != 0) return {};
+    return std::string(static_cast<const char*>(git_blob_rawcontent(blob.p)), static_cast<size_t>(git_blob_rawsize(blob.p)));
+}
+
+std::string GitRepository::hash_blob(const std::string& bytes) {
+    ensure_library();
+    git_oid oid;
+    git_odb_hash(&oid, bytes.data(), bytes.size(), GIT_OBJECT_BLOB);
+    return hex(&oid);
+}
+
+}  // namespace vanban

@@ -1,0 +1,57 @@
+// Read-only access to the repository's git history through libgit2: the first-parent chain
+// of commits, their messages and signatures, and the blobs of files at each commit.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+struct git_repository;
+struct git_commit;
+
+namespace vanban {
+
+struct CommitInfo {
+    std::string id;       // 40 hex digits
+    int64_t time = 0;     // committer time, seconds since 1970
+    std::string summary;  // first line of the message
+    std::vector<std::pair<std::string, std::string>> trailers;  // "Phe-duyet" → path
+    std::string author;   // "Name <email>"
+};
+
+struct CommitSignature {
+    std::string signature;    // armoured, "-----BEGIN SSH SIGNATURE-----..." or PGP
+    std::string signed_data;  // the commit without its signature header: what was signed
+};
+
+class GitRepository {
+public:
+    // Opens the repository containing `path`; empty when there is none.
+    static std::unique_ptr<GitRepository> open(const std::string& path);
+    ~GitRepository();
+    GitRepository(const GitRepository&) = delete;
+    GitRepository& operator=(const GitRepository&) = delete;
+
+    std::string workdir() const;
+    // HEAD's first-parent chain, oldest first; empty for a repository without commits.
+    std::vector<CommitInfo> first_parent_history() const;
+    std::optional<CommitSignature> signature(const std::string& commit_id) const;
+    // The blob id of `path` (relative to the work tree) in a commit; empty if absent.
+    std::string blob_id(const std::string& commit_id, const std::string& path) const;
+    std::string blob_content(const std::string& blob_id) const;
+    // The blob ids of the files directly inside `directory` in a commit, sorted by name.
+    std::vector<std::string> directory_blob_ids(const std::string& commit_id, const std::string& directory) const;
+    // The blob id git would give these bytes.
+    static std::string hash_blob(const std::string& bytes);
+    // The path of the repository root relative to the work tree root: "" when the same.
+    std::string prefix_of(const std::string& directory) const;
+
+private:
+    explicit GitRepository(git_repository* repo) : repo_(repo) {}
+    git_repository* repo_;
+};
+
+}  // namespace vanban

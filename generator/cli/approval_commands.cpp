@@ -1,0 +1,201 @@
+// `vanban status` and `vanban approve`.
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "approval/approval_report.h"
+#include "cli/cli_support.h"
+#include "support/process.h"
+
+namespace vanban {
+
+namespace {
+
+std::string iso_time(int64_t t) {
+    std::time_t tt = static_cast<std::time_t>(t) + 7 * 3600;  // Vietnam's time, as documents are dated
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+    return buf;
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+    return out;
+}
+
+// Runs git in the repository; its own configuration decides how commits are signed.
+ProcessResult git(const std::string& root, std::vector<std::string> args) {
+    args.insert(args.begin(), {"git", "-C", root});
+    return run_process(args);
+}
+
+}  // namespace
+
+int run_status(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    CommonOptions common;
+    std::string format = "text";
+    po::options_description d("vanban status [tùy chọn] — trạng thái phê duyệt của mọi văn bản");
+    add_common(d, common);
+    d.add_options()("format", po::value(&format)->default_value("text"), "text hoặc json");
+    po::variables_map vm = parse(args, d);
+    if (vm.count("help")) {
+        out << d << '\n';
+        return 0;
+    }
+    if (format != "text" && format != "json") throw UsageError("--format phải là text hoặc json");
+    Repository repo = load_repository(common.root, common.jobs);
+    ApprovalReport report = approval_report(repo);
+    if (!report.available) {
+        err << "vanban status: " << report.unavailable.in(common.english) << '\n';
+        return 2;
+    }
+    if (format == "json") {
+        nlohmann::ordered_json docs = nlohmann::ordered_json::array();
+        for (const auto& [path, a] : report.documents) {
+            nlohmann::ordered_json d;
+            d["file"] = path;
+            d["state"] = state_id(a.state);
+            nlohmann::ordered_json approvals = nlohmann::ordered_json::array();
+            for (const auto& ap : a.current)
+                approvals.push_back({{"role", ap.role}, {"signer", ap.principal}, {"fingerprint", ap.fingerprint},
+                                     {"commit", ap.commit}, {"date", iso_time(ap.time)}});
+            d["approvals"] = approvals;
+            d["missing_roles"] = a.missing_roles;
+            if (a.voided) {
+                d["voided"] = {{"role", a.voided->role}, {"signer", a.voided->principal}, {"commit", a.voided->commit},
+                               {"date", iso_time(a.voided->time)}};
+                d["changed_by"] = a.changed_by.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.changed_by);
+            }
+            docs.push_back(std::move(d));
+        }
+        nlohmann::ordered_json problems = nlohmann::ordered_json::array();
+        for (const auto& p : report.ledger.trust_problems)
+            problems.push_back({{"commit", p.commit}, {"date", iso_time(p.time)}, {"message", p.reason.in(common.english)}});
+        nlohmann::ordered_json refused = nlohmann::ordered_json::array();
+        for (const auto& r : report.ledger.refusals)
+            refused.push_back({{"commit", r.commit}, {"files", r.paths}, {"role", r.role}, {"date", iso_time(r.time)},
+                               {"message", r.reason.in(common.english)}});
+        nlohmann::ordered_json root;
+        root["documents"] = docs;
+        root["trust_problems"] = problems;
+        root["refused_approvals"] = refused;
+        out << root.dump(2) << '\n';
+        return 0;
+    }
+    for (const auto& p : report.ledger.trust_problems)
+        out << (common.english ? "warning: " : "cảnh báo: ") << p.reason.in(common.english) << '\n';
+    for (const auto& r : report.ledger.refusals)
+        out << (common.english ? "refused approval " : "phê duyệt không được công nhận ") << r.commit.substr(0, 10) << " (" << join(r.paths)
+            << "): " << r.reason.in(common.english) << '\n';
+    for (const auto& [path, a] : report.documents) {
+        out << path << ": " << (common.english ? state_id(a.state) : state_name(a.state)) << '\n';
+        for (const auto& ap : a.current)
+            out << "    " << ap.role << ": " << ap.principal << " (" << ap.fingerprint << "), commit " << ap.commit.substr(0, 10) << ", "
+                << iso_time(ap.time) << '\n';
+        if (a.voided) {
+            out << "    " << (common.english ? "approval voided: " : "phê duyệt hết hiệu lực: ") << a.voided->role << " " << a.voided->principal
+                << ", commit " << a.voided->commit.substr(0, 10) << " (" << iso_time(a.voided->time) << "); ";
+            if (a.changed_by.empty())
+                out << (common.english ? "the file was changed and not committed yet\n" : "tệp đã bị sửa, chưa commit\n");
+            else
+                out << (common.english ? "changed by commit " : "bị sửa ở commit ") << a.changed_by.substr(0, 10) << " (" << iso_time(a.changed_time)
+                    << ")\n";
+        }
+        if (!a.missing_roles.empty()) out << "    " << (common.english ? "missing: " : "còn thiếu: ") << join(a.missing_roles) << '\n';
+    }
+    return 0;
+}
+
+int run_approve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    CommonOptions common;
+    std::string role;
+    std::vector<std::string> files;
+    po::options_description d("vanban approve TỆP... --role VAI_TRÒ — ghi phê duyệt bằng một commit có chữ ký");
+    add_common(d, common);
+    d.add_options()("role", po::value(&role), "vai trò phê duyệt (khai trong vanban.yaml, phe_duyet.vai_tro)")
+        ("file", po::value(&files)->multitoken(), "các văn bản được phê duyệt");
+    po::positional_options_description positional;
+    positional.add("file", -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(args).options(d).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw UsageError(std::string("tùy chọn không hợp lệ: ") + e.what());
+    }
+    if (vm.count("help")) {
+        out << d << '\n';
+        return 0;
+    }
+    if (files.empty()) throw UsageError("cần ít nhất một văn bản, ví dụ: vanban approve plans/2024-2025/ke-hoach.md --role hieu-truong");
+    if (role.empty()) throw UsageError("cần --role, ví dụ --role hieu-truong");
+    Repository repo = load_repository(common.root, common.jobs);
+    if (!repo.approval.enabled) throw UsageError("vanban.yaml chưa có mục phe_duyet (vai trò, khóa); xem README");
+    if (!repo.approval.roles.count(role)) {
+        std::vector<std::string> roles;
+        for (const auto& [r, holders] : repo.approval.roles) roles.push_back(r);
+        throw UsageError("vai trò \"" + role + "\" không có trong vanban.yaml; các vai trò: " + join(roles));
+    }
+    auto gitrepo = GitRepository::open(repo.root);
+    if (!gitrepo) throw UsageError(repo.root + " không nằm trong một kho git");
+
+    ProcessResult key = git(repo.root, {"config", "--get", "user.signingkey"});
+    if (!key.ok() || key.out.empty())
+        throw UsageError("git chưa được cài đặt để ký commit. Với khóa SSH:\n"
+                         "  git config gpg.format ssh\n  git config user.signingkey ~/.ssh/id_ed25519.pub\n"
+                         "và đưa khóa công khai vào " + repo.approval.ssh_signers + " (do hiệu trưởng ký duyệt).");
+
+    std::vector<Diagnostic> diagnostics = check_repository(repo, check_options(common));
+    std::vector<std::string> paths;
+    for (const auto& f : files) {
+        const Document& doc = document_argument(repo, f);
+        if (!doc.type || !doc.type->official) throw UsageError(f + " không phải văn bản hành chính nên không cần phê duyệt");
+        size_t errors = 0;
+        for (const auto& dg : diagnostics)
+            if (dg.file == doc.path && dg.severity == Severity::Error) {
+                if (errors++ == 0) err << "vanban approve: " << doc.path << " còn lỗi, hãy sửa trước khi phê duyệt:\n";
+                err << "  " << dg.file << ':' << dg.at.line << ':' << dg.at.column << ": [" << dg.rule << "] " << dg.message.vi << '\n';
+            }
+        if (errors) return 1;
+        ProcessResult status = git(repo.root, {"status", "--porcelain", "--", doc.path});
+        ProcessResult tracked = git(repo.root, {"ls-files", "--error-unmatch", "--", doc.path});
+        if (!tracked.ok()) throw UsageError(doc.path + " chưa được commit; hãy commit văn bản trước rồi mới phê duyệt");
+        if (!status.out.empty())
+            throw UsageError(doc.path + " có thay đổi chưa commit; phê duyệt chỉ ghi nhận nội dung đã commit (git commit trước)");
+        paths.push_back(doc.path);
+    }
+
+    std::vector<std::string> command = {"commit", "--allow-empty", "--quiet", "-S", "-m",
+                                        "Phê duyệt: " + (paths.size() == 1 ? repo.find(paths[0])->title() : std::to_string(paths.size()) + " văn bản")};
+    for (const auto& p : paths) command.push_back("--trailer=Phe-duyet: " + p);
+    command.push_back("--trailer=Vai-tro: " + role);
+    ProcessResult commit = git(repo.root, command);
+    if (!commit.ok()) {
+        err << "vanban approve: git không tạo được commit phê duyệt:\n" << commit.err;
+        return 1;
+    }
+    // Read it back as anyone would: is the approval recognised?
+    ApprovalReport report = approval_report(repo);
+    ProcessResult head = git(repo.root, {"rev-parse", "HEAD"});
+    std::string id = head.out.substr(0, 40);
+    for (const auto& r : report.ledger.refusals)
+        if (r.commit == id) {
+            err << "vanban approve: đã tạo commit " << id.substr(0, 10) << " nhưng phê duyệt không được công nhận: " << r.reason.vi << '\n';
+            return 1;
+        }
+    for (const auto& p : paths) {
+        const DocumentApproval* a = report.find(p);
+        out << p << ": " << (a ? state_name(a->state) : "?");
+        if (a && !a->missing_roles.empty()) out << " (còn thiếu: " << join(a->missing_roles) << ")";
+        out << '\n';
+    }
+    out << "đã ghi phê duyệt ở commit " << id.substr(0, 10) << " (vai trò " << role << ")\n";
+    return 0;
+}
+
+}  // namespace vanban

@@ -1,0 +1,53 @@
+#include "cli/cli_support.h"
+
+#include <filesystem>
+
+namespace vanban {
+
+void add_common(po::options_description& d, CommonOptions& c) {
+    d.add_options()
+        ("root", po::value(&c.root)->default_value("."), "thư mục gốc của kho văn bản (có vanban.yaml)")
+        ("lang", po::value<std::string>()->default_value("vi")->notifier([&c](const std::string& v) {
+            if (v != "vi" && v != "en") throw po::validation_error(po::validation_error::invalid_option_value, "lang", v);
+            c.english = v == "en";
+        }), "ngôn ngữ thông báo: vi hoặc en")
+        ("today", po::value(&c.today), "coi ngày YYYY-MM-DD là hôm nay (để kiểm tra lặp lại được)")
+        ("jobs,j", po::value(&c.jobs)->default_value(0), "số luồng xử lý song song (0: mọi lõi)")
+        ("help,h", "hiện trợ giúp");
+}
+
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& d) {
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(args).options(d).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw UsageError(std::string("tùy chọn không hợp lệ: ") + e.what());
+    }
+    return vm;
+}
+
+CheckOptions check_options(const CommonOptions& c) {
+    CheckOptions o;
+    o.jobs = c.jobs;
+    if (!c.today.empty()) {
+        auto d = parse_iso_date(c.today);
+        if (!d) throw UsageError("--today cần một ngày dạng YYYY-MM-DD, không phải \"" + c.today + "\"");
+        o.today = *d;
+    }
+    return o;
+}
+
+const Document& document_argument(const Repository& repo, const std::string& typed) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path given(typed);
+    std::string relative = given.lexically_normal().generic_string();
+    if (!repo.find(relative) && fs::exists(given, ec))
+        relative = fs::relative(fs::absolute(given), fs::absolute(repo.root), ec).generic_string();
+    const Document* doc = repo.find(relative);
+    if (!doc) throw UsageError(typed + " không phải văn bản trong plans/ hoặc content/ của " + repo.root);
+    return *doc;
+}
+
+}  // namespace vanban

@@ -1,0 +1,40 @@
+// What the subcommands share: the common options (--root, --lang, --today, --jobs) and
+// how a usage error is reported.
+#pragma once
+
+#include <boost/program_options.hpp>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "check/checks.h"
+#include "load/repository.h"
+
+namespace vanban {
+
+namespace po = boost::program_options;
+
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct CommonOptions {
+    std::string root = ".";
+    bool english = false;
+    std::string today;
+    unsigned jobs = 0;
+};
+
+void add_common(po::options_description& d, CommonOptions& c);
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& d);
+CheckOptions check_options(const CommonOptions& c);
+
+// A document named on the command line: relative to --root, or else to the current folder.
+const Document& document_argument(const Repository& repo, const std::string& typed);
+
+// `vanban status` and `vanban approve` (cli/approval_commands.cpp).
+int run_status(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int run_approve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace vanban
