@@ -1,5 +1,6 @@
 #include "approval/approval_report.h"
 
+#include <ctime>
 #include <filesystem>
 
 #include "support/cache_dir.h"
@@ -30,6 +31,28 @@ ApprovalReport approval_report(const Repository& repo) {
         if (doc.type && doc.type->official) report.documents[doc.path] = evaluate_document(doc, report.ledger, *git, repo.root);
     report.signatures_verified = verifier.verified_now();
     return report;
+}
+
+ApprovalMark approval_mark(const Document& doc, const ApprovalReport& report) {
+    ApprovalMark mark;
+    const DocumentApproval* a = report.available ? report.find(doc.path) : nullptr;
+    if (!a) {
+        mark.draft = doc.is_draft();
+        return mark;
+    }
+    mark.draft = a->state != ApprovalState::Approved;
+    if (!mark.draft) {
+        for (const auto& ap : a->current) {
+            std::time_t t = static_cast<std::time_t>(ap.time) + 7 * 3600;
+            std::tm tm{};
+            gmtime_r(&t, &tm);
+            char date[16];
+            std::strftime(date, sizeof date, "%d/%m/%Y", &tm);
+            mark.verification += (mark.verification.empty() ? "Đã phê duyệt bằng commit có chữ ký: " : "; ") + ap.role + " " + ap.principal +
+                                 " (commit " + ap.commit.substr(0, 10) + ", " + date + ")";
+        }
+    }
+    return mark;
 }
 
 }  // namespace vanban

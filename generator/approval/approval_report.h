@@ -25,6 +25,15 @@ struct ApprovalReport {
 
 ApprovalReport approval_report(const Repository& repo);
 
+// How a document is presented on paper and on the site: DỰ THẢO until approved (or, for a
+// school that does not use approvals, until it has a number), and for an approved document
+// a line that says who approved it in which commit.
+struct ApprovalMark {
+    bool draft = true;
+    std::string verification;  // "Đã phê duyệt: hieu-truong ht@… (commit 5642d34321, 2024-09-23)"
+};
+ApprovalMark approval_mark(const Document& doc, const ApprovalReport& report);
+
 // Where signature checks are cached: cache_root()/signatures.tsv.
 std::string signature_cache_file();
 

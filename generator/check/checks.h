@@ -11,9 +11,12 @@
 
 namespace vanban {
 
+struct ApprovalReport;
+
 struct CheckOptions {
     Date today = today_in_vietnam();
     unsigned jobs = 0;  // 0: all cores
+    const ApprovalReport* approvals = nullptr;  // from history, when the school uses approvals
 };
 
 // Runs every rule on every document; the result is sorted.
@@ -34,6 +37,7 @@ void check_links(const Document& doc, const Repository& repo, Diagnostics& out);
 // Across documents.
 void check_duplicate_numbers(const std::vector<Document>& docs, Diagnostics& out);  // duplicate-number
 void check_citations(const Repository& repo, unsigned jobs, Diagnostics& out);  // citation-conflict, citation-type
+void check_approvals(const Repository& repo, const ApprovalReport& approvals, Diagnostics& out);  // approval
 
 // Helpers shared by the rules.
 Diagnostic error_at(const Document& doc, Position at, const char* rule, Message message, Message hint = {});

@@ -9,9 +9,11 @@
 #include <iostream>
 
 #include "check/checks.h"
+#include "approval/approval_report.h"
 #include "check/report.h"
 #include "load/repository.h"
 #include "site/site_builder.h"
+#include "site/site_paths.h"
 #include "support/interrupt.h"
 
 namespace vanban {
@@ -72,6 +74,8 @@ int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
 
     CheckOptions options = check_options(common);
     Repository repo = load_repository(common.root, common.jobs);
+    ApprovalReport approvals = approval_report(repo);
+    options.approvals = &approvals;
     std::vector<Diagnostic> diagnostics = check_repository(repo, options);
     report.documents = repo.documents.size();
     write_report(diagnostics, report, out);
@@ -108,6 +112,8 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
     auto started = std::chrono::steady_clock::now();
     CheckOptions options = check_options(common);
     Repository repo = load_repository(common.root, common.jobs);
+    ApprovalReport approvals = approval_report(repo);
+    options.approvals = &approvals;
     std::vector<Diagnostic> diagnostics = check_repository(repo, options);
     size_t errors = count_errors(diagnostics);
     ReportOptions report;
@@ -119,7 +125,7 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
                                : "--strict: có lỗi nên không tạo trang web (site/ giữ nguyên như cũ)\n");
         return 1;
     }
-    SiteSummary summary = build_site(repo, diagnostics, site);
+    SiteSummary summary = build_site(repo, diagnostics, approvals, site);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     char timing[32];
     std::snprintf(timing, sizeof timing, "%.2f", seconds);
@@ -173,6 +179,12 @@ int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         requests.push_back({doc, output});
     }
     fs::create_directories(out_dir);
+    ApprovalReport approvals = approval_report(repo);
+    for (auto& r : requests) {
+        ApprovalMark mark = approval_mark(*r.doc, approvals);
+        std::string url = repo.school.website.empty() ? std::string() : repo.school.website + "/" + url_path(output_path(r.doc->path));
+        r.marks = {mark.draft, mark.verification, url};
+    }
     PdfReport report = render_pdfs(repo, requests, pdf);
     for (size_t i = 0; i < requests.size(); ++i)
         if (report.ok[i]) out << requests[i].output << '\n';

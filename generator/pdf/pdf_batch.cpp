@@ -142,7 +142,7 @@ PdfReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& req
     parallel_for(requests.size(), worker_count(options.jobs, requests.size()), [&](size_t i, unsigned) {
         const PdfRequest& r = requests[i];
         try {
-            PdfJob job = prepare_pdf(*r.doc, repo);
+            PdfJob job = prepare_pdf(*r.doc, repo, r.marks);
             std::string cached = (fs::path(cache) / (cache_key(job, environment, template_text, stylesheet) + ".pdf")).string();
             if (!usable(cached)) {
                 PdfOutcome outcome = render_pdf(job, options.tools, cached);

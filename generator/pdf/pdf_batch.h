@@ -15,6 +15,7 @@ namespace vanban {
 struct PdfRequest {
     const Document* doc = nullptr;
     std::string output;  // where the PDF goes
+    PdfMarks marks;
 };
 
 struct PdfBatchOptions {

@@ -10,6 +10,7 @@
 
 #include "load/source_reader.h"
 #include "model/official_parts.h"
+#include "pdf/qr_code.h"
 #include "site/html_body.h"
 #include "support/process.h"
 #include "text/unicode.h"
@@ -41,7 +42,7 @@ std::string epoch_of(const Date& d) { return std::to_string(d.days_since_epoch()
 
 }  // namespace
 
-PdfJob prepare_pdf(const Document& doc, const Repository& repo) {
+PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& marks) {
     if (!doc.type || !doc.type->official) throw std::runtime_error(doc.path + " không phải văn bản hành chính nên không có bản PDF");
     const School& school = repo.school;
     const DocumentType& type = *doc.type;
@@ -72,7 +73,13 @@ PdfJob prepare_pdf(const Document& doc, const Repository& repo) {
     var("chuc_vu", parts.position);
     var("ho_ten", parts.signer);
     if (parts.letter) var("cong_van", "true");
-    if (parts.draft) var("du_thao", "true");
+    if (marks.draft) var("du_thao", "true");
+    var("xac_thuc", marks.verification);
+    // The QR code is SVG markup made here, inserted as it is.
+    if (!marks.verification.empty() && !marks.page_url.empty()) {
+        a.push_back("--variable=ma_qr:" + qr_svg(marks.page_url));
+        var("dia_chi_trang", marks.page_url);
+    }
     for (const auto& a : parts.addressees) var("kinh_gui", a);
     for (const auto& r : parts.recipients) var("noi_nhan", r);
     const char* env_epoch = std::getenv("SOURCE_DATE_EPOCH");

@@ -33,6 +33,14 @@ struct PdfTools {
 // The tools from the environment: VANBAN_PANDOC, VANBAN_WEASYPRINT override the programs.
 PdfTools pdf_tools_from_environment();
 
+// What the approvals add to the paper: the DỰ THẢO mark, or a verification line and a QR
+// code leading to the document's page on the school website.
+struct PdfMarks {
+    bool draft = true;
+    std::string verification;
+    std::string page_url;  // absolute; empty when the school has no website in vanban.yaml
+};
+
 // Everything that decides the PDF's bytes, apart from the programs themselves.
 struct PdfJob {
     const Document* doc = nullptr;
@@ -46,7 +54,7 @@ struct PdfJob {
 
 // Prepares the Pandoc call for a document (template variables from the front matter and
 // vanban.yaml). Throws std::runtime_error when a template is missing.
-PdfJob prepare_pdf(const Document& doc, const Repository& repo);
+PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& marks);
 
 struct PdfOutcome {
     bool ok = false;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <unordered_set>
@@ -73,18 +74,26 @@ struct Entry {
     std::vector<const Diagnostic*> diagnostics;
     size_t errors = 0;
     std::string search_words;  // folded words for the search index
+    const DocumentApproval* approval = nullptr;  // when the school uses approvals
+    ApprovalMark mark;
     std::string pdf_page;      // site path of its PDF, when there is one
     std::string pdf_error;     // why its PDF could not be made
 };
 
 class SiteBuilder {
 public:
-    SiteBuilder(const Repository& repo, const std::vector<Diagnostic>& diagnostics, OutputFolder& out)
+    SiteBuilder(const Repository& repo, const std::vector<Diagnostic>& diagnostics, const ApprovalReport& approvals, OutputFolder& out)
         : repo_(repo), out_(out) {
         std::map<std::string, std::vector<const Diagnostic*>> by_file;
         for (const auto& d : diagnostics) by_file[d.file].push_back(&d);
         for (const auto& doc : repo.documents) {
+            ApprovalMark mark = approval_mark(doc, approvals);
+            // A school may keep documents off the site until they are approved.
+            bool official = doc.type && doc.type->official;
+            if (official && approvals.available && repo.approval.hide_unapproved && mark.draft) continue;
             Entry e;
+            e.mark = mark;
+            e.approval = approvals.find(doc.path);
             e.doc = &doc;
             e.section = classify(doc);
             e.page = output_path(doc.path);
@@ -159,7 +168,8 @@ private:
         for (auto& e : entries_)
             if (e.doc->type && e.doc->type->official) {
                 std::string page = pdf_path(e.page);
-                requests.push_back({e.doc, out_.path_of(page)});
+                std::string url = repo_.school.website.empty() ? std::string() : repo_.school.website + "/" + url_path(e.page);
+                requests.push_back({e.doc, out_.path_of(page), {e.mark.draft, e.mark.verification, url}});
                 owners.push_back(&e);
                 e.pdf_page = page;
             }
@@ -269,7 +279,7 @@ private:
         item.set("co_ky_hieu", d.type && d.type->official && !d.is_draft());
         item.set("ngay", d.date ? d.date->short_vi() : std::string());
         item.set("ngay_iso", d.date ? d.date->iso() : std::string());
-        item.set("du_thao", d.type && d.type->official && d.is_draft());
+        item.set("du_thao", d.type && d.type->official && e.mark.draft);
         item.set("co_loi", e.errors > 0);
         item.set("so_loi", std::to_string(e.errors));
         return item;
@@ -323,7 +333,24 @@ private:
         d.set("cong_van", parts.letter);
         d.set("ten_loai", parts.type_name);
         d.set("so_ky_hieu", parts.number_line);
-        d.set("du_thao", parts.draft);
+        d.set("du_thao", e.mark.draft);
+        if (e.approval) {
+            d.set("trang_thai", std::string(state_name(e.approval->state)));
+            d.set("trang_thai_ma", std::string(state_id(e.approval->state)));
+            data list{data::type::list};
+            for (const auto& ap : e.approval->current) {
+                data item;
+                item.set("vai_tro", ap.role);
+                item.set("nguoi_ky", ap.principal);
+                item.set("ngay", ap_date(ap.time));
+                item.set("commit", ap.commit.substr(0, 10));
+                list << item;
+            }
+            d.set("phe_duyet", list);
+            std::string missing;
+            for (const auto& r : e.approval->missing_roles) missing += (missing.empty() ? "" : ", ") + r;
+            if (!missing.empty()) d.set("con_thieu", missing);
+        }
         d.set("trich_yeu", parts.subject);
         d.set("dia_danh_ngay", parts.place_and_date);
         d.set("chu_quan", parts.governing_body);
@@ -349,6 +376,15 @@ private:
         d.set("muc_luc", table_of_contents(doc));
         d.set("co_muc_luc", doc.headings.size() >= 4);
         return r.render("van-ban", d);
+    }
+
+    static std::string ap_date(int64_t t) {
+        std::time_t tt = static_cast<std::time_t>(t) + 7 * 3600;
+        std::tm tm{};
+        gmtime_r(&tt, &tm);
+        char buf[16];
+        std::strftime(buf, sizeof buf, "%d/%m/%Y", &tm);
+        return buf;
     }
 
     static data table_of_contents(const Document& doc) {
@@ -532,9 +568,10 @@ private:
 
 }  // namespace
 
-SiteSummary build_site(const Repository& repo, const std::vector<Diagnostic>& diagnostics, const SiteOptions& options) {
+SiteSummary build_site(const Repository& repo, const std::vector<Diagnostic>& diagnostics, const ApprovalReport& approvals,
+                       const SiteOptions& options) {
     OutputFolder out(options.out_dir);
-    SiteSummary summary = SiteBuilder(repo, diagnostics, out).build(options);
+    SiteSummary summary = SiteBuilder(repo, diagnostics, approvals, out).build(options);
     out.commit();
     return summary;
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "approval/approval_report.h"
 #include "load/repository.h"
 #include "model/diagnostic.h"
 #include "pdf/pdf_batch.h"
@@ -28,6 +29,7 @@ struct SiteSummary {
     PdfReport pdf;
 };
 
-SiteSummary build_site(const Repository& repo, const std::vector<Diagnostic>& diagnostics, const SiteOptions& options);
+SiteSummary build_site(const Repository& repo, const std::vector<Diagnostic>& diagnostics, const ApprovalReport& approvals,
+                       const SiteOptions& options);
 
 }  // namespace vanban
