@@ -63,8 +63,8 @@ Message refusal_reason(const SignatureCheck& c) {
         case SignatureStatus::UnknownKey:
             return {"khóa ký không có trong danh sách khóa tin cậy (allowed_signers)", "the signing key is not in allowed_signers"};
         case SignatureStatus::OutsideValidity:
-            return {"khóa của " + c.principal + " không còn (hoặc chưa) hiệu lực vào thời điểm commit (valid-after/valid-before)",
-                    "the key of " + c.principal + " was not valid at the commit's time (valid-after/valid-before)"};
+            return {"khóa ký không còn (hoặc chưa) hiệu lực vào thời điểm commit (valid-after/valid-before trong allowed_signers)",
+                    "the signing key was not valid at the commit's time (valid-after/valid-before in allowed_signers)"};
         case SignatureStatus::Invalid:
             return {"chữ ký không khớp nội dung commit (commit đã bị sửa sau khi ký?)" + (c.detail.empty() ? "" : ": " + c.detail),
                     "the signature does not match the commit (altered after signing?)" + (c.detail.empty() ? "" : ": " + c.detail)};

@@ -1,0 +1,278 @@
+// Approval through signed commits, in throwaway repositories with throwaway ed25519 keys:
+// what must be recognised and everything that must be refused. Nothing here touches the
+// machine's own keys or git configuration.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "run_vanban.h"
+
+namespace fs = std::filesystem;
+using namespace vanban::e2e;
+
+namespace {
+
+bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+const std::string kPlan = "plans/2024-2025/ke-hoach-day-hoc.md";  // signed "KT. HIỆU TRƯỞNG": needs both roles
+const std::string kOther = "plans/2024-2025/ke-hoach-chuyen-doi-so.md";
+
+// A school repository with three people: the principal (ht), a vice principal (pht) and
+// someone from outside (ngoai) whose key is in no list.
+struct SchoolRepo {
+    TempDir tmp;
+    fs::path root;
+
+    explicit SchoolRepo(const std::string& extra_signers = "") {
+        root = tmp.copy_of("clean");
+        for (const char* who : {"ht", "pht", "ngoai", "cu"})
+            run_command("ssh-keygen -q -t ed25519 -N '' -C " + std::string(who) + " -f " + shell_quote(key(who)));
+        fs::create_directories(root / ".vanban");
+        std::ofstream(root / ".vanban/allowed_signers")
+            << "ht@truong.vn namespaces=\"git\" " << slurp(key("ht") + ".pub") << "pht@truong.vn namespaces=\"git\" "
+            << slurp(key("pht") + ".pub") << "cu@truong.vn namespaces=\"git\",valid-before=\"20200101\" " << slurp(key("cu") + ".pub")
+            << extra_signers;
+        std::ofstream(root / "vanban.yaml", std::ios::app) << "phe_duyet:\n  vai_tro:\n    hieu-truong: [ht@truong.vn, cu@truong.vn]\n"
+                                                              "    pho-hieu-truong: [pht@truong.vn]\n  nam_hoc_cong_bo: [\"2024-2025\"]\n";
+        // kOther is signed by the principal in person: it needs one role only.
+        std::string other = slurp((root / kOther).string());
+        other.replace(other.find("  quyen_han: \"KT. HIỆU TRƯỞNG\"\n"), std::string("  quyen_han: \"KT. HIỆU TRƯỞNG\"\n").size(), "");
+        other.replace(other.find("chuc_vu: \"PHÓ HIỆU TRƯỞNG\""), std::string("chuc_vu: \"PHÓ HIỆU TRƯỞNG\"").size(), "chuc_vu: \"HIỆU TRƯỞNG\"");
+        std::ofstream(root / kOther) << other;
+        git("init -q");
+        git("add -A");
+        commit("ht", "-m 'Khởi tạo kho văn bản'");
+    }
+
+    std::string key(const std::string& who) const { return tmp.str() + "/" + who; }
+
+    std::string git(const std::string& args, const std::string& who = "ht") const {
+        return run_command("git -C " + shell_quote(root.string()) + " -c user.name=" + who + " -c user.email=" + who +
+                           "@truong.vn -c gpg.format=ssh -c user.signingkey=" + shell_quote(key(who)) + " -c commit.gpgsign=false " +
+                           args + " 2>&1");
+    }
+    void commit(const std::string& who, const std::string& args, bool sign = true) const {
+        git(std::string("commit -q --allow-empty ") + (sign ? "-S " : "") + args, who);
+    }
+    void approve(const std::string& who, const std::string& role, const std::string& path, bool sign = true) const {
+        commit(who, "-m 'Phê duyệt' --trailer 'Phe-duyet: " + path + "' --trailer 'Vai-tro: " + role + "'", sign);
+    }
+    nlohmann::json status() const {
+        Run r = run_vanban("status --root " + shell_quote(root.string()) + " --format json", "VANBAN_CACHE=" + shell_quote(tmp.str() + "/cache") + " ");
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        return nlohmann::json::parse(r.out);
+    }
+    nlohmann::json document(const std::string& path) const {
+        nlohmann::json all = status();
+        for (const auto& d : all["documents"])
+            if (d["file"] == path) return d;
+        return {};
+    }
+    std::string refusals() const { return status()["refused_approvals"].dump(); }
+};
+
+}  // namespace
+
+TEST_CASE("both roles approve the exact content: da-duyet, with signer, key and commit") {
+    SchoolRepo s;
+    CHECK(s.document(kPlan)["state"] == "chua-duyet");
+    s.approve("ht", "hieu-truong", kPlan);
+    auto partial = s.document(kPlan);
+    CHECK(partial["state"] == "duyet-mot-phan");
+    CHECK(partial["missing_roles"] == nlohmann::json::array({"pho-hieu-truong"}));
+    s.approve("pht", "pho-hieu-truong", kPlan);
+    auto d = s.document(kPlan);
+    CHECK(d["state"] == "da-duyet");
+    REQUIRE(d["approvals"].size() == 2);
+    CHECK(d["approvals"][0]["role"] == "pho-hieu-truong");
+    CHECK(d["approvals"][0]["signer"] == "pht@truong.vn");
+    CHECK(d["approvals"][0]["fingerprint"].get<std::string>().rfind("SHA256:", 0) == 0);
+    CHECK(d["approvals"][0]["commit"].get<std::string>().size() == 40);
+    CHECK(d["missing_roles"].empty());
+    // Approving one document approves no other.
+    CHECK(s.document(kOther)["state"] == "chua-duyet");
+}
+
+TEST_CASE("refused: unsigned, unknown key, a role the signer lacks, a key out of its validity window") {
+    SchoolRepo s;
+    s.approve("ht", "hieu-truong", kPlan, false);
+    CHECK(contains(s.refusals(), "không được ký"));
+    s.approve("ngoai", "hieu-truong", kPlan);
+    CHECK(contains(s.refusals(), "không có trong danh sách khóa tin cậy"));
+    s.approve("pht", "hieu-truong", kPlan);
+    CHECK(contains(s.refusals(), "pht@truong.vn không giữ vai trò hieu-truong"));
+    s.approve("cu", "hieu-truong", kPlan);
+    CHECK(contains(s.refusals(), "không còn (hoặc chưa) hiệu lực"));
+    CHECK(s.status()["refused_approvals"].size() == 4);
+    CHECK(s.document(kPlan)["state"] == "chua-duyet");
+}
+
+TEST_CASE("refused: a signature that no longer matches its commit (altered after signing)") {
+    SchoolRepo s;
+    s.approve("ht", "hieu-truong", kOther);
+    // Rewrite the signed commit: same signature, other trailer.
+    std::string raw = s.git("cat-file commit HEAD");
+    size_t at = raw.find("Phe-duyet: " + kOther);
+    REQUIRE(at != std::string::npos);
+    raw.replace(at, std::string("Phe-duyet: " + kOther).size(), "Phe-duyet: " + kPlan);
+    std::ofstream(s.tmp.path / "forged") << raw;
+    std::string forged = s.git("hash-object -t commit -w " + shell_quote((s.tmp.path / "forged").string()));
+    s.git("update-ref HEAD " + forged.substr(0, 40));
+    CHECK(contains(s.refusals(), "chữ ký không khớp nội dung commit"));
+    CHECK(s.document(kPlan)["state"] == "chua-duyet");
+}
+
+TEST_CASE("an approval holds only for the blob it signed: any later change voids it, and says where") {
+    SchoolRepo s;
+    s.approve("ht", "hieu-truong", kOther);
+    CHECK(s.document(kOther)["state"] == "da-duyet");
+    // A trailing space, not even committed, is a change.
+    std::ofstream(s.root / kOther, std::ios::app) << " ";
+    auto uncommitted = s.document(kOther);
+    CHECK(uncommitted["state"] == "het-hieu-luc");
+    CHECK(uncommitted["changed_by"].is_null());
+    s.git("add -A");
+    s.commit("pht", "-m 'Sửa khoảng trắng'", false);
+    std::string change = s.git("rev-parse HEAD").substr(0, 40);
+    auto committed = s.document(kOther);
+    CHECK(committed["state"] == "het-hieu-luc");
+    CHECK(committed["changed_by"] == change);
+    CHECK(committed["voided"]["signer"] == "ht@truong.vn");
+    // An approval naming another path approves nothing here.
+    s.approve("ht", "hieu-truong", "plans/2024-2025/khong-co.md");
+    CHECK(contains(s.refusals(), "không có trong commit phê duyệt"));
+}
+
+TEST_CASE("the trust list changed without authority is reported and not used") {
+    SchoolRepo s;
+    // The outsider adds their own key and makes themselves principal, signing with that key.
+    std::ofstream(s.root / ".vanban/allowed_signers", std::ios::app) << "ngoai@truong.vn namespaces=\"git\" " << slurp(s.key("ngoai") + ".pub");
+    std::string yaml = slurp((s.root / "vanban.yaml").string());
+    yaml.replace(yaml.find("hieu-truong: [ht@truong.vn"), std::string("hieu-truong: [ht@truong.vn").size(), "hieu-truong: [ngoai@truong.vn, ht@truong.vn");
+    std::ofstream(s.root / "vanban.yaml") << yaml;
+    s.git("add -A");
+    s.commit("ngoai", "-m 'Thêm khóa'");
+    s.approve("ngoai", "hieu-truong", kOther);
+    auto st = s.status();
+    REQUIRE(st["trust_problems"].size() == 1);
+    CHECK(contains(st["trust_problems"][0]["message"].get<std::string>(), "không có thẩm quyền"));
+    CHECK(contains(s.refusals(), "không có trong danh sách khóa tin cậy"));
+    CHECK(s.document(kOther)["state"] == "chua-duyet");
+
+    // A vice principal's signature is not enough either.
+    s.commit("pht", "-m 'Ký lại' ", true);
+    std::ofstream(s.root / ".vanban/allowed_signers", std::ios::app) << "\n";
+    s.git("add -A");
+    s.commit("pht", "-m 'Sửa danh sách khóa'");
+    CHECK(s.status()["trust_problems"].size() == 2);
+
+    // The principal signs the change: from then on the new key counts.
+    std::ofstream(s.root / ".vanban/allowed_signers", std::ios::app) << "# đã duyệt\n";
+    s.git("add -A");
+    s.commit("ht", "-m 'Hiệu trưởng duyệt danh sách khóa'");
+    s.approve("ngoai", "hieu-truong", kOther);
+    CHECK(s.document(kOther)["state"] == "da-duyet");
+
+    // And check reports the unauthorised changes as warnings on the trust list.
+    Run check = run_vanban("check --root " + shell_quote(s.root.string()) + " --today 2026-11-23", "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " ");
+    CHECK(contains(check.out, ".vanban/allowed_signers:1:1: cảnh báo [approval] danh sách khóa hoặc vai trò bị thay đổi"));
+}
+
+TEST_CASE("OpenPGP signatures verify against the repository's keys only") {
+    SchoolRepo s;
+    std::string home = s.tmp.str() + "/gnupg";
+    fs::create_directories(home);
+    fs::permissions(home, fs::perms::owner_all);
+    std::string gpg = "GNUPGHOME=" + shell_quote(home) + " gpg --batch --quiet ";
+    run_command(gpg + "--passphrase '' --quick-gen-key 'Hieu Truong <ht@truong.vn>' ed25519 sign never 2>/dev/null");
+    fs::create_directories(s.root / ".vanban/gpg");
+    run_command(gpg + "--armor --export ht@truong.vn > " + shell_quote((s.root / ".vanban/gpg/ht.asc").string()));
+    s.git("add -A");
+    s.commit("ht", "-m 'Thêm khóa OpenPGP'");
+    run_command("GNUPGHOME=" + shell_quote(home) + " git -C " + shell_quote(s.root.string()) +
+                " -c user.name=ht -c user.email=ht@truong.vn -c gpg.format=openpgp -c user.signingkey=ht@truong.vn commit -q -S "
+                "--allow-empty -m 'Phê duyệt' --trailer 'Phe-duyet: " + kOther + "' --trailer 'Vai-tro: hieu-truong' 2>&1");
+    auto d = s.document(kOther);
+    CHECK(d["state"] == "da-duyet");
+    REQUIRE(d["approvals"].size() == 1);
+    CHECK(d["approvals"][0]["signer"] == "ht@truong.vn");
+    CHECK(d["approvals"][0]["fingerprint"].get<std::string>().size() == 40);
+}
+
+TEST_CASE("vanban approve: refuses without signing set up, with uncommitted changes or errors; else commits") {
+    SchoolRepo s;
+    std::string env = "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " HOME=" + shell_quote(s.tmp.str()) + " ";
+    std::string approve = "approve --root " + shell_quote(s.root.string()) + " " + kOther + " --role hieu-truong";
+    s.git("config user.name ht");
+    s.git("config user.email ht@truong.vn");
+    Run unsigned_setup = run_vanban(approve, env);
+    CHECK(unsigned_setup.exit_code == 2);
+    CHECK(contains(unsigned_setup.err, "git chưa được cài đặt để ký commit"));
+
+    s.git("config gpg.format ssh");
+    s.git("config user.signingkey " + shell_quote(s.key("ht")));
+    std::ofstream(s.root / kOther, std::ios::app) << "\nThêm một dòng.\n";
+    Run dirty = run_vanban(approve, env);
+    CHECK(dirty.exit_code == 2);
+    CHECK(contains(dirty.err, "có thay đổi chưa commit"));
+    s.git("checkout -- " + kOther);
+
+    Run bad_role = run_vanban("approve --root " + shell_quote(s.root.string()) + " " + kOther + " --role ke-toan", env);
+    CHECK(bad_role.exit_code == 2);
+    CHECK(contains(bad_role.err, "vai trò \"ke-toan\" không có"));
+
+    Run ok = run_vanban(approve, env);
+    INFO(ok.err);
+    CHECK(ok.exit_code == 0);
+    CHECK(contains(ok.out, kOther + ": đã duyệt"));
+    CHECK(contains(s.git("log -1 '--format=%(trailers)'"), "Phe-duyet: " + kOther));
+    CHECK(s.document(kOther)["state"] == "da-duyet");
+
+    // A document with errors is not approved.
+    std::string text = slurp((s.root / kPlan).string());
+    text.replace(text.find("| Tổng số | 04 |"), std::string("| Tổng số | 04 |").size(), "| Tổng số | 05 |");
+    std::ofstream(s.root / kPlan) << text;
+    s.git("add -A");
+    s.commit("ht", "-m 'Sửa bảng'", false);
+    Run with_errors = run_vanban("approve --root " + shell_quote(s.root.string()) + " " + kPlan + " --role hieu-truong --today 2026-11-23", env);
+    CHECK(with_errors.exit_code == 1);
+    CHECK(contains(with_errors.err, "còn lỗi"));
+}
+
+TEST_CASE("check warns about unapproved documents of a published year; the site and PDF show the state") {
+    SchoolRepo s;
+    s.approve("pht", "pho-hieu-truong", kPlan);
+    s.approve("ht", "hieu-truong", kPlan);
+    std::string env = "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " ";
+    Run check = run_vanban("check --root " + shell_quote(s.root.string()) + " --today 2026-11-23 --format json", env);
+    CHECK(check.exit_code == 0);
+    auto diagnostics = nlohmann::json::parse(check.out)["diagnostics"];
+    bool other_warned = false, plan_warned = false;
+    for (const auto& d : diagnostics) {
+        if (d["rule"] != "approval") continue;
+        CHECK(d["severity"] == "warning");
+        other_warned |= d["file"] == kOther;
+        plan_warned |= d["file"] == kPlan;
+    }
+    CHECK(other_warned);
+    CHECK_FALSE(plan_warned);
+
+    std::string out = s.tmp.str() + "/site";
+    Run build = run_vanban("build --root " + shell_quote(s.root.string()) + " --out " + shell_quote(out) + " --today 2026-11-23", env);
+    INFO(build.err);
+    CHECK(build.exit_code == 0);
+    std::string page = slurp(out + "/ke-hoach/2024-2025/ke-hoach-day-hoc.html");
+    CHECK(contains(page, "Phê duyệt: đã duyệt"));
+    CHECK(contains(page, "hieu-truong: ht@truong.vn"));
+    CHECK_FALSE(contains(page, "DỰ THẢO"));
+    CHECK(contains(slurp(out + "/ke-hoach/2024-2025/ke-hoach-chuyen-doi-so.html"), "DỰ THẢO"));
+    std::string approved_pdf = run_command("pdftotext " + shell_quote(out + "/ke-hoach/2024-2025/ke-hoach-day-hoc.pdf") + " -");
+    CHECK_FALSE(contains(approved_pdf, "DỰ THẢO"));
+    CHECK(contains(approved_pdf, "Đã phê duyệt bằng commit có chữ ký"));
+    CHECK(contains(approved_pdf, "https://thu.example.edu.vn/ke-hoach/2024-2025/ke-hoach-day-hoc.html"));
+    CHECK(contains(run_command("pdftotext " + shell_quote(out + "/ke-hoach/2024-2025/ke-hoach-chuyen-doi-so.pdf") + " -"), "DỰ THẢO"));
+}
