@@ -276,3 +276,19 @@ TEST_CASE("check warns about unapproved documents of a published year; the site 
     CHECK(contains(approved_pdf, "https://thu.example.edu.vn/ke-hoach/2024-2025/ke-hoach-day-hoc.html"));
     CHECK(contains(run_command("pdftotext " + shell_quote(out + "/ke-hoach/2024-2025/ke-hoach-chuyen-doi-so.pdf") + " -"), "DỰ THẢO"));
 }
+
+TEST_CASE("an_chua_duyet: true keeps unapproved documents off the site") {
+    SchoolRepo s;
+    std::ofstream(s.root / "vanban.yaml", std::ios::app) << "  an_chua_duyet: true\n";
+    s.git("add -A");
+    s.commit("ht", "-m 'Ẩn văn bản chưa duyệt'");
+    s.approve("ht", "hieu-truong", kOther);
+    std::string out = s.tmp.str() + "/site";
+    Run build = run_vanban("build --no-pdf --root " + shell_quote(s.root.string()) + " --out " + shell_quote(out) + " --today 2026-11-23",
+                           "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " ");
+    CHECK(build.exit_code == 0);
+    CHECK(fs::exists(out + "/ke-hoach/2024-2025/ke-hoach-chuyen-doi-so.html"));
+    CHECK_FALSE(fs::exists(out + "/ke-hoach/2024-2025/ke-hoach-day-hoc.html"));
+    CHECK_FALSE(contains(slurp(out + "/ke-hoach/index.html"), "ke-hoach-day-hoc"));
+    CHECK_FALSE(contains(slurp(out + "/search-index.js"), "ke-hoach-day-hoc"));
+}
