@@ -33,27 +33,6 @@ const char* state_name(ApprovalState state) {
 
 namespace {
 
-// The parts of vanban.yaml that decide trust, in a form that compares exactly.
-std::string roles_fingerprint(const ApprovalConfig& c) {
-    std::string s = c.ssh_signers + "\n" + c.gpg_keys + "\n";
-    for (const auto& [role, holders] : c.roles) {
-        s += role + ":";
-        for (const auto& h : holders) s += h + ",";
-        s += "\n";
-    }
-    for (const auto& r : c.trust_admin_roles) s += "admin:" + r + "\n";
-    return s;
-}
-
-ApprovalConfig parse_config(const std::string& yaml_text) {
-    std::vector<Diagnostic> ignored;
-    try {
-        return load_approval_config("vanban.yaml", YAML::Load(yaml_text), ignored);
-    } catch (const YAML::Exception&) {
-        return {};
-    }
-}
-
 std::string short_id(const std::string& id) { return id.substr(0, 10); }
 
 Message refusal_reason(const SignatureCheck& c) {
@@ -76,14 +55,155 @@ Message refusal_reason(const SignatureCheck& c) {
     return {};
 }
 
+std::optional<std::pair<std::string, ApprovalPolicy>> parse_policy(const std::string& yaml_text) {
+    try {
+        YAML::Node root = YAML::Load(yaml_text);
+        std::vector<Diagnostic> ignored;
+        DocumentType type = load_document_type("", root, ignored);
+        if (type.id.empty()) return std::nullopt;
+        return std::make_pair(type.id, ApprovalPolicy{type.approval_roles, type.deputy_approval_roles});
+    } catch (const YAML::Exception&) {
+        return std::nullopt;
+    }
+}
+
+// Where the trust facts live in one commit, by blob id: enough to tell whether they changed.
+struct TrustSources {
+    std::string config;                // vanban.yaml
+    std::string signers;               // allowed_signers at the path that vanban.yaml names
+    std::vector<std::string> gpg, types;
+    bool operator==(const TrustSources& o) const { return config == o.config && signers == o.signers && gpg == o.gpg && types == o.types; }
+};
+
+class TrustReader {
+public:
+    TrustReader(const GitRepository& git, std::string prefix) : git_(git), prefix_(std::move(prefix)) {}
+
+    // The facts as the commit's own tree states them (key paths from its own vanban.yaml).
+    const TrustFacts& facts_at(const std::string& commit) {
+        TrustSources sources;
+        sources.config = git_.blob_id(commit, prefix_ + "vanban.yaml");
+        if (sources.config != config_blob_) {
+            config_blob_ = sources.config;
+            std::vector<Diagnostic> ignored;
+            try {
+                config_ = load_approval_config("vanban.yaml", YAML::Load(git_.blob_content(sources.config)), ignored);
+            } catch (const YAML::Exception&) {
+                config_ = ApprovalConfig{};
+            }
+        }
+        sources.signers = git_.blob_id(commit, prefix_ + config_.ssh_signers);
+        sources.gpg = git_.directory_blob_ids(commit, prefix_ + config_.gpg_keys);
+        sources.types = git_.directory_blob_ids(commit, prefix_ + "templates/types");
+        if (have_ && sources == sources_) return facts_;
+        have_ = true;
+        sources_ = sources;
+        facts_ = TrustFacts{};
+        if (!config_.enabled) return facts_;
+        std::string signers = git_.blob_content(sources.signers);
+        size_t start = 0;
+        while (start < signers.size()) {
+            size_t end = signers.find('\n', start);
+            if (end == std::string::npos) end = signers.size();
+            std::string line = signers.substr(start, end - start);
+            while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.pop_back();
+            size_t first = line.find_first_not_of(" \t");
+            if (first != std::string::npos && line[first] != '#') facts_.signer_lines.insert(line.substr(first));
+            start = end + 1;
+        }
+        for (const auto& [role, holders] : config_.roles)
+            for (const auto& h : holders) facts_.role_holders.insert({role, h});
+        facts_.admin_roles.insert(config_.trust_admin_roles.begin(), config_.trust_admin_roles.end());
+        for (const auto& id : sources.gpg) facts_.gpg_keys[id] = git_.blob_content(id);
+        for (const auto& id : sources.types)
+            if (auto policy = parse_policy(git_.blob_content(id))) facts_.policies[policy->first] = policy->second;
+        facts_.published_years.insert(config_.published_years.begin(), config_.published_years.end());
+        facts_.hide_unapproved = config_.hide_unapproved;
+        return facts_;
+    }
+
+private:
+    const GitRepository& git_;
+    std::string prefix_;
+    std::string config_blob_ = "-";
+    ApprovalConfig config_;
+    bool have_ = false;
+    TrustSources sources_;
+    TrustFacts facts_;
+};
+
+template <typename Set>
+void apply_change(Set& trusted, const Set& before, const Set& after) {
+    for (const auto& f : before)
+        if (!after.count(f)) trusted.erase(f);
+    for (const auto& f : after)
+        if (!before.count(f)) trusted.insert(f);
+}
+
+// The trusted facts, changed by exactly what one authorised commit changed.
+void apply_commit(TrustFacts& trusted, const TrustFacts& before, const TrustFacts& after) {
+    apply_change(trusted.signer_lines, before.signer_lines, after.signer_lines);
+    apply_change(trusted.role_holders, before.role_holders, after.role_holders);
+    apply_change(trusted.admin_roles, before.admin_roles, after.admin_roles);
+    apply_change(trusted.published_years, before.published_years, after.published_years);
+    for (const auto& [id, key] : before.gpg_keys)
+        if (!after.gpg_keys.count(id)) trusted.gpg_keys.erase(id);
+    for (const auto& [id, key] : after.gpg_keys)
+        if (!before.gpg_keys.count(id)) trusted.gpg_keys[id] = key;
+    for (const auto& [type, policy] : before.policies)
+        if (!after.policies.count(type)) trusted.policies.erase(type);
+    for (const auto& [type, policy] : after.policies) {
+        auto it = before.policies.find(type);
+        if (it == before.policies.end() || !(it->second == policy)) trusted.policies[type] = policy;
+    }
+    if (before.hide_unapproved != after.hide_unapproved) trusted.hide_unapproved = after.hide_unapproved;
+}
+
+std::map<std::string, ApprovalPolicy> load_default_policies() {
+    std::map<std::string, ApprovalPolicy> out;
+    TemplateSearchPath defaults({default_templates_dir()});
+    for (const auto& file : defaults.list("types", ".yaml"))
+        if (auto policy = parse_policy(read_file(file))) out[policy->first] = policy->second;
+    return out;
+}
+
 }  // namespace
 
-std::vector<std::string> required_roles(const Document& doc) {
+bool TrustFacts::operator==(const TrustFacts& o) const {
+    return signer_lines == o.signer_lines && role_holders == o.role_holders && admin_roles == o.admin_roles && gpg_keys == o.gpg_keys &&
+           policies == o.policies && published_years == o.published_years && hide_unapproved == o.hide_unapproved;
+}
+
+TrustedKeys TrustFacts::keys() const {
+    TrustedKeys k;
+    for (const auto& line : signer_lines) k.allowed_signers += line + "\n";
+    for (const auto& [id, key] : gpg_keys) k.gpg_keys += key + "\n";
+    return k;
+}
+
+ApprovalConfig TrustFacts::config() const {
+    ApprovalConfig c;
+    c.enabled = true;
+    for (const auto& [role, holder] : role_holders) c.roles[role].push_back(holder);
+    c.trust_admin_roles.assign(admin_roles.begin(), admin_roles.end());
+    c.published_years.assign(published_years.begin(), published_years.end());
+    c.hide_unapproved = hide_unapproved;
+    return c;
+}
+
+const ApprovalPolicy* Ledger::policy(const std::string& type) const {
+    if (auto it = trusted_facts.policies.find(type); it != trusted_facts.policies.end()) return &it->second;
+    if (auto it = default_policies.find(type); it != default_policies.end()) return &it->second;
+    return nullptr;
+}
+
+std::vector<std::string> required_roles(const Document& doc, const Ledger& ledger) {
     std::vector<std::string> roles;
-    if (!doc.type) return roles;
-    roles = doc.type->approval_roles;
+    const ApprovalPolicy* policy = ledger.policy(doc.type_id);
+    if (!policy) return roles;
+    roles = policy->roles;
     if (doc.signer.authority.rfind("KT.", 0) == 0)
-        for (const auto& r : doc.type->deputy_approval_roles)
+        for (const auto& r : policy->deputy_roles)
             if (std::find(roles.begin(), roles.end(), r) == roles.end()) roles.insert(roles.begin(), r);
     return roles;
 }
@@ -91,13 +211,20 @@ std::vector<std::string> required_roles(const Document& doc) {
 Ledger read_ledger(const GitRepository& git, const Repository& repo, SignatureVerifier& verifier) {
     Ledger ledger;
     ledger.prefix = git.prefix_of(repo.root);
+    ledger.default_policies = load_default_policies();
     ledger.history = git.first_parent_history();
     ledger.available = !ledger.history.empty();
+    TrustReader reader(git, ledger.prefix);
     bool have_trust = false;
-    std::string seen_signers, seen_config, seen_roles;
-    std::vector<std::string> seen_gpg;
+    TrustFacts previous;
+    int64_t previous_time = 0;
 
     for (const CommitInfo& commit : ledger.history) {
+        // A commit dated before its parent could be dodging a key's valid-before: keys are
+        // judged at the later of the two times.
+        int64_t when = std::max(commit.time, previous_time);
+        previous_time = when;
+
         // Approvals are judged by the trust in force before the commit: a commit cannot
         // approve with a key it adds itself.
         std::string role;
@@ -110,11 +237,11 @@ Ledger read_ledger(const GitRepository& git, const Repository& repo, SignatureVe
             Refusal refusal{commit.id, commit.time, paths, role, {}};
             SignatureCheck check;
             if (!have_trust) {
-                refusal.reason = {"chưa có danh sách khóa tin cậy (" + repo.approval.ssh_signers + ") trong lịch sử",
-                                  "no trust list (" + repo.approval.ssh_signers + ") in history yet"};
+                refusal.reason = {"chưa có danh sách khóa và vai trò tin cậy trong lịch sử ở thời điểm này",
+                                  "no trusted keys and roles in history at this point"};
             } else if (role.empty()) {
                 refusal.reason = {"commit phê duyệt thiếu dòng \"Vai-tro: <vai trò>\"", "the approval commit has no \"Vai-tro: <role>\" trailer"};
-            } else if ((check = verifier.check(git, commit.id, commit.time, ledger.trusted_keys)).status != SignatureStatus::Good) {
+            } else if ((check = verifier.check(git, commit.id, when, ledger.trusted_keys)).status != SignatureStatus::Good) {
                 refusal.reason = refusal_reason(check);
             } else if (!ledger.trusted.holds(check.principal, role)) {
                 refusal.reason = {check.principal + " không giữ vai trò " + role + " trong vanban.yaml",
@@ -133,52 +260,46 @@ Ledger read_ledger(const GitRepository& git, const Repository& repo, SignatureVe
             if (!refusal.reason.vi.empty()) ledger.refusals.push_back(std::move(refusal));
         }
 
-        // Then the trust list this commit leaves behind.
-        const ApprovalConfig& paths_from = have_trust ? ledger.trusted : repo.approval;
-        std::string signers = git.blob_id(commit.id, ledger.prefix + paths_from.ssh_signers);
-        std::string config = git.blob_id(commit.id, ledger.prefix + "vanban.yaml");
-        std::vector<std::string> gpg = git.directory_blob_ids(commit.id, ledger.prefix + paths_from.gpg_keys);
-        bool files_changed = signers != seen_signers || gpg != seen_gpg;
-        std::string roles = seen_roles;
-        ApprovalConfig candidate;
-        if (config != seen_config || files_changed) {
-            candidate = parse_config(git.blob_content(config));
-            roles = roles_fingerprint(candidate);
-        }
-        bool changed = files_changed || roles != seen_roles;
-        seen_signers = signers;
-        seen_config = config;
-        seen_gpg = gpg;
-        seen_roles = roles;
-        if (!changed || signers.empty()) continue;
-
-        TrustedKeys keys{git.blob_content(signers), ""};
-        for (const auto& id : gpg) keys.gpg_keys += git.blob_content(id) + "\n";
+        // Then the trust this commit leaves behind. An authorised commit changes exactly what it
+        // changes; with the trailer "Tin-cay: chap-nhan" it accepts the list as it stands, pending
+        // unauthorised changes included (after the principal has read them).
+        TrustFacts current = reader.facts_at(commit.id);
+        bool endorses = std::any_of(commit.trailers.begin(), commit.trailers.end(),
+                                    [](const auto& t) { return t.first == "Tin-cay" && t.second == "chap-nhan"; });
         if (!have_trust) {
-            ledger.trusted = candidate;
-            ledger.trusted_keys = keys;
-            have_trust = true;
-            continue;
+            // The first complete trust list (keys and roles) is taken as given.
+            if (current.complete()) {
+                ledger.trusted_facts = current;
+                ledger.trust_root = commit.id;
+                have_trust = true;
+            }
+        } else if (current != previous || endorses) {
+            SignatureCheck check = verifier.check(git, commit.id, when, ledger.trusted_keys);
+            bool authorised = check.status == SignatureStatus::Good &&
+                              std::any_of(ledger.trusted.trust_admin_roles.begin(), ledger.trusted.trust_admin_roles.end(),
+                                          [&](const std::string& r) { return ledger.trusted.holds(check.principal, r); });
+            if (authorised && endorses) {
+                ledger.trusted_facts = current;  // "Tin-cay: chap-nhan": the whole list as it now stands
+            } else if (authorised) {
+                apply_commit(ledger.trusted_facts, previous, current);
+            } else {
+                std::string admins;
+                for (const auto& r : ledger.trusted.trust_admin_roles) admins += (admins.empty() ? "" : ", ") + r;
+                Message why = check.status == SignatureStatus::Good
+                                  ? Message{"người ký " + check.principal + " không có vai trò " + admins, "the signer " + check.principal + " holds none of " + admins}
+                                  : refusal_reason(check);
+                ledger.trust_problems.push_back(
+                    {commit.id, commit.time,
+                     {"danh sách khóa, vai trò hoặc chính sách phê duyệt bị thay đổi ở commit " + short_id(commit.id) +
+                          " mà không có thẩm quyền (" + why.vi + "); thay đổi này không được dùng",
+                      "the keys, roles or approval policies were changed in commit " + short_id(commit.id) + " without authority (" + why.en +
+                          "); the change is not used"}});
+            }
         }
-        SignatureCheck check = verifier.check(git, commit.id, commit.time, ledger.trusted_keys);
-        bool authorised = check.status == SignatureStatus::Good &&
-                          std::any_of(ledger.trusted.trust_admin_roles.begin(), ledger.trusted.trust_admin_roles.end(),
-                                      [&](const std::string& r) { return ledger.trusted.holds(check.principal, r); });
-        if (authorised) {
-            ledger.trusted = candidate;
-            ledger.trusted_keys = keys;
-        } else {
-            std::string admins;
-            for (const auto& r : ledger.trusted.trust_admin_roles) admins += (admins.empty() ? "" : ", ") + r;
-            Message why = check.status == SignatureStatus::Good
-                              ? Message{"người ký " + check.principal + " không có vai trò " + admins, "the signer " + check.principal + " holds none of " + admins}
-                              : refusal_reason(check);
-            ledger.trust_problems.push_back(
-                {commit.id, commit.time,
-                 {"danh sách khóa hoặc vai trò bị thay đổi ở commit " + short_id(commit.id) + " mà không có thẩm quyền (" + why.vi +
-                      "); vanban vẫn dùng bản được ký hợp lệ gần nhất",
-                  "the keys or roles were changed in commit " + short_id(commit.id) + " without authority (" + why.en +
-                      "); vanban keeps using the last properly signed version"}});
+        previous = current;
+        if (have_trust) {
+            ledger.trusted = ledger.trusted_facts.config();
+            ledger.trusted_keys = ledger.trusted_facts.keys();
         }
     }
     return ledger;
@@ -186,7 +307,7 @@ Ledger read_ledger(const GitRepository& git, const Repository& repo, SignatureVe
 
 DocumentApproval evaluate_document(const Document& doc, const Ledger& ledger, const GitRepository& git, const std::string& root) {
     DocumentApproval result;
-    result.required_roles = required_roles(doc);
+    result.required_roles = required_roles(doc, ledger);
     std::string current = GitRepository::hash_blob(read_file((fs::path(root) / doc.path).string()));
 
     std::map<std::string, const Approval*> by_role;  // the latest approval of the current content, per role
@@ -202,7 +323,7 @@ DocumentApproval evaluate_document(const Document& doc, const Ledger& ledger, co
         else result.missing_roles.push_back(role);
     }
     if (result.required_roles.empty()) {
-        result.state = ApprovalState::Approved;
+        result.state = ApprovalState::Unapproved;  // no policy for its type: nobody can approve it
     } else if (result.missing_roles.empty()) {
         result.state = ApprovalState::Approved;
     } else if (!result.current.empty()) {
@@ -213,7 +334,10 @@ DocumentApproval evaluate_document(const Document& doc, const Ledger& ledger, co
     if (latest_other && result.state != ApprovalState::Approved) {
         result.voided = *latest_other;
         // The first commit after the approval whose version of the file differs from it.
+        // Most often the file was edited and not committed yet: HEAD still holds the approved text.
+        bool committed = git.blob_id(ledger.history.back().id, ledger.prefix + doc.path) != latest_other->blob;
         auto start = std::find_if(ledger.history.begin(), ledger.history.end(), [&](const CommitInfo& c) { return c.id == latest_other->commit; });
+        if (!committed) start = ledger.history.end();
         for (auto it = start == ledger.history.end() ? start : start + 1; it != ledger.history.end(); ++it)
             if (git.blob_id(it->id, ledger.prefix + doc.path) != latest_other->blob) {
                 result.changed_by = it->id;

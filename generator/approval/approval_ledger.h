@@ -8,7 +8,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,15 +43,46 @@ struct TrustProblem {
     Message reason;
 };
 
+// Which roles a type of document needs (phe_duyet in templates/types/<type>.yaml).
+struct ApprovalPolicy {
+    std::vector<std::string> roles;
+    std::vector<std::string> deputy_roles;  // added when signed "KT. ..."
+    bool operator==(const ApprovalPolicy& o) const { return roles == o.roles && deputy_roles == o.deputy_roles; }
+};
+
+// Everything approvals rest on, as a set of facts, so that an authorised commit changes
+// exactly the facts it changes and an unauthorised change leaves no trace in what is trusted.
+struct TrustFacts {
+    std::set<std::string> signer_lines;                           // allowed_signers lines
+    std::set<std::pair<std::string, std::string>> role_holders;   // (role, principal)
+    std::set<std::string> admin_roles;                            // vai_tro_quan_ly
+    std::map<std::string, std::string> gpg_keys;                  // blob id → armoured key
+    std::map<std::string, ApprovalPolicy> policies;               // the school's own type overrides
+    std::set<std::string> published_years;
+    bool hide_unapproved = false;
+
+    bool complete() const { return (!signer_lines.empty() || !gpg_keys.empty()) && !role_holders.empty(); }
+    bool operator==(const TrustFacts& o) const;
+    bool operator!=(const TrustFacts& o) const { return !(*this == o); }
+    TrustedKeys keys() const;
+    ApprovalConfig config() const;
+};
+
 struct Ledger {
-    bool available = false;  // a git repository with commits
+    bool available = false;  // a git repository whose whole history could be read
     std::vector<CommitInfo> history;
     std::vector<Approval> approvals;  // oldest first
     std::vector<Refusal> refusals;
     std::vector<TrustProblem> trust_problems;
-    ApprovalConfig trusted;  // roles in force at HEAD
+    TrustFacts trusted_facts;  // in force at HEAD
+    ApprovalConfig trusted;    // the same, as roles
     TrustedKeys trusted_keys;
-    std::string prefix;      // the vanban root inside the git work tree ("" or "school/")
+    std::map<std::string, ApprovalPolicy> default_policies;  // vanban's own templates
+    std::string trust_root;    // the commit whose trust list was taken as given
+    std::string prefix;        // the vanban root inside the git work tree ("" or "school/")
+
+    // The policy in force for a type: the school's trusted override, else vanban's own.
+    const ApprovalPolicy* policy(const std::string& type) const;
 };
 
 Ledger read_ledger(const GitRepository& git, const Repository& repo, SignatureVerifier& verifier);
@@ -69,8 +102,9 @@ struct DocumentApproval {
     int64_t changed_time = 0;
 };
 
-// Roles the document needs: its type's, plus the deputy roles when signed "KT. ...".
-std::vector<std::string> required_roles(const Document& doc);
+// Roles the document needs under the trusted policy: its type's, plus the deputy roles when
+// signed "KT. ...". Empty when its type has no policy: then it cannot be approved at all.
+std::vector<std::string> required_roles(const Document& doc, const Ledger& ledger);
 
 DocumentApproval evaluate_document(const Document& doc, const Ledger& ledger, const GitRepository& git, const std::string& root);
 

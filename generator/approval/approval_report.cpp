@@ -11,6 +11,7 @@ std::string signature_cache_file() { return (std::filesystem::path(cache_root())
 
 ApprovalReport approval_report(const Repository& repo) {
     ApprovalReport report;
+    report.enabled = repo.approval.enabled;
     if (!repo.approval.enabled) {
         report.unavailable = {"vanban.yaml chưa có mục phe_duyet (vai trò, khóa)", "vanban.yaml has no phe_duyet section (roles, keys)"};
         return report;
@@ -18,6 +19,10 @@ ApprovalReport approval_report(const Repository& repo) {
     auto git = GitRepository::open(repo.root);
     if (!git) {
         report.unavailable = {repo.root + " không nằm trong một kho git", repo.root + " is not inside a git repository"};
+        return report;
+    }
+    if (git->shallow()) {
+        report.unavailable = {"bản sao git này là bản nông (shallow): thiếu phần đầu lịch sử", "this git clone is shallow: the start of history is missing"};
         return report;
     }
     SignatureVerifier verifier(signature_cache_file());
@@ -35,6 +40,8 @@ ApprovalReport approval_report(const Repository& repo) {
 
 ApprovalMark approval_mark(const Document& doc, const ApprovalReport& report) {
     ApprovalMark mark;
+    // With approvals on but unreadable, nothing is approved (fail closed).
+    if (report.enabled && !report.available) return mark;
     const DocumentApproval* a = report.available ? report.find(doc.path) : nullptr;
     if (!a) {
         mark.draft = doc.is_draft();

@@ -11,7 +11,8 @@
 namespace vanban {
 
 struct ApprovalReport {
-    bool available = false;  // vanban.yaml has phe_duyet: and the repository has git history
+    bool enabled = false;    // vanban.yaml (in the work tree) has phe_duyet:
+    bool available = false;  // ... and the repository's whole history could be read
     Message unavailable;     // why not, when not
     Ledger ledger;
     std::map<std::string, DocumentApproval> documents;  // by document path, official documents only

@@ -49,6 +49,8 @@ GitRepository::~GitRepository() { git_repository_free(repo_); }
 
 std::string GitRepository::workdir() const { return git_repository_workdir(repo_); }
 
+bool GitRepository::shallow() const { return git_repository_is_shallow(repo_) == 1; }
+
 std::string GitRepository::prefix_of(const std::string& directory) const {
     std::error_code ec;
     fs::path rel = fs::relative(fs::weakly_canonical(directory, ec), fs::weakly_canonical(workdir(), ec), ec);

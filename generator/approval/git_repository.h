@@ -36,6 +36,7 @@ public:
     GitRepository& operator=(const GitRepository&) = delete;
 
     std::string workdir() const;
+    bool shallow() const;
     // HEAD's first-parent chain, oldest first; empty for a repository without commits.
     std::vector<CommitInfo> first_parent_history() const;
     std::optional<CommitSignature> signature(const std::string& commit_id) const;

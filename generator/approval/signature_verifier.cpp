@@ -1,5 +1,6 @@
 #include "approval/signature_verifier.h"
 
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <xxhash.h>
@@ -64,8 +65,10 @@ static SignatureStatus status_from_id(const std::string& id) {
 std::string TrustedKeys::id() const { return hash_hex(allowed_signers + "\n--gpg--\n" + gpg_keys); }
 
 SignatureVerifier::SignatureVerifier(std::string cache_file) : cache_file_(std::move(cache_file)) {
-    work_dir_ = (fs::temp_directory_path() / ("vanban-sig-" + std::to_string(::getpid()))).string();
-    fs::create_directories(work_dir_);
+    // A fresh folder only this user can enter: files in it are trusted as written here.
+    std::string pattern = (fs::temp_directory_path() / "vanban-sig-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) throw std::runtime_error("không tạo được thư mục tạm cho việc kiểm tra chữ ký");
+    work_dir_ = pattern;
     std::ifstream in(cache_file_);
     std::string line;
     // One line per check: key, status, principal, fingerprint, detail (tab-separated).
@@ -122,8 +125,11 @@ SignatureCheck SignatureVerifier::check(const GitRepository& repo, const std::st
     }
     std::lock_guard<std::mutex> lock(mutex_);
     ++verified_now_;
-    cache_[key] = result;
-    dirty_ = true;
+    // A missing ssh-keygen or gpg says nothing about the signature: check again next time.
+    if (!result.transient) {
+        cache_[key] = result;
+        dirty_ = true;
+    }
     return result;
 }
 
@@ -139,6 +145,7 @@ SignatureCheck SignatureVerifier::verify_ssh(const CommitSignature& sig, int64_t
     if (!found.started) {
         result.status = SignatureStatus::Invalid;
         result.detail = "không chạy được ssh-keygen (" + found.start_error + "); cài gói openssh-client";
+        result.transient = true;
         return result;
     }
     if (!found.ok() || found.out.empty()) {
@@ -187,6 +194,7 @@ SignatureCheck SignatureVerifier::verify_gpg(const CommitSignature& sig, const T
     if (!r.started) {
         result.status = SignatureStatus::Invalid;
         result.detail = "không chạy được gpg (" + r.start_error + "); cài gói gnupg";
+        result.transient = true;
         return result;
     }
     // [GNUPG:] VALIDSIG <fingerprint> ...   [GNUPG:] GOODSIG <keyid> Name <email>

@@ -29,6 +29,7 @@ struct SignatureCheck {
     std::string principal;    // the e-mail the key belongs to
     std::string fingerprint;  // "SHA256:..." (SSH) or the OpenPGP fingerprint
     std::string detail;       // what the verifier said, for messages
+    bool transient = false;   // the verifier could not run: not a verdict, never cached
 };
 
 class SignatureVerifier {

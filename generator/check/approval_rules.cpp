@@ -8,11 +8,28 @@
 namespace vanban {
 
 void check_approvals(const Repository& repo, const ApprovalReport& approvals, Diagnostics& out) {
+    if (repo.approval.enabled && !approvals.available) {
+        // Approvals are on but history cannot say who approved what: nothing counts as approved.
+        out.push_back(Diagnostic{"vanban.yaml", {1, 1}, Severity::Error, "approval",
+                                 {"không đọc được lịch sử phê duyệt: " + approvals.unavailable.vi + "; mọi văn bản được coi là chưa duyệt",
+                                  "approval history cannot be read: " + approvals.unavailable.en + "; no document counts as approved"},
+                                 {"Dùng bản sao đầy đủ của kho (git clone không có --depth, hoặc git fetch --unshallow).",
+                                  "Use a full clone (no --depth, or git fetch --unshallow)."}});
+        return;
+    }
     if (!approvals.available) return;
-    const auto& published = repo.approval.published_years;
+    const auto& published = approvals.ledger.trusted.published_years;
     for (const auto& doc : repo.documents) {
         const DocumentApproval* a = approvals.find(doc.path);
         if (!a || a->state == ApprovalState::Approved || !doc.school_year) continue;
+        if (a->required_roles.empty()) {
+            out.push_back(warning_at(doc, {1, 1}, "approval",
+                                     {"loại " + doc.type_id + " không khai vai trò phê duyệt (phe_duyet) nên văn bản này không thể được duyệt",
+                                      "type " + doc.type_id + " declares no approving roles (phe_duyet), so this document cannot be approved"},
+                                     {"Thêm phe_duyet: {vai_tro: [hieu-truong]} vào templates/types/" + doc.type_id + ".yaml (commit do hiệu trưởng ký).",
+                                      "Add phe_duyet: {vai_tro: [hieu-truong]} to templates/types/" + doc.type_id + ".yaml (a commit signed by the principal)."}));
+            continue;
+        }
         if (std::find(published.begin(), published.end(), doc.school_year->text()) == published.end()) continue;
         std::string missing;
         for (const auto& r : a->missing_roles) missing += (missing.empty() ? "" : ", ") + r;
@@ -33,8 +50,10 @@ void check_approvals(const Repository& repo, const ApprovalReport& approvals, Di
                                           "the approval in commit " + r.commit.substr(0, 10) + " is not recognised: " + r.reason.en}));
     for (const auto& p : approvals.ledger.trust_problems)
         out.push_back(Diagnostic{repo.approval.ssh_signers, {1, 1}, Severity::Warning, "approval", p.reason,
-                                 {"Hiệu trưởng (hoặc Phòng GD&ĐT) ký lại thay đổi này bằng một commit có chữ ký.",
-                                  "The principal (or the district office) signs the change in a signed commit."}});
+                                 {"Nếu thay đổi là đúng, hiệu trưởng (hoặc Phòng GD&ĐT) xem lại rồi chấp nhận bằng một commit có chữ ký: "
+                                  "git commit -S --allow-empty -m \"Chấp nhận danh sách khóa\" --trailer \"Tin-cay: chap-nhan\"; nếu không, xóa thay đổi đó đi.",
+                                  "If the change is right, the principal (or the district office) reviews it and accepts it in a signed commit with the "
+                                  "trailer \"Tin-cay: chap-nhan\"; otherwise remove it."}});
 }
 
 }  // namespace vanban

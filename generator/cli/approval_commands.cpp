@@ -170,6 +170,10 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
         paths.push_back(doc.path);
     }
 
+    // The approval commit must approve, not smuggle in staged changes (a role, a key) under the signature.
+    ProcessResult staged = git(repo.root, {"diff", "--cached", "--quiet"});
+    if (!staged.ok())
+        throw UsageError("có thay đổi đang chờ commit (git add); commit hoặc bỏ chúng trước (git restore --staged .) rồi mới phê duyệt");
     std::vector<std::string> command = {"commit", "--allow-empty", "--quiet", "-S", "-m",
                                         "Phê duyệt: " + (paths.size() == 1 ? repo.find(paths[0])->title() : std::to_string(paths.size()) + " văn bản")};
     for (const auto& p : paths) command.push_back("--trailer=Phe-duyet: " + p);

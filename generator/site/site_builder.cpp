@@ -90,7 +90,7 @@ public:
             ApprovalMark mark = approval_mark(doc, approvals);
             // A school may keep documents off the site until they are approved.
             bool official = doc.type && doc.type->official;
-            if (official && approvals.available && repo.approval.hide_unapproved && mark.draft) continue;
+            if (official && approvals.available && approvals.ledger.trusted.hide_unapproved && mark.draft) continue;
             Entry e;
             e.mark = mark;
             e.approval = approvals.find(doc.path);

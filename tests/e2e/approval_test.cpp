@@ -164,22 +164,55 @@ TEST_CASE("the trust list changed without authority is reported and not used") {
     CHECK(s.document(kOther)["state"] == "chua-duyet");
 
     // A vice principal's signature is not enough either.
-    s.commit("pht", "-m 'Ký lại' ", true);
-    std::ofstream(s.root / ".vanban/allowed_signers", std::ios::app) << "\n";
+    std::string roles = slurp((s.root / "vanban.yaml").string());
+    roles.replace(roles.find("    pho-hieu-truong: [pht@truong.vn]\n"), 0, "    to-truong: [pht@truong.vn]\n");
+    std::ofstream(s.root / "vanban.yaml") << roles;
     s.git("add -A");
-    s.commit("pht", "-m 'Sửa danh sách khóa'");
+    s.commit("pht", "-m 'Thêm vai trò'");
     CHECK(s.status()["trust_problems"].size() == 2);
 
-    // The principal signs the change: from then on the new key counts.
-    std::ofstream(s.root / ".vanban/allowed_signers", std::ios::app) << "# đã duyệt\n";
+    // A later, unrelated change the principal signs does not smuggle the earlier ones in...
+    std::ofstream(s.root / ".vanban/allowed_signers", std::ios::app) << "# danh sách khóa của trường\n";
+    std::ofstream(s.root / "templates/types/ghi-chu.txt") << "không liên quan\n";
     s.git("add -A");
-    s.commit("ht", "-m 'Hiệu trưởng duyệt danh sách khóa'");
+    s.commit("ht", "-m 'Ghi chú'");
+    s.approve("ngoai", "hieu-truong", kOther);
+    CHECK(s.document(kOther)["state"] == "chua-duyet");
+
+    // ...but the principal can accept the list as it stands, explicitly.
+    s.commit("ht", "-m 'Chấp nhận danh sách khóa' --trailer 'Tin-cay: chap-nhan'");
     s.approve("ngoai", "hieu-truong", kOther);
     CHECK(s.document(kOther)["state"] == "da-duyet");
 
     // And check reports the unauthorised changes as warnings on the trust list.
     Run check = run_vanban("check --root " + shell_quote(s.root.string()) + " --today 2026-11-23", "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " ");
-    CHECK(contains(check.out, ".vanban/allowed_signers:1:1: cảnh báo [approval] danh sách khóa hoặc vai trò bị thay đổi"));
+    CHECK(contains(check.out, ".vanban/allowed_signers:1:1: cảnh báo [approval] danh sách khóa, vai trò hoặc chính sách phê duyệt bị thay đổi"));
+}
+
+TEST_CASE("approval policies are part of the trust list; a shallow clone approves nothing") {
+    SchoolRepo s;
+    s.approve("ht", "hieu-truong", kOther);
+    CHECK(s.document(kOther)["state"] == "da-duyet");
+    // An unsigned override of the type that drops its roles is ignored...
+    fs::create_directories(s.root / "templates/types");
+    std::ofstream(s.root / "templates/types/ke-hoach.yaml") << "loai: ke-hoach\nten: Kế hoạch\nviet_tat: KH\nphe_duyet:\n  vai_tro: []\n";
+    s.git("add -A");
+    s.commit("pht", "-m 'Bỏ phê duyệt'", false);
+    CHECK(s.document(kPlan)["state"] == "chua-duyet");
+    CHECK(s.status()["trust_problems"].size() == 1);
+    // ...while the principal's signed policy change counts: kế hoạch now also needs the district office.
+    std::ofstream(s.root / "templates/types/ke-hoach.yaml") << "loai: ke-hoach\nten: Kế hoạch\nviet_tat: KH\nphe_duyet:\n  vai_tro: [hieu-truong, phong-gddt]\n";
+    s.git("add -A");
+    s.commit("ht", "-m 'Kế hoạch cần Phòng GD&ĐT duyệt'");
+    auto d = s.document(kOther);
+    CHECK(d["state"] == "duyet-mot-phan");
+    CHECK(d["missing_roles"] == nlohmann::json::array({"phong-gddt"}));
+
+    std::string shallow = s.tmp.str() + "/nong";
+    run_command("git clone -q --depth 1 file://" + s.root.string() + " " + shell_quote(shallow));
+    Run check = run_vanban("check --root " + shell_quote(shallow) + " --today 2026-11-23", "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " ");
+    CHECK(check.exit_code == 1);
+    CHECK(contains(check.out, "vanban.yaml:1:1: lỗi [approval] không đọc được lịch sử phê duyệt"));
 }
 
 TEST_CASE("OpenPGP signatures verify against the repository's keys only") {
