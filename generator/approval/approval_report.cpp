@@ -1,11 +1,49 @@
 #include "approval/approval_report.h"
 
 #include <ctime>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <map>
 
 #include "support/cache_dir.h"
 
 namespace vanban {
+
+namespace {
+
+std::string check_trust_root(const GitRepository& git, const Ledger& ledger) {
+    if (ledger.trust_root.empty()) return {};
+    if (const char* pinned = std::getenv("VANBAN_TRUST_ROOT"); pinned && *pinned) {
+        if (ledger.trust_root.rfind(pinned, 0) != 0)
+            return "danh sách khóa đầu tiên nằm ở commit " + ledger.trust_root.substr(0, 10) + ", không phải commit VANBAN_TRUST_ROOT=" + pinned;
+        return {};
+    }
+    std::string file = (std::filesystem::path(cache_root()) / "trust-roots.tsv").string();
+    std::string here = std::filesystem::weakly_canonical(git.workdir()).string();
+    std::map<std::string, std::string> roots;
+    {
+        std::ifstream in(file);
+        std::string line;
+        while (std::getline(in, line))
+            if (size_t tab = line.find('\t'); tab != std::string::npos) roots[line.substr(0, tab)] = line.substr(tab + 1);
+    }
+    auto it = roots.find(here);
+    if (it == roots.end()) {
+        roots[here] = ledger.trust_root;
+        std::error_code ec;
+        std::filesystem::create_directories(cache_root(), ec);
+        std::ofstream out(file, std::ios::trunc);
+        for (const auto& [path, root] : roots) out << path << '\t' << root << '\n';
+        return {};
+    }
+    if (it->second != ledger.trust_root)
+        return "gốc tin cậy của kho này đã đổi từ commit " + it->second.substr(0, 10) + " sang " + ledger.trust_root.substr(0, 10) +
+               " (lịch sử bị thay thế?); nếu đúng là kho mới, xóa dòng của " + here + " trong " + file;
+    return {};
+}
+
+}  // namespace
 
 std::string signature_cache_file() { return (std::filesystem::path(cache_root()) / "signatures.tsv").string(); }
 
@@ -29,6 +67,13 @@ ApprovalReport approval_report(const Repository& repo) {
     report.ledger = read_ledger(*git, repo, verifier);
     if (!report.ledger.available) {
         report.unavailable = {"kho git chưa có commit nào", "the git repository has no commits"};
+        return report;
+    }
+    // The first trust list is taken on trust, so a history whose root was swapped (an orphan
+    // branch merged in as first parent) could bring its own. The root is pinned: by
+    // VANBAN_TRUST_ROOT (for CI), and on this machine by the first root vanban saw here.
+    if (std::string why = check_trust_root(*git, report.ledger); !why.empty()) {
+        report.unavailable = {why, "the trust root of this repository changed: " + why};
         return report;
     }
     report.available = true;

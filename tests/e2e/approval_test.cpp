@@ -325,3 +325,28 @@ TEST_CASE("an_chua_duyet: true keeps unapproved documents off the site") {
     CHECK_FALSE(contains(slurp(out + "/ke-hoach/index.html"), "ke-hoach-day-hoc"));
     CHECK_FALSE(contains(slurp(out + "/search-index.js"), "ke-hoach-day-hoc"));
 }
+
+TEST_CASE("a history whose root was swapped is not trusted") {
+    SchoolRepo s;
+    std::string env = "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " ";
+    s.approve("ht", "hieu-truong", kOther);
+    std::string real_root = s.git("rev-list --max-parents=0 HEAD").substr(0, 40);
+    CHECK(s.document(kOther)["state"] == "da-duyet");  // first run: this root is remembered
+
+    // An orphan history with the outsider's key under the principal's name, merged in as first parent.
+    std::string main = s.git("rev-parse HEAD").substr(0, 40);
+    s.git("checkout -q --orphan evil");
+    std::ofstream(s.root / ".vanban/allowed_signers") << "ht@truong.vn namespaces=\"git\" " << slurp(s.key("ngoai") + ".pub");
+    s.git("add -A");
+    s.commit("ngoai", "-m 'Gốc giả'");
+    s.approve("ngoai", "hieu-truong", kOther);
+    std::string merged = s.git("commit-tree -S " + main + "^{tree} -p evil -p " + main + " -m 'Hợp nhất'", "ngoai");
+    s.git("checkout -q -B main " + merged.substr(0, 40));
+    Run status = run_vanban("status --root " + shell_quote(s.root.string()), env);
+    CHECK(status.exit_code == 2);
+    CHECK(contains(status.err, "gốc tin cậy của kho này đã đổi"));
+    // In CI, where nothing is remembered, VANBAN_TRUST_ROOT pins it.
+    Run ci = run_vanban("status --root " + shell_quote(s.root.string()), "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/ci") + " VANBAN_TRUST_ROOT=" + real_root + " ");
+    CHECK(ci.exit_code == 2);
+    CHECK(contains(ci.err, "VANBAN_TRUST_ROOT"));
+}
