@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 generator=${VANBAN_CORPUS_GENERATOR:-../shared/bench/gen-corpus.py}
-vanban=$PWD/build/vanban
+vanban=${VANBAN_BIN:-$PWD/build/vanban}
 cold_n=${1:-20}
 warm_n=${2:-1000}
 [ -x "$vanban" ] || { echo "build vanban first (scripts/setup.sh)"; exit 2; }

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 generator=${VANBAN_CORPUS_GENERATOR:-../shared/bench/gen-corpus.py}
-vanban=./build/vanban
+vanban=${VANBAN_BIN:-./build/vanban}
 [ -x "$vanban" ] || { echo "build vanban first (scripts/setup.sh)"; exit 2; }
 [ -f "$generator" ] || { echo "corpus generator not found: $generator"; exit 2; }
 sizes=("$@")

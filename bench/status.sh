@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 generator=${VANBAN_CORPUS_GENERATOR:-../shared/bench/gen-corpus.py}
-vanban=$PWD/build/vanban
+vanban=${VANBAN_BIN:-$PWD/build/vanban}
 docs=${1:-1000}
 commits=${2:-5000}
 approvals=${3:-200}
