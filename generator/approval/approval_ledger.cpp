@@ -35,6 +35,26 @@ namespace {
 
 std::string short_id(const std::string& id) { return id.substr(0, 10); }
 
+std::string lower_ascii(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+// Among the principals a key is listed for ("a@x,b@y"), the one holding the role; null if none.
+const char* holder_of(const ApprovalConfig& config, const std::string& principals, const std::string& role) {
+    static thread_local std::string found;
+    size_t start = 0;
+    while (start <= principals.size()) {
+        size_t end = principals.find(',', start);
+        if (end == std::string::npos) end = principals.size();
+        found = principals.substr(start, end - start);
+        if (config.holds(found, role)) return found.c_str();
+        start = end + 1;
+    }
+    return nullptr;
+}
+
 Message refusal_reason(const SignatureCheck& c) {
     switch (c.status) {
         case SignatureStatus::Unsigned:
@@ -230,8 +250,9 @@ Ledger read_ledger(const GitRepository& git, const Repository& repo, SignatureVe
         std::string role;
         std::vector<std::string> paths;
         for (const auto& [key, value] : commit.trailers) {
-            if (key == "Phe-duyet") paths.push_back(value);
-            if (key == "Vai-tro" && role.empty()) role = value;
+            std::string k = lower_ascii(key);
+            if (k == "phe-duyet") paths.push_back(value);
+            if (k == "vai-tro" && role.empty()) role = value;
         }
         if (!paths.empty()) {
             Refusal refusal{commit.id, commit.time, paths, role, {}};
@@ -243,10 +264,11 @@ Ledger read_ledger(const GitRepository& git, const Repository& repo, SignatureVe
                 refusal.reason = {"commit phê duyệt thiếu dòng \"Vai-tro: <vai trò>\"", "the approval commit has no \"Vai-tro: <role>\" trailer"};
             } else if ((check = verifier.check(git, commit.id, when, ledger.trusted_keys)).status != SignatureStatus::Good) {
                 refusal.reason = refusal_reason(check);
-            } else if (!ledger.trusted.holds(check.principal, role)) {
+            } else if (!holder_of(ledger.trusted, check.principal, role)) {
                 refusal.reason = {check.principal + " không giữ vai trò " + role + " trong vanban.yaml",
                                   check.principal + " does not hold the role " + role + " in vanban.yaml"};
             } else {
+                check.principal = holder_of(ledger.trusted, check.principal, role);
                 for (const auto& path : paths) {
                     std::string blob = git.blob_id(commit.id, ledger.prefix + path);
                     if (blob.empty()) {
@@ -277,7 +299,7 @@ Ledger read_ledger(const GitRepository& git, const Repository& repo, SignatureVe
             SignatureCheck check = verifier.check(git, commit.id, when, ledger.trusted_keys);
             bool authorised = check.status == SignatureStatus::Good &&
                               std::any_of(ledger.trusted.trust_admin_roles.begin(), ledger.trusted.trust_admin_roles.end(),
-                                          [&](const std::string& r) { return ledger.trusted.holds(check.principal, r); });
+                                          [&](const std::string& r) { return holder_of(ledger.trusted, check.principal, r) != nullptr; });
             if (authorised && endorses) {
                 ledger.trusted_facts = current;  // "Tin-cay: chap-nhan": the whole list as it now stands
             } else if (authorised) {

@@ -155,7 +155,10 @@ SignatureCheck SignatureVerifier::verify_ssh(const CommitSignature& sig, int64_t
         result.detail = found.err.substr(0, 300);
         return result;
     }
-    result.principal = found.out.substr(0, found.out.find('\n'));
+    // A key may be listed for several principals; verify as the first, report them all.
+    std::string principals = found.out;
+    while (!principals.empty() && principals.back() == '\n') principals.pop_back();
+    result.principal = principals.substr(0, principals.find('\n'));
     ProcessOptions options;
     options.input = sig.signed_data;
     ProcessResult verified = run_process({"ssh-keygen", "-Y", "verify", "-f", signers, "-I", result.principal, "-n", "git", "-s", sig_file, "-O", at}, options);
@@ -163,6 +166,9 @@ SignatureCheck SignatureVerifier::verify_ssh(const CommitSignature& sig, int64_t
     size_t key = verified.out.rfind(" key ");
     if (verified.ok() && key != std::string::npos) {
         result.status = SignatureStatus::Good;
+        for (char& c : principals)
+            if (c == '\n') c = ',';
+        result.principal = principals;
         result.fingerprint = verified.out.substr(key + 5);
         while (!result.fingerprint.empty() && (result.fingerprint.back() == '\n' || result.fingerprint.back() == '\r')) result.fingerprint.pop_back();
     } else {

@@ -1,6 +1,7 @@
 // approval: documents of a published school year must be approved, and what history says
 // against the approvals (refused approval commits, a trust list changed without authority).
 #include <algorithm>
+#include <set>
 
 #include "approval/approval_report.h"
 #include "check/checks.h"
@@ -41,6 +42,19 @@ void check_approvals(const Repository& repo, const ApprovalReport& approvals, Di
                                       (missing.empty() ? "" : " (missing: " + missing + ")")},
                                  {"Người giữ vai trò " + first + " kiểm tra nội dung rồi chạy: vanban approve " + doc.path + " --role " + first,
                                   "The holder of " + first + " reviews it and runs: vanban approve " + doc.path + " --role " + first}));
+    }
+    // A policy naming a role nobody holds can never be met: usually a typo.
+    std::set<std::string> reported;
+    for (const auto& doc : repo.documents) {
+        const DocumentApproval* a = approvals.find(doc.path);
+        if (!a) continue;
+        for (const auto& role : a->required_roles)
+            if (!approvals.ledger.trusted.roles.count(role) && reported.insert(doc.type_id + "/" + role).second)
+                out.push_back(warning_at(doc, {1, 1}, "approval",
+                                         {"loại " + doc.type_id + " cần vai trò \"" + role + "\" nhưng vanban.yaml không có ai giữ vai trò này",
+                                          "type " + doc.type_id + " needs the role \"" + role + "\" but nobody holds it in vanban.yaml"},
+                                         {"Kiểm tra tên vai trò trong templates/types/" + doc.type_id + ".yaml và phe_duyet.vai_tro trong vanban.yaml.",
+                                          "Check the role name in templates/types/" + doc.type_id + ".yaml and phe_duyet.vai_tro in vanban.yaml."}));
     }
     for (const auto& r : approvals.ledger.refusals)
         for (const auto& path : r.paths)

@@ -18,7 +18,7 @@ std::string iso_time(int64_t t) {
     std::tm tm{};
     gmtime_r(&tt, &tm);
     char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M+07:00", &tm);
     return buf;
 }
 
