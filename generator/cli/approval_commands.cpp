@@ -117,17 +117,8 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
     std::vector<std::string> files;
     po::options_description d("vanban approve TỆP... --role VAI_TRÒ — ghi phê duyệt bằng một commit có chữ ký");
     add_common(d, common);
-    d.add_options()("role", po::value(&role), "vai trò phê duyệt (khai trong vanban.yaml, phe_duyet.vai_tro)")
-        ("file", po::value(&files)->multitoken(), "các văn bản được phê duyệt");
-    po::positional_options_description positional;
-    positional.add("file", -1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(d).positional(positional).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw UsageError(std::string("tùy chọn không hợp lệ: ") + e.what());
-    }
+    d.add_options()("role", po::value(&role), "vai trò phê duyệt (khai trong vanban.yaml, phe_duyet.vai_tro)");
+    po::variables_map vm = parse_with_files(args, d, files, "các văn bản được phê duyệt");
     if (vm.count("help")) {
         out << d << '\n';
         return 0;

@@ -27,6 +27,21 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
     return vm;
 }
 
+po::variables_map parse_with_files(const std::vector<std::string>& args, po::options_description& d, std::vector<std::string>& files,
+                                   const char* files_description) {
+    d.add_options()("file", po::value(&files)->multitoken(), files_description);
+    po::positional_options_description positional;
+    positional.add("file", -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(args).options(d).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw UsageError(std::string("tùy chọn không hợp lệ: ") + e.what());
+    }
+    return vm;
+}
+
 CheckOptions check_options(const CommonOptions& c) {
     CheckOptions o;
     o.jobs = c.jobs;

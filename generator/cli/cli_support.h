@@ -28,6 +28,9 @@ struct CommonOptions {
 
 void add_common(po::options_description& d, CommonOptions& c);
 po::variables_map parse(const std::vector<std::string>& args, const po::options_description& d);
+// The same, with the arguments that are not options collected in `files`.
+po::variables_map parse_with_files(const std::vector<std::string>& args, po::options_description& d, std::vector<std::string>& files,
+                                   const char* files_description);
 CheckOptions check_options(const CommonOptions& c);
 
 // A document named on the command line: relative to --root, or else to the current folder.

@@ -149,17 +149,8 @@ int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     po::options_description d("vanban pdf TỆP... [tùy chọn] — tạo bản PDF của các văn bản đã chọn");
     add_common(d, common);
     add_pdf_options(d, pdf);
-    d.add_options()("out,o", po::value(&out_dir)->default_value("."), "thư mục ghi các tệp PDF")
-        ("file", po::value(&files)->multitoken(), "các tệp văn bản (.md)");
-    po::positional_options_description positional;
-    positional.add("file", -1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(d).positional(positional).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw UsageError(std::string("tùy chọn không hợp lệ: ") + e.what());
-    }
+    d.add_options()("out,o", po::value(&out_dir)->default_value("."), "thư mục ghi các tệp PDF");
+    po::variables_map vm = parse_with_files(args, d, files, "các tệp văn bản (.md)");
     if (vm.count("help")) {
         out << d << '\n';
         return 0;
