@@ -53,7 +53,7 @@ for i in range(n):
     out.write(b"M 100644 inline %s\ndata %d\n%s\n" % (path.encode(), len(data), data))
 PY
 git checkout -q -f bench
-files=($(git ls-files plans | head -n "$approvals"))
+files=($(git ls-files plans | awk -v n="$approvals" 'NR <= n'))
 for ((i = 0; i < ${#files[@]}; i++)); do
     who=ht; role=hieu-truong
     if ((i % 2)); then who=pht; role=pho-hieu-truong; fi
