@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <memory>
 
@@ -185,9 +186,15 @@ std::vector<std::string_view> word_spans(std::string_view text) {
     int32_t i = 0, start = -1;
     while (i < length) {
         int32_t here = i;
-        UChar32 c;
-        U8_NEXT(s, i, length, c);
-        bool part_of_word = c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0);
+        bool part_of_word;
+        if (s[i] < 0x80) {  // most text, and all folded text, is ASCII
+            part_of_word = std::isalnum(s[i]);
+            ++i;
+        } else {
+            UChar32 c;
+            U8_NEXT(s, i, length, c);
+            part_of_word = c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0);
+        }
         if (part_of_word && start < 0) start = here;
         if (!part_of_word && start >= 0) {
             words.push_back(text.substr(static_cast<size_t>(start), static_cast<size_t>(here - start)));
