@@ -142,6 +142,14 @@ std::string GitRepository::blob_content(const std::string& blob_id) const {
     return std::string(static_cast<const char*>(git_blob_rawcontent(blob.p)), static_cast<size_t>(git_blob_rawsize(blob.p)));
 }
 
+std::optional<std::string> GitRepository::read_revision(const std::string& spec) const {
+    Owned<git_object, git_object_free> object;
+    if (git_revparse_single(&object.p, repo_, spec.c_str()) != 0) return std::nullopt;
+    if (git_object_type(object.p) != GIT_OBJECT_BLOB) return std::nullopt;
+    auto* blob = reinterpret_cast<git_blob*>(object.p);
+    return std::string(static_cast<const char*>(git_blob_rawcontent(blob)), static_cast<size_t>(git_blob_rawsize(blob)));
+}
+
 std::string GitRepository::hash_blob(const std::string& bytes) {
     ensure_library();
     git_oid oid;

@@ -43,6 +43,8 @@ public:
     // The blob id of `path` (relative to the work tree) in a commit; empty if absent.
     std::string blob_id(const std::string& commit_id, const std::string& path) const;
     std::string blob_content(const std::string& blob_id) const;
+    // The content of "REV:path" (e.g. "HEAD~3:plans/x.md"), read without a checkout.
+    std::optional<std::string> read_revision(const std::string& spec) const;
     // The blob ids of the files directly inside `directory` in a commit, sorted by name.
     std::vector<std::string> directory_blob_ids(const std::string& commit_id, const std::string& directory) const;
     // The blob id git would give these bytes.

@@ -1,0 +1,132 @@
+// `vanban diff OLD NEW` and `vanban diff --years A B`.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "approval/git_repository.h"
+#include "cli/cli_support.h"
+#include "diff/diff_report.h"
+#include "diff/document_diff.h"
+#include "diff/word_diff.h"
+#include "load/document_loader.h"
+#include "load/source_reader.h"
+
+namespace fs = std::filesystem;
+
+namespace vanban {
+
+namespace {
+
+// A side of the comparison: a file, or "REV:path" read from git history.
+Document load_side(const std::string& spec, const Repository& repo) {
+    std::error_code ec;
+    if (fs::is_regular_file(spec, ec)) return load_document(spec, read_file(spec), repo.types, repo.school);
+    if (fs::is_regular_file(fs::path(repo.root) / spec, ec))
+        return load_document(spec, read_file((fs::path(repo.root) / spec).string()), repo.types, repo.school);
+    size_t colon = spec.find(':');
+    if (colon != std::string::npos) {
+        auto git = GitRepository::open(repo.root);
+        if (!git) throw UsageError(repo.root + " không nằm trong một kho git nên không đọc được " + spec);
+        // Paths in REV:path are relative to the vanban root, like every other path vanban shows.
+        std::string path = spec.substr(colon + 1);
+        auto content = git->read_revision(spec.substr(0, colon) + ":" + git->prefix_of(repo.root) + path);
+        if (!content) throw UsageError("không tìm thấy " + spec + " trong lịch sử git (dạng đúng: HEAD~3:plans/2023-2024/ke-hoach.md)");
+        return load_document(path, *content, repo.types, repo.school);
+    }
+    throw UsageError("không tìm thấy tệp " + spec);
+}
+
+std::string year_of(const std::string& path, const std::string& year) {
+    return path.find("/" + year + "/") != std::string::npos ? year : std::string();
+}
+
+// Every document of one school year with its counterpart in the other: the same file name,
+// else the same type with the most similar trích yếu.
+std::vector<DocumentDiff> compare_years(const Repository& repo, const std::string& a, const std::string& b) {
+    std::vector<const Document*> olds, news;
+    for (const auto& d : repo.documents) {
+        if (!year_of(d.path, a).empty()) olds.push_back(&d);
+        if (!year_of(d.path, b).empty()) news.push_back(&d);
+    }
+    if (olds.empty() && news.empty()) throw UsageError("không có văn bản nào trong thư mục năm học " + a + " hay " + b);
+    std::vector<DocumentDiff> out;
+    std::vector<bool> used(olds.size(), false);
+    std::vector<const Document*> match(news.size(), nullptr);
+    for (size_t j = 0; j < news.size(); ++j)
+        for (size_t i = 0; i < olds.size(); ++i)
+            if (!used[i] && olds[i]->slug() == news[j]->slug() && fs::path(olds[i]->path).parent_path().parent_path() ==
+                                                                       fs::path(news[j]->path).parent_path().parent_path()) {
+                used[i] = true;
+                match[j] = olds[i];
+                break;
+            }
+    for (size_t j = 0; j < news.size(); ++j) {
+        if (match[j]) continue;
+        int best = -1;
+        double best_score = 0.5;
+        for (size_t i = 0; i < olds.size(); ++i)
+            if (!used[i] && olds[i]->type_id == news[j]->type_id) {
+                double s = similarity(olds[i]->subject, news[j]->subject);
+                if (s > best_score) best_score = s, best = static_cast<int>(i);
+            }
+        if (best >= 0) {
+            used[static_cast<size_t>(best)] = true;
+            match[j] = olds[static_cast<size_t>(best)];
+        }
+    }
+    for (size_t j = 0; j < news.size(); ++j)
+        out.push_back(diff_documents(match[j], news[j], match[j] ? match[j]->path : "", news[j]->path));
+    for (size_t i = 0; i < olds.size(); ++i)
+        if (!used[i]) out.push_back(diff_documents(olds[i], nullptr, olds[i]->path, ""));
+    return out;
+}
+
+}  // namespace
+
+int run_diff(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    CommonOptions common;
+    std::string format = "text", out_file;
+    std::vector<std::string> years, sides;
+    po::options_description d("vanban diff CŨ MỚI | --years NĂM_CŨ NĂM_MỚI — so sánh văn bản theo mục, câu chữ, bảng và số liệu");
+    add_common(d, common);
+    d.add_options()("format", po::value(&format)->default_value("text"), "text, html hoặc json")
+        ("out,o", po::value(&out_file), "ghi kết quả vào tệp này")
+        ("years", po::value(&years)->multitoken(), "so sánh mọi văn bản của hai năm học, ví dụ --years 2023-2024 2024-2025");
+    po::variables_map vm = parse_with_files(args, d, sides, "hai văn bản: tệp hoặc REV:đường-dẫn");
+    if (vm.count("help")) {
+        out << d << '\n';
+        return 0;
+    }
+    if (format != "text" && format != "html" && format != "json") throw UsageError("--format phải là text, html hoặc json");
+    Repository repo = load_repository(common.root, common.jobs);
+    std::vector<DocumentDiff> diffs;
+    std::string title;
+    if (!years.empty()) {
+        if (years.size() != 2 || !sides.empty()) throw UsageError("--years cần đúng hai năm học, ví dụ --years 2023-2024 2024-2025");
+        for (const auto& y : years)
+            if (!parse_school_year(y)) throw UsageError("năm học \"" + y + "\" không hợp lệ; viết như 2024-2025");
+        diffs = compare_years(repo, years[0], years[1]);
+        title = "So sánh văn bản năm học " + years[0] + " và " + years[1] + " — " + repo.school.name;
+    } else {
+        if (sides.size() != 2) throw UsageError("cần hai văn bản để so sánh: vanban diff CŨ MỚI (tệp hoặc REV:đường-dẫn)");
+        Document a = load_side(sides[0], repo), b = load_side(sides[1], repo);
+        diffs.push_back(diff_documents(&a, &b, sides[0], sides[1]));
+        title = "So sánh " + (b.subject.empty() ? sides[1] : b.subject);
+    }
+    std::ostringstream text;
+    if (format == "json") write_diff_json(diffs, text);
+    else if (format == "html") write_diff_html(diffs, title, text);
+    else write_diff_text(diffs, out_file.empty() && ::isatty(STDOUT_FILENO), text);
+    if (out_file.empty()) {
+        out << text.str();
+    } else {
+        std::ofstream file(out_file, std::ios::binary);
+        file << text.str();
+        if (!file) throw std::runtime_error("không ghi được " + out_file);
+    }
+    return 0;
+}
+
+}  // namespace vanban

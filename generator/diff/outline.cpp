@@ -1,0 +1,77 @@
+#include "diff/outline.h"
+
+#include <cmark-gfm.h>
+
+#include <cstring>
+
+#include "load/markdown.h"
+#include "text/numbering.h"
+#include "text/unicode.h"
+
+namespace vanban {
+
+namespace {
+
+void add_list(cmark_node* list, std::vector<Block>& out) {
+    for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+        // An item's own text; nested lists become items of their own.
+        std::string text;
+        for (cmark_node* child = cmark_node_first_child(item); child; child = cmark_node_next(child)) {
+            if (cmark_node_get_type(child) == CMARK_NODE_LIST) continue;
+            text += (text.empty() ? "" : " ") + node_plain_text(child);
+        }
+        out.push_back({Block::Kind::ListItem, text, {}});
+        for (cmark_node* child = cmark_node_first_child(item); child; child = cmark_node_next(child))
+            if (cmark_node_get_type(child) == CMARK_NODE_LIST) add_list(child, out);
+    }
+}
+
+}  // namespace
+
+std::vector<Section> document_outline(const Document& doc) {
+    std::vector<Section> sections(1);  // the opening text ("Căn cứ ...")
+    std::vector<int> stack;            // open sections by level
+    size_t heading = 0;
+    for (cmark_node* node = cmark_node_first_child(doc.ast.get()); node; node = cmark_node_next(node)) {
+        cmark_node_type type = cmark_node_get_type(node);
+        Section& current = sections.back();
+        if (type == CMARK_NODE_HEADING && heading < doc.headings.size()) {
+            const Heading& h = doc.headings[heading++];
+            Section s;
+            s.heading = h.text;
+            s.numbering = h.number.written;
+            s.key = wording_key(h.number.rest);
+            s.level = h.level;
+            while (!stack.empty() && sections[static_cast<size_t>(stack.back())].level >= h.level) stack.pop_back();
+            s.parent = stack.empty() ? -1 : stack.back();
+            const Section* parent = s.parent >= 0 ? &sections[static_cast<size_t>(s.parent)] : nullptr;
+            s.path = parent ? parent->path + " › " + s.heading : s.heading;
+            s.key_path = parent ? parent->key_path + "/" + s.key : s.key;
+            sections.push_back(std::move(s));
+            stack.push_back(static_cast<int>(sections.size() - 1));
+        } else if (type == CMARK_NODE_LIST) {
+            add_list(node, current.blocks);
+        } else if (std::strcmp(cmark_node_get_type_string(node), "table") == 0) {
+            Block table{Block::Kind::Table, "", {}};
+            for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
+                std::vector<std::string> cells;
+                for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) cells.push_back(node_plain_text(cell));
+                table.rows.push_back(std::move(cells));
+            }
+            current.blocks.push_back(std::move(table));
+        } else {
+            std::string text = node_plain_text(node);
+            if (type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK) text = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
+            if (!text.empty()) current.blocks.push_back({Block::Kind::Paragraph, text, {}});
+        }
+    }
+    if (sections.front().blocks.empty()) sections.erase(sections.begin());
+    else sections.front().heading = sections.front().path = "(phần mở đầu)";
+    // Fix parents after a possible erase of the opening section.
+    if (!sections.empty() && sections.front().level > 0)
+        for (auto& s : sections)
+            if (s.parent >= 0) --s.parent;
+    return sections;
+}
+
+}  // namespace vanban
