@@ -1,0 +1,77 @@
+// `vanban diff` on a fixture pair: a plan and its next-year version.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "run_vanban.h"
+
+namespace fs = std::filesystem;
+using namespace vanban::e2e;
+
+namespace {
+
+bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+const std::string kOld = "plans/2023-2024/ke-hoach-so-hoa.md";
+const std::string kNew = "plans/2024-2025/ke-hoach-so-hoa.md";
+
+}  // namespace
+
+TEST_CASE("the JSON of a plan against next year's is what a reviewer expects, every time") {
+    std::string args = "diff --root " + shell_quote(fixture("diff")) + " " + kOld + " " + kNew + " --format json";
+    Run r = run_vanban(args);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(nlohmann::json::parse(r.out) == nlohmann::json::parse(slurp(fixture("diff") + "/expected.json")));
+    CHECK(run_vanban(args).out == r.out);  // deterministic
+}
+
+TEST_CASE("text for the terminal and a self-contained HTML page") {
+    Run text = run_vanban("diff --root " + shell_quote(fixture("diff")) + " " + kOld + " " + kNew);
+    CHECK(contains(text.out, "Số liệu thay đổi:"));
+    CHECK(contains(text.out, "Ít nhất: 60% → 80%"));
+    CHECK(contains(text.out, "[đổi số thứ tự] II. NỘI DUNG › 1. Học liệu  (trước: II. NỘI DUNG › 2. Học liệu)"));
+    CHECK(contains(text.out, "[-Phó hiệu trưởng Trần-] {+Giáo viên Đỗ+} Thị [-Mai-] {+Hà+} phụ trách"));  // a duty moved to another person
+    CHECK_FALSE(contains(text.out, "\x1b["));  // no colour when not a terminal
+
+    TempDir tmp;
+    std::string page = tmp.str() + "/so-sanh.html";
+    Run html = run_vanban("diff --root " + shell_quote(fixture("diff")) + " " + kOld + " " + kNew + " --format html --out " + shell_quote(page));
+    CHECK(html.exit_code == 0);
+    std::string h = slurp(page);
+    CHECK(contains(h, "<del>60%</del> → <ins>80%</ins>"));
+    CHECK(contains(h, "Các mục thay đổi"));
+    CHECK(contains(h, "@media print"));
+    CHECK_FALSE(contains(h, "<link"));    // self-contained: no stylesheet to fetch
+    CHECK_FALSE(contains(h, "<script"));
+}
+
+TEST_CASE("REV:path reads versions from git history without a checkout; --years pairs two school years") {
+    TempDir tmp;
+    fs::path root = tmp.copy_of("diff");
+    auto git = [&](const std::string& a) {
+        return run_command("git -C " + shell_quote(root.string()) + " -c user.name=gv -c user.email=gv@truong.vn " + a + " 2>&1");
+    };
+    git("init -q");
+    git("add -A");
+    git("commit -q -m 'Năm học mới'");
+    fs::copy_file(root / kOld, root / kNew, fs::copy_options::overwrite_existing);
+    git("commit -q -am 'Chép kế hoạch năm trước'");
+    Run r = run_vanban("diff --root " + shell_quote(root.string()) + " HEAD:" + kOld + " HEAD~1:" + kNew + " --format json");
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    auto d = nlohmann::json::parse(r.out)["documents"][0];
+    CHECK(d["numbers"].size() == 3);
+    Run missing = run_vanban("diff --root " + shell_quote(root.string()) + " HEAD~5:" + kOld + " " + kNew);
+    CHECK(missing.exit_code == 2);
+    CHECK(contains(missing.err, "không tìm thấy HEAD~5:" + kOld));
+
+    Run years = run_vanban("diff --root " + shell_quote(fixture("diff")) + " --years 2023-2024 2024-2025 --format json");
+    auto docs = nlohmann::json::parse(years.out)["documents"];
+    REQUIRE(docs.size() == 1);
+    CHECK(docs[0]["old"] == kOld);
+    CHECK(docs[0]["new"] == kNew);
+    CHECK(run_vanban("diff --root " + shell_quote(fixture("diff")) + " --years 2023-2024").exit_code == 2);
+}
