@@ -7,11 +7,14 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <sstream>
 #include <unordered_set>
 
 #include "load/published_files.h"
 #include "load/source_reader.h"
 #include "model/official_parts.h"
+#include "diff/diff_report.h"
+#include "diff/document_diff.h"
 #include "site/feeds.h"
 #include "site/html_body.h"
 #include "site/output_folder.h"
@@ -76,6 +79,7 @@ struct Entry {
     std::string search_words;  // folded words for the search index
     const DocumentApproval* approval = nullptr;  // when the school uses approvals
     ApprovalMark mark;
+    const Document* last_year = nullptr;  // the same plan of the previous school year
     std::string pdf_page;      // site path of its PDF, when there is one
     std::string pdf_error;     // why its PDF could not be made
 };
@@ -111,8 +115,17 @@ public:
                 throw std::runtime_error(source + " và " + it->second + " cùng được đưa ra " + page +
                                          " trên trang web; đổi tên hoặc chuyển một trong hai tệp");
         };
+        // A plan's counterpart of the previous school year: same file name in the year before.
+        for (auto& e : entries_) {
+            if (e.section != Section::Plans || !e.doc->school_year) continue;
+            fs::path p(e.doc->path);
+            std::string previous = SchoolYear{e.doc->school_year->first_year - 1}.text();
+            std::string candidate = (p.parent_path().parent_path() / previous / p.filename()).generic_string();
+            if (const Document* old = repo.find(candidate)) e.last_year = old;
+        }
         for (const auto& e : entries_) {
             claim(e.page, e.doc->path);
+            if (e.last_year) claim(comparison_path(e.page), e.doc->path + " (so sánh với năm học trước)");
             if (e.doc->type && e.doc->type->official) claim(pdf_path(e.page), e.doc->path + " (bản PDF)");
             by_source_[e.doc->path] = &e;
         }
@@ -139,6 +152,12 @@ public:
         parallel_for(entries_.size(), workers, [&](size_t i, unsigned worker) {
             Entry& e = entries_[i];
             write_page(renderers[worker], e.page, page_title(e), render_document(renderers[worker], e), section_of(e));
+            if (e.last_year) {
+                std::ostringstream html;
+                write_diff_html({diff_documents(e.last_year, e.doc, e.last_year->path, e.doc->path)},
+                                "So sánh với năm học trước: " + e.doc->title(), html);
+                out_.write(comparison_path(e.page), html.str());
+            }
             e.search_words = search_words(*e.doc);
         });
         summary.documents = entries_.size();
@@ -310,6 +329,7 @@ private:
         d.set("nguon", doc.path);
         if (!e.pdf_page.empty()) d.set("pdf", relative_url(e.page, e.pdf_page));
         if (!e.pdf_error.empty()) d.set("loi_pdf", e.pdf_error);
+        if (e.last_year) d.set("so_sanh", relative_url(e.page, comparison_path(e.page)));
         if (!e.diagnostics.empty()) {
             data list{data::type::list};
             for (const auto* diag : e.diagnostics) {
@@ -554,6 +574,10 @@ private:
     // Images and attachments kept next to the documents go to the site too.
     void copy_static_files() {
         for (const auto& f : static_files_) out_.copy_file((fs::path(repo_.root) / f).string(), output_path(f));
+    }
+
+    static std::string comparison_path(const std::string& page) {
+        return page.substr(0, page.size() - std::string(".html").size()) + "-so-sanh.html";
     }
 
     static std::string pdf_path(const std::string& page) { return page.substr(0, page.size() - std::string(".html").size()) + ".pdf"; }

@@ -75,3 +75,15 @@ TEST_CASE("REV:path reads versions from git history without a checkout; --years 
     CHECK(docs[0]["new"] == kNew);
     CHECK(run_vanban("diff --root " + shell_quote(fixture("diff")) + " --years 2023-2024").exit_code == 2);
 }
+
+TEST_CASE("vanban build links each plan to its comparison with last year's") {
+    TempDir tmp;
+    std::string out = tmp.str() + "/site";
+    Run r = run_vanban("build --no-pdf --root " + shell_quote(fixture("diff")) + " --out " + shell_quote(out) + " --today 2026-11-23");
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    std::string page = slurp(out + "/ke-hoach/2024-2025/ke-hoach-so-hoa.html");
+    CHECK(contains(page, "href=\"../../ke-hoach/2024-2025/ke-hoach-so-hoa-so-sanh.html\">So sánh với năm học trước</a>"));
+    CHECK(contains(slurp(out + "/ke-hoach/2024-2025/ke-hoach-so-hoa-so-sanh.html"), "<del>60%</del> → <ins>80%</ins>"));
+    CHECK_FALSE(contains(slurp(out + "/ke-hoach/2023-2024/ke-hoach-so-hoa.html"), "So sánh với năm học trước"));
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Benchmark: `vanban diff` on a 50-page plan against its next-year version, and
+# `vanban diff --years` on 200 document pairs (shared generated corpus).
+# Usage: bench/diff.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+generator=${VANBAN_CORPUS_GENERATOR:-../shared/bench/gen-corpus.py}
+vanban=${VANBAN_BIN:-$PWD/build/vanban}
+work=/tmp/vanban-bench-diff
+rm -rf "$work"
+mkdir -p "$work"
+python3 "$generator" 1000 --out "$work/corpus" > /dev/null 2>&1
+# A 50-page plan: eight generated plans' bodies under one front matter (6 pages each), and
+# its next-year version with targets raised, a sentence reworded and two sections swapped.
+python3 - "$work" <<'PY'
+import os, re, sys
+work = sys.argv[1]
+plans = sorted(os.path.join(d, f) for d, _, fs in os.walk(work + "/corpus/plans/2023-2024") for f in fs)[:8]
+texts = [open(p, encoding="utf-8").read() for p in plans]
+front, body = texts[0].split("\n---\n", 1)
+bodies = [t.split("\n---\n", 1)[1] for t in texts]
+big = front + "\n---\n" + "\n".join(bodies)
+os.makedirs(work + "/big/plans/2023-2024", exist_ok=True)
+os.makedirs(work + "/big/plans/2024-2025", exist_ok=True)
+open(work + "/big/vanban.yaml", "w", encoding="utf-8").write(open(work + "/corpus/vanban.yaml", encoding="utf-8").read())
+open(work + "/big/plans/2023-2024/ke-hoach-lon.md", "w", encoding="utf-8").write(big)
+newer = re.sub(r"(\d+)%", lambda m: str(min(100, int(m.group(1)) + 5)) + "%", big)
+newer = newer.replace("2023-2024", "2024-2025").replace("tổ chức", "triển khai", 40)
+open(work + "/big/plans/2024-2025/ke-hoach-lon.md", "w", encoding="utf-8").write(newer)
+print("50-page plan: %d words" % len(big.split()), file=sys.stderr)
+PY
+cd "$work/big"
+best=999
+for _ in 1 2 3 4 5; do
+    t0=$(date +%s.%N); "$vanban" diff plans/2023-2024/ke-hoach-lon.md plans/2024-2025/ke-hoach-lon.md --format json > /dev/null; t1=$(date +%s.%N)
+    best=$(echo "t=$t1 - $t0; if (t < $best) t else $best" | bc)
+done
+printf "diff of a 50-page plan and its next-year version: %6.3f s (best of 5, whole process)\n" "$best"
+cd "$work/corpus"
+pairs=$(find plans/2023-2024 -name '*.md' | wc -l)
+t0=$(date +%s.%N); "$vanban" diff --years 2022-2023 2023-2024 --format json > /dev/null; t1=$(date +%s.%N)
+printf "diff --years of %d + %d documents: %6.2f s\n" "$(find plans/2022-2023 -name '*.md' | wc -l)" "$pairs" "$(echo "$t1 - $t0" | bc)"
