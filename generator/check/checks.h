@@ -33,6 +33,7 @@ void check_heading_numbering(const Document& doc, Diagnostics& out);            
 void check_date_range(const Document& doc, const Date& today, Diagnostics& out); // date-range
 void check_table_sums(const Document& doc, Diagnostics& out);                    // table-sum
 void check_links(const Document& doc, const Repository& repo, Diagnostics& out); // broken-link
+void check_placeholders(const Document& doc, Diagnostics& out);                  // placeholder
 
 // Across documents.
 void check_duplicate_numbers(const std::vector<Document>& docs, Diagnostics& out);  // duplicate-number

@@ -39,6 +39,8 @@ const Document& document_argument(const Repository& repo, const std::string& typ
 // `vanban status` and `vanban approve` (cli/approval_commands.cpp).
 int run_status(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_approve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// `vanban new` (cli/new_command.cpp).
+int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 // `vanban diff` (cli/diff_command.cpp).
 int run_diff(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 

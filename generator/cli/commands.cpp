@@ -31,6 +31,7 @@ const char* const kUsage =
     "  pdf     tạo bản PDF của các văn bản đã chọn\n"
     "  status  trạng thái phê duyệt của mọi văn bản (theo các commit đã ký)\n"
     "  approve ghi phê duyệt văn bản bằng một commit có chữ ký\n"
+    "  new     tạo văn bản mới theo mẫu của một loại\n"
     "  diff    so sánh hai văn bản (hoặc hai năm học) theo mục, câu chữ, bảng và số liệu\n"
     "\n"
     "Xem tùy chọn của từng lệnh: vanban <lệnh> --help\n";
@@ -203,6 +204,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
         if (args[0] == "status") return run_status(rest, out, err);
         if (args[0] == "approve") return run_approve(rest, out, err);
         if (args[0] == "diff") return run_diff(rest, out, err);
+        if (args[0] == "new") return run_new(rest, out, err);
         err << "vanban: lệnh không biết \"" << args[0] << "\"\n\n" << kUsage;
         return 2;
     } catch (const Interrupted& e) {

@@ -203,6 +203,7 @@ DocumentType load_document_type(const std::string& file, const YAML::Node& root,
                 continue;
             }
             rs.wordings.push_back(rs.name);
+            if (s.IsMap()) rs.hint = string_at(s, "goi_y");
             if (s.IsMap() && s["cach_viet_khac"])
                 for (const auto& w : s["cach_viet_khac"]) rs.wordings.push_back(w.Scalar());
             type.required_sections.push_back(std::move(rs));

@@ -13,6 +13,7 @@ namespace vanban {
 struct RequiredSection {
     std::string name;                   // "Mục đích, yêu cầu"
     std::vector<std::string> wordings;  // name and its accepted alternatives
+    std::string hint;                   // goi_y: what to write there, for `vanban new`
 };
 
 // A category of công khai documents (Thông tư 09/2024/TT-BGDĐT).

@@ -1,0 +1,123 @@
+// `vanban new TYPE`: a new document from its type's definition, ready to be filled in.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "cli/cli_support.h"
+#include "load/document_loader.h"
+#include "text/numbering.h"
+#include "text/unicode.h"
+
+namespace fs = std::filesystem;
+
+namespace vanban {
+
+namespace {
+
+std::string slug_of(const std::string& text) {
+    std::string out;
+    for (char c : fold_diacritics(text)) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+        else if (!out.empty() && out.back() != '-') out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    if (out.size() > 60) out = out.substr(0, out.rfind('-', 60));  // whole words only
+    return out;
+}
+
+std::string quoted(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\\\"") : std::string(1, c);
+    return out + "\"";
+}
+
+// The school year a date falls in (1 August to 31 July).
+std::string school_year_of(const Date& d) { return SchoolYear{d.month >= 8 ? d.year : d.year - 1}.text(); }
+
+// The next number of the series this type's documents would take this calendar year.
+int next_number(const Repository& repo, const DocumentType& type, int year) {
+    int highest = 0;
+    std::string first = derive_symbol(type.symbol_pattern, 1, type.abbreviation, repo.school.abbreviation);
+    std::string series = first.substr(first.find('/') + 1);
+    for (const auto& d : repo.documents)
+        if (d.number && d.date && d.date->year == year && d.symbol.substr(d.symbol.find('/') + 1) == series) highest = std::max(highest, *d.number);
+    return highest + 1;
+}
+
+}  // namespace
+
+int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    CommonOptions common;
+    std::string year, title;
+    std::vector<std::string> positional;
+    po::options_description d("vanban new LOẠI [--year NĂM_HỌC] [--title \"...\"] — tạo văn bản mới theo mẫu của loại");
+    add_common(d, common);
+    d.add_options()("year", po::value(&year), "năm học, ví dụ 2025-2026 (mặc định: năm học hiện tại)")
+        ("title", po::value(&title), "trích yếu (hoặc tiêu đề trang)");
+    po::variables_map vm = parse_with_files(args, d, positional, "loại văn bản");
+    if (vm.count("help")) {
+        out << d << '\n';
+        return 0;
+    }
+    Repository repo = load_repository(common.root, common.jobs);
+    if (positional.size() != 1) throw UsageError("cần đúng một loại văn bản, ví dụ: vanban new ke-hoach --title \"...\"");
+    const DocumentType* type = repo.types.find(positional[0]);
+    if (!type) {
+        std::string ids;
+        for (const auto& id : repo.types.ids()) ids += (ids.empty() ? "" : ", ") + id;
+        throw UsageError("loại \"" + positional[0] + "\" chưa được định nghĩa; các loại: " + ids);
+    }
+    Date today = check_options(common).today;
+    if (year.empty()) year = school_year_of(today);
+    if (!parse_school_year(year)) throw UsageError("năm học \"" + year + "\" không hợp lệ; viết như 2025-2026");
+
+    // Where it goes: plans for plans and assignments, content/cong-khai for disclosures, content/van-ban otherwise.
+    std::string folder = !type->official ? "content"
+                         : (type->id == "ke-hoach" || type->id == "phan-cong") ? "plans/" + year
+                         : type->id == "cong-khai" ? "content/cong-khai/" + year
+                                                   : "content/van-ban/" + year;
+    std::string base = slug_of(title.empty() ? type->name : (type->official ? type->id + " " + title : title));
+    if (base.empty()) base = type->id;
+    fs::path dir = fs::path(common.root) / folder;
+    fs::path file = dir / (base + ".md");
+    for (int n = 2; fs::exists(file); ++n) file = dir / (base + "-" + std::to_string(n) + ".md");  // never overwrite
+
+    std::string text = "---\nloai: " + type->id + "\n";
+    if (!type->official) {
+        text += "tieu_de: " + quoted(title.empty() ? "[[Tiêu đề trang]]" : title) + "\n---\n\n[[Nội dung trang]]\n";
+    } else {
+        int proposed = next_number(repo, *type, today.year);
+        text += "# so: " + std::to_string(proposed) + "   (số tiếp theo đề xuất; văn thư ghi số khi văn bản được ký)\n";
+        text += "ngay: " + today.iso() + "\n";
+        text += "nam_hoc: \"" + year + "\"\n";
+        text += "trich_yeu: " + quoted(title.empty() ? "[[Trích yếu nội dung]]" : title) + "\n";
+        text += "nguoi_ky:\n  chuc_vu: \"HIỆU TRƯỞNG\"\n  ho_ten: \"[[Họ và tên người ký]]\"\n";
+        if (std::find(type->required_fields.begin(), type->required_fields.end(), "kinh_gui") != type->required_fields.end())
+            text += "kinh_gui:\n  - \"[[Nơi nhận phải thực hiện]]\"\n";
+        if (!type->categories.empty()) {
+            text += "danh_muc: " + type->categories.front().id + "   # một trong:";
+            for (const auto& c : type->categories) text += " " + c.id;
+            text += "\n";
+        }
+        text += "noi_nhan:\n  - \"[[Nơi nhận (để biết/để thực hiện)]];\"\n  - \"Lưu: VT.\"\n---\n\n";
+        text += "Căn cứ [[văn bản làm căn cứ: tên loại, số, ký hiệu, ngày, cơ quan ban hành, trích yếu]];\n\n";
+        bool roman = !type->numbering.empty() && !type->numbering[0].empty() && type->numbering[0][0] == NumberStyle::Roman;
+        int k = 0;
+        for (const auto& section : type->required_sections) {
+            ++k;
+            text += "# " + (roman ? to_roman(k) + ". " + to_upper(section.name) : std::to_string(k) + ". " + section.name) + "\n\n";
+            text += "[[" + (section.hint.empty() ? "Viết nội dung mục này." : section.hint) + "]]\n\n";
+        }
+        if (type->required_sections.empty()) text += "[[Nội dung văn bản]]\n\n";
+        text += "Trên đây là " + to_lower(type->name) + " [[trích yếu]]./.\n";
+        out << "số đề xuất: " << proposed << " (chưa cấp; văn thư ghi số \"so:\" khi ký)\n";
+    }
+    fs::create_directories(dir);
+    std::ofstream(file, std::ios::binary) << text;
+    out << "đã tạo " << fs::relative(file, common.root).generic_string() << "\n"
+        << "Thay các chỗ [[...]] bằng nội dung thật; vanban check nhắc những chỗ còn lại.\n";
+    return 0;
+}
+
+}  // namespace vanban
