@@ -41,6 +41,8 @@ int run_status(const std::vector<std::string>& args, std::ostream& out, std::ost
 int run_approve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 // `vanban new` (cli/new_command.cpp).
 int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// `vanban serve` (cli/serve_command.cpp).
+int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 // `vanban diff` (cli/diff_command.cpp).
 int run_diff(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 

@@ -1,0 +1,190 @@
+#include "serve/preview.h"
+
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "approval/approval_report.h"
+#include "check/checks.h"
+#include "check/report.h"
+#include "load/document_loader.h"
+#include "load/published_files.h"
+#include "load/source_reader.h"
+#include "site/site_builder.h"
+#include "support/interrupt.h"
+
+namespace fs = std::filesystem;
+
+namespace vanban {
+
+Preview::Preview(std::string root, bool english, std::ostream& log) : root_(std::move(root)), english_(english), log_(log) {
+    std::string pattern = (fs::temp_directory_path() / "vanban-serve-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) throw std::runtime_error("không tạo được thư mục tạm cho bản xem trước");
+    work_dir_ = pattern;
+    site_dir_ = work_dir_ + "/site";
+}
+
+Preview::~Preview() {
+    std::error_code ec;
+    fs::remove_all(work_dir_, ec);
+}
+
+// A file's size and modification time, for every file that can change the site.
+std::map<std::string, std::string> Preview::stamps() const {
+    std::map<std::string, std::string> out;
+    auto stamp = [&](const std::string& relative) {
+        struct stat st{};
+        if (::stat((fs::path(root_) / relative).c_str(), &st) == 0)
+            out[relative] = std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+    };
+    stamp("vanban.yaml");
+    std::error_code ec;
+    if (fs::is_directory(fs::path(root_) / "templates", ec))
+        for (auto it = fs::recursive_directory_iterator(fs::path(root_) / "templates", ec); it != fs::recursive_directory_iterator(); it.increment(ec))
+            if (it->is_regular_file()) stamp(fs::relative(it->path(), root_).generic_string());
+    for (const auto& f : published_files(root_)) stamp(f);
+    return out;
+}
+
+bool Preview::refresh() {
+    auto now = stamps();
+    if (loaded_ && now == stamps_) return false;
+    auto started = std::chrono::steady_clock::now();
+    bool settings_changed = !loaded_;
+    std::vector<std::string> changed;
+    for (const auto& [path, stamp] : now) {
+        auto it = stamps_.find(path);
+        if (it == stamps_.end() || it->second != stamp) changed.push_back(path);
+    }
+    for (const auto& [path, stamp] : stamps_)
+        if (!now.count(path)) changed.push_back(path);
+    for (const auto& path : changed)
+        if (path == "vanban.yaml" || path.rfind("templates/", 0) == 0) settings_changed = true;
+    stamps_ = std::move(now);
+
+    if (settings_changed) {
+        repo_ = load_repository(root_);
+        last_reloaded_ = repo_.documents.size();
+    } else {
+        // Only the documents that were edited, added or removed are read again.
+        last_reloaded_ = 0;
+        for (const auto& path : changed) {
+            if (path.size() < 3 || path.compare(path.size() - 3, 3, ".md") != 0) continue;
+            auto it = std::find_if(repo_.documents.begin(), repo_.documents.end(), [&](const Document& d) { return d.path == path; });
+            std::error_code ec;
+            if (!fs::exists(fs::path(root_) / path, ec)) {
+                if (it != repo_.documents.end()) repo_.documents.erase(it);
+                continue;
+            }
+            Document doc = load_document(path, read_file((fs::path(root_) / path).string()), repo_.types, repo_.school);
+            if (it != repo_.documents.end()) *it = std::move(doc);
+            else repo_.documents.push_back(std::move(doc));
+            ++last_reloaded_;
+        }
+        std::sort(repo_.documents.begin(), repo_.documents.end(), [](const Document& a, const Document& b) { return a.path < b.path; });
+    }
+    loaded_ = true;
+    CheckOptions options;
+    ApprovalReport approvals = approval_report(repo_);
+    options.approvals = &approvals;
+    std::vector<Diagnostic> diagnostics = check_repository(repo_, options);
+    SiteOptions site;
+    site.out_dir = site_dir_;
+    site.pdf = false;
+    build_site(repo_, diagnostics, approvals, site);
+    ++version_;
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    ReportOptions report;
+    report.english = english_;
+    report.documents = repo_.documents.size();
+    log_ << (english_ ? "rebuilt (" : "đã cập nhật bản xem trước (") << static_cast<int>(ms) << " ms, " << last_reloaded_
+         << (english_ ? " documents read)\n" : " văn bản đọc lại)\n");
+    write_report(diagnostics, report, log_);
+    log_.flush();
+    return true;
+}
+
+namespace {
+
+// Pages poll this version and reload when it moves.
+const char* const kReloadScript =
+    "<script>(function(){var v=null;function poll(){fetch('/__vanban/phien-ban',{cache:'no-store'}).then(function(r){return r.text()})"
+    ".then(function(t){if(v!==null&&t!==v){location.reload();return}v=t;setTimeout(poll,300)}).catch(function(){setTimeout(poll,1000)})}poll()})();"
+    "</script>";
+
+std::string content_type(const std::string& path) {
+    static const std::map<std::string, std::string> types = {
+        {".html", "text/html; charset=utf-8"}, {".css", "text/css; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
+        {".xml", "application/xml; charset=utf-8"}, {".pdf", "application/pdf"}, {".png", "image/png"}, {".jpg", "image/jpeg"},
+        {".jpeg", "image/jpeg"}, {".svg", "image/svg+xml"}};
+    auto it = types.find(fs::path(path).extension().string());
+    return it == types.end() ? "application/octet-stream" : it->second;
+}
+
+}  // namespace
+
+int serve_preview(Preview& preview, int port, std::ostream& out) {
+    httplib::Server server;
+    std::mutex building;
+    server.Get("/__vanban/phien-ban", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_content(std::to_string(preview.version()), "text/plain");
+        res.set_header("Cache-Control", "no-store");
+    });
+    server.Get(R"(/(.*))", [&](const httplib::Request& req, httplib::Response& res) {
+        std::string path = httplib::detail::decode_url(req.matches[1], false);
+        if (path.empty() || path.back() == '/') path += "index.html";
+        fs::path file = (fs::path(preview.site_dir()) / path).lexically_normal();
+        std::string base = fs::path(preview.site_dir()).lexically_normal().string();
+        std::lock_guard<std::mutex> lock(building);
+        std::error_code ec;
+        if (file.string().rfind(base, 0) != 0 || !fs::is_regular_file(file, ec)) {
+            res.status = 404;
+            res.set_content("Không có trang này trong bản xem trước.", "text/plain; charset=utf-8");
+            return;
+        }
+        std::string body = read_file(file.string());
+        if (file.extension() == ".html") {
+            size_t end = body.rfind("</body>");
+            body.insert(end == std::string::npos ? body.size() : end, kReloadScript);
+        }
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(body, content_type(file.string()).c_str());
+    });
+
+    if (port == 0) port = server.bind_to_any_port("127.0.0.1");
+    else if (!server.bind_to_port("127.0.0.1", port)) throw std::runtime_error("không mở được cổng " + std::to_string(port) + " (đang được dùng?)");
+    if (port < 0) throw std::runtime_error("không mở được cổng nào trên 127.0.0.1");
+    out << "Xem trước tại http://127.0.0.1:" << port << "/  (Ctrl-C để dừng)\n";
+    out.flush();
+
+    std::atomic<bool> stop{false};
+    std::thread watcher([&] {
+        while (!stop) {
+            for (int i = 0; i < 4 && !stop && !interrupted(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            if (interrupted()) {
+                server.stop();
+                return;
+            }
+            try {
+                std::lock_guard<std::mutex> lock(building);
+                preview.refresh();
+            } catch (const std::exception& e) {
+                out << "vanban serve: " << e.what() << '\n';
+                out.flush();
+            }
+        }
+    });
+    server.listen_after_bind();
+    stop = true;
+    watcher.join();
+    return 0;
+}
+
+}  // namespace vanban
