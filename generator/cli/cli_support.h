@@ -43,6 +43,8 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
 int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 // `vanban serve` (cli/serve_command.cpp).
 int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// `vanban import` (cli/import_command.cpp).
+int run_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 // `vanban diff` (cli/diff_command.cpp).
 int run_diff(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 

@@ -32,6 +32,7 @@ const char* const kUsage =
     "  status  trạng thái phê duyệt của mọi văn bản (theo các commit đã ký)\n"
     "  approve ghi phê duyệt văn bản bằng một commit có chữ ký\n"
     "  new     tạo văn bản mới theo mẫu của một loại\n"
+    "  import  chuyển văn bản Word (.docx) thành văn bản vanban\n"
     "  serve   xem trước trang web khi đang sửa (tự cập nhật)\n"
     "  diff    so sánh hai văn bản (hoặc hai năm học) theo mục, câu chữ, bảng và số liệu\n"
     "\n"
@@ -207,6 +208,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
         if (args[0] == "diff") return run_diff(rest, out, err);
         if (args[0] == "new") return run_new(rest, out, err);
         if (args[0] == "serve") return run_serve(rest, out, err);
+        if (args[0] == "import") return run_import(rest, out, err);
         err << "vanban: lệnh không biết \"" << args[0] << "\"\n\n" << kUsage;
         return 2;
     } catch (const Interrupted& e) {

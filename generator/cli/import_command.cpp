@@ -1,0 +1,84 @@
+// `vanban import FILE.docx...`: Word documents into vanban documents (import/docx_import.h).
+#include <filesystem>
+#include <fstream>
+
+#include "check/report.h"
+#include "cli/cli_support.h"
+#include "import/docx_import.h"
+#include "load/document_loader.h"
+#include "pdf/pdf_renderer.h"
+#include "support/process.h"
+
+namespace fs = std::filesystem;
+
+namespace vanban {
+
+int run_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    CommonOptions common;
+    ImportOptions options;
+    bool dry_run = false, force = false;
+    std::vector<std::string> files;
+    po::options_description d("vanban import TỆP.docx... [tùy chọn] — chuyển văn bản Word thành văn bản vanban");
+    add_common(d, common);
+    d.add_options()("type", po::value(&options.type), "loại văn bản (mặc định: nhận ra từ tiêu đề hoặc ký hiệu)")
+        ("year", po::value(&options.school_year), "năm học, ví dụ 2023-2024 (mặc định: nhận ra từ văn bản)")
+        ("dry-run", po::bool_switch(&dry_run), "chỉ in kết quả, không ghi tệp")
+        ("force", po::bool_switch(&force), "ghi đè tệp đã có");
+    po::variables_map vm = parse_with_files(args, d, files, "các tệp .docx");
+    if (vm.count("help")) {
+        out << d << '\n';
+        return 0;
+    }
+    if (files.empty()) throw UsageError("cần ít nhất một tệp .docx, ví dụ: vanban import ke-hoach-cu.docx");
+    if (!options.type.empty() && !options.type.empty() && !load_repository(common.root).types.find(options.type))
+        throw UsageError("loại \"" + options.type + "\" chưa được định nghĩa");
+    if (!options.school_year.empty() && !parse_school_year(options.school_year)) throw UsageError("năm học \"" + options.school_year + "\" không hợp lệ");
+    Repository repo = load_repository(common.root, common.jobs);
+    int status = 0;
+    for (const auto& file : files) {
+        std::error_code ec;
+        if (!fs::is_regular_file(file, ec)) throw UsageError("không tìm thấy " + file);
+        ProcessResult json = run_process({pdf_tools_from_environment().pandoc, "-f", "docx", "-t", "json", file});
+        if (!json.ok()) {
+            err << "vanban import: " << file << ": pandoc không đọc được tệp (" << (json.started ? json.err.substr(0, 300) : json.start_error) << ")\n";
+            status = 1;
+            continue;
+        }
+        ImportedDocument doc = import_pandoc_json(json.out, repo, options);
+        out << file << ":\n  nhận ra:";
+        for (const auto& [field, value] : doc.found) out << "\n    " << field << ": " << value;
+        if (!doc.missing.empty()) {
+            out << "\n  chưa nhận ra (điền tay, vanban check nhắc các chỗ [[...]]):";
+            for (const auto& m : doc.missing) out << " " << m;
+        }
+        out << '\n';
+        if (dry_run) {
+            out << doc.markdown;
+            continue;
+        }
+        const DocumentType* type = repo.types.find(doc.type);
+        std::string year = doc.school_year.empty() ? "chua-ro-nam-hoc" : doc.school_year;
+        std::string folder = (!type || doc.type == "ke-hoach" || doc.type == "phan-cong") ? "plans/" + year
+                             : doc.type == "cong-khai" ? "content/cong-khai/" + year
+                                                      : "content/van-ban/" + year;
+        fs::path target = fs::path(common.root) / folder / (doc.slug + ".md");
+        if (!force)
+            for (int n = 2; fs::exists(target); ++n) target = fs::path(common.root) / folder / (doc.slug + "-" + std::to_string(n) + ".md");
+        fs::create_directories(target.parent_path());
+        std::ofstream(target, std::ios::binary) << doc.markdown;
+        std::string relative = fs::relative(target, common.root).generic_string();
+        out << "  đã ghi " << relative << "\n";
+        // The checks on the result, at once, so the user sees what is left to do.
+        Repository again = load_repository(common.root, common.jobs);
+        std::vector<Diagnostic> diagnostics;
+        for (auto& dg : check_repository(again, check_options(common)))
+            if (dg.file == relative) diagnostics.push_back(std::move(dg));
+        ReportOptions report;
+        report.english = common.english;
+        report.documents = 1;
+        write_report(diagnostics, report, out);
+    }
+    return status;
+}
+
+}  // namespace vanban
