@@ -1,6 +1,7 @@
 // `vanban import FILE.docx...`: Word documents into vanban documents (import/docx_import.h).
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "check/report.h"
 #include "cli/cli_support.h"
@@ -35,10 +36,13 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
     if (!options.school_year.empty() && !parse_school_year(options.school_year)) throw UsageError("năm học \"" + options.school_year + "\" không hợp lệ");
     Repository repo = load_repository(common.root, common.jobs);
     int status = 0;
+    std::set<std::string> written;
     for (const auto& file : files) {
         std::error_code ec;
         if (!fs::is_regular_file(file, ec)) throw UsageError("không tìm thấy " + file);
-        ProcessResult json = run_process({pdf_tools_from_environment().pandoc, "-f", "docx", "-t", "json", file});
+        // "./" keeps a file named "-x.docx" from reading as an option.
+        std::string argument = file.rfind('-', 0) == 0 ? "./" + file : file;
+        ProcessResult json = run_process({pdf_tools_from_environment().pandoc, "-f", "docx", "-t", "json", argument});
         if (!json.ok()) {
             err << "vanban import: " << file << ": pandoc không đọc được tệp (" << (json.started ? json.err.substr(0, 300) : json.start_error) << ")\n";
             status = 1;
@@ -62,10 +66,16 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
                              : doc.type == "cong-khai" ? "content/cong-khai/" + year
                                                       : "content/van-ban/" + year;
         fs::path target = fs::path(common.root) / folder / (doc.slug + ".md");
-        if (!force)
-            for (int n = 2; fs::exists(target); ++n) target = fs::path(common.root) / folder / (doc.slug + "-" + std::to_string(n) + ".md");
+        // --force replaces what was there, never a file this same run has just written.
+        for (int n = 2; (!force && fs::exists(target)) || written.count(target.string()); ++n)
+            target = fs::path(common.root) / folder / (doc.slug + "-" + std::to_string(n) + ".md");
         fs::create_directories(target.parent_path());
-        std::ofstream(target, std::ios::binary) << doc.markdown;
+        {
+            std::ofstream output(target, std::ios::binary);
+            output << doc.markdown;
+            if (!output.flush()) throw std::runtime_error("không ghi được " + target.string());
+        }
+        written.insert(target.string());
         std::string relative = fs::relative(target, common.root).generic_string();
         out << "  đã ghi " << relative << "\n";
         // The checks on the result, at once, so the user sees what is left to do.

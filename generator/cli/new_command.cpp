@@ -28,7 +28,7 @@ std::string slug_of(const std::string& text) {
 
 std::string quoted(const std::string& s) {
     std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\\\"") : std::string(1, c);
+    for (char c : s) out += c == '"' ? std::string("\\\"") : c == '\\' ? std::string("\\\\") : std::string(1, c);
     return out + "\"";
 }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <regex>
 
 #include "text/numbering.h"
@@ -71,6 +72,12 @@ std::string block_text(const json& b) {
     if (t == "Para" || t == "Plain") inline_text(b["c"], out);
     else if (t == "Header") inline_text(b["c"][2], out);
     else if (t == "Div") out = blocks_text(b["c"][1]);
+    else if (t == "BlockQuote") out = blocks_text(b["c"]);
+    else if (t == "LineBlock")
+        for (const auto& line : b["c"]) {
+            if (!out.empty()) out += ' ';
+            inline_text(line, out);
+        }
     return out;
 }
 
@@ -159,8 +166,20 @@ ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Reposi
     ImportedDocument doc;
     std::vector<Piece> pieces;
     std::vector<std::string> header_lines;  // from tables: the header block and the signature block
-    for (const auto& b : ast["blocks"]) {
+    std::vector<std::string> unread;
+    std::function<void(const json&)> collect = [&](const json& blocks) {
+    for (const auto& b : blocks) {
         std::string t = b.value("t", "");
+        if (t == "Div" || t == "BlockQuote") {
+            // Indented paragraphs come back from Word as block quotes: their text is body text.
+            collect(t == "Div" ? b["c"][1] : b["c"]);
+            continue;
+        }
+        if (t == "HorizontalRule" || t == "Null") continue;
+        if (t != "Table" && t != "BulletList" && t != "OrderedList" && t != "Para" && t != "Plain" && t != "Header" && t != "LineBlock") {
+            unread.push_back(t);
+            continue;
+        }
         if (t == "Table") {
             std::vector<std::vector<std::string>> rows;
             std::vector<std::vector<std::vector<std::string>>> cells;
@@ -186,6 +205,8 @@ ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Reposi
             if (!text.empty()) pieces.push_back({Piece::Kind::Text, text, {}});  // empty paragraphs go
         }
     }
+    };
+    collect(ast["blocks"]);
 
     // --- The parts that become front matter. ---
     std::string number, symbol, date_iso, place, title_word, subject, authority, position, signer;
@@ -196,16 +217,20 @@ ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Reposi
     std::vector<std::pair<std::string, const DocumentType*>> names;
     for (const auto& id : repo.types.ids())
         if (const DocumentType* dt = repo.types.find(id); dt && dt->official) names.emplace_back(folded(dt->name), dt);
-    auto scan_header = [&](const std::string& line) {
+    auto scan_header = [&](const std::string& raw) {
+        // Header lines are short; long paragraphs are body text (and too long for std::regex).
+        if (raw.size() > 300) return false;
+        std::string line = raw;
+        for (size_t p; (p = line.find("\u2013")) != std::string::npos;) line.replace(p, std::string("\u2013").size(), "-");
         std::smatch m;
         if (std::regex_search(line, m, number_line)) {
             number = m[1];
             symbol = collapse_spaces(m[2]);
             // "KH – THTTB2" in the wild: the decree wants "-" without spaces.
-            symbol = std::regex_replace(symbol, std::regex(R"(\s*[-\u2013]\s*)"), "-");
+            symbol = std::regex_replace(symbol, std::regex(R"(\s*-\s*)"), "-");
             return true;
         }
-        if (std::regex_search(line, m, date_line)) {
+        if (line.find(", ngày") != std::string::npos && std::regex_search(line, m, date_line)) {
             place = m[1];
             if (!m[2].str().empty() && !m[3].str().empty() && is_valid_date(std::stoi(m[4]), std::stoi(m[3]), std::stoi(m[2]))) {
                 char buf[16];
@@ -314,8 +339,15 @@ ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Reposi
             continue;
         }
         HeadingNumber n = parse_heading_number(text);
-        size_t words = word_spans(n.rest).size();
-        bool ends_sentence = !text.empty() && (text.back() == '.' || text.back() == ';');
+        std::string heading_text = text, after;
+        // "5. Hồ sơ sổ sách điện tử: Các loại hồ sơ ..." is a title and its first paragraph.
+        if (size_t colon = text.find(':'); n.style != NumberStyle::None && colon != std::string::npos && colon < 120 && colon + 1 < text.size() &&
+                                           word_spans(text.substr(0, colon)).size() <= 12) {
+            heading_text = text.substr(0, colon);
+            after = collapse_spaces(text.substr(colon + 1));
+        }
+        size_t words = word_spans(parse_heading_number(heading_text).rest).size();
+        bool ends_sentence = !heading_text.empty() && (heading_text.back() == '.' || heading_text.back() == ';');
         if (n.style != NumberStyle::None && n.style != NumberStyle::Article && words <= 20 && !ends_sentence) {
             int level = 1;
             if (n.style == NumberStyle::Roman) level = 1, roman_seen = 1;
@@ -324,10 +356,13 @@ ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Reposi
             else if (n.style == NumberStyle::Letter) level = last_level + 1;
             level = std::min(level, 6);
             if (n.style != NumberStyle::Letter) last_level = level;
-            body.push_back(std::string(static_cast<size_t>(level), '#') + " " + text);
+            body.push_back(std::string(static_cast<size_t>(level), '#') + " " + heading_text);
+            if (!after.empty()) body.push_back(after);
             continue;
         }
-        body.push_back(text);
+        // "1. ..." or "1) ..." starting a paragraph would turn it into a Markdown list.
+        static const std::regex list_marker(R"(^(\d+)([.)]))");
+        body.push_back(std::regex_replace(text, list_marker, "$1\\$2", std::regex_constants::format_first_only));
     }
 
     // --- What the document is. ---
@@ -343,9 +378,11 @@ ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Reposi
     if (type.empty() && starts_with(folded(subject), "v/v")) type = "cong-van";
     doc.type = type;
     std::string year = options.school_year;
-    static const std::regex year_in_text(R"(năm học\s*(\d{4})\s*[-\u2013]\s*(\d{4}))");
+    static const std::regex year_in_text(R"(năm học\s*(\d{4})\s*-\s*(\d{4}))");
     std::smatch ym;
-    if (year.empty() && std::regex_search(subject, ym, year_in_text)) year = ym[1].str() + "-" + ym[2].str();
+    std::string subject_dashes = subject;
+    for (size_t p; (p = subject_dashes.find("\u2013")) != std::string::npos;) subject_dashes.replace(p, std::string("\u2013").size(), "-");
+    if (year.empty() && std::regex_search(subject_dashes, ym, year_in_text)) year = ym[1].str() + "-" + ym[2].str();
     if (year.empty() && !date_iso.empty()) {
         int y = std::stoi(date_iso.substr(0, 4)), m = std::stoi(date_iso.substr(5, 2));
         year = SchoolYear{m >= 8 ? y : y - 1}.text();
@@ -367,6 +404,7 @@ ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Reposi
     found("nguoi_ky.ho_ten", signer);
     found("noi_nhan", recipients.empty() ? "" : std::to_string(recipients.size()) + " dòng");
     if (type == "cong-van") found("kinh_gui", addressees.empty() ? "" : std::to_string(addressees.size()) + " nơi");
+    for (const auto& t : unread) doc.missing.push_back("(khối " + t + " không đọc được)");
 
     std::string md = "---\nloai: " + (type.empty() ? std::string("[[loại văn bản]]") : type) + "\n";
     if (!number.empty()) md += "so: " + number + "\n";

@@ -141,7 +141,7 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
         std::string path = httplib::detail::decode_url(req.matches[1], false);
         if (path.empty() || path.back() == '/') path += "index.html";
         fs::path file = (fs::path(preview.site_dir()) / path).lexically_normal();
-        std::string base = fs::path(preview.site_dir()).lexically_normal().string();
+        std::string base = fs::path(preview.site_dir()).lexically_normal().string() + "/";
         std::lock_guard<std::mutex> lock(building);
         std::error_code ec;
         if (file.string().rfind(base, 0) != 0 || !fs::is_regular_file(file, ec)) {

@@ -50,6 +50,9 @@ TEST_CASE("a kế hoạch from Word: front matter from the header and signature 
     CHECK(contains(md, "(1) Giáo viên thiết kế hoạt động"));     // a long numbered sentence stays a paragraph
     CHECK(contains(md, "| Môn | Số bài giảng |\n|---|---|\n| Toán | 04 |\n"));
     CHECK_FALSE(contains(md, "CỘNG HÒA"));
+    CHECK(contains(md, "Đoạn thụt lề vẫn là nội dung."));            // indented paragraphs come as block quotes
+    CHECK(contains(md, "\n## 3. Hồ sơ điện tử\n\nCác loại hồ sơ được quản lý")); // a title and its first sentence on one line
+    CHECK(contains(md, "chữ chữ chữ"));                               // a very long paragraph is kept (and crashes nothing)
     CHECK_FALSE(contains(md, "\n\n\n"));
     CHECK(contains(r.out, "0 lỗi"));  // and it checks clean
 
