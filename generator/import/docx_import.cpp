@@ -219,18 +219,19 @@ ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Reposi
         if (const DocumentType* dt = repo.types.find(id); dt && dt->official) names.emplace_back(folded(dt->name), dt);
     auto scan_header = [&](const std::string& raw) {
         // Header lines are short; long paragraphs are body text (and too long for std::regex).
-        if (raw.size() > 300) return false;
+        if (raw.size() > 160) return false;
         std::string line = raw;
         for (size_t p; (p = line.find("\u2013")) != std::string::npos;) line.replace(p, std::string("\u2013").size(), "-");
         std::smatch m;
-        if (std::regex_search(line, m, number_line)) {
+        // The first header line of each kind wins: later lines are body text quoting other documents.
+        if (symbol.empty() && number.empty() && std::regex_search(line, m, number_line)) {
             number = m[1];
             symbol = collapse_spaces(m[2]);
             // "KH – THTTB2" in the wild: the decree wants "-" without spaces.
             symbol = std::regex_replace(symbol, std::regex(R"(\s*-\s*)"), "-");
             return true;
         }
-        if (line.find(", ngày") != std::string::npos && std::regex_search(line, m, date_line)) {
+        if (place.empty() && line.find(", ngày") != std::string::npos && std::regex_search(line, m, date_line)) {
             place = m[1];
             if (!m[2].str().empty() && !m[3].str().empty() && is_valid_date(std::stoi(m[4]), std::stoi(m[3]), std::stoi(m[2]))) {
                 char buf[16];
