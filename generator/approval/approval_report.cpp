@@ -95,11 +95,7 @@ ApprovalMark approval_mark(const Document& doc, const ApprovalReport& report) {
     mark.draft = a->state != ApprovalState::Approved;
     if (!mark.draft) {
         for (const auto& ap : a->current) {
-            std::time_t t = static_cast<std::time_t>(ap.time) + 7 * 3600;
-            std::tm tm{};
-            gmtime_r(&t, &tm);
-            char date[16];
-            std::strftime(date, sizeof date, "%d/%m/%Y", &tm);
+            std::string date = vietnam_time(ap.time, "%d/%m/%Y");
             mark.verification += (mark.verification.empty() ? "Đã phê duyệt bằng commit có chữ ký: " : "; ") + ap.role + " " + ap.principal +
                                  " (commit " + ap.commit.substr(0, 10) + ", " + date + ")";
         }

@@ -13,14 +13,7 @@ namespace vanban {
 
 namespace {
 
-std::string iso_time(int64_t t) {
-    std::time_t tt = static_cast<std::time_t>(t) + 7 * 3600;  // Vietnam's time, as documents are dated
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M+07:00", &tm);
-    return buf;
-}
+std::string iso_time(int64_t t) { return vietnam_time(t, "%Y-%m-%dT%H:%M+07:00"); }
 
 std::string join(const std::vector<std::string>& items) {
     std::string out;

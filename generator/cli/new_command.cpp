@@ -6,6 +6,7 @@
 
 #include "cli/cli_support.h"
 #include "load/document_loader.h"
+#include "load/front_matter.h"
 #include "text/numbering.h"
 #include "text/unicode.h"
 
@@ -14,26 +15,6 @@ namespace fs = std::filesystem;
 namespace vanban {
 
 namespace {
-
-std::string slug_of(const std::string& text) {
-    std::string out;
-    for (char c : fold_diacritics(text)) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-        else if (!out.empty() && out.back() != '-') out += '-';
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    if (out.size() > 60) out = out.substr(0, out.rfind('-', 60));  // whole words only
-    return out;
-}
-
-std::string quoted(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\\\"") : c == '\\' ? std::string("\\\\") : std::string(1, c);
-    return out + "\"";
-}
-
-// The school year a date falls in (1 August to 31 July).
-std::string school_year_of(const Date& d) { return SchoolYear{d.month >= 8 ? d.year : d.year - 1}.text(); }
 
 // The next number of the series this type's documents would take this calendar year.
 int next_number(const Repository& repo, const DocumentType& type, int year) {
@@ -69,7 +50,7 @@ int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         throw UsageError("loại \"" + positional[0] + "\" chưa được định nghĩa; các loại: " + ids);
     }
     Date today = check_options(common).today;
-    if (year.empty()) year = school_year_of(today);
+    if (year.empty()) year = school_year_of(today).text();
     if (!parse_school_year(year)) throw UsageError("năm học \"" + year + "\" không hợp lệ; viết như 2025-2026");
 
     // Where it goes: plans for plans and assignments, content/cong-khai for disclosures, content/van-ban otherwise.
@@ -77,7 +58,7 @@ int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                          : (type->id == "ke-hoach" || type->id == "phan-cong") ? "plans/" + year
                          : type->id == "cong-khai" ? "content/cong-khai/" + year
                                                    : "content/van-ban/" + year;
-    std::string base = slug_of(title.empty() ? type->name : (type->official ? type->id + " " + title : title));
+    std::string base = ascii_slug(title.empty() ? type->name : (type->official ? type->id + " " + title : title));
     if (base.empty()) base = type->id;
     fs::path dir = fs::path(common.root) / folder;
     fs::path file = dir / (base + ".md");
@@ -85,13 +66,13 @@ int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 
     std::string text = "---\nloai: " + type->id + "\n";
     if (!type->official) {
-        text += "tieu_de: " + quoted(title.empty() ? "[[Tiêu đề trang]]" : title) + "\n---\n\n[[Nội dung trang]]\n";
+        text += "tieu_de: " + yaml_quote(title.empty() ? "[[Tiêu đề trang]]" : title) + "\n---\n\n[[Nội dung trang]]\n";
     } else {
         int proposed = next_number(repo, *type, today.year);
         text += "# so: " + std::to_string(proposed) + "   (số tiếp theo đề xuất; văn thư ghi số khi văn bản được ký)\n";
         text += "ngay: " + today.iso() + "\n";
         text += "nam_hoc: \"" + year + "\"\n";
-        text += "trich_yeu: " + quoted(title.empty() ? "[[Trích yếu nội dung]]" : title) + "\n";
+        text += "trich_yeu: " + yaml_quote(title.empty() ? "[[Trích yếu nội dung]]" : title) + "\n";
         text += "nguoi_ky:\n  chuc_vu: \"HIỆU TRƯỞNG\"\n  ho_ten: \"[[Họ và tên người ký]]\"\n";
         if (std::find(type->required_fields.begin(), type->required_fields.end(), "kinh_gui") != type->required_fields.end())
             text += "kinh_gui:\n  - \"[[Nơi nhận phải thực hiện]]\"\n";

@@ -6,6 +6,7 @@
 #include <functional>
 #include <regex>
 
+#include "load/front_matter.h"
 #include "text/numbering.h"
 #include "text/unicode.h"
 
@@ -151,12 +152,6 @@ bool bullet(const std::string& text, std::string& rest, int& depth) {
 std::string escape_cell(std::string s) {
     for (size_t p = 0; (p = s.find('|', p)) != std::string::npos; p += 2) s.replace(p, 1, "\\|");
     return s;
-}
-
-std::string yaml_quote(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\\\"") : c == '\\' ? std::string("\\\\") : std::string(1, c);
-    return out + "\"";
 }
 
 }  // namespace
@@ -384,10 +379,8 @@ ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Reposi
     std::string subject_dashes = subject;
     for (size_t p; (p = subject_dashes.find("\u2013")) != std::string::npos;) subject_dashes.replace(p, std::string("\u2013").size(), "-");
     if (year.empty() && std::regex_search(subject_dashes, ym, year_in_text)) year = ym[1].str() + "-" + ym[2].str();
-    if (year.empty() && !date_iso.empty()) {
-        int y = std::stoi(date_iso.substr(0, 4)), m = std::stoi(date_iso.substr(5, 2));
-        year = SchoolYear{m >= 8 ? y : y - 1}.text();
-    }
+    if (year.empty() && !date_iso.empty())
+        if (auto date = parse_iso_date(date_iso)) year = school_year_of(*date).text();
     doc.school_year = year;
 
     auto found = [&](const std::string& field, const std::string& value) {
@@ -435,14 +428,7 @@ ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Reposi
         previous = b;
     }
     doc.markdown = md;
-    std::string base = fold_diacritics((type.empty() ? std::string("van-ban") : type) + " " + subject);
-    for (char& c : base)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) c = '-';
-    std::string slug;
-    for (char c : base)
-        if (c != '-' || (!slug.empty() && slug.back() != '-')) slug += c;
-    while (!slug.empty() && slug.back() == '-') slug.pop_back();
-    if (slug.size() > 60) slug = slug.substr(0, slug.rfind('-', 60));
+    std::string slug = ascii_slug((type.empty() ? std::string("van-ban") : type) + " " + subject);
     doc.slug = slug.empty() ? "van-ban" : slug;
     return doc;
 }

@@ -62,6 +62,12 @@ SplitDocument split_front_matter(const SourceText& source) {
     return out;
 }
 
+std::string yaml_quote(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\\\"") : c == '\\' ? std::string("\\\\") : std::string(1, c);
+    return out + "\"";
+}
+
 Position yaml_position(const SourceText& source, const FrontMatter& front, const YAML::Node& node) {
     YAML::Mark m = node.Mark();
     if (m.line < 0) return {front.first_line > 0 ? front.first_line - 1 : 1, 1};

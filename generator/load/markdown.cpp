@@ -59,13 +59,7 @@ static Position node_position(cmark_node* node, const SourceText& source) {
 }
 
 static std::string anchor_for(const std::string& text, std::map<std::string, int>& used) {
-    std::string folded = fold_diacritics(text);
-    std::string slug;
-    for (char c : folded) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) slug += c;
-        else if (!slug.empty() && slug.back() != '-') slug += '-';
-    }
-    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    std::string slug = ascii_slug(text, 200);
     if (slug.empty()) slug = "muc";
     int n = ++used[slug];
     return n == 1 ? slug : slug + "-" + std::to_string(n);

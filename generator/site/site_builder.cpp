@@ -398,14 +398,7 @@ private:
         return r.render("van-ban", d);
     }
 
-    static std::string ap_date(int64_t t) {
-        std::time_t tt = static_cast<std::time_t>(t) + 7 * 3600;
-        std::tm tm{};
-        gmtime_r(&tt, &tm);
-        char buf[16];
-        std::strftime(buf, sizeof buf, "%d/%m/%Y", &tm);
-        return buf;
-    }
+    static std::string ap_date(int64_t t) { return vietnam_time(t, "%d/%m/%Y"); }
 
     static data table_of_contents(const Document& doc) {
         data list{data::type::list};

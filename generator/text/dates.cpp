@@ -66,6 +66,17 @@ std::string official_date_vi(const Date& d) {
     return buf;
 }
 
+SchoolYear school_year_of(const Date& d) { return SchoolYear{d.month >= 8 ? d.year : d.year - 1}; }
+
+std::string vietnam_time(long long seconds, const char* format) {
+    std::time_t t = static_cast<std::time_t>(seconds) + 7 * 3600;
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[64];
+    std::strftime(buf, sizeof buf, format, &tm);
+    return buf;
+}
+
 std::string SchoolYear::text() const { return std::to_string(first_year) + "-" + std::to_string(first_year + 1); }
 
 std::optional<SchoolYear> parse_school_year(std::string_view t) {

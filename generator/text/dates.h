@@ -35,6 +35,12 @@ struct SchoolYear {
     Date end() const { return {first_year + 1, 7, 31}; }
     bool contains(const Date& d) const { return start() <= d && d <= end(); }
 };
+// The school year a date falls in (1 August to 31 July).
+SchoolYear school_year_of(const Date& d);
+
+// A moment (seconds since 1970) in Vietnam's time (UTC+7), formatted with strftime.
+std::string vietnam_time(long long seconds, const char* format);
+
 // Accepts "2023-2024" (also with an en dash or spaces around the dash); the years must follow each other.
 std::optional<SchoolYear> parse_school_year(std::string_view text);
 

@@ -156,6 +156,20 @@ std::string wording_key(std::string_view utf8) {
     return out;
 }
 
+std::string ascii_slug(std::string_view utf8, size_t max) {
+    std::string out;
+    for (char c : fold_diacritics(utf8)) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+        else if (!out.empty() && out.back() != '-') out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    if (out.size() > max) {
+        size_t cut = out.rfind('-', max);
+        out.resize(cut == std::string::npos ? max : cut);
+    }
+    return out;
+}
+
 std::string to_upper(std::string_view utf8) {
     icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     text.toUpper(icu::Locale("vi"));

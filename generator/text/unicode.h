@@ -30,6 +30,10 @@ std::string fold_diacritics(std::string_view utf8);
 // collapsed: "NHIỆM VỤ, GIẢI PHÁP:" → "nhiệm vụ giải pháp". Strip a heading's numbering first.
 std::string wording_key(std::string_view utf8);
 
+// A file or anchor name: folded, lower-case ASCII letters and digits joined by "-", cut at a
+// whole word after `max` bytes: "Kế hoạch năm học 2024-2025" → "ke-hoach-nam-hoc-2024-2025".
+std::string ascii_slug(std::string_view utf8, size_t max = 60);
+
 std::string to_upper(std::string_view utf8);
 std::string to_lower(std::string_view utf8);
 
