@@ -116,7 +116,7 @@ TEST_CASE("a failed build leaves the previous site whole and no temporary folder
     CHECK(r.exit_code == 2);
     CHECK(contains(r.err, "van-ban.mustache"));
     CHECK(read_tree(out) == before);
-    for (const auto& e : fs::directory_iterator(tmp.path)) CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+    CHECK(leftover_temporaries(tmp.path).empty());
 }
 
 TEST_CASE("vanban never replaces a folder it did not make") {

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace vanban::e2e {
 
@@ -60,6 +61,14 @@ inline Run run_vanban(const std::string& args, const std::string& environment = 
     run.err = slurp(err_file);
     std::filesystem::remove(err_file);
     return run;
+}
+
+// Temporary files or folders ("….tmp-PID…") left anywhere under `dir`: a clean exit leaves none.
+inline std::vector<std::string> leftover_temporaries(const std::filesystem::path& dir) {
+    std::vector<std::string> out;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+        if (e.path().filename().string().find(".tmp-") != std::string::npos) out.push_back(e.path().string());
+    return out;
 }
 
 inline std::string fixture(const std::string& name) { return std::string(VANBAN_TEST_DATA) + "/fixtures/" + name; }
