@@ -31,18 +31,19 @@ void add_list(cmark_node* list, std::vector<Block>& out) {
 std::vector<Section> document_outline(const Document& doc) {
     std::vector<Section> sections(1);  // the opening text ("Căn cứ ...")
     std::vector<int> stack;            // open sections by level
-    size_t heading = 0;
     for (cmark_node* node = cmark_node_first_child(doc.ast.get()); node; node = cmark_node_next(node)) {
         cmark_node_type type = cmark_node_get_type(node);
         Section& current = sections.back();
-        if (type == CMARK_NODE_HEADING && heading < doc.headings.size()) {
-            const Heading& h = doc.headings[heading++];
+        if (type == CMARK_NODE_HEADING) {
+            // Read from the node itself: the model's heading list also holds headings nested in
+            // quotes and list items, which are not sections.
             Section s;
-            s.heading = h.text;
-            s.numbering = h.number.written;
-            s.key = wording_key(h.number.rest);
-            s.level = h.level;
-            while (!stack.empty() && sections[static_cast<size_t>(stack.back())].level >= h.level) stack.pop_back();
+            s.heading = node_plain_text(node);
+            HeadingNumber number = parse_heading_number(s.heading);
+            s.numbering = number.written;
+            s.key = wording_key(number.rest);
+            s.level = cmark_node_get_heading_level(node);
+            while (!stack.empty() && sections[static_cast<size_t>(stack.back())].level >= s.level) stack.pop_back();
             s.parent = stack.empty() ? -1 : stack.back();
             const Section* parent = s.parent >= 0 ? &sections[static_cast<size_t>(s.parent)] : nullptr;
             s.path = parent ? parent->path + " › " + s.heading : s.heading;
