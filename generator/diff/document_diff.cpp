@@ -130,8 +130,14 @@ void collect_numbers(const std::string& section, const std::vector<WordChange>& 
             std::vector<Token> before = tokenize(text);
             while (!before.empty() && (before.back().text == "(" || before.back().text == "," || before.back().text == ":")) before.pop_back();
             if (!before.empty()) {
+                // Up to six words, not reaching back past a punctuation mark.
                 size_t from = before.size() > 6 ? before.size() - 6 : 0;
-                context = text.substr(before[from].begin, before.back().end - before[from].begin);
+                for (size_t k2 = before.size(); k2-- > from;)
+                    if (is_stop(before[k2].text)) {
+                        from = k2 + 1;
+                        break;
+                    }
+                if (from < before.size()) context = text.substr(before[from].begin, before.back().end - before[from].begin);
             }
         }
         std::string tail;  // the unit and up to two words after the number, up to a punctuation mark
