@@ -108,6 +108,21 @@ std::vector<FieldChange> compare_fields(const Document& a, const Document& b, Al
     field("tieu_de", "Tiêu đề", a.page_title, b.page_title);
     field("danh_muc", "Danh mục", a.category, b.category);
     field("nguoi_ky", "Người ký", signer(a), signer(b));
+    auto issuer = [](const Document& d) {
+        if (!d.issuing_body) return std::string();
+        const IssuingBody& i = *d.issuing_body;
+        return (i.parent.empty() ? "" : i.parent + " / ") + i.name + (i.place.empty() ? "" : " (" + i.place + ")");
+    };
+    field("co_quan_ban_hanh", "Cơ quan ban hành", issuer(a), issuer(b));
+    auto approval = [](const Document& d) {
+        if (!d.superior_approval) return std::string();
+        const SuperiorApproval& s = *d.superior_approval;
+        std::string out = s.heading;
+        for (const std::string* part : {&s.signer.authority, &s.signer.position, &s.signer.name})
+            if (!part->empty()) out += " / " + *part;
+        return out + (s.date ? ", " + s.date->short_vi() : "");
+    };
+    field("duyet_cap_tren", "Phê duyệt của cấp trên", approval(a), approval(b));
     list("kinh_gui", "Kính gửi", a.addressees, b.addressees);
     list("noi_nhan", "Nơi nhận", a.recipients, b.recipients);
     return out;

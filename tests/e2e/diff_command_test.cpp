@@ -40,6 +40,7 @@ TEST_CASE("text for the terminal and a self-contained HTML page") {
     CHECK(contains(text.out, "Nơi nhận: + Phòng GD&ĐT huyện Thử (để báo cáo);"));
     CHECK_FALSE(contains(text.out, "Lưu: VT."));  // the recipient kept is not shown
     CHECK(contains(text.out, "+ Bảng thêm mới:\n      | Phòng | Máy tính |\n      | Phòng Tin học 1 | 03 |\n      | Thư viện | 02 |\n"));
+    CHECK_FALSE(contains(text.out, "Phụ lục"));  // the same appendix in both years
     CHECK_FALSE(contains(text.out, "\x1b["));  // no colour when not a terminal
 
     TempDir tmp;
@@ -56,7 +57,7 @@ TEST_CASE("text for the terminal and a self-contained HTML page") {
     CHECK_FALSE(contains(h, "<script"));
 }
 
-TEST_CASE("a plan against a copy of itself reports nothing") {
+TEST_CASE("a plan against a copy of itself, appendix included, reports nothing") {
     Run text = run_vanban("diff --root " + shell_quote(fixture("diff")) + " " + kNew + " " + kNew);
     CHECK(text.exit_code == 0);
     CHECK(text.out == kNew + " → " + kNew + ": không đổi\n");

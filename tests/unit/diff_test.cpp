@@ -279,3 +279,34 @@ TEST_CASE("two 60,000-paragraph plans compare with bounded work and report only 
     CHECK(d.sections[0].blocks[0].kind == BlockChange::Kind::Changed);
     CHECK(d.sections[0].blocks[1].new_text == "Một đoạn mới.");
 }
+
+TEST_CASE("appendices are top-level sections after the body, matched by title, compared like the body") {
+    std::string body = std::string(vanban::test::kValidBody);
+    std::string old_text = plan_with(body + kAppendices, "  - \"Lưu: VT.\"\n");
+    std::string new_text = old_text;
+    new_text.replace(new_text.find("| 1 | Máy tính | 05 | 06 |"), std::string("| 1 | Máy tính | 05 | 06 |").size(), "| 1 | Máy tính | 05 | 07 |");
+    DocumentDiff d = diff_texts(old_text, new_text);
+    REQUIRE(d.sections.size() == 1);
+    CHECK(d.sections[0].path == "Phụ lục I: DANH MỤC THIẾT BỊ");
+    REQUIRE(d.sections[0].blocks.size() == 1);
+    REQUIRE(d.sections[0].blocks[0].row_changes.size() == 1);
+    CHECK(d.sections[0].blocks[0].row_changes[0].row == "1 – Máy tính");
+    // An appendix added before the others renumbers them; only the new one is reported whole.
+    std::string added = old_text;
+    added.replace(added.find("\n# PHỤ LỤC I:"), 0, "\n# PHỤ LỤC I: LỊCH HỌP\n\nHọp hằng tháng.\n");
+    for (auto [from, to] : {std::pair<const char*, const char*>{"# PHỤ LỤC III:", "# PHỤ LỤC IV:"}, {"# PHỤ LỤC II:", "# PHỤ LỤC III:"}})
+        added.replace(added.find(from), std::string(from).size(), to);
+    added.replace(added.find("# PHỤ LỤC I: DANH MỤC"), std::string("# PHỤ LỤC I:").size(), "# PHỤ LỤC II:");
+    DocumentDiff more = diff_texts(old_text, added);
+    int whole = 0;
+    for (const auto& s : more.sections) {
+        if (s.status == "added") {
+            ++whole;
+            CHECK(s.path == "Phụ lục I: LỊCH HỌP");
+        } else {
+            CHECK(s.status == "renumbered");
+            CHECK(s.blocks.empty());
+        }
+    }
+    CHECK(whole == 1);
+}
