@@ -56,6 +56,8 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
             for (const auto& m : doc.missing) out << " " << m;
         }
         out << '\n';
+        for (const auto& note : doc.notes) out << "  lưu ý: " << note << '\n';
+        out << describe(doc.fidelity);
         if (dry_run) {
             out << doc.markdown;
             continue;
