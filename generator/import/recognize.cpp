@@ -474,10 +474,16 @@ private:
         if (w.bold) return words <= 80;
         if (words > 30 || ends_sentence) return false;
         if (i + 1 >= word_.blocks.size()) return false;
+        return !followed_by_sibling(i, n);
+    }
+
+    // The next block is another plain item of the same numbered list.
+    bool followed_by_sibling(size_t i, const Numbered& n) const {
+        if (i + 1 >= word_.blocks.size()) return false;
         const WordBlock& next = word_.blocks[i + 1];
-        if (next.kind != WordBlock::Kind::Paragraph) return true;
+        if (next.kind != WordBlock::Kind::Paragraph) return false;
         Numbered m = numbered(next);
-        return !(m.numbered && m.key == n.key && !next.bold);
+        return m.numbered && m.key == n.key && !next.bold;
     }
 
     void body(size_t i) {
@@ -536,7 +542,11 @@ private:
                 title = trim(n.rest.substr(0, colon));
                 after = trim(n.rest.substr(colon + 1));
             }
-            if (is_heading(i, n, title) || (!after.empty() && word_count(title) <= 12)) {
+            // Bold up to the colon is Word's signal; in a document typed without bold, a short
+            // paragraph that is not one of a run of numbered items.
+            bool title_and_text = !after.empty() && word_count(title) <= 12 &&
+                                  (w.bold_to_colon || (!w.bold && word_count(n.rest) <= 30 && !followed_by_sibling(i, n)));
+            if (title_and_text || (after.empty() && is_heading(i, n, title))) {
                 e.kind = BodyElement::Kind::Heading;
                 e.level = heading_level(n.key);
                 e.text = n.number + " " + title;
