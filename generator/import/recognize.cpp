@@ -366,7 +366,9 @@ private:
             finish_issuer();
         }
         if (zone_ == Zone::Subject) {
-            if (!starts_with(f, "can cu") && !starts_with(f, "thuc hien") && w.number.empty() &&
+            // "Căn cứ …", "Thực hiện …" open the body; "THỰC HIỆN CHƯƠNG TRÌNH …" in capitals is the trích yếu.
+            bool opening = (starts_with(f, "can cu") || starts_with(f, "thuc hien")) && !is_upper(text);
+            if (!opening && w.number.empty() &&
                 parse_heading_number(text).style == NumberStyle::None && text.size() < 300 && text.back() != ':' &&
                 text.back() != ';') {
                 r_.subject += (r_.subject.empty() ? "" : " ") + text;

@@ -274,6 +274,9 @@ inline WordCorpusFile make_word_corpus_file(const std::string& txt_path, const s
             Number m;
             return number_of(lines[next].text, m) && m.key != n.key;
         }());
+        // "1. Mục tiêu chung: text": Word users bold the title part.
+        size_t colon = n.rest.find(':');
+        if (colon != std::string::npos && words(n.rest.substr(0, colon)) <= 12 && words(n.rest.substr(colon + 1)) > 0) return true;
         char last = t.back();
         return (children && words(t) <= 60 && last != '.') || (words(t) <= 30 && last != '.' && last != ';');
     };

@@ -88,7 +88,7 @@ TEST_CASE("real documents through Word: every word, number and heading, and the 
     }
     SUBCASE("UBND Hà Tĩnh 624, a kế hoạch with a, b, c, d, đ, e") {
         Imported r = import_example(tmp, root, "more/04-kh-624-ubnd-hatinh-gdmn-do-thi.txt");
-        CHECK(contains(r.md, "loai: ke-hoach\nso: 624\nky_hieu: \"KH-UBND\"\nngay: 2025-11-19\n"));
+        CHECK(contains(r.md, "loai: ke-hoach\nso: 624\nky_hieu: \"KH-UBND\"\nngay: 2025-11-19\nnam_hoc: \"2025-2026\"\ntrich_yeu: \"THỰC HIỆN CHƯƠNG TRÌNH"));
         CHECK(contains(r.md, "  ten: \"ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\"\n  dia_danh: \"Hà Tĩnh\"\n"));
         CHECK(contains(r.md, "  quyen_han: \"TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH\"\n  chuc_vu: \"PHÓ CHỦ TỊCH\"\n  ho_ten: \"Nguyễn Thị Nguyệt\"\n"));
     }
