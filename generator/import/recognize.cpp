@@ -548,6 +548,17 @@ private:
             // paragraph that is not one of a run of numbered items.
             bool title_and_text = !after.empty() && word_count(title) <= 12 &&
                                   (w.bold_to_colon || (!w.bold && word_count(n.rest) <= 30 && !followed_by_sibling(i, n)));
+            // "**I. Căn cứ xây dựng kế hoạch** (Chỉ thị …)": the bold part is the title, the note in
+            // brackets after it the section's first paragraph.
+            if (!title_and_text && !w.bold_lead.empty()) {
+                std::string lead = w.number.empty() ? trim(parse_heading_number(w.bold_lead).rest) : w.bold_lead;
+                std::string remainder = starts_with(n.rest, lead) ? trim(n.rest.substr(lead.size())) : std::string();
+                if (!lead.empty() && word_count(lead) <= 20 && starts_with(remainder, "(")) {
+                    title = lead;
+                    after = remainder;
+                    title_and_text = true;
+                }
+            }
             if (title_and_text || (after.empty() && is_heading(i, n, title))) {
                 e.kind = BodyElement::Kind::Heading;
                 e.level = heading_level(n.key);
