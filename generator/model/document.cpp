@@ -1,6 +1,7 @@
 #include "model/document.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include <cmark-gfm.h>
 
@@ -39,6 +40,21 @@ std::string Document::slug() const {
     std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
     if (name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0) name.resize(name.size() - 3);
     return name;
+}
+
+std::string Document::body_markdown() const {
+    size_t start = 0;
+    if (front.end_line > 0 && static_cast<size_t>(front.end_line) < source.line_starts.size())
+        start = source.line_starts[static_cast<size_t>(front.end_line)];
+    else if (front.end_line > 0)
+        start = source.text.size();
+    return source.text.substr(start);
+}
+
+std::string source_date_epoch(const Document& doc) {
+    const char* env_epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (env_epoch && *env_epoch) return env_epoch;
+    return doc.date ? std::to_string(doc.date->days_since_epoch() * 86400L) : "0";
 }
 
 }  // namespace vanban

@@ -110,6 +110,11 @@ struct Document {
     // The trích yếu, or the page title for site pages.
     std::string title() const;
     std::string slug() const;  // file name without .md
+    std::string body_markdown() const;  // the source after the front matter
 };
+
+// Seconds since 1970 for the dates inside a PDF or Word file, so the same document gives the
+// same bytes: $SOURCE_DATE_EPOCH, else midnight UTC of the document's date, else 0.
+std::string source_date_epoch(const Document& doc);
 
 }  // namespace vanban

@@ -26,22 +26,6 @@ PdfTools pdf_tools_from_environment() {
     return tools;
 }
 
-namespace {
-
-std::string body_markdown(const Document& doc) {
-    size_t start = 0;
-    if (doc.front.end_line > 0 && static_cast<size_t>(doc.front.end_line) < doc.source.line_starts.size())
-        start = doc.source.line_starts[static_cast<size_t>(doc.front.end_line)];
-    else if (doc.front.end_line > 0)
-        start = doc.source.text.size();
-    return doc.source.text.substr(start);
-}
-
-// Seconds since 1970 at midnight UTC of the document's date, for reproducible PDF dates.
-std::string epoch_of(const Date& d) { return std::to_string(d.days_since_epoch() * 86400L); }
-
-}  // namespace
-
 PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& marks) {
     if (!doc.type || !doc.type->official) throw std::runtime_error(doc.path + " không phải văn bản hành chính nên không có bản PDF");
     const School& school = repo.school;
@@ -52,7 +36,7 @@ PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& 
 
     PdfJob job;
     job.doc = &doc;
-    job.markdown = body_markdown(doc);
+    job.markdown = doc.body_markdown();
     // Pandoc's variables are inserted as they are, so every value is escaped here.
     auto& a = job.pandoc_arguments;
     a = {"--from", school.allow_raw_html ? "gfm" : "gfm-raw_html", "--to", "html5", "--standalone", "--template", template_path};
@@ -82,8 +66,7 @@ PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& 
     }
     for (const auto& a : parts.addressees) var("kinh_gui", a);
     for (const auto& r : parts.recipients) var("noi_nhan", r);
-    const char* env_epoch = std::getenv("SOURCE_DATE_EPOCH");
-    job.source_date_epoch = env_epoch && *env_epoch ? env_epoch : doc.date ? epoch_of(*doc.date) : "0";
+    job.source_date_epoch = source_date_epoch(doc);
     var("ngay_tao", doc.date ? doc.date->iso() : std::string());
     job.base_url = (fs::absolute(repo.root) / fs::path(doc.path).parent_path()).string() + "/";
     job.stylesheet = css_path;
