@@ -42,13 +42,25 @@ std::string Document::slug() const {
     return name;
 }
 
-std::string Document::body_markdown() const {
-    size_t start = 0;
-    if (front.end_line > 0 && static_cast<size_t>(front.end_line) < source.line_starts.size())
-        start = source.line_starts[static_cast<size_t>(front.end_line)];
-    else if (front.end_line > 0)
-        start = source.text.size();
-    return source.text.substr(start);
+std::string source_lines(const Document& doc, int first, int last, const std::string& notes) {
+    const SourceText& src = doc.source;
+    int lines = static_cast<int>(src.line_starts.size());
+    std::vector<bool> note_line(static_cast<size_t>(lines) + 2, false);
+    for (cmark_node* n = cmark_node_first_child(doc.ast.get()); n; n = cmark_node_next(n))
+        if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION)
+            for (int l = cmark_node_get_start_line(n); l <= cmark_node_get_end_line(n) && l <= lines; ++l) note_line[static_cast<size_t>(l)] = true;
+    std::string out;
+    for (int l = std::max(first, 1); l <= std::min(last, lines); ++l)
+        if (!note_line[static_cast<size_t>(l)]) out.append(src.line(l)).append("\n");
+    return out + "\n" + notes;
+}
+
+std::string footnote_definitions(const Document& doc) {
+    std::string out;
+    for (cmark_node* n = cmark_node_first_child(doc.ast.get()); n; n = cmark_node_next(n))
+        if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION)
+            for (int l = cmark_node_get_start_line(n); l <= cmark_node_get_end_line(n); ++l) out.append(doc.source.line(l)).append("\n");
+    return out;
 }
 
 std::string source_date_epoch(const Document& doc) {
