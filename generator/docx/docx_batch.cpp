@@ -22,7 +22,8 @@ namespace {
 
 std::string cache_key(const DocxJob& job, const std::string& environment) {
     ContentHash h;
-    h.add(environment).add(job.reader).add(job.markdown).add(job.header_xml).add(job.signature_xml).add(job.site_root);
+    h.add(environment).add(job.reader).add(job.site_root);
+    for (const auto& part : job.parts) h.add(part.opening_xml).add(part.markdown).add(part.closing_xml);
     h.add(job.source_path).add(job.source_date_epoch);
     for (const auto& [key, value] : job.metadata) h.add(key).add(value);
     for (const auto& image : job.local_images) {

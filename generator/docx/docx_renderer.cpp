@@ -196,6 +196,35 @@ std::string signature_xml(const OfficialParts& parts) {
     return layout_table(kSignatureLeft, kSignatureRight, {{left, right}});
 }
 
+// The superior office's approval under the school's signature, in the right column.
+std::string approval_xml(const SuperiorApprovalBlock& b) {
+    std::string right;
+    Layout first;
+    first.before = 360;
+    right += paragraph(b.heading, Style{28, true}, first);
+    if (!b.date_line.empty()) right += paragraph(b.date_line, Style{28, false, true});
+    if (!b.authority.empty()) right += paragraph(b.authority, Style{28, true});
+    right += paragraph(b.position, Style{28, true});
+    for (int i = 0; i < 5; ++i) right += paragraph("", Style{28});
+    right += paragraph(b.signer, Style{28, true});
+    return layout_table(kSignatureLeft, kSignatureRight, {{paragraph("", Style{28}), right}});
+}
+
+// An appendix starts a new page with its NĐ30 heading: "Phụ lục I" bold 14 pt, the title upper
+// case bold, "(Kèm theo …)" italic, a short rule.
+std::string appendix_xml(const AppendixHeading& h) {
+    std::string xml = "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+    Layout lay;
+    lay.keep_next = true;
+    xml += paragraph(h.label_line, Style{28, true}, lay);
+    if (!h.title.empty()) xml += paragraph(h.title, Style{28, true}, lay);
+    xml += paragraph(h.attached_to, Style{28, false, true}, lay);
+    xml += short_rule(h.attached_to, 28, kTextWidth);
+    Layout gap;
+    gap.after = 120;
+    return xml + paragraph("", Style{28}, gap);
+}
+
 json raw_openxml(const std::string& xml) { return {{"t", "RawBlock"}, {"c", {"openxml", xml}}}; }
 
 json str(const std::string& s) { return {{"t", "Str"}, {"c", s}}; }
@@ -308,10 +337,15 @@ DocxJob prepare_docx(const Document& doc, const Repository& repo) {
     OfficialParts parts = official_parts(doc, school);
     DocxJob job;
     job.doc = &doc;
-    job.markdown = doc.body_markdown();
     job.reader = school.allow_raw_html ? "gfm" : "gfm-raw_html";
-    job.header_xml = header_xml(parts);
-    job.signature_xml = signature_xml(parts);
+    std::string notes = footnote_definitions(doc);
+    int body_end = doc.appendices.empty() ? static_cast<int>(doc.source.line_starts.size()) : doc.appendices.front().at.line - 1;
+    DocxPart main{header_xml(parts), source_lines(doc, doc.front.end_line + 1, body_end, notes), signature_xml(parts)};
+    if (parts.superior_approval) main.closing_xml += approval_xml(*parts.superior_approval);
+    job.parts.push_back(std::move(main));
+    for (size_t k = 0; k < doc.appendices.size() && k < parts.appendices.size(); ++k)
+        job.parts.push_back({appendix_xml(parts.appendices[k]),
+                             source_lines(doc, doc.appendices[k].content_line, doc.appendices[k].end_line, notes), ""});
     job.site_root = school.website;
     while (!job.site_root.empty() && job.site_root.back() == '/') job.site_root.pop_back();
     job.source_path = doc.path;
@@ -359,21 +393,25 @@ DocxOutcome render_docx(const DocxJob& job, const DocxTools& tools, const std::s
                         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
     };
 
-    ProcessOptions read_options;
-    read_options.input = job.markdown;
-    read_options.timeout = left();
-    ProcessResult ast_text = run_process({tools.pandoc, "--from", job.reader, "--to", "json"}, read_options);
-    if (!ast_text.ok()) return failure(ast_text);
-    json ast = json::parse(ast_text.out, nullptr, false);
-    if (ast.is_discarded() || !ast.contains("blocks")) {
-        outcome.error = "pandoc trả về cây văn bản không đọc được";
-        return outcome;
+    json blocks = json::array(), pandoc_api_version;
+    for (const DocxPart& part : job.parts) {
+        ProcessOptions read_options;
+        read_options.input = part.markdown;
+        read_options.timeout = left();
+        ProcessResult ast_text = run_process({tools.pandoc, "--from", job.reader, "--to", "json"}, read_options);
+        if (!ast_text.ok()) return failure(ast_text);
+        json ast = json::parse(ast_text.out, nullptr, false);
+        if (ast.is_discarded() || !ast.contains("blocks")) {
+            outcome.error = "pandoc trả về cây văn bản không đọc được";
+            return outcome;
+        }
+        pandoc_api_version = ast["pandoc-api-version"];
+        blocks.push_back(raw_openxml(part.opening_xml));
+        flatten_lists(ast["blocks"], blocks, 0);
+        if (!part.closing_xml.empty()) blocks.push_back(raw_openxml(part.closing_xml));
     }
-    json blocks = json::array({raw_openxml(job.header_xml)});
-    flatten_lists(ast["blocks"], blocks, 0);
-    blocks.push_back(raw_openxml(job.signature_xml));
     rewrite_links(blocks, job);
-    ast["blocks"] = blocks;
+    json ast = {{"pandoc-api-version", pandoc_api_version}, {"meta", json::object()}, {"blocks", blocks}};
     json meta = json::object();
     for (const auto& [key, value] : job.metadata)
         if (!value.empty()) meta[key] = meta_string(value);

@@ -28,12 +28,18 @@ struct DocxTools {
 // VANBAN_PANDOC overrides the program.
 DocxTools docx_tools_from_environment();
 
+// The main body or one appendix: vanban's own OpenXML around Markdown that Pandoc reads.
+struct DocxPart {
+    std::string opening_xml;  // header block and title; an appendix's NĐ30 heading on a new page
+    std::string markdown;     // read by Pandoc as GFM, with the footnote definitions at its end
+    std::string closing_xml;  // signature block, Nơi nhận, the superior office's approval
+};
+
 // Everything that decides the Word file's bytes, apart from Pandoc itself.
 struct DocxJob {
     const Document* doc = nullptr;
-    std::string markdown;                    // the body, read by Pandoc as GFM
+    std::vector<DocxPart> parts;             // the body, then each appendix
     std::string reader;                      // "gfm" or "gfm-raw_html"
-    std::string header_xml, signature_xml;   // OpenXML blocks before and after the body
     std::string site_root;                   // the school's website, for links to other documents
     std::string source_path;                 // the document's path in the repository
     std::string resource_dir;                // the document's folder, for its images

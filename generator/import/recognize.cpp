@@ -366,7 +366,9 @@ private:
             finish_issuer();
         }
         if (zone_ == Zone::Subject) {
-            if (!starts_with(f, "can cu") && !starts_with(f, "thuc hien") && w.number.empty() &&
+            // The bold line right under the title is its trích yếu, even one that starts "Thực hiện".
+            bool first_bold = r_.subject.empty() && w.bold;
+            if ((first_bold || (!starts_with(f, "can cu") && !starts_with(f, "thuc hien"))) && w.number.empty() &&
                 parse_heading_number(text).style == NumberStyle::None && text.size() < 300 && text.back() != ':' &&
                 text.back() != ';') {
                 r_.subject += (r_.subject.empty() ? "" : " ") + text;

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <vector>
 
@@ -172,4 +173,126 @@ TEST_CASE("vanban build puts a Word file beside each page and links it; --no-doc
     CHECK_FALSE(contains(none.out, "Word:"));
     CHECK_FALSE(fs::exists(out + "/ke-hoach/2024-2025/ke-hoach-day-hoc.docx"));
     CHECK_FALSE(contains(slurp(out + "/ke-hoach/2024-2025/ke-hoach-day-hoc.html"), "Tải bản Word"));
+}
+
+namespace {
+
+// The body of a vanban Markdown document as the lines a reader sees, whatever Markdown wrote
+// them: headings with their level, list items with their marker ("-" for any bullet, the
+// number as written), table rows cell by cell; links, emphasis and escapes dropped.
+std::vector<std::string> reading_lines(const std::string& body) {
+    std::vector<std::string> out;
+    std::istringstream in(body);
+    std::string line;
+    static const std::regex link(R"(\[([^\]]*)\]\([^)]*\))"), emphasis(R"(\*\*|__|(^|[^\w])[*_]([^*_]+)[*_])"), escape(R"(\\([.)\-+*#|\[\]_]))"),
+        bullet(R"(^(\s*)[-*+]\s+)"), separator(R"(^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$)"), spaces(R"(\s+)");
+    while (std::getline(in, line)) {
+        if (line.find_first_not_of(" \t") == std::string::npos || std::regex_match(line, separator)) continue;
+        std::smatch m;
+        std::string depth;
+        if (std::regex_search(line, m, bullet)) {
+            depth = std::string(m[1].length() / 2, '>');
+            line = depth + "- " + m.suffix().str();
+        }
+        line = std::regex_replace(line, link, "$1");
+        line = std::regex_replace(line, emphasis, "$1$2");
+        line = std::regex_replace(line, escape, "$1");
+        line = std::regex_replace(line, spaces, " ");
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        if (line.rfind('|', 0) == 0) {
+            std::string cells, cell;
+            std::istringstream row(line.substr(1));
+            while (std::getline(row, cell, '|')) cells += "[" + std::regex_replace(cell, std::regex(R"(^\s+|\s+$)"), "") + "]";
+            line = cells;
+        }
+        out.push_back(line);
+    }
+    return out;
+}
+
+struct Split {
+    YAML::Node front;
+    std::string body;
+};
+
+Split split(const std::string& markdown) {
+    size_t start = markdown.find("---\n");
+    size_t end = markdown.find("\n---\n", start + 4);
+    REQUIRE(start != std::string::npos);
+    REQUIRE(end != std::string::npos);
+    return {YAML::Load(markdown.substr(start + 4, end - start - 4)), markdown.substr(end + 5)};
+}
+
+// Front matter as comparable text: every scalar as written (a number without the leading zero
+// NĐ30 prints, a list item without the ";" or "." vanban prints after it), maps by key, lists in order.
+std::string normal(const YAML::Node& n) {
+    if (n.IsScalar()) {
+        std::string s = n.Scalar();
+        while (s.size() > 1 && s[0] == '0' && std::isdigit(static_cast<unsigned char>(s[1]))) s.erase(0, 1);
+        while (!s.empty() && (s.back() == ';' || s.back() == '.')) s.pop_back();
+        return s;
+    }
+    std::string out;
+    if (n.IsSequence())
+        for (const auto& item : n) out += "[" + normal(item) + "]";
+    if (n.IsMap()) {
+        std::map<std::string, std::string> sorted;
+        for (const auto& kv : n) sorted[kv.first.Scalar()] = normal(kv.second);
+        for (const auto& [k, v] : sorted) out += k + "=" + v + ";";
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("round trip: import(docx(doc)) gives back every official document of the sample school") {
+    TempDir tmp;
+    fs::path root = fs::path(VANBAN_TEST_DATA).parent_path();
+    std::vector<std::string> documents;
+    for (const char* folder : {"plans", "content"})
+        for (const auto& e : fs::recursive_directory_iterator(root / folder))
+            if (e.path().extension() == ".md" && split(slurp(e.path().string())).front["loai"].as<std::string>() != "trang")
+                documents.push_back(fs::relative(e.path(), root).generic_string());
+    std::sort(documents.begin(), documents.end());
+    REQUIRE(documents.size() >= 12);
+    // What does not come back yet, each checked to be still different so that a fix shows here:
+    // - danh_muc (Thông tư 09 group) and a draft's planned day and month are not printed on paper;
+    // - the importer reads the approval block's "Ngày … tháng … năm …" line as the signer's name;
+    // - the importer turns "1. Tổ …: tháng 12/2024." (a numbered item in an appendix) into a heading.
+    const std::set<std::string> gaps = {"danh_muc", "plans/2025-2026/ke-hoach-giao-duc-nha-truong.md ngay",
+                                        "plans/2024-2025/ke-hoach-kiem-tra-noi-bo.md duyet_cap_tren",
+                                        "plans/2024-2025/ke-hoach-kiem-tra-noi-bo.md body"};
+    for (const auto& d : documents) {
+        CAPTURE(d);
+        // One run each: plans of two years share file names.
+        TempDir out;
+        Run made = make_docx(out, root.string(), shell_quote(d));
+        INFO(made.err);
+        REQUIRE(made.exit_code == 0);
+        std::string docx = out.str() + "/docx/" + fs::path(d).stem().string() + ".docx";
+        Run imported = run_vanban("import --root " + shell_quote(root.string()) + " --dry-run " + shell_quote(docx));
+        REQUIRE(imported.exit_code == 0);
+        Split original = split(slurp((root / d).string())), back = split(imported.out.substr(imported.out.find("\n---\n") + 1));
+        for (const auto& kv : original.front) {
+            std::string key = kv.first.Scalar();
+            bool same = normal(kv.second) == normal(back.front[key]);
+            if (gaps.count(key) || gaps.count(d + " " + key)) CHECK_MESSAGE(!same, key << " comes back now: remove it from the gaps");
+            else CHECK_MESSAGE(same, key << ": " << normal(kv.second) << " ≠ " << normal(back.front[key]));
+        }
+        for (const auto& kv : back.front) CHECK_MESSAGE(original.front[kv.first.Scalar()], "extra field " << kv.first.Scalar());
+        std::vector<std::string> want = reading_lines(original.body), got = reading_lines(back.body);
+        // An appendix's "(Kèm theo …)" line is printed by vanban when the source has none; Word carries the printed one.
+        for (size_t i = 1; i < got.size(); ++i)
+            if (got[i].rfind("(Kèm theo", 0) == 0 && got[i - 1].rfind("# Phụ lục", 0) == 0 && (i >= want.size() || want[i] != got[i]))
+                got.erase(got.begin() + static_cast<long>(i));
+        if (gaps.count(d + " body")) {
+            CHECK_MESSAGE(want != got, "the body comes back now: remove it from the gaps");
+            continue;
+        }
+        for (size_t i = 0; i < std::max(want.size(), got.size()); ++i) {
+            std::string w = i < want.size() ? want[i] : "(hết)", g = i < got.size() ? got[i] : "(hết)";
+            CHECK_MESSAGE(w == g, "line " << i << "\n  want: " << w << "\n  got:  " << g);
+            if (w != g) break;  // one finding per document: the rest is shifted
+        }
+    }
 }
