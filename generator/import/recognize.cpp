@@ -366,9 +366,10 @@ private:
             finish_issuer();
         }
         if (zone_ == Zone::Subject) {
-            // The bold line right under the title is its trích yếu, even one that starts "Thực hiện".
-            bool first_bold = r_.subject.empty() && w.bold;
-            if ((first_bold || (!starts_with(f, "can cu") && !starts_with(f, "thuc hien"))) && w.number.empty() &&
+            // "Căn cứ …", "Thực hiện …" open the body; "THỰC HIỆN CHƯƠNG TRÌNH …" in capitals is the trích yếu,
+            // and so is the bold line right under the title, even one that starts "Thực hiện".
+            bool opening = (starts_with(f, "can cu") || starts_with(f, "thuc hien")) && !is_upper(text) && !(r_.subject.empty() && w.bold);
+            if (!opening && w.number.empty() &&
                 parse_heading_number(text).style == NumberStyle::None && text.size() < 300 && text.back() != ':' &&
                 text.back() != ';') {
                 r_.subject += (r_.subject.empty() ? "" : " ") + text;
@@ -476,10 +477,16 @@ private:
         if (w.bold) return words <= 80;
         if (words > 30 || ends_sentence) return false;
         if (i + 1 >= word_.blocks.size()) return false;
+        return !followed_by_sibling(i, n);
+    }
+
+    // The next block is another plain item of the same numbered list.
+    bool followed_by_sibling(size_t i, const Numbered& n) const {
+        if (i + 1 >= word_.blocks.size()) return false;
         const WordBlock& next = word_.blocks[i + 1];
-        if (next.kind != WordBlock::Kind::Paragraph) return true;
+        if (next.kind != WordBlock::Kind::Paragraph) return false;
         Numbered m = numbered(next);
-        return !(m.numbered && m.key == n.key && !next.bold);
+        return m.numbered && m.key == n.key && !next.bold;
     }
 
     void body(size_t i) {
@@ -538,7 +545,11 @@ private:
                 title = trim(n.rest.substr(0, colon));
                 after = trim(n.rest.substr(colon + 1));
             }
-            if (is_heading(i, n, title) || (!after.empty() && word_count(title) <= 12)) {
+            // Bold up to the colon is Word's signal; in a document typed without bold, a short
+            // paragraph that is not one of a run of numbered items.
+            bool title_and_text = !after.empty() && word_count(title) <= 12 &&
+                                  (w.bold_to_colon || (!w.bold && word_count(n.rest) <= 30 && !followed_by_sibling(i, n)));
+            if (title_and_text || (after.empty() && is_heading(i, n, title))) {
                 e.kind = BodyElement::Kind::Heading;
                 e.level = heading_level(n.key);
                 e.text = n.number + " " + title;

@@ -77,6 +77,8 @@ private:
     struct Text {
         std::string text;
         size_t strong = 0, plain = 0;  // letters and digits inside and outside bold
+        size_t strong_before_colon = 0, plain_before_colon = 0;
+        bool colon = false;
     };
 
     void inlines(const json& in, Text& out, bool bold) {
@@ -85,8 +87,12 @@ private:
             if (t == "Str" || t == "Code" || t == "Math") {
                 const std::string s = t == "Str" ? i["c"].get<std::string>() : i["c"][1].get<std::string>();
                 out.text += s;
-                for (unsigned char c : s)
-                    if (word_char(c)) ++(bold ? out.strong : out.plain);
+                for (unsigned char c : s) {
+                    if (c == ':') out.colon = true;
+                    if (!word_char(c)) continue;
+                    ++(bold ? out.strong : out.plain);
+                    if (!out.colon) ++(bold ? out.strong_before_colon : out.plain_before_colon);
+                }
             } else if (t == "Space" || t == "SoftBreak" || t == "LineBreak") {
                 out.text += ' ';  // a line break inside a sentence is a space
             } else if (t == "Strong") {
@@ -217,6 +223,7 @@ private:
         w.text = clean(t.text);
         if (w.text.empty()) return;  // empty paragraphs go
         w.bold = t.strong > 0 && t.plain <= 5 && t.strong >= 2 * t.plain;
+        w.bold_to_colon = t.colon && !w.bold && t.strong_before_colon > 0 && t.plain_before_colon <= 5;
         w.heading_level = heading_level;
         push(std::move(w), depth, quoted);
     }

@@ -21,6 +21,7 @@ struct WordBlock {
     int bullet_depth = 0;      // 0 for a top-level bullet item, 1 under it…
     int depth = 0;             // list nesting (0: not inside any list item)
     bool bold = false;         // all of its text is bold
+    bool bold_to_colon = false;  // "**1. Mục tiêu chung:** text": bold up to its first colon, plain after
     bool quoted = false;       // inside a block quote (Word's indented paragraphs)
     bool line_block = false;   // lines kept apart ("\n" in text)
     int heading_level = 0;     // a real Word heading (Heading 1, 2…)
