@@ -366,8 +366,9 @@ private:
             finish_issuer();
         }
         if (zone_ == Zone::Subject) {
-            // "Căn cứ …", "Thực hiện …" open the body; "THỰC HIỆN CHƯƠNG TRÌNH …" in capitals is the trích yếu.
-            bool opening = (starts_with(f, "can cu") || starts_with(f, "thuc hien")) && !is_upper(text);
+            // "Căn cứ …", "Thực hiện …" open the body; "THỰC HIỆN CHƯƠNG TRÌNH …" in capitals is the trích yếu,
+            // and so is the bold line right under the title, even one that starts "Thực hiện".
+            bool opening = (starts_with(f, "can cu") || starts_with(f, "thuc hien")) && !is_upper(text) && !(r_.subject.empty() && w.bold);
             if (!opening && w.number.empty() &&
                 parse_heading_number(text).style == NumberStyle::None && text.size() < 300 && text.back() != ':' &&
                 text.back() != ';') {
