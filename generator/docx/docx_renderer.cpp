@@ -11,6 +11,7 @@
 
 #include "load/source_reader.h"
 #include "model/official_parts.h"
+#include "model/word_properties.h"
 #include "site/site_paths.h"
 #include "support/process.h"
 #include "text/numbering.h"
@@ -354,6 +355,8 @@ DocxJob prepare_docx(const Document& doc, const Repository& repo) {
     // Word's document properties (File > Properties); no title, which Pandoc would print.
     job.metadata = {{"lang", "vi-VN"}, {"subject", doc.subject}, {"keywords", doc.is_draft() ? "dự thảo" : doc.symbol},
                     {"description", doc.type->name + " " + doc.subject}};
+    if (!doc.category.empty()) job.metadata.emplace_back(kCategoryProperty, doc.category);
+    if (doc.is_draft() && doc.date) job.metadata.emplace_back(kPlannedDateProperty, doc.date->iso());
     for (const auto& link : doc.links)
         if (link.image && link.target.find("://") == std::string::npos && !link.target.empty() && link.target[0] != '/')
             job.local_images.push_back((fs::path(repo.root) / fs::path(doc.path).parent_path() / link.target).lexically_normal().string());
