@@ -19,6 +19,7 @@ std::vector<Diagnostic> check_repository(const Repository& repo, const CheckOpti
         check_table_sums(doc, out);
         check_links(doc, repo, out);
         check_placeholders(doc, out);
+        check_governing_body(doc, repo.school, out);
     });
     for (auto& d : per_doc) all.insert(all.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
     check_duplicate_numbers(docs, all);

@@ -34,6 +34,7 @@ void check_date_range(const Document& doc, const Date& today, Diagnostics& out);
 void check_table_sums(const Document& doc, Diagnostics& out);                    // table-sum
 void check_links(const Document& doc, const Repository& repo, Diagnostics& out); // broken-link
 void check_placeholders(const Document& doc, Diagnostics& out);                  // placeholder
+void check_governing_body(const Document& doc, const School& school, Diagnostics& out);  // governing-body
 
 // Across documents.
 void check_duplicate_numbers(const std::vector<Document>& docs, Diagnostics& out);  // duplicate-number

@@ -7,19 +7,31 @@ namespace vanban {
 // Room for the clerk to write by hand: no-break spaces, which neither HTML nor PDF collapse.
 static const std::string kBlank = "\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0";
 
+// A draft without a date takes the body in force when its school year starts, not today's:
+// the same file then prints the same header whatever day it is built (pages and cached PDFs
+// stay byte for byte), and a year's documents share one header — a 2025-2026 draft names the
+// UBND xã, a 2024-2025 one left undated keeps the district office it was written under.
+std::optional<Date> header_date(const Document& doc) {
+    if (doc.date) return doc.date;
+    if (doc.school_year) return doc.school_year->start();
+    return std::nullopt;
+}
+
 OfficialParts official_parts(const Document& doc, const School& school) {
     OfficialParts p;
-    p.governing_body = to_upper(school.governing_body);
+    GoverningBody body = school.header_body(header_date(doc));
+    p.governing_body = to_upper(body.name);
     p.issuer = to_upper(school.name);
     p.draft = doc.is_draft();
     // A draft gets its number and date only when signed (Nghị định 30/2020/NĐ-CP, Điều 15).
     p.number_line = "Số: " + (p.draft ? kBlank + doc.symbol : doc.symbol);
+    const std::string& place = body.place;
     if (!doc.date)
-        p.place_and_date = school.place + ", ngày" + kBlank + "tháng" + kBlank + "năm" + kBlank;
+        p.place_and_date = place + ", ngày" + kBlank + "tháng" + kBlank + "năm" + kBlank;
     else if (p.draft)
-        p.place_and_date = school.place + ", ngày" + kBlank + "tháng" + kBlank + "năm " + std::to_string(doc.date->year);
+        p.place_and_date = place + ", ngày" + kBlank + "tháng" + kBlank + "năm " + std::to_string(doc.date->year);
     else
-        p.place_and_date = school.place + ", " + official_date_vi(*doc.date);
+        p.place_and_date = place + ", " + official_date_vi(*doc.date);
     p.letter = doc.type && doc.type->layout == "cong-van";
     p.type_name = p.letter || !doc.type ? std::string() : to_upper(doc.type->name);
     p.subject = doc.subject;
