@@ -24,7 +24,10 @@ std::vector<Diagnostic> check_repository(const Repository& repo, const CheckOpti
     for (auto& d : per_doc) all.insert(all.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
     check_duplicate_numbers(docs, all);
     check_citations(repo, options.jobs, all);
-    if (options.approvals) check_approvals(repo, *options.approvals, all);
+    if (options.approvals) {
+        check_approvals(repo, *options.approvals, all);
+        soften_issued_findings(*options.approvals, all);
+    }
     sort_diagnostics(all);
     return all;
 }
