@@ -349,12 +349,14 @@ DocumentApproval evaluate_document(const Document& doc, const Ledger& ledger, co
 
     std::map<std::string, const Approval*> by_role;  // the latest approval of the current content, per role
     const Approval* latest_other = nullptr;          // the latest approval (or record of issue) of other content
-    const Approval* issued = nullptr;                // the latest record of issue of the current content
+    const Approval* issued = nullptr;                // the latest record of issue of the current content by an accepted role
+    const Approval* issued_otherwise = nullptr;      // ... by a role the type's policy does not accept
     for (const auto& a : ledger.approvals) {
         if (a.path != doc.path) continue;
         if (a.blob != current) latest_other = &a;
-        else if (a.issued) issued = &a;
-        else by_role[a.role] = &a;
+        else if (!a.issued) by_role[a.role] = &a;
+        else if (std::find(result.required_roles.begin(), result.required_roles.end(), a.role) != result.required_roles.end()) issued = &a;
+        else issued_otherwise = &a;
     }
     for (const auto& role : result.required_roles) {
         auto it = by_role.find(role);
@@ -363,17 +365,17 @@ DocumentApproval evaluate_document(const Document& doc, const Ledger& ledger, co
     }
     // A record of issue counts for a role the type's policy accepts, and only for a document
     // that carries the number and date it was issued with.
-    if (issued) {
-        bool accepted = std::find(result.required_roles.begin(), result.required_roles.end(), issued->role) != result.required_roles.end();
-        if (!accepted)
-            result.issue_problem = {"vai trò " + issued->role + " không được chính sách phê duyệt của loại " + doc.type_id +
-                                        " chấp nhận" + (result.required_roles.empty() ? "" : " (cần một trong: " + join_roles(result.required_roles) + ")"),
-                                    "the role " + issued->role + " is not accepted by the approval policy of the type " + doc.type_id +
-                                        (result.required_roles.empty() ? "" : " (needs one of: " + join_roles(result.required_roles) + ")")};
-        else if (!doc.number || !doc.date)
-            result.issue_problem = {"văn bản chưa có số hoặc ngày ban hành (so, ngay)", "the document has no number or date (so, ngay)"};
-        if (result.issue_problem.vi.empty()) result.issued = *issued;
-        else result.issue_not_counted = *issued;
+    if (issued && (!doc.number || !doc.date)) {
+        result.issue_problem = {"văn bản chưa có số hoặc ngày ban hành (so, ngay)", "the document has no number or date (so, ngay)"};
+        result.issue_not_counted = *issued;
+    } else if (issued) {
+        result.issued = *issued;
+    } else if (issued_otherwise) {
+        result.issue_problem = {"vai trò " + issued_otherwise->role + " không được chính sách phê duyệt của loại " + doc.type_id + " chấp nhận" +
+                                    (result.required_roles.empty() ? "" : " (cần một trong: " + join_roles(result.required_roles) + ")"),
+                                "the role " + issued_otherwise->role + " is not accepted by the approval policy of the type " + doc.type_id +
+                                    (result.required_roles.empty() ? "" : " (needs one of: " + join_roles(result.required_roles) + ")")};
+        result.issue_not_counted = *issued_otherwise;
     }
     if (result.issued) {
         result.state = ApprovalState::Issued;

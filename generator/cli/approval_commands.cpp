@@ -69,7 +69,7 @@ int run_status(const std::vector<std::string>& args, std::ostream& out, std::ost
                                           {"message", a.issue_problem.in(common.english)}};
             if (a.voided) {
                 d["voided"] = {{"role", a.voided->role}, {"signer", a.voided->principal}, {"commit", a.voided->commit},
-                               {"date", iso_time(a.voided->time)}};
+                               {"date", iso_time(a.voided->time)}, {"issued", a.voided->issued}};
                 d["changed_by"] = a.changed_by.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.changed_by);
             }
             docs.push_back(std::move(d));
@@ -107,7 +107,10 @@ int run_status(const std::vector<std::string>& args, std::ostream& out, std::ost
             out << "    " << (common.english ? "record of issue not counted (commit " : "ghi nhận ban hành không được tính (commit ")
                 << a.issue_not_counted->commit.substr(0, 10) << "): " << a.issue_problem.in(common.english) << '\n';
         if (a.voided) {
-            out << "    " << (common.english ? "approval voided: " : "phê duyệt hết hiệu lực: ") << a.voided->role << " " << a.voided->principal
+            out << "    "
+                << (a.voided->issued ? (common.english ? "record of issue voided: " : "ghi nhận ban hành hết hiệu lực: ")
+                                     : (common.english ? "approval voided: " : "phê duyệt hết hiệu lực: "))
+                << a.voided->role << " " << a.voided->principal
                 << ", commit " << a.voided->commit.substr(0, 10) << " (" << iso_time(a.voided->time) << "); ";
             if (a.changed_by.empty())
                 out << (common.english ? "the file was changed and not committed yet\n" : "tệp đã bị sửa, chưa commit\n");

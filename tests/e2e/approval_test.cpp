@@ -443,6 +443,7 @@ TEST_CASE("an issued document recorded as issued: da-ban-hanh, its errors become
     auto edited = s.document(kOther);
     CHECK(edited["state"] == "het-hieu-luc");
     CHECK(edited["voided"]["signer"] == "ht@truong.vn");
+    CHECK(edited["voided"]["issued"] == true);
     CHECK((*finding(check_of(s, 1), "table-sum", kOther))["severity"] == "error");
 }
 
