@@ -32,7 +32,8 @@ Message successor(const std::string& level) {
 }  // namespace
 
 void check_governing_body(const Document& doc, const School& school, Diagnostics& out) {
-    if (!doc.type || !doc.type->official || !doc.date || school.governing_bodies.empty()) return;
+    // Another agency's document prints its own header (co_quan_ban_hanh), not the school's.
+    if (!doc.type || !doc.type->official || doc.issued_elsewhere() || !doc.date || school.governing_bodies.empty()) return;
     const Date& date = *doc.date;
     Position at = field_position(doc, "ngay");
     const GoverningBody* body = school.governing_body_on(date);

@@ -20,11 +20,13 @@ std::string quoted_list(const std::vector<std::string>& items) {
 void check_required_sections(const Document& doc, Diagnostics& out) {
     if (!doc.type || doc.type->required_sections.empty()) return;
     // Required sections are the top level of the outline.
+    // Appendices (Heading::part > 0) are not sections of the body.
     int top = 7;
-    for (const auto& h : doc.headings) top = std::min(top, h.level);
+    for (const auto& h : doc.headings)
+        if (h.part == 0) top = std::min(top, h.level);
     std::vector<const Heading*> tops;
     for (const auto& h : doc.headings)
-        if (h.level == top) tops.push_back(&h);
+        if (h.part == 0 && h.level == top) tops.push_back(&h);
     std::vector<std::string> keys;
     for (const auto* h : tops) keys.push_back(wording_key(h->number.rest));
 
@@ -106,23 +108,23 @@ struct SiblingGroup {
 
 }  // namespace
 
-void check_heading_numbering(const Document& doc, Diagnostics& out) {
-    if (!doc.type) return;
+// One outline: the body, or one appendix, whose numbering starts again at its own "I." / "1.".
+static void check_outline_numbering(const Document& doc, const std::vector<const Heading*>& headings, Diagnostics& out) {
     const auto& allowed_by_level = doc.type->numbering;
     bool numbered_type = !allowed_by_level.empty();
-    std::vector<int> parent(doc.headings.size(), -1);
+    std::vector<int> parent(headings.size(), -1);
     std::vector<int> stack;
-    for (size_t i = 0; i < doc.headings.size(); ++i) {
-        while (!stack.empty() && doc.headings[static_cast<size_t>(stack.back())].level >= doc.headings[i].level) stack.pop_back();
+    for (size_t i = 0; i < headings.size(); ++i) {
+        while (!stack.empty() && headings[static_cast<size_t>(stack.back())]->level >= headings[i]->level) stack.pop_back();
         parent[i] = stack.empty() ? -1 : stack.back();
         stack.push_back(static_cast<int>(i));
     }
     std::map<int, SiblingGroup> groups;
-    for (size_t i = 0; i < doc.headings.size(); ++i) {
-        const Heading& h = doc.headings[i];
+    for (size_t i = 0; i < headings.size(); ++i) {
+        const Heading& h = *headings[i];
         const HeadingNumber& n = h.number;
         SiblingGroup& g = groups[parent[i]];
-        const Heading* p = parent[i] >= 0 ? &doc.headings[static_cast<size_t>(parent[i])] : nullptr;
+        const Heading* p = parent[i] >= 0 ? headings[static_cast<size_t>(parent[i])] : nullptr;
         // The chain a multi-level number must continue: "2." → {2}; "1.2." → {1, 2}.
         std::vector<int> chain;
         if (p && (p->number.style == NumberStyle::Arabic || p->number.style == NumberStyle::MultiLevel ||
@@ -215,6 +217,14 @@ void check_heading_numbering(const Document& doc, Diagnostics& out) {
         g.last_parts = n.parts;
         g.last_latin = latin_index(n);
     }
+}
+
+void check_heading_numbering(const Document& doc, Diagnostics& out) {
+    if (!doc.type) return;
+    std::vector<std::vector<const Heading*>> outlines(doc.appendices.size() + 1);
+    for (const Heading& h : doc.headings)
+        if (!h.opens_appendix && static_cast<size_t>(h.part) < outlines.size()) outlines[static_cast<size_t>(h.part)].push_back(&h);
+    for (const auto& outline : outlines) check_outline_numbering(doc, outline, out);
 }
 
 }  // namespace vanban
