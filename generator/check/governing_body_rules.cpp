@@ -32,10 +32,25 @@ Message successor(const std::string& level) {
 }  // namespace
 
 void check_governing_body(const Document& doc, const School& school, Diagnostics& out) {
-    // Another agency's document prints its own header (co_quan_ban_hanh), not the school's.
-    if (!doc.type || !doc.type->official || doc.issued_elsewhere() || !doc.date || school.governing_bodies.empty()) return;
+    if (!doc.type || !doc.type->official || !doc.date) return;
     const Date& date = *doc.date;
     Position at = field_position(doc, "ngay");
+    // Another agency's document prints its own header (co_quan_ban_hanh), as written on it.
+    if (doc.issued_elsewhere()) {
+        for (const std::string* name : {&doc.issuing_body->parent, &doc.issuing_body->name})
+            if (kDistrictLevelAbolished <= date && is_district_body(*name)) {
+                out.push_back(warning_at(doc, field_position(doc, "co_quan_ban_hanh"), "governing-body",
+                                         {"co_quan_ban_hanh ghi \"" + *name + "\" nhưng văn bản đề ngày " + date.short_vi() +
+                                              ", khi Phòng GD&ĐT và UBND cấp huyện không còn (từ 01/7/2025)",
+                                          "co_quan_ban_hanh names \"" + *name + "\" but the document is dated " + date.iso() +
+                                              ", when district offices and councils no longer exist (since 2025-07-01)"},
+                                         {"Đối chiếu ngày và cơ quan ban hành với bản gốc của văn bản.",
+                                          "Compare the date and the issuing body with the original document."}));
+                break;
+            }
+        return;
+    }
+    if (school.governing_bodies.empty()) return;
     const GoverningBody* body = school.governing_body_on(date);
     if (!body) {
         const GoverningBody& first = school.governing_bodies.front();

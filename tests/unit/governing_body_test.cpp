@@ -157,3 +157,16 @@ TEST_CASE("governing-body: a district body after 01/7/2025, or a date before the
     CHECK(early[0].message.vi.find("ngày 30/6/2025 trước khi cơ quan chủ quản đầu tiên trong vanban.yaml (\"ỦY BAN NHÂN DÂN XÃ AN HÒA\", "
                                    "tu_ngay 01/7/2025, dòng 5) bắt đầu") == 0);
 }
+
+TEST_CASE("governing-body: another agency's header (co_quan_ban_hanh) naming a district body after 01/7/2025") {
+    const std::string agency = "co_quan_ban_hanh:\n  ten: \"PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\"\n  chu_quan: \"ỦY BAN NHÂN DÂN HUYỆN THỬ\"\n  dia_danh: \"Thử\"\n";
+    auto repo = vanban::test::make_repository({
+        {"plans/a.md", vanban::test::plan(vanban::test::kValidBody, agency)},
+        {"plans/b.md", replaced(vanban::test::plan(vanban::test::kValidBody, agency), "ngay: 2024-09-20", "ngay: 2025-08-20")},
+    });
+    auto found = vanban::test::run_rule(repo, "governing-body");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].file == "plans/b.md");
+    CHECK(found[0].at.line == 13);  // in the co_quan_ban_hanh block
+    CHECK(found[0].message.vi.rfind("co_quan_ban_hanh ghi \"ỦY BAN NHÂN DÂN HUYỆN THỬ\" nhưng văn bản đề ngày 20/8/2025", 0) == 0);
+}
