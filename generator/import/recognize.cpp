@@ -366,8 +366,9 @@ private:
             finish_issuer();
         }
         if (zone_ == Zone::Subject) {
-            // "Căn cứ …", "Thực hiện …" open the body; "THỰC HIỆN CHƯƠNG TRÌNH …" in capitals is the trích yếu.
-            bool opening = (starts_with(f, "can cu") || starts_with(f, "thuc hien")) && !is_upper(text);
+            // "Căn cứ …", "Thực hiện …" open the body; "THỰC HIỆN CHƯƠNG TRÌNH …" in capitals is the trích yếu,
+            // and so is the bold line right under the title, even one that starts "Thực hiện".
+            bool opening = (starts_with(f, "can cu") || starts_with(f, "thuc hien")) && !is_upper(text) && !(r_.subject.empty() && w.bold);
             if (!opening && w.number.empty() &&
                 parse_heading_number(text).style == NumberStyle::None && text.size() < 300 && text.back() != ':' &&
                 text.back() != ';') {
@@ -548,6 +549,17 @@ private:
             // paragraph that is not one of a run of numbered items.
             bool title_and_text = !after.empty() && word_count(title) <= 12 &&
                                   (w.bold_to_colon || (!w.bold && word_count(n.rest) <= 30 && !followed_by_sibling(i, n)));
+            // "**I. Căn cứ xây dựng kế hoạch** (Chỉ thị …)": the bold part is the title, the note in
+            // brackets after it the section's first paragraph.
+            if (!title_and_text && !w.bold_lead.empty()) {
+                std::string lead = w.number.empty() ? trim(parse_heading_number(w.bold_lead).rest) : w.bold_lead;
+                std::string remainder = starts_with(n.rest, lead) ? trim(n.rest.substr(lead.size())) : std::string();
+                if (!lead.empty() && word_count(lead) <= 20 && starts_with(remainder, "(")) {
+                    title = lead;
+                    after = remainder;
+                    title_and_text = true;
+                }
+            }
             if (title_and_text || (after.empty() && is_heading(i, n, title))) {
                 e.kind = BodyElement::Kind::Heading;
                 e.level = heading_level(n.key);

@@ -79,6 +79,8 @@ private:
         size_t strong = 0, plain = 0;  // letters and digits inside and outside bold
         size_t strong_before_colon = 0, plain_before_colon = 0;
         bool colon = false;
+        size_t lead_end = 0;      // end of the bold text the paragraph starts with
+        bool plain_seen = false;  // some text outside bold came already
     };
 
     void inlines(const json& in, Text& out, bool bold) {
@@ -87,6 +89,8 @@ private:
             if (t == "Str" || t == "Code" || t == "Math") {
                 const std::string s = t == "Str" ? i["c"].get<std::string>() : i["c"][1].get<std::string>();
                 out.text += s;
+                if (!bold) out.plain_seen = true;
+                else if (!out.plain_seen) out.lead_end = out.text.size();
                 for (unsigned char c : s) {
                     if (c == ':') out.colon = true;
                     if (!word_char(c)) continue;
@@ -224,6 +228,7 @@ private:
         if (w.text.empty()) return;  // empty paragraphs go
         w.bold = t.strong > 0 && t.plain <= 5 && t.strong >= 2 * t.plain;
         w.bold_to_colon = t.colon && !w.bold && t.strong_before_colon > 0 && t.plain_before_colon <= 5;
+        if (!w.bold && t.lead_end > 0 && t.plain > 0) w.bold_lead = clean(t.text.substr(0, t.lead_end));
         w.heading_level = heading_level;
         push(std::move(w), depth, quoted);
     }

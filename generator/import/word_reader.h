@@ -22,6 +22,7 @@ struct WordBlock {
     int depth = 0;             // list nesting (0: not inside any list item)
     bool bold = false;         // all of its text is bold
     bool bold_to_colon = false;  // "**1. Mục tiêu chung:** text": bold up to its first colon, plain after
+    std::string bold_lead;     // "**I. Căn cứ** (ghi chú)": the bold text it starts with, when plain text follows
     bool quoted = false;       // inside a block quote (Word's indented paragraphs)
     bool line_block = false;   // lines kept apart ("\n" in text)
     int heading_level = 0;     // a real Word heading (Heading 1, 2…)

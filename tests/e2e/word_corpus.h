@@ -382,6 +382,20 @@ inline WordCorpusFile make_word_corpus_file(const std::string& txt_path, const s
         }
         open_bullets = nullptr;
         Number n;
+        // "**I. Căn cứ xây dựng kế hoạch** (Chỉ thị …)": a typed number, the title bold, a note after it.
+        if (size_t close = starts_with(t, "**") ? t.find("**", 2) : std::string::npos;
+            close != std::string::npos && starts_with(trim(t.substr(close + 2)), "(") && number_of(t.substr(2, close - 2), n)) {
+            expect(n.key, n.literal + " " + trim(n.rest));
+            if (n.word_list) {
+                json item = json::array({b.para("**" + n.rest + "**" + t.substr(close + 2))});
+                b.blocks.push_back({{"t", "OrderedList"},
+                                    {"c", json::array({json::array({n.value, {{"t", n.style}}, {{"t", n.delimiter}}}), json::array({item})})}});
+            } else {
+                b.blocks.push_back(b.para(t));
+            }
+            open_item = nullptr;
+            continue;
+        }
         if (number_of(t, n)) {
             bool heading = is_heading(i, n);
             if (heading) expect(n.key, n.literal + " " + heading_title(n.rest));
