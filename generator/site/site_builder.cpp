@@ -306,7 +306,7 @@ private:
         data d;
         d.set("ten", s.name);
         d.set("ten_in_hoa", to_upper(s.name));
-        d.set("co_quan_chu_quan", s.governing_body);
+        d.set("co_quan_chu_quan", s.header_body(std::nullopt).name);  // the school's present body
         d.set("cap_hoc", level_name(s.level));
         d.set("dia_chi", s.address);
         d.set("dien_thoai", s.phone);
@@ -390,7 +390,9 @@ private:
             d.set("trang_thai", std::string(state_name(e.approval->state)));
             d.set("trang_thai_ma", std::string(state_id(e.approval->state)));
             data list{data::type::list};
-            for (const auto& ap : e.approval->current) {
+            std::vector<Approval> shown = e.approval->current;
+            if (e.approval->issued) shown = {*e.approval->issued};  // who recorded it as issued
+            for (const auto& ap : shown) {
                 data item;
                 item.set("vai_tro", ap.role);
                 item.set("nguoi_ky", ap.principal);
