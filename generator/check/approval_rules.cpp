@@ -87,9 +87,7 @@ void soften_issued_findings(const ApprovalReport& approvals, Diagnostics& out) {
         if (d.severity != Severity::Error) continue;
         const DocumentApproval* a = approvals.find(d.file);
         if (!a || a->state != ApprovalState::Issued) continue;
-        d.severity = Severity::Warning;
-        d.message.vi = "văn bản đã ban hành: " + d.message.vi;
-        d.message.en = "issued document: " + d.message.en;
+        demote_to_warning(d, {"văn bản đã ban hành: ", "issued document: "});
     }
 }
 

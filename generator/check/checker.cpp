@@ -17,13 +17,18 @@ void soften_issued_text(const Document& doc, Diagnostics& found) {
         if (std::find_if(std::begin(text_rules), std::end(text_rules), [&](const char* r) { return d.rule == r; }) ==
             std::end(text_rules))
             continue;
-        d.severity = Severity::Warning;
-        d.message.vi = "văn bản của " + doc.issuing_body->name + " (giữ nguyên bản đã ban hành): " + d.message.vi;
-        d.message.en = "document of " + doc.issuing_body->name + " (kept as issued): " + d.message.en;
+        demote_to_warning(d, {"văn bản của " + doc.issuing_body->name + " (giữ nguyên bản đã ban hành): ",
+                              "document of " + doc.issuing_body->name + " (kept as issued): "});
     }
 }
 
 }  // namespace
+
+void demote_to_warning(Diagnostic& d, const Message& why) {
+    d.severity = Severity::Warning;
+    d.message.vi = why.vi + d.message.vi;
+    d.message.en = why.en + d.message.en;
+}
 
 std::vector<Diagnostic> check_repository(const Repository& repo, const CheckOptions& options) {
     Diagnostics all = repo.problems;
@@ -42,7 +47,6 @@ std::vector<Diagnostic> check_repository(const Repository& repo, const CheckOpti
         check_links(doc, repo, out);
         check_placeholders(doc, out);
         check_governing_body(doc, repo.school, out);
-        if (doc.issued_elsewhere()) soften_issued_text(doc, out);
     });
     for (auto& d : per_doc) all.insert(all.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
     check_duplicate_numbers(docs, all);

@@ -46,6 +46,9 @@ void soften_issued_findings(const ApprovalReport& approvals, Diagnostics& out);
 // Helpers shared by the rules.
 Diagnostic error_at(const Document& doc, Position at, const char* rule, Message message, Message hint = {});
 Diagnostic warning_at(const Document& doc, Position at, const char* rule, Message message, Message hint = {});
+// An error the school cannot correct (the text of an issued document) reported as a warning
+// saying why: `why` is put before the message.
+void demote_to_warning(Diagnostic& d, const Message& why);
 // Where to point for a front-matter key: its line, or the opening "---" when it is absent.
 Position field_position(const Document& doc, const char* key);
 

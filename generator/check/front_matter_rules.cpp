@@ -271,8 +271,13 @@ private:
         }
         if (YAML::Node q = value["quyen_han"]) {
             static const std::regex prefix(R"(^(KT|TM|TL|TUQ|Q)\. \S.*$)");
+            // Another agency's signature line is printed as it was issued: its slip is a warning.
+            auto report = [&](Position at, Message m, Message hint) {
+                if (doc_.issued_elsewhere()) warning(at, std::move(m), std::move(hint));
+                else error(at, std::move(m), std::move(hint));
+            };
             if (!q.IsScalar() || !std::regex_match(q.Scalar(), prefix))
-                error(yaml_position(doc_.source, doc_.front, q),
+                report(yaml_position(doc_.source, doc_.front, q),
                       {"quyền hạn ký \"" + scalar_or(q) + "\" không đúng mẫu (KT./TM./TL./TUQ./Q. + chức vụ)",
                        "signing authority \"" + scalar_or(q) + "\" does not follow the form (KT./TM./TL./TUQ./Q. + title)"},
                       {"Ví dụ: \"KT. HIỆU TRƯỞNG\", \"TM. HỘI ĐỒNG TRƯỜNG\".", "Examples: \"KT. HIỆU TRƯỞNG\", \"TM. HỘI ĐỒNG TRƯỜNG\"."});

@@ -130,6 +130,13 @@ TEST_CASE("a document of another agency keeps its issuer, place and ký hiệu")
     CHECK(numbering[0].message.vi.rfind("văn bản của Sở Giáo dục và Đào tạo", 0) == 0);
     CHECK(run_rule(repo, "front-matter").empty());
 
+    // Its signature line as issued ("KT GIÁM ĐỐC" without the dot): the issuer's slip, a warning.
+    std::string slip = front;
+    slip.replace(slip.find("KT. GIÁM ĐỐC"), std::string("KT. GIÁM ĐỐC").size(), "KT GIÁM ĐỐC");
+    auto signer = run_rule(make_repository({{"content/cv.md", slip}}), "front-matter");
+    REQUIRE(signer.size() == 1);
+    CHECK(signer[0].severity == Severity::Warning);
+
     // Without the issued ký hiệu or place, the record is incomplete.
     std::string incomplete = front;
     incomplete.erase(incomplete.find("ky_hieu:"), incomplete.find("ngay:") - incomplete.find("ky_hieu:"));
