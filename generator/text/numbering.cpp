@@ -86,13 +86,33 @@ std::string format_number(NumberStyle style, const std::vector<int>& parts, bool
             for (int p : parts) out += std::to_string(p) + ".";
             return out;
         }
-        case NumberStyle::Letter:
-            if (latin_letters) return std::string(1, static_cast<char>('a' + (v - 1) % 26)) + ")";
-            return std::string(kVietnameseLetters[(v - 1) % kVietnameseLetterCount]) + ")";
+        case NumberStyle::Letter: return letter_at(v, latin_letters ? Alphabet::Latin : Alphabet::Vietnamese) + ")";
         case NumberStyle::Article: return "Điều " + std::to_string(v) + ".";
         case NumberStyle::None: break;
     }
     return "";
+}
+
+int letter_position(std::string_view letter, Alphabet alphabet) {
+    if (alphabet == Alphabet::Latin) return letter.size() == 1 && letter[0] >= 'a' && letter[0] <= 'z' ? letter[0] - 'a' + 1 : 0;
+    for (int k = 0; k < kVietnameseLetterCount; ++k)
+        if (letter == kVietnameseLetters[k]) return k + 1;
+    return 0;
+}
+
+std::string letter_at(int position, Alphabet alphabet) {
+    if (position < 1) position = 1;
+    if (alphabet == Alphabet::Latin) return std::string(1, static_cast<char>('a' + (position - 1) % 26));
+    return kVietnameseLetters[(position - 1) % kVietnameseLetterCount];
+}
+
+std::optional<Alphabet> alphabet_of_letters(const std::vector<std::string>& letters) {
+    for (size_t i = 0; i < letters.size(); ++i) {
+        const std::string& l = letters[i];
+        if (l == "đ" || (l == "g" && i > 0 && letters[i - 1] == "e")) return Alphabet::Vietnamese;
+        if (l == "f" || l == "j" || l == "w" || l == "z") return Alphabet::Latin;
+    }
+    return std::nullopt;
 }
 
 static std::string_view skip_spaces(std::string_view s) {
@@ -201,6 +221,7 @@ HeadingNumber parse_heading_number(std::string_view text) {
         if (letter_bytes > 0 && letter_bytes < t.size() && (t[letter_bytes] == ')' || t[letter_bytes] == '.') &&
             (letter_bytes + 1 >= t.size() || t[letter_bytes + 1] == ' ' || (t[letter_bytes] == ')' && ends_number(t, letter_bytes + 1)))) {
             n.latin_letters = latin;
+            n.letter = letter_bytes == 1 ? std::string(1, static_cast<char>(std::tolower(static_cast<unsigned char>(t[0])))) : "đ";
             return finish(NumberStyle::Letter, {value}, letter_bytes + 1);
         }
     }

@@ -44,3 +44,21 @@ TEST_CASE("numbers are formatted in each style") {
     CHECK(format_number(NumberStyle::Letter, {5}, true) == "e)");
     CHECK(to_roman(14) == "XIV");
 }
+
+TEST_CASE("letters are placed in the Vietnamese or the Latin alphabet") {
+    CHECK(parse_heading_number("đ) Chữ đ").letter == "đ");
+    CHECK(parse_heading_number("B. PHẦN HAI").letter == "b");
+    CHECK(letter_position("đ", Alphabet::Vietnamese) == 5);
+    CHECK(letter_position("e", Alphabet::Vietnamese) == 6);
+    CHECK(letter_position("e", Alphabet::Latin) == 5);
+    CHECK(letter_position("f", Alphabet::Vietnamese) == 0);
+    CHECK(letter_position("đ", Alphabet::Latin) == 0);
+    CHECK(letter_at(7, Alphabet::Vietnamese) == "g");
+    CHECK(letter_at(6, Alphabet::Latin) == "f");
+    using L = std::vector<std::string>;
+    CHECK(alphabet_of_letters(L{"a", "b", "c", "d", "đ"}) == Alphabet::Vietnamese);
+    CHECK(alphabet_of_letters(L{"a", "b", "c", "d", "e", "g"}) == Alphabet::Vietnamese);  // g right after e
+    CHECK(alphabet_of_letters(L{"a", "b", "c", "d", "e", "f"}) == Alphabet::Latin);
+    CHECK_FALSE(alphabet_of_letters(L{"a", "b", "c", "d", "e"}).has_value());
+    CHECK(alphabet_of_letters(L{"a", "b", "c", "d", "đ", "e", "f"}) == Alphabet::Vietnamese);  // the first that tells
+}
