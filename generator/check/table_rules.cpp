@@ -117,6 +117,11 @@ std::vector<RowInfo> classify(const Table& table, size_t label) {
             continue;
         }
         HeadingNumber n = parse_heading_number(first);
+        // In a TT/STT table the number stands in its own column: "| 1 | Giáo viên | 14 |".
+        if (n.style == NumberStyle::None && label > 0) {
+            std::string tt = trim(cells[0]);
+            if (!tt.empty()) n = parse_heading_number(tt.back() == '.' || tt.back() == ')' ? tt : tt + ".");
+        }
         int shift = has_roman ? 1 : 0;
         switch (n.style) {
             case NumberStyle::Roman: info = {RowKind::Group, 1}; break;

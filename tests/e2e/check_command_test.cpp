@@ -60,6 +60,19 @@ TEST_CASE("each rule is reported by the real binary with file, line and severity
     expect("broken-link", 1, {{"broken-link", kPlan, 22, "error"}});
 }
 
+TEST_CASE("shapes of real plans: one finding per real mistake, none for what adds up") {
+    const std::string plan = "plans/2024-2025/ke-hoach-mam-non.md", form = "plans/2024-2025/phieu-cham.md";
+    expect("real-shapes", 1, {{"heading-numbering", plan, 46, "error"},    // "3." missing, "4." and "5." follow
+                              {"citation-conflict", plan, 54, "error"},    // the same decision with another date
+                              {"heading-numbering", plan, 68, "error"},    // e) after d), where the plan writes đ)
+                              {"table-sum", plan, 74, "error"},            // 14 teachers, "·" rows add up to 13
+                              {"heading-numbering", form, 45, "warning"}}); // a) … f): Latin letters
+    Run r = run_vanban("check --root " + shell_quote(fixture("real-shapes")) + " --today 2026-11-23");
+    CHECK(r.out.find("ở " + plan + ":16") != std::string::npos);
+    CHECK(r.out.find("(dòng 75–76) là 13") != std::string::npos);
+    CHECK(r.out.find("số mong đợi: \"đ)\"") != std::string::npos);
+}
+
 TEST_CASE("the sample school in the repository checks clean") {
     Run r = run_vanban("check --root " + shell_quote(std::string(VANBAN_TEST_DATA) + "/..") + " --format json");
     CHECK(r.exit_code == 0);

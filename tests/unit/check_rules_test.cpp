@@ -252,6 +252,15 @@ TEST_CASE("table-sum: bulleted rows are items like any other, blank groups stand
     CHECK(d[0].message.vi.find("ghi 20 nhưng tổng các dòng con (dòng 40–42) là 21") != std::string::npos);
     CHECK(d[0].message.en.find("(lines 40–42) add up to 21") != std::string::npos);
 
+    // In a TT/STT table the number stands in its own column and the bullets break its row down.
+    std::string stt = std::string(kValidBody) +
+                      "\n| STT | Nội dung | Số lượng |\n|---|---|---:|\n| 1 | Giáo viên | 14 |\n| | · Nhà trẻ | 5 |\n"
+                      "| | · Mẫu giáo | 8 |\n| 2 | Nhân viên | 4 |\n| | Tổng số | 18 |\n";
+    auto by_tt = run_rule(make_repository({{"plans/a.md", plan(stt)}}), "table-sum");
+    REQUIRE(by_tt.size() == 1);
+    CHECK(by_tt[0].at.line == 39);
+    CHECK(by_tt[0].message.vi.find("tổng các dòng con (dòng 40–41) là 13") != std::string::npos);
+
     // A scoring table: the group rows carry their maximum in the label, the points are on the criteria,
     // and an empty row sits between two criteria. It adds up.
     std::string scores = std::string(kValidBody) +
