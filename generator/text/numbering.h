@@ -19,8 +19,7 @@ std::string style_example(NumberStyle style);
 
 struct HeadingNumber {
     NumberStyle style = NumberStyle::None;
-    std::vector<int> parts;  // "1.2." → {1, 2}; "III." → {3}; "c)" → {3}
-    bool latin_letters = false;  // letters counted a, b, c, d, e, f (not the Vietnamese a, b, c, d, đ, e, g)
+    std::vector<int> parts;  // "1.2." → {1, 2}; "III." → {3}; "c)" → {3}; "e)" → {6}, its Vietnamese place ("f)" → {6})
     std::string letter;       // a lettered point's letter in lower case: "đ", "e" (upper-case "A." gives "a")
     std::string written;      // the numbering as written, "1.2."
     std::string rest;         // the text after the numbering

@@ -23,7 +23,7 @@ TEST_CASE("heading numbers are read as written on paper") {
     CHECK(letter.style == NumberStyle::Letter);
     CHECK(letter.value() == 5);
     CHECK(parse_heading_number("e) Chữ e").value() == 6);
-    CHECK(parse_heading_number("f) Latin").latin_letters);
+    CHECK(parse_heading_number("f) Latin").letter == "f");
 
     CHECK(parse_heading_number("Điều 3. Hiệu lực").style == NumberStyle::Article);
 }
