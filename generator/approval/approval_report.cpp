@@ -78,13 +78,19 @@ ApprovalReport approval_report(const Repository& repo) {
     }
     report.available = true;
     for (const auto& doc : repo.documents)
-        if (doc.type && doc.type->official) report.documents[doc.path] = evaluate_document(doc, report.ledger, *git, repo.root);
+        // Another agency's document was approved and signed there, not by the school's roles.
+        if (doc.type && doc.type->official && !doc.issued_elsewhere())
+            report.documents[doc.path] = evaluate_document(doc, report.ledger, *git, repo.root);
     report.signatures_verified = verifier.verified_now();
     return report;
 }
 
 ApprovalMark approval_mark(const Document& doc, const ApprovalReport& report) {
     ApprovalMark mark;
+    if (doc.issued_elsewhere()) {
+        mark.draft = doc.is_draft();
+        return mark;
+    }
     // With approvals on but unreadable, nothing is approved (fail closed).
     if (report.enabled && !report.available) return mark;
     const DocumentApproval* a = report.available ? report.find(doc.path) : nullptr;

@@ -1,7 +1,29 @@
 #include "check/checks.h"
 #include "support/parallel_for.h"
 
+#include <algorithm>
+
 namespace vanban {
+
+namespace {
+
+// Another agency's document is kept as it was issued: the school cannot correct its text, so
+// what the rules find in that text is reported as a warning, never as an error to fix.
+void soften_issued_text(const Document& doc, Diagnostics& found) {
+    static const char* const text_rules[] = {"required-section", "section-order", "heading-numbering", "table-sum",
+                                             "date-range", "citation-type", "citation-conflict"};
+    for (Diagnostic& d : found) {
+        if (d.severity != Severity::Error || d.file != doc.path) continue;
+        if (std::find_if(std::begin(text_rules), std::end(text_rules), [&](const char* r) { return d.rule == r; }) ==
+            std::end(text_rules))
+            continue;
+        d.severity = Severity::Warning;
+        d.message.vi = "văn bản của " + doc.issuing_body->name + " (giữ nguyên bản đã ban hành): " + d.message.vi;
+        d.message.en = "document of " + doc.issuing_body->name + " (kept as issued): " + d.message.en;
+    }
+}
+
+}  // namespace
 
 std::vector<Diagnostic> check_repository(const Repository& repo, const CheckOptions& options) {
     Diagnostics all = repo.problems;
@@ -19,10 +41,13 @@ std::vector<Diagnostic> check_repository(const Repository& repo, const CheckOpti
         check_table_sums(doc, out);
         check_links(doc, repo, out);
         check_placeholders(doc, out);
+        if (doc.issued_elsewhere()) soften_issued_text(doc, out);
     });
     for (auto& d : per_doc) all.insert(all.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
     check_duplicate_numbers(docs, all);
     check_citations(repo, options.jobs, all);
+    for (const auto& doc : docs)
+        if (doc.issued_elsewhere()) soften_issued_text(doc, all);
     if (options.approvals) check_approvals(repo, *options.approvals, all);
     sort_diagnostics(all);
     return all;

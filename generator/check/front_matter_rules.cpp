@@ -27,7 +27,7 @@ Position field_position(const Document& doc, const char* key) {
 
 namespace {
 
-enum class FieldKind { Integer, IsoDate, SchoolYear, Text, Signer, TextList, TextOrList, Category };
+enum class FieldKind { Integer, IsoDate, SchoolYear, Text, Signer, TextList, TextOrList, Category, IssuingBody, SuperiorApproval };
 
 // What each key vanban understands must hold. Keys a school adds in its own type
 // definitions and that are not listed here are accepted as they are.
@@ -37,6 +37,7 @@ const std::map<std::string, FieldKind>& field_kinds() {
         {"ngay", FieldKind::IsoDate},      {"nam_hoc", FieldKind::SchoolYear},  {"trich_yeu", FieldKind::Text},
         {"nguoi_ky", FieldKind::Signer},   {"noi_nhan", FieldKind::TextList},   {"kinh_gui", FieldKind::TextOrList},
         {"danh_muc", FieldKind::Category}, {"tieu_de", FieldKind::Text},        {"thu_tu", FieldKind::Integer},
+        {"co_quan_ban_hanh", FieldKind::IssuingBody}, {"duyet_cap_tren", FieldKind::SuperiorApproval},
     };
     return kinds;
 }
@@ -228,7 +229,14 @@ private:
                 return;
             }
             case FieldKind::Signer:
-                check_signer(value, at);
+                check_signer(value, at, "nguoi_ky", {"quyen_han", "chuc_vu", "ho_ten"});
+                return;
+            case FieldKind::SuperiorApproval:
+                if (check_signer(value, at, "duyet_cap_tren", {"tieu_de", "quyen_han", "chuc_vu", "ho_ten", "ngay"}))
+                    if (YAML::Node n = value["ngay"]) check_value("duyet_cap_tren.ngay", n, FieldKind::IsoDate, type);
+                return;
+            case FieldKind::IssuingBody:
+                check_issuing_body(value, at);
                 return;
             case FieldKind::Category: {
                 std::vector<std::string> ids;
@@ -245,30 +253,21 @@ private:
         }
     }
 
-    void check_signer(const YAML::Node& value, Position at) {
+    // nguoi_ky and duyet_cap_tren: a signer's title and name, with the keys each allows.
+    bool check_signer(const YAML::Node& value, Position at, const std::string& field, const std::vector<std::string>& keys) {
         if (!value.IsMap()) {
-            error(at, {"\"nguoi_ky\" phải có các dòng con chuc_vu và ho_ten", "\"nguoi_ky\" needs the sub-fields chuc_vu and ho_ten"},
-                  {"Ví dụ:\n  nguoi_ky:\n    chuc_vu: \"HIỆU TRƯỞNG\"\n    ho_ten: \"Nguyễn Văn A\"",
-                   "Example:\n  nguoi_ky:\n    chuc_vu: \"HIỆU TRƯỞNG\"\n    ho_ten: \"Nguyễn Văn A\""});
-            return;
+            error(at, {"\"" + field + "\" phải có các dòng con chuc_vu và ho_ten", "\"" + field + "\" needs the sub-fields chuc_vu and ho_ten"},
+                  {"Ví dụ:\n  " + field + ":\n    chuc_vu: \"HIỆU TRƯỞNG\"\n    ho_ten: \"Nguyễn Văn A\"",
+                   "Example:\n  " + field + ":\n    chuc_vu: \"HIỆU TRƯỞNG\"\n    ho_ten: \"Nguyễn Văn A\""});
+            return false;
         }
-        static const std::vector<std::string> keys = {"quyen_han", "chuc_vu", "ho_ten"};
-        for (const auto& kv : value) {
-            std::string key = kv.first.Scalar();
-            if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-                std::string suggestion = closest(key, keys);
-                error(yaml_position(doc_.source, doc_.front, kv.first),
-                      {"trường không biết \"nguoi_ky." + key + "\"", "unknown field \"nguoi_ky." + key + "\""},
-                      {(suggestion.empty() ? "" : "Có phải ý bạn là \"" + suggestion + "\"? ") + "Dùng quyen_han, chuc_vu, ho_ten.",
-                       (suggestion.empty() ? "" : "Did you mean \"" + suggestion + "\"? ") + "Use quyen_han, chuc_vu, ho_ten."});
-            }
-        }
+        unknown_sub_keys(value, field, keys);
         for (const char* key : {"chuc_vu", "ho_ten"}) {
             YAML::Node n = value[key];
             if (!n || !n.IsScalar() || n.Scalar().empty())
-                error(at, {std::string("thiếu \"nguoi_ky.") + key + "\"", std::string("\"nguoi_ky.") + key + "\" is missing"},
-                      {std::string("Thêm dòng \"") + key + ": ...\" dưới nguoi_ky.",
-                       std::string("Add a line \"") + key + ": ...\" under nguoi_ky."});
+                error(at, {"thiếu \"" + field + "." + key + "\"", "\"" + field + "." + key + "\" is missing"},
+                      {std::string("Thêm dòng \"") + key + ": ...\" dưới " + field + ".",
+                       std::string("Add a line \"") + key + ": ...\" under " + field + "."});
         }
         if (YAML::Node q = value["quyen_han"]) {
             static const std::regex prefix(R"(^(KT|TM|TL|TUQ|Q)\. \S.*$)");
@@ -277,6 +276,42 @@ private:
                       {"quyền hạn ký \"" + scalar_or(q) + "\" không đúng mẫu (KT./TM./TL./TUQ./Q. + chức vụ)",
                        "signing authority \"" + scalar_or(q) + "\" does not follow the form (KT./TM./TL./TUQ./Q. + title)"},
                       {"Ví dụ: \"KT. HIỆU TRƯỞNG\", \"TM. HỘI ĐỒNG TRƯỜNG\".", "Examples: \"KT. HIỆU TRƯỞNG\", \"TM. HỘI ĐỒNG TRƯỜNG\"."});
+        }
+        return true;
+    }
+
+    // co_quan_ban_hanh: another agency's document keeps that agency's name, place and ký hiệu.
+    void check_issuing_body(const YAML::Node& value, Position at) {
+        const std::string field = "co_quan_ban_hanh";
+        if (!value.IsMap() || !value["ten"] || !value["ten"].IsScalar() || value["ten"].Scalar().empty()) {
+            error(at, {"\"co_quan_ban_hanh\" phải có dòng con ten (tên cơ quan ban hành)",
+                       "\"co_quan_ban_hanh\" needs the sub-field ten (the issuing body's name)"},
+                  {"Ví dụ:\n  co_quan_ban_hanh:\n    ten: \"SỞ GIÁO DỤC VÀ ĐÀO TẠO\"\n    chu_quan: \"ỦY BAN NHÂN DÂN TỈNH ...\"\n    dia_danh: \"...\"",
+                   "Example:\n  co_quan_ban_hanh:\n    ten: \"SỞ GIÁO DỤC VÀ ĐÀO TẠO\"\n    chu_quan: \"ỦY BAN NHÂN DÂN TỈNH ...\"\n    dia_danh: \"...\""});
+            return;
+        }
+        unknown_sub_keys(value, field, {"ten", "chu_quan", "dia_danh"});
+        if (!value["dia_danh"])
+            error(at, {"thiếu \"co_quan_ban_hanh.dia_danh\": địa danh ghi trước ngày của văn bản",
+                       "\"co_quan_ban_hanh.dia_danh\" is missing: the place name printed before the document's date"},
+                  {"Thêm dòng \"dia_danh: ...\" như trên bản gốc (ví dụ \"Hà Nội\").",
+                   "Add a line \"dia_danh: ...\" as on the original (e.g. \"Hà Nội\")."});
+        if (YAML::Node symbol = doc_.front.root["ky_hieu"]; doc_.number && (!symbol || !symbol.IsScalar() || symbol.Scalar().empty()))
+            error(at, {"văn bản của cơ quan khác có số nhưng thiếu \"ky_hieu\" đúng như bản gốc",
+                       "another agency's document has a number but no \"ky_hieu\" as on the original"},
+                  {"Thêm \"ky_hieu: ...\" chép đúng ký hiệu trên bản gốc (ví dụ \"SGDĐT-GDTrH\").",
+                   "Add \"ky_hieu: ...\" copied from the original (e.g. \"SGDĐT-GDTrH\")."});
+    }
+
+    void unknown_sub_keys(const YAML::Node& value, const std::string& field, const std::vector<std::string>& keys) {
+        for (const auto& kv : value) {
+            std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "?";
+            if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+            std::string suggestion = closest(key, keys);
+            error(yaml_position(doc_.source, doc_.front, kv.first),
+                  {"trường không biết \"" + field + "." + key + "\"", "unknown field \"" + field + "." + key + "\""},
+                  {(suggestion.empty() ? "" : "Có phải ý bạn là \"" + suggestion + "\"? ") + "Dùng " + join(keys) + ".",
+                   (suggestion.empty() ? "" : "Did you mean \"" + suggestion + "\"? ") + "Use " + join(keys) + "."});
         }
     }
 

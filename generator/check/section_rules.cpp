@@ -1,6 +1,7 @@
 // required-section, section-order and heading-numbering: the outline of the body.
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -23,11 +24,13 @@ std::string quoted_list(const std::vector<std::string>& items) {
 void check_required_sections(const Document& doc, Diagnostics& out) {
     if (!doc.type || doc.type->required_sections.empty()) return;
     // Required sections are the top level of the outline.
+    // Appendices (Heading::part > 0) are not sections of the body.
     int top = 7;
-    for (const auto& h : doc.headings) top = std::min(top, h.level);
+    for (const auto& h : doc.headings)
+        if (h.part == 0) top = std::min(top, h.level);
     std::vector<const Heading*> tops;
     for (const auto& h : doc.headings)
-        if (h.level == top) tops.push_back(&h);
+        if (h.part == 0 && h.level == top) tops.push_back(&h);
     std::vector<std::string> keys;
     for (const auto* h : tops) keys.push_back(wording_key(h->number.rest));
 
@@ -131,23 +134,23 @@ std::string alphabet_sample(Alphabet a) {
 // and each letter sequence's alphabet: its own letters, else the document's other sequences, else
 // the alphabet that reads it with fewer breaks (Vietnamese when equal). Upper-case parts ("A.", "B.")
 // follow only their own letters.
-void settle_groups(const std::vector<Heading>& hs, std::map<GroupKey, SiblingGroup>& groups) {
+void settle_groups(const std::vector<const Heading*>& hs, std::map<GroupKey, SiblingGroup>& groups) {
     int vietnamese_votes = 0, latin_votes = 0;
     std::map<GroupKey, std::optional<Alphabet>> own;
     std::map<GroupKey, std::vector<std::string>> letters;
     for (auto& [key, g] : groups) {
         std::map<NumberStyle, int> counts;
         for (size_t i : g.members)
-            if (hs[i].number.style != NumberStyle::None) ++counts[hs[i].number.style];
+            if (hs[i]->number.style != NumberStyle::None) ++counts[hs[i]->number.style];
         for (size_t i : g.members) {
-            NumberStyle st = hs[i].number.style;
+            NumberStyle st = hs[i]->number.style;
             if (st != NumberStyle::None && (g.style == NumberStyle::None || counts[st] > counts[g.style])) g.style = st;
         }
         if (g.style != NumberStyle::Letter) continue;
         for (size_t i : g.members)
-            if (hs[i].number.style == NumberStyle::Letter) {
-                if (letters[key].empty()) g.upper_case = std::isupper(static_cast<unsigned char>(hs[i].number.written[0])) != 0;
-                letters[key].push_back(hs[i].number.letter);
+            if (hs[i]->number.style == NumberStyle::Letter) {
+                if (letters[key].empty()) g.upper_case = std::isupper(static_cast<unsigned char>(hs[i]->number.written[0])) != 0;
+                letters[key].push_back(hs[i]->number.letter);
             }
         own[key] = alphabet_of_letters(letters[key]);
         if (own[key] && !g.upper_case) ++(*own[key] == Alphabet::Vietnamese ? vietnamese_votes : latin_votes);
@@ -173,8 +176,11 @@ void check_heading_numbering(const Document& doc, Diagnostics& out) {
     if (!doc.type) return;
     const auto& allowed_by_level = doc.type->numbering;
     bool numbered_type = !allowed_by_level.empty();
-    const std::vector<Heading>& hs = doc.headings;
-    auto part_of = [](const Heading&) { return 0; };
+    // The body and each appendix ("# Phụ lục I: …" itself is no section) have outlines of their own,
+    // whose numbering starts again at "I." / "1."; letter alphabets are read across the document.
+    std::vector<const Heading*> hs;
+    for (const Heading& h : doc.headings)
+        if (!h.opens_appendix) hs.push_back(&h);
 
     // Parent and depth of each heading within its part. The depth counts the levels really used, so
     // "#" then "###" is one skipped level, not a deeper outline with other numbering rules.
@@ -183,15 +189,15 @@ void check_heading_numbering(const Document& doc, Diagnostics& out) {
     std::map<GroupKey, SiblingGroup> groups;
     std::vector<int> stack;
     for (size_t i = 0; i < hs.size(); ++i) {
-        if (i > 0 && part_of(hs[i]) != part_of(hs[i - 1])) stack.clear();
-        while (!stack.empty() && hs[static_cast<size_t>(stack.back())].level >= hs[i].level) stack.pop_back();
+        if (i > 0 && hs[i]->part != hs[i - 1]->part) stack.clear();
+        while (!stack.empty() && hs[static_cast<size_t>(stack.back())]->level >= hs[i]->level) stack.pop_back();
         parent[i] = stack.empty() ? -1 : stack.back();
         depth[i] = parent[i] < 0 ? 1 : depth[static_cast<size_t>(parent[i])] + 1;
         stack.push_back(static_cast<int>(i));
-        key_of[i] = {part_of(hs[i]), parent[i], hs[i].level};
+        key_of[i] = {hs[i]->part, parent[i], hs[i]->level};
         SiblingGroup& g = groups[key_of[i]];
         if (g.members.empty() && parent[i] >= 0) {
-            const HeadingNumber& pn = hs[static_cast<size_t>(parent[i])].number;
+            const HeadingNumber& pn = hs[static_cast<size_t>(parent[i])]->number;
             if (pn.style == NumberStyle::Arabic || pn.style == NumberStyle::MultiLevel || pn.style == NumberStyle::Roman) g.chain = pn.parts;
         }
         g.members.push_back(i);
@@ -200,12 +206,12 @@ void check_heading_numbering(const Document& doc, Diagnostics& out) {
 
     std::optional<size_t> first_latin;  // the first heading where a Latin sequence parts from the Vietnamese one
     for (size_t i = 0; i < hs.size(); ++i) {
-        const Heading& h = hs[i];
+        const Heading& h = *hs[i];
         const HeadingNumber& n = h.number;
         SiblingGroup& g = groups[key_of[i]];
-        const Heading* p = parent[i] >= 0 ? &hs[static_cast<size_t>(parent[i])] : nullptr;
+        const Heading* p = parent[i] >= 0 ? hs[static_cast<size_t>(parent[i])] : nullptr;
         // An appendix has its own outline: only its sequences are checked, not the type's styles per level.
-        bool appendix = part_of(h) > 0;
+        bool appendix = h.part > 0;
         std::vector<NumberStyle> allowed;
         size_t level_index = static_cast<size_t>(depth[i] - 1);
         if (!appendix && level_index < allowed_by_level.size()) allowed = allowed_by_level[level_index];
@@ -344,9 +350,29 @@ void check_heading_numbering(const Document& doc, Diagnostics& out) {
         if (n.style == NumberStyle::Letter) g.last_parts.back() = value;
     }
 
+    // With two or more appendices NĐ30 numbers them in Roman numerals; "PHỤ LỤC 1", as real plans
+    // write it, is a deviation: one warning, at the first such heading.
+    if (doc.appendices.size() >= 2) {
+        auto arabic = std::find_if(doc.appendices.begin(), doc.appendices.end(), [](const Appendix& a) {
+            return !a.label.empty() && std::isdigit(static_cast<unsigned char>(a.label[0]));
+        });
+        if (arabic != doc.appendices.end()) {
+            std::string roman = "Phụ lục " + to_roman(std::max(1, std::atoi(arabic->label.c_str())));
+            out.push_back(warning_at(doc, arabic->at, "heading-numbering",
+                                     {"phụ lục \"" + arabic->label + "\" đánh số bằng chữ số Ả Rập; văn bản có " +
+                                          std::to_string(doc.appendices.size()) +
+                                          " phụ lục, Nghị định 30/2020/NĐ-CP đánh số phụ lục bằng số La Mã",
+                                      "appendix \"" + arabic->label + "\" is numbered in Arabic digits; with " +
+                                          std::to_string(doc.appendices.size()) +
+                                          " appendices, Decree 30/2020/NĐ-CP numbers them in Roman numerals"},
+                                     {"Viết \"# " + roman + ": …\" và tiếp theo Phụ lục II, Phụ lục III…, kể cả chỗ thân văn bản nhắc tới phụ lục.",
+                                      "Write \"# " + roman + ": …\", then Phụ lục II, Phụ lục III…, also where the body refers to them."}));
+        }
+    }
+
     // Latin letters are a deviation from NĐ30, not a break: one warning for the document.
     if (first_latin) {
-        const Heading& h = hs[*first_latin];
+        const Heading& h = *hs[*first_latin];
         out.push_back(warning_at(doc, h.at, "heading-numbering",
                                  {"dãy chữ cái có \"" + h.number.written + "\" theo bảng chữ cái La-tinh (a) b) c) d) e) f)…); Nghị định 30/2020/NĐ-CP "
                                   "(Phụ lục I, Mục II, khoản 6 điểm đ) đánh thứ tự theo bảng chữ cái tiếng Việt",

@@ -34,6 +34,10 @@ static std::vector<std::string> string_list(const YAML::Node& node) {
     return out;
 }
 
+static Signer signer_from(const YAML::Node& map) {
+    return Signer{scalar(map, "quyen_han"), scalar(map, "chuc_vu"), scalar(map, "ho_ten")};
+}
+
 std::string derive_symbol(const std::string& pattern, int number, const std::string& type_abbreviation,
                           const std::string& school_abbreviation) {
     std::string so = number < 10 ? "0" + std::to_string(number) : std::to_string(number);
@@ -70,11 +74,12 @@ Document load_document(std::string path, std::string raw, const DocumentTypes& t
         doc.date = parse_iso_date(scalar(fm, "ngay"));
         doc.school_year = parse_school_year(scalar(fm, "nam_hoc"));
         doc.subject = scalar(fm, "trich_yeu");
-        if (YAML::Node signer = fm["nguoi_ky"]; signer && signer.IsMap()) {
-            doc.signer.authority = scalar(signer, "quyen_han");
-            doc.signer.position = scalar(signer, "chuc_vu");
-            doc.signer.name = scalar(signer, "ho_ten");
-        }
+        if (YAML::Node signer = fm["nguoi_ky"]; signer && signer.IsMap()) doc.signer = signer_from(signer);
+        if (YAML::Node body = fm["co_quan_ban_hanh"]; body && body.IsMap())
+            doc.issuing_body = IssuingBody{scalar(body, "ten"), scalar(body, "chu_quan"), scalar(body, "dia_danh")};
+        if (YAML::Node approval = fm["duyet_cap_tren"]; approval && approval.IsMap())
+            doc.superior_approval = SuperiorApproval{scalar(approval, "tieu_de"), signer_from(approval),
+                                                     parse_iso_date(scalar(approval, "ngay"))};
         doc.recipients = string_list(fm["noi_nhan"]);
         doc.addressees = string_list(fm["kinh_gui"]);
         doc.category = scalar(fm, "danh_muc");
@@ -82,9 +87,10 @@ Document load_document(std::string path, std::string raw, const DocumentTypes& t
         if (auto order = yaml_integer(fm["thu_tu"])) doc.menu_order = *order;
         std::string explicit_symbol = scalar(fm, "ky_hieu");
         if (!explicit_symbol.empty()) {
-            doc.symbol = explicit_symbol.find('/') != std::string::npos || !doc.number
-                             ? explicit_symbol
-                             : derive_symbol("{so}/", *doc.number, "", "") + explicit_symbol;
+            // Written as issued: "KH-THPT.ANT" after the number, or the whole "30/KH-THPT.ANT".
+            if (explicit_symbol.find('/') != std::string::npos) doc.symbol = explicit_symbol;
+            else if (doc.number) doc.symbol = derive_symbol("{so}/", *doc.number, "", "") + explicit_symbol;
+            else doc.symbol = "/" + explicit_symbol;
         } else if (doc.type && doc.type->official) {
             // A draft has no number yet: its symbol starts at the "/" ("/KH-THCSBM").
             doc.symbol = derive_symbol(doc.type->symbol_pattern, doc.number.value_or(0), doc.type->abbreviation,
@@ -99,6 +105,7 @@ Document load_document(std::string path, std::string raw, const DocumentTypes& t
     doc.headings = std::move(md.headings);
     doc.tables = std::move(md.tables);
     doc.links = std::move(md.links);
+    doc.appendices = std::move(md.appendices);
     return doc;
 }
 

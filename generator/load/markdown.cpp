@@ -4,6 +4,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <cctype>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -25,6 +26,8 @@ cmark_llist* markdown_extensions() {
     }();
     return list;
 }
+
+int markdown_options() { return CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES; }
 
 static void append_plain_text(cmark_node* node, std::string& out) {
     for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
@@ -65,9 +68,99 @@ static std::string anchor_for(const std::string& text, std::map<std::string, int
     return n == 1 ? slug : slug + "-" + std::to_string(n);
 }
 
+bool parse_appendix_heading(const std::string& text, std::string& label, std::string& title) {
+    std::string folded = fold_diacritics(text);
+    size_t i = 0;
+    while (i < folded.size() && folded[i] == ' ') ++i;
+    if (folded.compare(i, 7, "phu luc") != 0) return false;
+    i += 7;
+    if (i < folded.size() && std::isalnum(static_cast<unsigned char>(folded[i]))) return false;  // "Phụ lụcI"
+    // Folding keeps ASCII as it is, so byte offsets of the label agree with `text` once the
+    // prefix is skipped in `text` by words.
+    size_t at = 0;
+    for (int words = 0; words < 2; ++words) {
+        while (at < text.size() && text[at] == ' ') ++at;
+        while (at < text.size() && text[at] != ' ') ++at;
+    }
+    std::string rest = text.substr(at);
+    size_t p = 0;
+    while (p < rest.size() && rest[p] == ' ') ++p;
+    size_t label_start = p;
+    auto roman = [](char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C'; };
+    if (p < rest.size() && roman(rest[p])) {
+        while (p < rest.size() && roman(rest[p])) ++p;
+    } else {
+        while (p < rest.size() && (std::isdigit(static_cast<unsigned char>(rest[p])) ||
+                                   (rest[p] == '.' && p + 1 < rest.size() && std::isdigit(static_cast<unsigned char>(rest[p + 1])))))
+            ++p;
+    }
+    // A label is a whole word: "Phụ lục Kế hoạch" has none.
+    if (p < rest.size() && std::isalnum(static_cast<unsigned char>(rest[p]))) p = label_start;
+    label = rest.substr(label_start, p - label_start);
+    static const char* const separators[] = {"\u2014", "\u2013", ":", ".", "-"};
+    while (p < rest.size() && rest[p] == ' ') ++p;
+    for (const char* s : separators)
+        if (rest.compare(p, std::strlen(s), s) == 0) {
+            p += std::strlen(s);
+            break;
+        }
+    while (p < rest.size() && rest[p] == ' ') ++p;
+    title = rest.substr(p);
+    return true;
+}
+
+// Moves every top-level node from an appendix heading on into that appendix's own AST.
+// Footnote definitions stay in the body's AST, where references from anywhere resolve.
+static void split_appendices(ParsedMarkdown& out, int last_line) {
+    std::vector<cmark_node*> starts;
+    for (cmark_node* n = cmark_node_first_child(out.ast.get()); n; n = cmark_node_next(n))
+        if (cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == 1) {
+            std::string label, title;
+            if (parse_appendix_heading(node_plain_text(n), label, title)) starts.push_back(n);
+        }
+    if (starts.empty()) return;
+    for (size_t k = 0; k < starts.size(); ++k) {
+        Appendix a;
+        std::string heading_text = node_plain_text(starts[k]);
+        parse_appendix_heading(heading_text, a.label, a.title);
+        a.ast.reset(cmark_node_new(CMARK_NODE_DOCUMENT));
+        cmark_node* n = cmark_node_next(starts[k]);
+        while (n && (k + 1 == starts.size() || n != starts[k + 1])) {
+            cmark_node* next = cmark_node_next(n);
+            if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION) {
+                cmark_node_unlink(n);
+                cmark_node_append_child(a.ast.get(), n);
+            }
+            n = next;
+        }
+        a.end_line = k + 1 < starts.size() ? cmark_node_get_start_line(starts[k + 1]) - 1 : last_line;
+        a.content_line = cmark_node_get_end_line(starts[k]) + 1;
+        cmark_node* first = cmark_node_first_child(a.ast.get());
+        if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
+            std::string text = node_plain_text(first);
+            if (fold_diacritics(text).rfind("(kem theo", 0) == 0) {
+                a.attached_to = text;
+                a.content_line = cmark_node_get_end_line(first) + 1;
+                cmark_node_free(first);
+            }
+        }
+        int line = cmark_node_get_start_line(starts[k]);
+        for (Heading& h : out.headings)
+            if (h.at.line >= line) {
+                h.part = static_cast<int>(k) + 1;
+                if (h.at.line == line) {
+                    h.opens_appendix = true;
+                    a.at = h.at;
+                }
+            }
+        out.appendices.push_back(std::move(a));
+    }
+    for (cmark_node* s : starts) cmark_node_free(s);
+}
+
 ParsedMarkdown parse_markdown(const std::string& body, const SourceText& source) {
     cmark_llist* extensions = markdown_extensions();
-    cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+    cmark_parser* parser = cmark_parser_new(markdown_options());
     for (cmark_llist* e = extensions; e; e = e->next)
         cmark_parser_attach_syntax_extension(parser, static_cast<cmark_syntax_extension*>(e->data));
     cmark_parser_feed(parser, body.data(), body.size());
@@ -107,6 +200,7 @@ ParsedMarkdown parse_markdown(const std::string& body, const SourceText& source)
         }
     }
     cmark_iter_free(iter);
+    split_appendices(out, static_cast<int>(source.line_starts.size()));
     return out;
 }
 

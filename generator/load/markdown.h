@@ -1,5 +1,6 @@
-// Parses a Markdown body with cmark-gfm (tables, strikethrough, autolink, tagfilter) and
-// collects the parts of the AST the checks need: headings, tables and links.
+// Parses a Markdown body with cmark-gfm (tables, strikethrough, autolink, tagfilter,
+// footnotes), collects the parts of the AST the checks need (headings, tables, links) and
+// moves each appendix ("# Phụ lục I: ...") into an AST of its own.
 #pragma once
 
 #include <string>
@@ -15,13 +16,21 @@ struct ParsedMarkdown {
     std::vector<Heading> headings;
     std::vector<Table> tables;
     std::vector<Link> links;
+    std::vector<Appendix> appendices;
 };
+
+// The parts of an appendix heading's text: "PHỤ LỤC 1.1 - Kế hoạch" → label "1.1", title
+// "Kế hoạch". False when the text does not open an appendix.
+bool parse_appendix_heading(const std::string& text, std::string& label, std::string& title);
 
 // `source` gives column numbers in characters; `body` is the text to parse (same lines).
 ParsedMarkdown parse_markdown(const std::string& body, const SourceText& source);
 
 // The GFM extensions vanban enables, for renderers of the same AST.
 cmark_llist* markdown_extensions();
+
+// cmark options vanban parses with (footnotes on); renderers add theirs to these.
+int markdown_options();
 
 // Plain text of a node's inline content (emphasis and code flattened, breaks as spaces).
 std::string node_plain_text(cmark_node* node);

@@ -49,6 +49,8 @@ struct Heading {
     std::string text;  // "II. NỘI DUNG"
     HeadingNumber number;
     std::string anchor;  // id used on the site: "muc-2"
+    int part = 0;        // 0: the document's body; k: its k-th appendix (Appendix below)
+    bool opens_appendix = false;  // the "# Phụ lục I: ..." heading itself, not a section
 };
 
 struct TableRow {
@@ -71,6 +73,33 @@ struct CmarkNodeDeleter {
     void operator()(cmark_node* node) const;
 };
 using MarkdownTree = std::unique_ptr<cmark_node, CmarkNodeDeleter>;
+
+// A document issued by another agency (co_quan_ban_hanh), kept in the school's repository
+// for reference: its header names that agency, never the school.
+struct IssuingBody {
+    std::string name;    // ten: "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
+    std::string parent;  // chu_quan: the line above it, optional
+    std::string place;   // dia_danh, printed before its date
+};
+
+// The superior office's approval printed under the school's signature (duyet_cap_tren).
+struct SuperiorApproval {
+    std::string heading;  // tieu_de: "PHÊ DUYỆT CỦA PHÒNG GD&ĐT"
+    Signer signer;
+    std::optional<Date> date;
+};
+
+// An appendix (Phụ lục, Nghị định 30/2020/NĐ-CP Điều 8): it begins at a level-1 heading
+// "Phụ lục I: TITLE" and runs to the next one; its content has its own AST and numbering.
+struct Appendix {
+    std::string label;       // "I", "2", "1.1" or empty
+    std::string title;       // what follows the label, as written
+    std::string attached_to; // the "(Kèm theo ...)" line when the document writes it itself
+    Position at;             // the heading
+    int content_line = 0;    // first source line after the heading and the "(Kèm theo ...)" line
+    int end_line = 0;        // last source line of the appendix
+    MarkdownTree ast;
+};
 
 struct FrontMatter {
     bool present = false;
@@ -101,12 +130,17 @@ struct Document {
     std::string page_title;             // tieu_de (site pages)
     int menu_order = 0;                 // thu_tu (site pages)
 
-    std::vector<Heading> headings;
+    std::optional<IssuingBody> issuing_body;          // co_quan_ban_hanh: issued by another agency
+    std::optional<SuperiorApproval> superior_approval; // duyet_cap_tren
+
+    std::vector<Heading> headings;  // body and appendices, in order (Heading::part tells which)
     std::vector<Table> tables;
     std::vector<Link> links;
-    MarkdownTree ast;
+    MarkdownTree ast;               // the body before the first appendix, with every footnote
+    std::vector<Appendix> appendices;
 
     bool is_draft() const { return !number.has_value(); }
+    bool issued_elsewhere() const { return issuing_body.has_value(); }
     // The trích yếu, or the page title for site pages.
     std::string title() const;
     std::string slug() const;  // file name without .md

@@ -11,15 +11,25 @@ OfficialParts official_parts(const Document& doc, const School& school) {
     OfficialParts p;
     p.governing_body = to_upper(school.governing_body);
     p.issuer = to_upper(school.name);
+    std::string place = school.place;
+    std::string issuer_name = school.name;
+    if (doc.issuing_body) {
+        // Another agency's document keeps its own header: the school never appears as its author.
+        p.other_agency = true;
+        p.governing_body = to_upper(doc.issuing_body->parent);
+        p.issuer = to_upper(doc.issuing_body->name);
+        place = doc.issuing_body->place;
+        issuer_name = doc.issuing_body->name;
+    }
     p.draft = doc.is_draft();
     // A draft gets its number and date only when signed (Nghị định 30/2020/NĐ-CP, Điều 15).
     p.number_line = "Số: " + (p.draft ? kBlank + doc.symbol : doc.symbol);
     if (!doc.date)
-        p.place_and_date = school.place + ", ngày" + kBlank + "tháng" + kBlank + "năm" + kBlank;
+        p.place_and_date = place + ", ngày" + kBlank + "tháng" + kBlank + "năm" + kBlank;
     else if (p.draft)
-        p.place_and_date = school.place + ", ngày" + kBlank + "tháng" + kBlank + "năm " + std::to_string(doc.date->year);
+        p.place_and_date = place + ", ngày" + kBlank + "tháng" + kBlank + "năm " + std::to_string(doc.date->year);
     else
-        p.place_and_date = school.place + ", " + official_date_vi(*doc.date);
+        p.place_and_date = place + ", " + official_date_vi(*doc.date);
     p.letter = doc.type && doc.type->layout == "cong-van";
     p.type_name = p.letter || !doc.type ? std::string() : to_upper(doc.type->name);
     p.subject = doc.subject;
@@ -34,6 +44,28 @@ OfficialParts official_parts(const Document& doc, const School& school) {
     p.position = doc.signer.position;
     p.signer = doc.signer.name;
     p.recipients = doc.recipients;
+    if (const auto& s = doc.superior_approval) {
+        SuperiorApprovalBlock b;
+        b.heading = s->heading.empty() ? "PHÊ DUYỆT CỦA CẤP TRÊN" : to_upper(s->heading);
+        if (s->date) b.date_line = "Ngày" + official_date_vi(*s->date).substr(std::string("ngày").size());
+        b.authority = s->signer.authority;
+        b.position = s->signer.position;
+        b.signer = s->signer.name;
+        p.superior_approval = b;
+    }
+    // "(Kèm theo Kế hoạch số 30/KH-THCSBM ngày 05/9/2024 của Trường THCS Bình Minh)"
+    std::string kind = doc.type ? doc.type->name : std::string("Văn bản");
+    std::string attached = "(Kèm theo " + kind + " số " + (p.draft ? kBlank + doc.symbol : doc.symbol) + " ngày " +
+                           (doc.date && !p.draft ? doc.date->short_vi() : kBlank + "/" + kBlank + "/" +
+                                                                                 (doc.date ? std::to_string(doc.date->year) : kBlank)) +
+                           " của " + issuer_name + ")";
+    for (const auto& a : doc.appendices) {
+        AppendixHeading h;
+        h.label_line = a.label.empty() ? "Phụ lục" : "Phụ lục " + a.label;
+        h.title = to_upper(a.title);
+        h.attached_to = a.attached_to.empty() ? attached : a.attached_to;
+        p.appendices.push_back(std::move(h));
+    }
     return p;
 }
 

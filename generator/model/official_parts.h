@@ -3,6 +3,7 @@
 // exactly the same header block, title and signature block.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,22 @@
 #include "model/school.h"
 
 namespace vanban {
+
+// The NĐ30 heading of one appendix: "Phụ lục I", its title, "(Kèm theo Kế hoạch số ...)".
+struct AppendixHeading {
+    std::string label_line;   // "Phụ lục I"
+    std::string title;        // upper case; may be empty
+    std::string attached_to;  // "(Kèm theo Kế hoạch số 30/KH-THCSBM ngày 05/9/2024 của Trường THCS Bình Minh)"
+};
+
+// The superior office's approval block under the school's signature.
+struct SuperiorApprovalBlock {
+    std::string heading;      // "PHÊ DUYỆT CỦA PHÒNG GD&ĐT"
+    std::string date_line;    // "Ngày 20 tháng 9 năm 2024", or empty
+    std::string authority;
+    std::string position;
+    std::string signer;
+};
 
 struct OfficialParts {
     std::string governing_body;   // ô 2: cơ quan chủ quản, upper case
@@ -25,6 +42,9 @@ struct OfficialParts {
     std::string signer;           // ô 7c
     std::vector<std::string> recipients;  // ô 9b
     bool draft = false;
+    bool other_agency = false;    // issued by co_quan_ban_hanh, not by the school
+    std::optional<SuperiorApprovalBlock> superior_approval;
+    std::vector<AppendixHeading> appendices;
 };
 
 OfficialParts official_parts(const Document& doc, const School& school);

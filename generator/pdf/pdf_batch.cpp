@@ -84,6 +84,10 @@ std::string cache_key(const PdfJob& job, const std::string& environment, const s
     // Not the base URL: a repository moved to another folder keeps its PDFs.
     h.add(environment).add(template_text).add(stylesheet).add(job.markdown).add(job.source_date_epoch);
     for (const auto& a : job.pandoc_arguments) h.add(a);
+    for (const auto& part : job.appendices) {
+        h.add(part.markdown);
+        for (const auto& a : part.pandoc_arguments) h.add(a);
+    }
     // Images the document shows are part of the PDF.
     for (const auto& image : job.local_images) {
         std::error_code ec;
@@ -132,6 +136,7 @@ PdfReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& req
     std::string environment = environment_identity(options.tools);
     std::string template_path = repo.templates.find("pdf/van-ban.html");
     std::string template_text = template_path.empty() ? std::string() : read_file(template_path);
+    if (std::string appendix = repo.templates.find("pdf/phu-luc.html"); !appendix.empty()) template_text += read_file(appendix);
     std::string stylesheet_path = repo.templates.find("pdf/van-ban.css");
     std::string stylesheet = stylesheet_path.empty() ? std::string() : read_file(stylesheet_path);
     sweep_stale_files(cache);

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include <cmark-gfm.h>
+
 #include "load/source_reader.h"
 #include "model/official_parts.h"
 #include "pdf/qr_code.h"
@@ -28,13 +30,27 @@ PdfTools pdf_tools_from_environment() {
 
 namespace {
 
-std::string body_markdown(const Document& doc) {
-    size_t start = 0;
-    if (doc.front.end_line > 0 && static_cast<size_t>(doc.front.end_line) < doc.source.line_starts.size())
-        start = doc.source.line_starts[static_cast<size_t>(doc.front.end_line)];
-    else if (doc.front.end_line > 0)
-        start = doc.source.text.size();
-    return doc.source.text.substr(start);
+// Source lines [first, last] (1-based) except those of footnote definitions, which every part
+// gets at its end: Pandoc prints the notes a part refers to and ignores the others.
+std::string part_markdown(const Document& doc, int first, int last, const std::string& notes) {
+    const SourceText& src = doc.source;
+    int lines = static_cast<int>(src.line_starts.size());
+    std::vector<bool> note_line(static_cast<size_t>(lines) + 2, false);
+    for (cmark_node* n = cmark_node_first_child(doc.ast.get()); n; n = cmark_node_next(n))
+        if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION)
+            for (int l = cmark_node_get_start_line(n); l <= cmark_node_get_end_line(n) && l <= lines; ++l) note_line[static_cast<size_t>(l)] = true;
+    std::string out;
+    for (int l = std::max(first, 1); l <= std::min(last, lines); ++l)
+        if (!note_line[static_cast<size_t>(l)]) out.append(src.line(l)).append("\n");
+    return out + "\n" + notes;
+}
+
+std::string footnote_definitions(const Document& doc) {
+    std::string out;
+    for (cmark_node* n = cmark_node_first_child(doc.ast.get()); n; n = cmark_node_next(n))
+        if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION)
+            for (int l = cmark_node_get_start_line(n); l <= cmark_node_get_end_line(n); ++l) out.append(doc.source.line(l)).append("\n");
+    return out;
 }
 
 // Seconds since 1970 at midnight UTC of the document's date, for reproducible PDF dates.
@@ -52,7 +68,9 @@ PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& 
 
     PdfJob job;
     job.doc = &doc;
-    job.markdown = body_markdown(doc);
+    std::string notes = footnote_definitions(doc);
+    int body_end = doc.appendices.empty() ? static_cast<int>(doc.source.line_starts.size()) : doc.appendices.front().at.line - 1;
+    job.markdown = part_markdown(doc, doc.front.end_line + 1, body_end, notes);
     // Pandoc's variables are inserted as they are, so every value is escaped here.
     auto& a = job.pandoc_arguments;
     a = {"--from", school.allow_raw_html ? "gfm" : "gfm-raw_html", "--to", "html5", "--standalone", "--template", template_path};
@@ -82,6 +100,30 @@ PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& 
     }
     for (const auto& a : parts.addressees) var("kinh_gui", a);
     for (const auto& r : parts.recipients) var("noi_nhan", r);
+    if (const auto& s = parts.superior_approval) {
+        var("duyet_tieu_de", s->heading);
+        var("duyet_ngay", s->date_line);
+        var("duyet_quyen_han", s->authority);
+        var("duyet_chuc_vu", s->position);
+        var("duyet_ho_ten", s->signer);
+    }
+    if (!doc.appendices.empty()) {
+        std::string appendix_template = repo.templates.find("pdf/phu-luc.html");
+        if (appendix_template.empty()) throw std::runtime_error("thiếu mẫu templates/pdf/phu-luc.html");
+        for (size_t k = 0; k < doc.appendices.size(); ++k) {
+            const Appendix& ap = doc.appendices[k];
+            const AppendixHeading& h = parts.appendices[k];
+            PdfPart part;
+            part.markdown = part_markdown(doc, ap.content_line, ap.end_line, notes);
+            part.pandoc_arguments = {a[0], a[1], a[2], a[3], "--standalone", "--template", appendix_template};
+            auto& pa = part.pandoc_arguments;
+            pa.push_back("--variable=tieu_de:" + escape_markup(type.name + " " + doc.subject + " - " + h.label_line));
+            pa.push_back("--variable=nhan:" + escape_markup(h.label_line));
+            if (!h.title.empty()) pa.push_back("--variable=ten_phu_luc:" + escape_markup(h.title));
+            pa.push_back("--variable=kem_theo:" + escape_markup(h.attached_to));
+            job.appendices.push_back(std::move(part));
+        }
+    }
     const char* env_epoch = std::getenv("SOURCE_DATE_EPOCH");
     job.source_date_epoch = env_epoch && *env_epoch ? env_epoch : doc.date ? epoch_of(*doc.date) : "0";
     var("ngay_tao", doc.date ? doc.date->iso() : std::string());
@@ -98,7 +140,8 @@ PdfOutcome render_pdf(const PdfJob& job, const PdfTools& tools, const std::strin
     auto failure = [&](const std::string& program, const ProcessResult& r) {
         std::string why;
         if (!r.started)
-            why = "không chạy được " + program + " (" + r.start_error + "); cài gói Debian \"" + program +
+            why = "không chạy được " + program + " (" + r.start_error + "); cài gói Debian \"" +
+                  (program == "pdfunite" ? std::string("poppler-utils") : program) +
                   "\" (scripts/setup.sh làm việc này)";
         else if (r.timed_out)
             why = program + " chạy quá " + std::to_string(tools.timeout.count()) + " giây (giới hạn cho một văn bản) nên đã bị dừng";
@@ -119,34 +162,63 @@ PdfOutcome render_pdf(const PdfJob& job, const PdfTools& tools, const std::strin
         return std::max(std::chrono::milliseconds(1),
                         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
     };
-    ProcessOptions pandoc_options;
-    pandoc_options.input = job.markdown;
-    pandoc_options.timeout = left();
-    std::vector<std::string> pandoc = {tools.pandoc};
-    pandoc.insert(pandoc.end(), job.pandoc_arguments.begin(), job.pandoc_arguments.end());
-    ProcessResult html = run_process(pandoc, pandoc_options);
-    if (!html.ok()) return failure("pandoc", html);
-
-    // Written beside the target and renamed: a failed or killed run leaves no half PDF.
+    // Each part is written beside the target and the result renamed: a failed or killed run
+    // leaves no half PDF.
     std::string partial = output + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<uintptr_t>(&job));
-    ProcessOptions weasy_options;
-    weasy_options.input = html.out;
-    weasy_options.timeout = left();
-    weasy_options.environment = {"SOURCE_DATE_EPOCH=" + job.source_date_epoch};
-    ProcessResult pdf = run_process(
-        {tools.weasyprint, "--quiet", "--encoding", "utf-8", "--base-url", job.base_url, "--stylesheet", job.stylesheet, "-", partial},
-        weasy_options);
-    std::error_code ec;
-    if (!pdf.ok() || !fs::exists(partial, ec)) {
-        fs::remove(partial, ec);
-        return failure("weasyprint", pdf);
+    std::vector<std::string> written;
+    auto cleanup = [&] {
+        std::error_code ec;
+        for (const auto& f : written) fs::remove(f, ec);
+    };
+    auto render_part = [&](const std::vector<std::string>& arguments, const std::string& markdown, const std::string& target) {
+        ProcessOptions pandoc_options;
+        pandoc_options.input = markdown;
+        pandoc_options.timeout = left();
+        std::vector<std::string> pandoc = {tools.pandoc};
+        pandoc.insert(pandoc.end(), arguments.begin(), arguments.end());
+        ProcessResult html = run_process(pandoc, pandoc_options);
+        if (!html.ok()) return failure("pandoc", html), false;
+        ProcessOptions weasy_options;
+        weasy_options.input = html.out;
+        weasy_options.timeout = left();
+        weasy_options.environment = {"SOURCE_DATE_EPOCH=" + job.source_date_epoch};
+        written.push_back(target);
+        ProcessResult pdf = run_process(
+            {tools.weasyprint, "--quiet", "--encoding", "utf-8", "--base-url", job.base_url, "--stylesheet", job.stylesheet, "-", target},
+            weasy_options);
+        std::error_code ec;
+        if (!pdf.ok() || !fs::exists(target, ec)) return failure("weasyprint", pdf), false;
+        return true;
+    };
+    std::string body_pdf = job.appendices.empty() ? partial : partial + "-0";
+    if (!render_part(job.pandoc_arguments, job.markdown, body_pdf)) return cleanup(), outcome;
+    if (!job.appendices.empty()) {
+        std::vector<std::string> unite = {tools.pdfunite, body_pdf};
+        for (size_t k = 0; k < job.appendices.size(); ++k) {
+            std::string target = partial + "-" + std::to_string(k + 1);
+            if (!render_part(job.appendices[k].pandoc_arguments, job.appendices[k].markdown, target)) return cleanup(), outcome;
+            unite.push_back(target);
+        }
+        unite.push_back(partial);
+        written.push_back(partial);
+        ProcessOptions unite_options;
+        unite_options.timeout = left();
+        ProcessResult joined = run_process(unite, unite_options);
+        std::error_code ec;
+        if (!joined.ok() || !fs::exists(partial, ec)) {
+            failure("pdfunite", joined);
+            return cleanup(), outcome;
+        }
     }
+    std::error_code ec;
     fs::rename(partial, output, ec);
     if (ec) {
-        fs::remove(partial, ec);
+        cleanup();
         outcome.error = "không ghi được " + output;
         return outcome;
     }
+    written.erase(std::remove(written.begin(), written.end(), partial), written.end());
+    cleanup();
     outcome.ok = true;
     return outcome;
 }

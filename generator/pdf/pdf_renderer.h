@@ -1,5 +1,8 @@
 // One official document as a PDF: Markdown → Pandoc (vanban's template and CSS under
-// templates/pdf/) → HTML → WeasyPrint → PDF.
+// templates/pdf/) → HTML → WeasyPrint → PDF. Each appendix is rendered the same way from
+// templates/pdf/phu-luc.html and joined after the body with poppler's pdfunite, because
+// NĐ30 numbers an appendix's pages on their own and WeasyPrint 57 cannot restart the page
+// counter inside one document (no page groups).
 //
 // Why WeasyPrint and not Debian's wkhtmltopdf (measured on a 6-page generated plan, 2 cores):
 // - wkhtmltopdf 0.12.6 in Debian is built on an unpatched Qt: it scales the page to its own
@@ -27,6 +30,7 @@ namespace vanban {
 struct PdfTools {
     std::string pandoc = "pandoc";
     std::string weasyprint = "weasyprint";
+    std::string pdfunite = "pdfunite";  // only for documents with appendices
     std::chrono::seconds timeout{120};  // for one document, both programs together
 };
 
@@ -41,11 +45,18 @@ struct PdfMarks {
     std::string page_url;  // absolute; empty when the school has no website in vanban.yaml
 };
 
+// One Pandoc run: the body with its header and signature, or one appendix.
+struct PdfPart {
+    std::vector<std::string> pandoc_arguments;  // without the program
+    std::string markdown;                       // on Pandoc's stdin
+};
+
 // Everything that decides the PDF's bytes, apart from the programs themselves.
 struct PdfJob {
     const Document* doc = nullptr;
     std::vector<std::string> pandoc_arguments;  // without the program
     std::string markdown;                       // the body, on Pandoc's stdin
+    std::vector<PdfPart> appendices;            // in order, each on pages numbered from 1
     std::string source_date_epoch;
     std::string base_url;                       // the document's folder, for its images
     std::string stylesheet;                     // templates/pdf/van-ban.css, given to WeasyPrint

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <vector>
 
 #include "load/markdown.h"
 
@@ -41,10 +42,15 @@ std::string escape_markup(const std::string& s) {
     return out;
 }
 
-std::string render_body_html(const Document& doc, bool allow_raw_html, const LinkResolver& resolve) {
-    int options = CMARK_OPT_DEFAULT | (allow_raw_html ? CMARK_OPT_UNSAFE : 0);
-    std::unique_ptr<char, decltype(&std::free)> raw(cmark_render_html(doc.ast.get(), options, markdown_extensions()), &std::free);
+std::string render_body_html(const Document& doc, int part, bool allow_raw_html, const LinkResolver& resolve) {
+    int options = markdown_options() | (allow_raw_html ? CMARK_OPT_UNSAFE : 0);
+    cmark_node* tree = part == 0 ? doc.ast.get() : doc.appendices.at(static_cast<size_t>(part - 1)).ast.get();
+    std::unique_ptr<char, decltype(&std::free)> raw(cmark_render_html(tree, options, markdown_extensions()), &std::free);
     const std::string html = raw.get();
+    // The headings rendered here, in order; an appendix's own heading is drawn by the page.
+    std::vector<const Heading*> headings;
+    for (const auto& h : doc.headings)
+        if (h.part == part && !h.opens_appendix) headings.push_back(&h);
 
     std::string out;
     out.reserve(html.size() + 256);
@@ -62,7 +68,7 @@ std::string render_body_html(const Document& doc, bool allow_raw_html, const Lin
         // Headings come out in document order, as the model recorded them.
         if (tag.size() == 4 && tag[1] == 'h' && tag[2] >= '1' && tag[2] <= '6') {
             out.append(tag.substr(0, 3));
-            if (heading < doc.headings.size()) out += " id=\"" + doc.headings[heading++].anchor + "\"";
+            if (heading < headings.size()) out += " id=\"" + headings[heading++]->anchor + "\"";
             out += '>';
         } else if (tag == "<table>") {
             out += "<div class=\"bang\"><table>";

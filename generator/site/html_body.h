@@ -13,7 +13,8 @@ namespace vanban {
 // Maps a link target written in the document to the URL to use on the page; empty keeps it.
 using LinkResolver = std::function<std::string(const std::string& target)>;
 
-std::string render_body_html(const Document& doc, bool allow_raw_html, const LinkResolver& resolve);
+// `part` 0 is the body (with the document's footnotes); k is the k-th appendix.
+std::string render_body_html(const Document& doc, int part, bool allow_raw_html, const LinkResolver& resolve);
 
 // Escapes & < > " for HTML and XML text and attributes.
 std::string escape_markup(const std::string& text);

@@ -296,6 +296,7 @@ private:
         item.set("loai", d.type ? d.type->name : d.type_id);
         item.set("ky_hieu", d.symbol);
         item.set("co_ky_hieu", d.type && d.type->official && !d.is_draft());
+        if (d.issuing_body) item.set("co_quan", d.issuing_body->name);
         item.set("ngay", d.date ? d.date->short_vi() : std::string());
         item.set("ngay_iso", d.date ? d.date->iso() : std::string());
         item.set("du_thao", d.type && d.type->official && e.mark.draft);
@@ -323,7 +324,8 @@ private:
         const School& school = repo_.school;
         data d;
         d.set("root", root_prefix(e.page));
-        d.set("body", render_body_html(doc, school.allow_raw_html, [&](const std::string& t) { return resolve_link(e, t); }));
+        auto resolve = [&](const std::string& t) { return resolve_link(e, t); };
+        d.set("body", render_body_html(doc, 0, school.allow_raw_html, resolve));
         d.set("school", school_data());
         d.set("tieu_de", doc.title());
         d.set("nguon", doc.path);
@@ -390,6 +392,29 @@ private:
         data recipients{data::type::list};
         for (const auto& r : parts.recipients) recipients << data("ten", r);
         d.set("noi_nhan", recipients);
+        if (parts.other_agency) d.set("co_quan_khac", doc.issuing_body->name);
+        if (const auto& s = parts.superior_approval) {
+            data block;
+            block.set("tieu_de", s->heading);
+            block.set("ngay", s->date_line);
+            block.set("quyen_han", s->authority);
+            block.set("chuc_vu", s->position);
+            block.set("ho_ten", s->signer);
+            d.set("duyet_cap_tren", block);
+        }
+        data appendices{data::type::list};
+        for (size_t k = 0; k < parts.appendices.size(); ++k) {
+            const AppendixHeading& a = parts.appendices[k];
+            data item;
+            item.set("nhan", a.label_line);
+            item.set("tieu_de", a.title);
+            item.set("kem_theo", a.attached_to);
+            item.set("noi_dung", render_body_html(doc, static_cast<int>(k) + 1, school.allow_raw_html, resolve));
+            for (const auto& h : doc.headings)
+                if (h.opens_appendix && h.part == static_cast<int>(k) + 1) item.set("anchor", h.anchor);
+            appendices << item;
+        }
+        d.set("phu_luc", appendices);
         if (e.section == Section::Disclosure)
             for (const auto& c : type.categories)
                 if (c.id == doc.category) d.set("danh_muc", c.name);
@@ -550,8 +575,8 @@ private:
         std::vector<FeedItem> items;
         for (const Entry* e : docs) {
             const Document& d = *e->doc;
-            std::string summary = (d.type ? d.type->name : "") + (d.is_draft() ? " (dự thảo)" : " số " + d.symbol) + ", " +
-                                  official_date_vi(*d.date);
+            std::string summary = (d.type ? d.type->name : "") + (d.issuing_body ? " của " + d.issuing_body->name : "") +
+                                  (d.is_draft() ? " (dự thảo)" : " số " + d.symbol) + ", " + official_date_vi(*d.date);
             items.push_back({page_title(*e), e->page, summary, *d.date});
         }
         return items;

@@ -66,6 +66,7 @@ TEST_CASE("shapes of real plans: one finding per real mistake, none for what add
                               {"citation-conflict", plan, 54, "error"},    // the same decision with another date
                               {"heading-numbering", plan, 68, "error"},    // e) after d), where the plan writes đ)
                               {"table-sum", plan, 74, "error"},            // 14 teachers, "·" rows add up to 13
+                              {"heading-numbering", plan, 84, "warning"},  // PHỤ LỤC 1, PHỤ LỤC 2: Roman numerals in NĐ30
                               {"heading-numbering", form, 45, "warning"}}); // a) … f): Latin letters
     Run r = run_vanban("check --root " + shell_quote(fixture("real-shapes")) + " --today 2026-11-23");
     CHECK(r.out.find("ở " + plan + ":16") != std::string::npos);

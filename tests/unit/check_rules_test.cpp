@@ -177,6 +177,29 @@ TEST_CASE("heading-numbering: after a break the author's numbering is followed, 
     CHECK(skipped[0].message.vi.find("bỏ qua cấp 2") != std::string::npos);
 }
 
+TEST_CASE("heading-numbering: appendices have outlines of their own; Arabic appendix numbers are a warning") {
+    // Real appendices restart at "I."/"1.", use parts "A." "B." and unnumbered titles, and are never
+    // asked to be the body's section "IV.".
+    std::string body = std::string(kValidBody) +
+                       "\n# PHỤ LỤC 1: KẾ HOẠCH GIÁO DỤC\n\n# A. HƯỚNG DẪN\n\n## 1. Việc một\n\n## 2. Việc hai\n\n"
+                       "# B. KHUNG KẾ HOẠCH\n\n## I. Căn cứ\n\n### 1. Một\n\n### 2. Hai\n\n## II. Điều kiện\n\n# HIỆU TRƯỞNG\n\n"
+                       "# PHỤ LỤC 2: KẾ HOẠCH BÀI DẠY\n\n# I. Yêu cầu\n\n# II. Đồ dùng\n\n# IV. Hoạt động\n";
+    auto d = run_rule(make_repository({{"plans/a.md", plan(body)}}), "heading-numbering");
+    REQUIRE(d.size() == 2);
+    CHECK(d[0].at.line == 37);  // "# PHỤ LỤC 1"
+    CHECK(d[0].severity == Severity::Warning);
+    CHECK(d[0].message.vi.find("số La Mã") != std::string::npos);
+    CHECK(d[0].hint.vi.find("# Phụ lục I: …") != std::string::npos);
+    CHECK(d[1].at.line == 63);  // "# IV." after "# II." inside the second appendix
+    CHECK(d[1].severity == Severity::Error);
+    CHECK(d[1].message.vi.find("\"III.\"") != std::string::npos);
+    CHECK(run_rule(make_repository({{"plans/a.md", plan(body)}}), "required-section").empty());
+
+    // One appendix needs no number at all.
+    std::string one = std::string(kValidBody) + "\n# PHỤ LỤC 1\n\n# I. Danh mục\n";
+    CHECK(run_rule(make_repository({{"plans/a.md", plan(one)}}), "heading-numbering").empty());
+}
+
 TEST_CASE("duplicate-number: same number and type in one calendar year") {
     auto doc = [](const char* so, const char* ngay, const char* loai = "ke-hoach") {
         return std::string("---\nloai: ") + loai + "\nso: " + so + "\nngay: " + ngay + "\nnam_hoc: \"2024-2025\"\n---\n";

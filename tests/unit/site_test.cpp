@@ -20,7 +20,7 @@ TEST_CASE("the body gets heading ids, rewritten links and scrollable tables") {
                                           "| A | B |\n|---|---|\n| 1 | 2 |\n\n<b>đậm</b>\n");
     auto repo = vanban::test::make_repository({{"plans/2024-2025/a.md", text}});
     const Document& doc = repo.documents[0];
-    std::string html = render_body_html(doc, false, [](const std::string& target) {
+    std::string html = render_body_html(doc, 0, false, [](const std::string& target) {
         return target.rfind("../", 0) == 0 ? std::string("../2023-2024/x.html#muc") : std::string();
     });
     CHECK(html.find("<h1 id=\"i-muc-dich\">I. MỤC ĐÍCH</h1>") != std::string::npos);
@@ -28,7 +28,7 @@ TEST_CASE("the body gets heading ids, rewritten links and scrollable tables") {
     CHECK(html.find("href=\"https://a.vn\"") != std::string::npos);
     CHECK(html.find("<div class=\"bang\"><table>") != std::string::npos);
     CHECK(html.find("<b>đậm</b>") == std::string::npos);  // raw HTML is dropped by default
-    CHECK(render_body_html(doc, true, nullptr).find("<b>đậm</b>") != std::string::npos);
+    CHECK(render_body_html(doc, 0, true, nullptr).find("<b>đậm</b>") != std::string::npos);
 }
 
 TEST_CASE("a draft's symbol starts at the slash; ky_hieu overrides the derived one") {
