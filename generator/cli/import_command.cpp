@@ -6,9 +6,9 @@
 #include "check/report.h"
 #include "cli/cli_support.h"
 #include "import/docx_import.h"
+#include "import/word_file.h"
 #include "load/document_loader.h"
 #include "pdf/pdf_renderer.h"
-#include "support/process.h"
 
 namespace fs = std::filesystem;
 
@@ -30,7 +30,7 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
         out << d << '\n';
         return 0;
     }
-    if (files.empty()) throw UsageError("cần ít nhất một tệp .docx, ví dụ: vanban import ke-hoach-cu.docx");
+    if (files.empty()) throw UsageError("cần ít nhất một tệp .docx (hoặc .doc, .odt), ví dụ: vanban import ke-hoach-cu.docx");
     if (!options.type.empty() && !options.type.empty() && !load_repository(common.root).types.find(options.type))
         throw UsageError("loại \"" + options.type + "\" chưa được định nghĩa");
     if (!options.school_year.empty() && !parse_school_year(options.school_year)) throw UsageError("năm học \"" + options.school_year + "\" không hợp lệ");
@@ -40,15 +40,13 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
     for (const auto& file : files) {
         std::error_code ec;
         if (!fs::is_regular_file(file, ec)) throw UsageError("không tìm thấy " + file);
-        // "./" keeps a file named "-x.docx" from reading as an option.
-        std::string argument = file.rfind('-', 0) == 0 ? "./" + file : file;
-        ProcessResult json = run_process({pdf_tools_from_environment().pandoc, "-f", "docx", "-t", "json", argument});
-        if (!json.ok()) {
-            err << "vanban import: " << file << ": pandoc không đọc được tệp (" << (json.started ? json.err.substr(0, 300) : json.start_error) << ")\n";
+        WordFileResult json = read_word_file(file, pdf_tools_from_environment().pandoc);
+        if (!json.ok) {
+            err << "vanban import: " << file << ": " << json.error << "\n";
             status = 1;
             continue;
         }
-        ImportedDocument doc = import_pandoc_json(json.out, repo, options);
+        ImportedDocument doc = import_pandoc_json(json.json, repo, options);
         out << file << ":\n  nhận ra:";
         for (const auto& [field, value] : doc.found) out << "\n    " << field << ": " << value;
         if (!doc.missing.empty()) {
@@ -56,6 +54,8 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
             for (const auto& m : doc.missing) out << " " << m;
         }
         out << '\n';
+        for (const auto& note : doc.notes) out << "  lưu ý: " << note << '\n';
+        out << describe(doc.fidelity);
         if (dry_run) {
             out << doc.markdown;
             continue;

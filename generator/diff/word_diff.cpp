@@ -4,122 +4,139 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <map>
 #include <memory>
 
 #include "text/unicode.h"
 
 namespace vanban {
 
+namespace {
+
+bool is_edge_punctuation(const std::string& p) {
+    static const char* const marks[] = {",", ".", ";", ":", "!", "?", "(", ")", "\"", "\u201C", "\u201D", "'", "..."};
+    for (const char* m : marks)
+        if (p == m) return true;
+    return false;
+}
+
+bool is_blank(const std::string& piece) {
+    return piece == "\u00A0" ||
+           std::all_of(piece.begin(), piece.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+// The text of tokens [from, to) as written, white space runs read as one space.
+std::string written(const std::string& text, const std::vector<Token>& tokens, size_t from, size_t to) {
+    std::string out;
+    for (size_t k = from; k < to; ++k) {
+        if (k > from && tokens[k].space_before) out += ' ';
+        out.append(text, tokens[k].begin, tokens[k].end - tokens[k].begin);
+    }
+    return out;
+}
+
+}  // namespace
+
 // ICU's word breaks find the syllables and the punctuation; pieces written together
 // ("26/26", "60%", "09/2024/TT-BGDĐT", "e-learning") stay one token, because a reviewer reads
 // them as one, while punctuation at the edge of a word ("(", ",", ";") stands alone.
-std::vector<std::string> diff_tokens(const std::string& text) {
-    std::vector<std::string> tokens;
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(to_nfc(text));
+std::vector<Token> tokenize(const std::string& text) {
+    std::vector<Token> tokens;
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
     UErrorCode status = U_ZERO_ERROR;
     thread_local std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale("vi"), status));
     if (!words) return tokens;
     words->setText(u);
-    std::vector<std::string> pieces;  // the pieces of one run of text without white space
-    auto is_edge_punctuation = [](const std::string& p) {
-        static const char* const marks[] = {",", ".", ";", ":", "!", "?", "(", ")", "\"", "\u201C", "\u201D", "'", "..."};
-        for (const char* m : marks)
-            if (p == m) return true;
-        return false;
-    };
+    std::vector<Token> pieces;  // the pieces of one run of text without white space
+    bool space = false;         // white space before the run
     auto flush = [&] {
         size_t first = 0, last = pieces.size();
-        while (first < last && is_edge_punctuation(pieces[first])) tokens.push_back(pieces[first++]);
-        std::vector<std::string> tail;
-        while (last > first && is_edge_punctuation(pieces[last - 1])) tail.push_back(pieces[--last]);
-        std::string word;
-        for (size_t i = first; i < last; ++i) word += pieces[i];
-        if (!word.empty()) tokens.push_back(word);
-        tokens.insert(tokens.end(), tail.rbegin(), tail.rend());
+        bool before = space;
+        auto take = [&](Token t) {
+            t.space_before = before;
+            before = false;
+            tokens.push_back(std::move(t));
+        };
+        while (first < last && is_edge_punctuation(pieces[first].text)) take(pieces[first++]);
+        size_t word_end = last;
+        while (word_end > first && is_edge_punctuation(pieces[word_end - 1].text)) --word_end;
+        if (first < word_end) {
+            Token word{"", pieces[first].begin, pieces[word_end - 1].end, false};
+            word.text = text.substr(word.begin, word.end - word.begin);
+            take(std::move(word));
+        }
+        for (size_t k = word_end; k < last; ++k) take(pieces[k]);
         pieces.clear();
     };
+    size_t byte = 0;
     int32_t start = words->first();
     for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
         std::string piece;
         u.tempSubStringBetween(start, end).toUTF8String(piece);
-        bool blank = std::all_of(piece.begin(), piece.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }) ||
-                     piece == "\u00A0";
-        if (blank) flush();
-        else pieces.push_back(std::move(piece));
+        size_t begin = byte;
+        byte += piece.size();
+        if (is_blank(piece)) {
+            flush();
+            space = !tokens.empty();
+        } else {
+            pieces.push_back({std::move(piece), begin, byte, false});
+        }
     }
     flush();
     return tokens;
 }
 
-std::string join_tokens(const std::vector<std::string>& tokens, size_t from, size_t to) {
-    std::string out;
-    for (size_t i = from; i < to; ++i) {
-        // No space before closing punctuation, as the words were written.
-        bool tight = !out.empty() && (tokens[i] == "," || tokens[i] == "." || tokens[i] == ";" || tokens[i] == ":" || tokens[i] == ")" ||
-                                      tokens[i] == "%" || out.back() == '(');
-        out += (out.empty() || tight ? "" : " ") + tokens[i];
+std::vector<std::string> diff_tokens(const std::string& text) {
+    std::vector<std::string> out;
+    for (auto& t : tokenize(to_nfc(text))) out.push_back(std::move(t.text));
+    return out;
+}
+
+std::vector<WordChange> word_diff(const std::string& old_text, const std::string& new_text, AlignStats* stats) {
+    std::string a_text = to_nfc(old_text), b_text = to_nfc(new_text);
+    std::vector<Token> a = tokenize(a_text), b = tokenize(b_text);
+    Interner words;
+    std::vector<uint32_t> ia, ib;
+    for (const auto& t : a) ia.push_back(words.id(t.text));
+    for (const auto& t : b) ib.push_back(words.id(t.text));
+    std::vector<std::pair<size_t, size_t>> same = align_sequences(ia, ib, stats);
+    same.emplace_back(a.size(), b.size());  // a sentinel closing the last gap
+    std::vector<WordChange> out;
+    size_t i = 0, j = 0;
+    for (size_t k = 0; k < same.size();) {
+        auto [si, sj] = same[k];
+        if (i < si) out.push_back({WordChange::Op::Delete, written(a_text, a, i, si), a[i].space_before});
+        if (j < sj) out.push_back({WordChange::Op::Insert, written(b_text, b, j, sj), b[j].space_before});
+        if (si == a.size()) break;
+        // A run of equal words, as written in the old text.
+        size_t n = 1;
+        while (k + n < same.size() && same[k + n].first == si + n && same[k + n].second == sj + n && si + n < a.size()) ++n;
+        out.push_back({WordChange::Op::Equal, written(a_text, a, si, si + n), a[si].space_before});
+        i = si + n, j = sj + n, k += n;
     }
     return out;
 }
 
-std::vector<WordChange> word_diff(const std::string& old_text, const std::string& new_text) {
-    std::vector<std::string> a = diff_tokens(old_text), b = diff_tokens(new_text);
-    // Common prefix and suffix first: most edits touch a few words of a long paragraph.
-    size_t prefix = 0;
-    while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
-    size_t suffix = 0;
-    while (suffix < a.size() - prefix && suffix < b.size() - prefix && a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) ++suffix;
-    size_t n = a.size() - prefix - suffix, m = b.size() - prefix - suffix;
-    // Longest common subsequence on what is left (paragraph-sized, so quadratic is fine).
-    std::vector<std::vector<uint32_t>> lcs(n + 1, std::vector<uint32_t>(m + 1, 0));
-    for (size_t i = n; i-- > 0;)
-        for (size_t j = m; j-- > 0;)
-            lcs[i][j] = a[prefix + i] == b[prefix + j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
-    std::vector<std::pair<WordChange::Op, std::string>> ops;
-    auto push = [&](WordChange::Op op, const std::string& token) { ops.emplace_back(op, token); };
-    for (size_t i = 0; i < prefix; ++i) push(WordChange::Op::Equal, a[i]);
-    size_t i = 0, j = 0;
-    while (i < n || j < m) {
-        if (i < n && j < m && a[prefix + i] == b[prefix + j]) {
-            push(WordChange::Op::Equal, a[prefix + i]);
-            ++i, ++j;
-        } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-            push(WordChange::Op::Insert, b[prefix + j++]);
-        } else {
-            push(WordChange::Op::Delete, a[prefix + i++]);
-        }
+std::vector<uint32_t> word_bag(const std::string& text, Interner& words) {
+    std::vector<uint32_t> bag;
+    for (const auto& t : tokenize(to_nfc(text))) bag.push_back(words.id(t.text));
+    std::sort(bag.begin(), bag.end());
+    return bag;
+}
+
+double bag_similarity(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+    if (a.empty() && b.empty()) return 1;
+    size_t common = 0;
+    for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (a[i] == b[j]) ++common, ++i, ++j;
+        else if (a[i] < b[j]) ++i;
+        else ++j;
     }
-    for (size_t k = a.size() - suffix; k < a.size(); ++k) push(WordChange::Op::Equal, a[k]);
-    // Runs of one kind become one change; a deletion comes before the insertion that replaces it.
-    std::vector<WordChange> out;
-    size_t k = 0;
-    while (k < ops.size()) {
-        WordChange::Op op = ops[k].first;
-        std::vector<std::string> run;
-        if (op == WordChange::Op::Equal) {
-            while (k < ops.size() && ops[k].first == op) run.push_back(ops[k++].second);
-            out.push_back({op, join_tokens(run, 0, run.size())});
-            continue;
-        }
-        std::vector<std::string> deleted, inserted;
-        while (k < ops.size() && ops[k].first != WordChange::Op::Equal)
-            (ops[k].first == WordChange::Op::Delete ? deleted : inserted).push_back(ops[k].second), ++k;
-        if (!deleted.empty()) out.push_back({WordChange::Op::Delete, join_tokens(deleted, 0, deleted.size())});
-        if (!inserted.empty()) out.push_back({WordChange::Op::Insert, join_tokens(inserted, 0, inserted.size())});
-    }
-    return out;
+    return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
 }
 
 double similarity(const std::string& a, const std::string& b) {
-    std::map<std::string, int> count;
-    auto ta = diff_tokens(a), tb = diff_tokens(b);
-    if (ta.empty() && tb.empty()) return 1;
-    for (const auto& t : ta) ++count[t];
-    size_t common = 0;
-    for (const auto& t : tb)
-        if (count[t]-- > 0) ++common;
-    return 2.0 * static_cast<double>(common) / static_cast<double>(ta.size() + tb.size());
+    Interner words;
+    return bag_similarity(word_bag(a, words), word_bag(b, words));
 }
 
 }  // namespace vanban

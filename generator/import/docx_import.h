@@ -1,21 +1,17 @@
-// Turns a Word document (read by Pandoc into its JSON AST) into a vanban document: the
-// header block, title, "Kính gửi", signature block and "Nơi nhận" become front matter;
-// numbered titles become headings, bullets lists, Word tables GFM tables; Word's
-// leftovers (bookmarks, empty paragraphs, line breaks inside sentences, tab runs) go.
+// Turns a Word document (read by Pandoc into its JSON AST) into a vanban document, in three
+// phases: import/word_reader.h (what Word gave), import/recognize.h (what it is) and
+// import/markdown_writer.h (the Markdown); import/fidelity.h then proves nothing was lost.
 #pragma once
 
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "import/fidelity.h"
+#include "import/recognize.h"
 #include "load/repository.h"
 
 namespace vanban {
-
-struct ImportOptions {
-    std::string type;         // --type: overrides what the title says
-    std::string school_year;  // --year: overrides what the text says
-};
 
 struct ImportedDocument {
     std::string type;                                         // loai
@@ -23,6 +19,8 @@ struct ImportedDocument {
     std::string markdown;                                     // front matter + body
     std::vector<std::pair<std::string, std::string>> found;   // what was recognised: field → value
     std::vector<std::string> missing;                         // fields that must be filled in by hand
+    std::vector<std::string> notes;                           // choices the user should know about
+    FidelityReport fidelity;                                  // words and numbers carried over
     std::string slug;
 };
 

@@ -153,10 +153,13 @@ public:
             Entry& e = entries_[i];
             write_page(renderers[worker], e.page, page_title(e), render_document(renderers[worker], e), section_of(e));
             if (e.last_year) {
+                // In the site's layout, with its header and menu, like every other page.
+                std::string page = comparison_path(e.page), title = "So sánh với năm học trước: " + e.doc->title();
                 std::ostringstream html;
-                write_diff_html({diff_documents(e.last_year, e.doc, e.last_year->path, e.doc->path)},
-                                "So sánh với năm học trước: " + e.doc->title(), html);
-                out_.write(comparison_path(e.page), html.str());
+                html << "<h1>" << escape_markup(title) << "</h1>\n<p><a href=\"" << relative_url(page, e.page) << "\">Xem văn bản năm học "
+                     << escape_markup(e.doc->school_year->text()) << "</a></p>\n";
+                write_diff_html_body({diff_documents(e.last_year, e.doc, e.last_year->path, e.doc->path)}, html);
+                write_page(renderers[worker], page, title + " — " + repo_.school.name, html.str(), section_of(e));
             }
             e.search_words = search_words(*e.doc);
         });

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "run_vanban.h"
 
@@ -81,4 +82,23 @@ TEST_CASE("a công văn from Word: number, V/v, Kính gửi, date with padded bl
     CHECK(contains(md, "\n# 2. Thời gian\n"));
     CHECK(contains(md, "- Mỗi tổ thẩm định học liệu số trước ngày 30/11/2024.\n"));
     CHECK(contains(md, "noi_nhan:\n  - \"Như trên;\"\n  - \"Lưu: VT.\"\n"));
+}
+
+TEST_CASE("a zip bomb is refused before Pandoc reads it; a .doc without LibreOffice gets a how-to") {
+    TempDir tmp;
+    fs::path root = tmp.copy_of("clean");
+    std::string bomb = make_docx(tmp, "cong-van");
+    // 600 MB of zeros packed into well under 1 MB, added to a real .docx.
+    run_command("head -c 600000000 /dev/zero | zip -q " + shell_quote(bomb) + " -");
+    REQUIRE(fs::file_size(bomb) < 5u << 20);
+    Run r = run_vanban("import --root " + shell_quote(root.string()) + " " + shell_quote(bomb));
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.err, "zip bomb"));
+    CHECK(contains(r.err, "572 MB"));
+
+    std::string doc = tmp.str() + "/cu.doc";
+    { std::ofstream(doc) << "not a Word 97 file"; }
+    Run d = run_vanban("import --root " + shell_quote(root.string()) + " " + shell_quote(doc), "PATH=/nonexistent ");
+    CHECK(d.exit_code == 1);
+    CHECK(contains(d.err, "Lưu thành (Save As)"));
 }

@@ -83,7 +83,7 @@ TEST_CASE("the workflows' vanban steps run here: check, diff summary, strict bui
     CHECK(ran == 3);
     std::string summary = slurp(tmp.str() + "/summary.md");
     CHECK(summary.find("### `plans/2024-2025/ke-hoach-so-hoa.md`") != std::string::npos);
-    CHECK(summary.find("Ít nhất: 80% → 90%") != std::string::npos);
+    CHECK(summary.find("Ít nhất: 80% hồ sơ → 90% hồ sơ") != std::string::npos);
     CHECK(summary.find("### `plans/2024-2025/kế hoạch mới.md`\n\n```\n(văn bản mới)") != std::string::npos);  // a Vietnamese file name
     CHECK(fs::exists(root / "site/index.html"));
     CHECK(fs::exists(root / "site/ke-hoach/2024-2025/ke-hoach-so-hoa.pdf"));

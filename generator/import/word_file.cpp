@@ -1,0 +1,117 @@
+#include "import/word_file.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <vector>
+
+#include "support/process.h"
+
+namespace fs = std::filesystem;
+
+namespace vanban {
+
+namespace {
+
+std::uint32_t u32(const unsigned char* p) { return p[0] | p[1] << 8 | p[2] << 16 | static_cast<std::uint32_t>(p[3]) << 24; }
+std::uint16_t u16(const unsigned char* p) { return static_cast<std::uint16_t>(p[0] | p[1] << 8); }
+
+std::string megabytes(std::uint64_t bytes) { return bytes < (1u << 20) ? std::to_string(bytes >> 10) + " KB" : std::to_string(bytes >> 20) + " MB"; }
+
+// A private folder for LibreOffice's output and profile, removed when done.
+struct PrivateDir {
+    fs::path path;
+    PrivateDir() {
+        std::string pattern = (fs::temp_directory_path() / "vanban-import-XXXXXX").string();
+        if (!::mkdtemp(pattern.data())) throw std::runtime_error("không tạo được thư mục tạm để chuyển tệp Word");
+        path = pattern;
+    }
+    ~PrivateDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+}  // namespace
+
+std::string docx_archive_problem(const std::string& path, const WordFileLimits& limits) {
+    std::ifstream in(path, std::ios::binary);
+    std::vector<unsigned char> data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // The central directory, found from its end record, lists each entry's sizes.
+    if (data.size() < 22) return "không phải tệp .docx (Word 2007 trở lên)";
+    size_t end = std::string::npos;
+    for (size_t p = data.size() - 22 + 1; p-- > 0 && data.size() - p <= 22 + 65535;)
+        if (u32(&data[p]) == 0x06054b50) {
+            end = p;
+            break;
+        }
+    if (end == std::string::npos) return "không phải tệp .docx (Word 2007 trở lên)";
+    std::uint64_t entries = u16(&data[end + 10]), offset = u32(&data[end + 16]);
+    std::uint64_t expanded = 0, compressed = 0;
+    for (std::uint64_t k = 0; k < entries; ++k) {
+        if (offset + 46 > data.size() || u32(&data[offset]) != 0x02014b50) return "tệp .docx hỏng (mục lục nén không đọc được)";
+        std::uint32_t packed = u32(&data[offset + 20]), size = u32(&data[offset + 24]);
+        // Zip64 sizes in a Word file: only a huge or crafted file needs them.
+        if (packed == 0xFFFFFFFF || size == 0xFFFFFFFF) return "tệp .docx chứa mục nén quá lớn (zip64): có thể là tệp độc hại (zip bomb)";
+        expanded += size;
+        compressed += packed;
+        offset += 46 + u16(&data[offset + 28]) + u16(&data[offset + 30]) + u16(&data[offset + 32]);
+    }
+    if (expanded > limits.max_expanded_bytes || (expanded > (10u << 20) && expanded > limits.max_ratio * std::max<std::uint64_t>(compressed, 1)))
+        return "tệp .docx bung ra tới " + megabytes(expanded) + " từ " + megabytes(compressed) +
+               " nén: có thể là tệp độc hại (zip bomb), vanban không đọc";
+    return "";
+}
+
+WordFileResult read_word_file(const std::string& path, const std::string& pandoc, const WordFileLimits& limits) {
+    WordFileResult result;
+    std::string ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string docx = fs::absolute(path).string();
+    std::unique_ptr<PrivateDir> converted;
+    if (ext == ".doc" || ext == ".odt" || ext == ".rtf") {
+        std::string soffice = find_program("soffice");
+        if (soffice.empty()) soffice = find_program("libreoffice");
+        if (soffice.empty()) {
+            result.error = "tệp " + ext + " cần LibreOffice để đọc mà máy chưa cài. Mở tệp bằng Word (hoặc LibreOffice Writer), "
+                           "chọn Tệp → Lưu thành (Save As) → \"Tài liệu Word (*.docx)\", rồi chạy lại vanban import với tệp .docx";
+            return result;
+        }
+        converted = std::make_unique<PrivateDir>();
+        ProcessOptions o;
+        o.timeout = limits.timeout;
+        ProcessResult r = run_process({soffice, "-env:UserInstallation=file://" + (converted->path / "profile").string(), "--headless",
+                                       "--convert-to", "docx", "--outdir", converted->path.string(), docx},
+                                      o);
+        docx = (converted->path / (fs::path(path).stem().string() + ".docx")).string();
+        if (!r.ok() || !fs::exists(docx)) {
+            result.error = "LibreOffice không chuyển được tệp sang .docx" + (r.timed_out ? std::string(" (quá thời gian)") : "") +
+                           "; hãy mở tệp và lưu thành .docx";
+            return result;
+        }
+    }
+    if (std::string problem = docx_archive_problem(docx, limits); !problem.empty()) {
+        result.error = problem;
+        return result;
+    }
+    ProcessOptions o;
+    o.timeout = limits.timeout;
+    ProcessResult json = run_process({pandoc, "+RTS", "-M" + limits.pandoc_heap, "-RTS", "-f", "docx", "-t", "json", docx}, o);
+    if (json.ok()) {
+        result.ok = true;
+        result.json = std::move(json.out);
+    } else if (json.timed_out) {
+        result.error = "pandoc đọc tệp quá " + std::to_string(limits.timeout.count() / 1000) + " giây, đã dừng (tệp quá lớn hoặc hỏng)";
+    } else if (json.err.find("Heap exhausted") != std::string::npos) {
+        result.error = "pandoc cần quá " + limits.pandoc_heap + " bộ nhớ để đọc tệp, đã dừng (tệp quá lớn hoặc độc hại)";
+    } else {
+        result.error = "pandoc không đọc được tệp (" + (json.started ? json.err.substr(0, 300) : json.start_error) + ")";
+    }
+    return result;
+}
+
+}  // namespace vanban

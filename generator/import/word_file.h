@@ -1,0 +1,30 @@
+// Reading a Word file safely: .doc and .odt go through LibreOffice first (when installed),
+// a .docx whose entries would expand to an absurd size (a zip bomb) is refused before
+// Pandoc opens it, and Pandoc runs with a memory limit and a time limit.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace vanban {
+
+struct WordFileLimits {
+    std::uint64_t max_expanded_bytes = 512ull << 20;  // all entries of the .docx together, uncompressed
+    std::uint64_t max_ratio = 200;                    // uncompressed / compressed, for a file of more than 10 MB expanded
+    std::string pandoc_heap = "1500m";                // Pandoc's RTS -M
+    std::chrono::milliseconds timeout{180000};
+};
+
+struct WordFileResult {
+    bool ok = false;
+    std::string json;   // Pandoc's AST
+    std::string error;  // in Vietnamese, what to do
+};
+
+WordFileResult read_word_file(const std::string& path, const std::string& pandoc, const WordFileLimits& limits = {});
+
+// Why a .docx must not be opened (expands too much, not a zip file); empty when it may be.
+std::string docx_archive_problem(const std::string& path, const WordFileLimits& limits);
+
+}  // namespace vanban

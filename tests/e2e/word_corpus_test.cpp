@@ -1,0 +1,113 @@
+// `vanban import` on Word files made from real documents (tests/e2e/word_corpus.h): every word
+// and number, every heading at its level and the header fields come through.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <regex>
+
+#include "run_vanban.h"
+#include "word_corpus.h"
+
+namespace fs = std::filesystem;
+using namespace vanban::e2e;
+
+namespace {
+
+bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+std::string examples() { return std::string(VANBAN_TEST_DATA) + "/../../shared/examples/"; }
+
+struct Imported {
+    Run run;
+    std::string md;
+    std::string file;
+};
+
+Imported import_example(const TempDir& tmp, const fs::path& root, const std::string& example, const std::string& extra = "") {
+    std::string name = fs::path(example).stem().string();
+    WordCorpusFile w = make_word_corpus_file(examples() + example, tmp.str(), name);
+    REQUIRE(fs::exists(w.docx));
+    Imported r;
+    r.run = run_vanban("import --root " + shell_quote(root.string()) + " " + shell_quote(w.docx) + " " + extra);
+    std::smatch m;
+    if (std::regex_search(r.run.out, m, std::regex(R"(đã ghi (\S+\.md))"))) {
+        r.file = m[1];
+        r.md = slurp((root / r.file).string());
+    }
+    INFO(r.run.out, r.run.err);
+    CHECK(r.run.exit_code == 0);
+    CHECK(contains(r.run.out, "(đủ)"));  // the fidelity report: 100 % of the words and numbers
+    for (const auto& h : w.headings) {
+        // On failure, the line the heading's text ended up on.
+        std::string title = h.text.substr(h.text.find(' ') + 1), found;
+        if (size_t at = r.md.find(title); at != std::string::npos) found = r.md.substr(r.md.rfind('\n', at) + 1, 120);
+        CHECK_MESSAGE(contains(r.md, "\n" + h.text + "\n"), h.text, " ≠ ", found);
+    }
+    int appendices = 0;
+    for (size_t p = 0; (p = r.md.find("\n# ", p)) != std::string::npos; ++p)
+        for (const std::string label : {"PHỤ LỤC", "Phụ lục"}) appendices += r.md.compare(p + 3, label.size(), label) == 0;
+    CHECK(appendices >= w.appendices);
+    for (int n = 1; n <= w.footnotes; ++n) CHECK(contains(r.md, "\n[^" + std::to_string(n) + "]: "));
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("real documents through Word: every word, number and heading, and the header fields") {
+    if (!fs::exists(examples())) {
+        MESSAGE("../shared/examples/ is not beside the repository: skipped");
+        return;
+    }
+    TempDir tmp;
+    fs::path root = tmp.copy_of("clean");
+
+    SUBCASE("the district's công văn") {
+        Imported r = import_example(tmp, root, "cong-van-huong-dan-phong-gddt.txt");
+        CHECK(contains(r.md, "loai: cong-van\nso: 610\nky_hieu: \"GDĐT-THCS\"\nngay: 2023-05-09\nnam_hoc: \"2022-2023\"\n"));
+        CHECK(contains(r.md, "co_quan_ban_hanh:\n  ten: \"PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\"\n  chu_quan: \"ỦY BAN NHÂN DÂN QUẬN 7\"\n  dia_danh: \"Quận 7\"\n"));
+        CHECK(contains(r.md, "noi_nhan:\n  - \"Như trên (để thực hiện);\"\n  - \"Trưởng phòng (để báo cáo);\"\n  - \"Lưu: VP, Tổ THCS.\"\n---"));
+    }
+    SUBCASE("Bộ GD&ĐT 2345 with three appendices and footnotes") {
+        Imported r = import_example(tmp, root, "more/01-cv-2345-bgddt-gdth-khgd-tieu-hoc.txt");
+        CHECK(contains(r.md, "so: 2345\nky_hieu: \"BGDĐT-GDTH\"\nngay: 2021-06-07\nnam_hoc: \"2020-2021\"\n"));
+        CHECK(contains(r.md, "  quyen_han: \"KT. BỘ TRƯỞNG\"\n  chuc_vu: \"THỨ TRƯỞNG\"\n  ho_ten: \"Nguyễn Hữu Độ\"\n"));
+        CHECK(contains(r.md, "  ten: \"BỘ GIÁO DỤC VÀ ĐÀO TẠO\"\n  dia_danh: \"Hà Nội\"\n"));
+    }
+    SUBCASE("Sở GD&ĐT TP.HCM 5155 with its table of criteria") {
+        Imported r = import_example(tmp, root, "more/02-cv-5155-sgddt-hcm-tieu-chi-tthtcd.txt");
+        CHECK(contains(r.md, "so: 5155\nky_hieu: \"SGDĐT-GDTXNNĐH\"\nngay: 2025-11-28\nnam_hoc: \"2025-2026\"\n"));
+        CHECK(contains(r.md, "  ten: \"SỞ GIÁO DỤC VÀ ĐÀO TẠO\"\n  chu_quan: \"ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\"\n  dia_danh: \"Thành phố Hồ Chí Minh\"\n"));
+        CHECK(contains(r.md, "  quyen_han: \"KT GIÁM ĐỐC\"\n  chuc_vu: \"PHÓ GIÁM ĐỐC\"\n  ho_ten: \"Trương Hải Thanh\"\n"));
+        CHECK(contains(r.md, "| Tổng cộng | 100 |"));
+    }
+    SUBCASE("Sở GD&ĐT Hà Nội 5095") {
+        Imported r = import_example(tmp, root, "more/03-cv-5095-sgddt-hanoi-o-nhiem-khong-khi.txt");
+        CHECK(contains(r.md, "so: 5095\nky_hieu: \"SGDĐT-CTTTHSSV\"\nngay: 2025-12-03\n"));
+        CHECK(contains(r.md, "kinh_gui:\n  - \"UBND các xã, phường;\"\n  - \"Các đơn vị, cơ sở giáo dục trực thuộc.\"\n"));
+        CHECK(contains(r.md, "  ho_ten: \"Nguyễn Quang Tuấn\"\n"));
+    }
+    SUBCASE("UBND Hà Tĩnh 624, a kế hoạch with a, b, c, d, đ, e") {
+        Imported r = import_example(tmp, root, "more/04-kh-624-ubnd-hatinh-gdmn-do-thi.txt");
+        CHECK(contains(r.md, "loai: ke-hoach\nso: 624\nky_hieu: \"KH-UBND\"\nngay: 2025-11-19\nnam_hoc: \"2025-2026\"\ntrich_yeu: \"THỰC HIỆN CHƯƠNG TRÌNH"));
+        CHECK(contains(r.md, "  ten: \"ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\"\n  dia_danh: \"Hà Tĩnh\"\n"));
+        CHECK(contains(r.md, "  quyen_han: \"TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH\"\n  chuc_vu: \"PHÓ CHỦ TỊCH\"\n  ho_ten: \"Nguyễn Thị Nguyệt\"\n"));
+    }
+    SUBCASE("Bộ VHTTDL 6386: no header block, footnotes, an appendix with merged headers") {
+        Imported r = import_example(tmp, root, "more/08-cv-6386-bvhttdl-nhiem-vu-nam-hoc-phu-luc.txt", "--type cong-van");
+        CHECK(contains(r.md, "  quyen_han: \"KT. BỘ TRƯỞNG\"\n  chuc_vu: \"THỨ TRƯỞNG\"\n  ho_ten: \"Phan Tâm\"\n"));
+        CHECK(contains(r.md, "\n(Kèm theo Công văn số 6386/BVHTTDL-KHCNĐTMT ngày 25/11/2025"));
+    }
+}
+
+TEST_CASE("a school's own plan through Word: its ký hiệu, school year from the title, never from a citation") {
+    if (!fs::exists(examples())) return;
+    TempDir tmp;
+    fs::path root = tmp.copy_of("clean");
+    // The plan's school: the issuer line is not in the copy, the place is.
+    std::string config = slurp((root / "vanban.yaml").string());
+    config = std::regex_replace(config, std::regex("dia_danh: \"Thử\""), "dia_danh: \"Tân Hồng\"");
+    { std::ofstream(root / "vanban.yaml", std::ios::binary) << config; }
+    Imported r = import_example(tmp, root, "ke-hoach-chuyen-doi-so-tieu-hoc.txt");
+    CHECK(contains(r.md, "loai: ke-hoach\nky_hieu: \"KH-THTTB2\"\nngay: 2023-10-04\nnam_hoc: \"2023-2024\"\n"));
+    CHECK(contains(r.md, "trich_yeu: \"Triển khai thực hiện Chương trình chuyển đổi số của Trường Tiểu học Tân Thành B2 - năm học 2023-2024\""));
+}
