@@ -178,23 +178,51 @@ void check_heading_numbering(const Document& doc, Diagnostics& out) {
     bool numbered_type = !allowed_by_level.empty();
     // The body and each appendix ("# Phụ lục I: …" itself is no section) have outlines of their own,
     // whose numbering starts again at "I." / "1."; letter alphabets are read across the document.
+    // Numbered paragraphs ("3. Nâng cao …" kept as a paragraph by import) are entries of the outline too.
     std::vector<const Heading*> hs;
     for (const Heading& h : doc.headings)
         if (!h.opens_appendix) hs.push_back(&h);
+    for (const Heading& p : doc.numbered_paragraphs) hs.push_back(&p);
+    std::stable_sort(hs.begin(), hs.end(), [](const Heading* a, const Heading* b) { return a->at.line < b->at.line; });
+    auto same_style = [](const HeadingNumber& a, const HeadingNumber& b) {
+        return a.style == b.style && (a.style != NumberStyle::MultiLevel || a.parts.size() == b.parts.size()) &&
+               (a.style != NumberStyle::Letter || std::isupper(static_cast<unsigned char>(a.written[0])) ==
+                                                       std::isupper(static_cast<unsigned char>(b.written[0])));
+    };
 
     // Parent and depth of each heading within its part. The depth counts the levels really used, so
     // "#" then "###" is one skipped level, not a deeper outline with other numbering rules.
-    std::vector<int> parent(hs.size(), -1), depth(hs.size(), 1);
+    std::vector<int> parent(hs.size(), -1), depth(hs.size(), 1), level(hs.size(), 1);
     std::vector<GroupKey> key_of(hs.size());
     std::map<GroupKey, SiblingGroup> groups;
     std::vector<int> stack;
     for (size_t i = 0; i < hs.size(); ++i) {
         if (i > 0 && hs[i]->part != hs[i - 1]->part) stack.clear();
-        while (!stack.empty() && hs[static_cast<size_t>(stack.back())]->level >= hs[i]->level) stack.pop_back();
+        // A paragraph is the sibling of the nearest open entry numbered like it, else the child of the
+        // last one. A heading keeps its "#" level, except among numbered paragraphs, whose level the
+        // importer could not write: it is the sibling of an open paragraph numbered like it, and the
+        // child of one numbered otherwise at its level ("2. …" then "## a) …").
+        bool paragraph = hs[i]->level == 0;
+        level[i] = paragraph ? (stack.empty() ? 1 : level[static_cast<size_t>(stack.back())] + 1) : hs[i]->level;
+        for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+            const Heading& open = *hs[static_cast<size_t>(*it)];
+            int open_level = level[static_cast<size_t>(*it)];
+            if (same_style(open.number, hs[i]->number) && (paragraph || open.level == 0)) {
+                level[i] = open_level;
+                break;
+            }
+            if (paragraph) continue;
+            if (open_level < level[i]) break;  // its parent: the heading stays at its level
+            if (open.level == 0 && open_level == level[i]) {
+                level[i] = open_level + 1;
+                break;
+            }
+        }
+        while (!stack.empty() && level[static_cast<size_t>(stack.back())] >= level[i]) stack.pop_back();
         parent[i] = stack.empty() ? -1 : stack.back();
         depth[i] = parent[i] < 0 ? 1 : depth[static_cast<size_t>(parent[i])] + 1;
         stack.push_back(static_cast<int>(i));
-        key_of[i] = {hs[i]->part, parent[i], hs[i]->level};
+        key_of[i] = {hs[i]->part, parent[i], level[i]};
         SiblingGroup& g = groups[key_of[i]];
         if (g.members.empty() && parent[i] >= 0) {
             const HeadingNumber& pn = hs[static_cast<size_t>(parent[i])]->number;
@@ -220,13 +248,14 @@ void check_heading_numbering(const Document& doc, Diagnostics& out) {
             out.push_back(error_at(doc, h.at, "heading-numbering", std::move(m), std::move(hint)));
         };
 
-        if (p && h.level > p->level + 1 && !g.level_reported) {
+        int parent_level = p ? level[static_cast<size_t>(parent[i])] : 0;
+        if (p && level[i] > parent_level + 1 && !g.level_reported) {
             g.level_reported = true;
-            std::string want(static_cast<size_t>(p->level + 1), '#');
-            report({"đề mục cấp " + std::to_string(h.level) + " \"" + h.text + "\" nằm ngay dưới đề mục cấp " + std::to_string(p->level) +
-                        " \"" + p->text + "\": bỏ qua cấp " + std::to_string(p->level + 1),
-                    "level " + std::to_string(h.level) + " heading \"" + h.text + "\" sits right under level " + std::to_string(p->level) +
-                        " heading \"" + p->text + "\": level " + std::to_string(p->level + 1) + " is skipped"},
+            std::string want(static_cast<size_t>(parent_level + 1), '#');
+            std::string lv = std::to_string(level[i]), plv = std::to_string(parent_level), skipped = std::to_string(parent_level + 1);
+            report({"đề mục cấp " + lv + " \"" + h.text + "\" nằm ngay dưới đề mục cấp " + plv + " \"" + p->text + "\": bỏ qua cấp " + skipped,
+                    "level " + lv + " heading \"" + h.text + "\" sits right under level " + plv + " heading \"" + p->text + "\": level " +
+                        skipped + " is skipped"},
                    {"Viết \"" + want + "\" cho đề mục này và các đề mục cùng cấp với nó.",
                     "Write \"" + want + "\" for this heading and its siblings."});
         }
@@ -293,7 +322,7 @@ void check_heading_numbering(const Document& doc, Diagnostics& out) {
                                 "\" trước nó",
                             "heading \"" + n.written + "\" sits under \"" + p->number.written + "\": the heading \"" + parent_text +
                                 "\" before it is missing"},
-                           {"Thêm đề mục \"" + std::string(static_cast<size_t>(p->level), '#') + " " + parent_text +
+                           {"Thêm đề mục \"" + std::string(static_cast<size_t>(parent_level), '#') + " " + parent_text +
                                 " …\" ngay trước, hoặc sửa số của đề mục này.",
                             "Add the heading right before it, or correct this heading's number."});
                 else

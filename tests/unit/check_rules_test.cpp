@@ -177,6 +177,18 @@ TEST_CASE("heading-numbering: after a break the author's numbering is followed, 
     CHECK(skipped[0].message.vi.find("bỏ qua cấp 2") != std::string::npos);
 }
 
+TEST_CASE("heading-numbering: numbered paragraphs, as import keeps long items, are read with the headings") {
+    std::string body = "# I. MỤC ĐÍCH\n\n## 1. Một\n\n"                          // 13, 15
+                       "2\\. Hai: một mục dài mà bản Word để ở dạng đoạn văn.\n\n"  // 17
+                       "### a) A\n\nb) B, một đoạn văn.\n\nc) C\n\nd) D\n\n"       // 19, 21, 23, 25
+                       "e) E\n\ng) G\n\n"                                          // 27: đ) skipped
+                       "## 3. Ba\n\n# II. NỘI DUNG\n\n1\\. Một đoạn đánh số\n\n## 2. Hai\n";
+    auto d = run_rule(make_repository({{"plans/a.md", plan(body)}}), "heading-numbering");
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].at.line == 27);
+    CHECK(d[0].message.vi.find("số mong đợi: \"đ)\"") != std::string::npos);
+}
+
 TEST_CASE("heading-numbering: appendices have outlines of their own; Arabic appendix numbers are a warning") {
     // Real appendices restart at "I."/"1.", use parts "A." "B." and unnumbered titles, and are never
     // asked to be the body's section "IV.".
