@@ -13,6 +13,7 @@ namespace vanban {
 
 const char* state_id(ApprovalState state) {
     switch (state) {
+        case ApprovalState::Issued: return "da-ban-hanh";
         case ApprovalState::Approved: return "da-duyet";
         case ApprovalState::Partial: return "duyet-mot-phan";
         case ApprovalState::Stale: return "het-hieu-luc";
@@ -23,6 +24,7 @@ const char* state_id(ApprovalState state) {
 
 const char* state_name(ApprovalState state) {
     switch (state) {
+        case ApprovalState::Issued: return "đã ban hành";
         case ApprovalState::Approved: return "đã duyệt";
         case ApprovalState::Partial: return "duyệt một phần";
         case ApprovalState::Stale: return "hết hiệu lực";
@@ -34,6 +36,12 @@ const char* state_name(ApprovalState state) {
 namespace {
 
 std::string short_id(const std::string& id) { return id.substr(0, 10); }
+
+std::string join_roles(const std::vector<std::string>& roles) {
+    std::string out;
+    for (const auto& r : roles) out += (out.empty() ? "" : ", ") + r;
+    return out;
+}
 
 std::string lower_ascii(std::string s) {
     for (char& c : s)
@@ -247,39 +255,46 @@ Ledger read_ledger(const GitRepository& git, const Repository& repo, SignatureVe
 
         // Approvals are judged by the trust in force before the commit: a commit cannot
         // approve with a key it adds itself.
+        // "Phe-duyet: <path>" approves the path's content; "Ban-hanh: <path>" records it as issued.
         std::string role;
-        std::vector<std::string> paths;
+        std::vector<std::string> paths, issued_paths;
         for (const auto& [key, value] : commit.trailers) {
             std::string k = lower_ascii(key);
             if (k == "phe-duyet") paths.push_back(value);
+            if (k == "ban-hanh") issued_paths.push_back(value);
             if (k == "vai-tro" && role.empty()) role = value;
         }
-        if (!paths.empty()) {
-            Refusal refusal{commit.id, commit.time, paths, role, {}};
+        if (!paths.empty() || !issued_paths.empty()) {
+            Message reason;
             SignatureCheck check;
             if (!have_trust) {
-                refusal.reason = {"chưa có danh sách khóa và vai trò tin cậy trong lịch sử ở thời điểm này",
-                                  "no trusted keys and roles in history at this point"};
+                reason = {"chưa có danh sách khóa và vai trò tin cậy trong lịch sử ở thời điểm này", "no trusted keys and roles in history at this point"};
             } else if (role.empty()) {
-                refusal.reason = {"commit phê duyệt thiếu dòng \"Vai-tro: <vai trò>\"", "the approval commit has no \"Vai-tro: <role>\" trailer"};
+                reason = {"commit phê duyệt thiếu dòng \"Vai-tro: <vai trò>\"", "the approval commit has no \"Vai-tro: <role>\" trailer"};
             } else if ((check = verifier.check(git, commit.id, when, ledger.trusted_keys)).status != SignatureStatus::Good) {
-                refusal.reason = refusal_reason(check);
+                reason = refusal_reason(check);
             } else if (!holder_of(ledger.trusted, check.principal, role)) {
-                refusal.reason = {check.principal + " không giữ vai trò " + role + " trong vanban.yaml",
-                                  check.principal + " does not hold the role " + role + " in vanban.yaml"};
+                reason = {check.principal + " không giữ vai trò " + role + " trong vanban.yaml",
+                          check.principal + " does not hold the role " + role + " in vanban.yaml"};
             } else {
                 check.principal = holder_of(ledger.trusted, check.principal, role);
-                for (const auto& path : paths) {
+            }
+            for (bool issued : {false, true}) {
+                const std::vector<std::string>& named = issued ? issued_paths : paths;
+                if (named.empty()) continue;
+                if (!reason.vi.empty()) {
+                    ledger.refusals.push_back({commit.id, commit.time, named, role, reason, issued});
+                    continue;
+                }
+                for (const auto& path : named) {
                     std::string blob = git.blob_id(commit.id, ledger.prefix + path);
-                    if (blob.empty()) {
+                    if (blob.empty())
                         ledger.refusals.push_back({commit.id, commit.time, {path}, role,
-                                                   {"tệp " + path + " không có trong commit phê duyệt", path + " is not in the approval commit"}});
-                        continue;
-                    }
-                    ledger.approvals.push_back({path, blob, role, check.principal, check.fingerprint, commit.id, commit.time});
+                                                   {"tệp " + path + " không có trong commit phê duyệt", path + " is not in the approval commit"}, issued});
+                    else
+                        ledger.approvals.push_back({path, blob, role, check.principal, check.fingerprint, commit.id, commit.time, issued});
                 }
             }
-            if (!refusal.reason.vi.empty()) ledger.refusals.push_back(std::move(refusal));
         }
 
         // Then the trust this commit leaves behind. An authorised commit changes exactly what it
@@ -333,18 +348,39 @@ DocumentApproval evaluate_document(const Document& doc, const Ledger& ledger, co
     std::string current = GitRepository::hash_blob(read_file((fs::path(root) / doc.path).string()));
 
     std::map<std::string, const Approval*> by_role;  // the latest approval of the current content, per role
-    const Approval* latest_other = nullptr;          // the latest approval of other content
+    const Approval* latest_other = nullptr;          // the latest approval (or record of issue) of other content
+    const Approval* issued = nullptr;                // the latest record of issue of the current content by an accepted role
+    const Approval* issued_otherwise = nullptr;      // ... by a role the type's policy does not accept
     for (const auto& a : ledger.approvals) {
         if (a.path != doc.path) continue;
-        if (a.blob == current) by_role[a.role] = &a;
-        else latest_other = &a;
+        if (a.blob != current) latest_other = &a;
+        else if (!a.issued) by_role[a.role] = &a;
+        else if (std::find(result.required_roles.begin(), result.required_roles.end(), a.role) != result.required_roles.end()) issued = &a;
+        else issued_otherwise = &a;
     }
     for (const auto& role : result.required_roles) {
         auto it = by_role.find(role);
         if (it != by_role.end()) result.current.push_back(*it->second);
         else result.missing_roles.push_back(role);
     }
-    if (result.required_roles.empty()) {
+    // A record of issue counts for a role the type's policy accepts, and only for a document
+    // that carries the number and date it was issued with.
+    if (issued && (!doc.number || !doc.date)) {
+        result.issue_problem = {"văn bản chưa có số hoặc ngày ban hành (so, ngay)", "the document has no number or date (so, ngay)"};
+        result.issue_not_counted = *issued;
+    } else if (issued) {
+        result.issued = *issued;
+    } else if (issued_otherwise) {
+        result.issue_problem = {"vai trò " + issued_otherwise->role + " không được chính sách phê duyệt của loại " + doc.type_id + " chấp nhận" +
+                                    (result.required_roles.empty() ? "" : " (cần một trong: " + join_roles(result.required_roles) + ")"),
+                                "the role " + issued_otherwise->role + " is not accepted by the approval policy of the type " + doc.type_id +
+                                    (result.required_roles.empty() ? "" : " (needs one of: " + join_roles(result.required_roles) + ")")};
+        result.issue_not_counted = *issued_otherwise;
+    }
+    if (result.issued) {
+        result.state = ApprovalState::Issued;
+        result.missing_roles.clear();
+    } else if (result.required_roles.empty()) {
         result.state = ApprovalState::Unapproved;  // no policy for its type: nobody can approve it
     } else if (result.missing_roles.empty()) {
         result.state = ApprovalState::Approved;
@@ -353,7 +389,7 @@ DocumentApproval evaluate_document(const Document& doc, const Ledger& ledger, co
     } else if (latest_other) {
         result.state = ApprovalState::Stale;
     }
-    if (latest_other && result.state != ApprovalState::Approved) {
+    if (latest_other && result.state != ApprovalState::Approved && result.state != ApprovalState::Issued) {
         result.voided = *latest_other;
         // The first commit after the approval whose version of the file differs from it.
         // Most often the file was edited and not committed yet: HEAD still holds the approved text.

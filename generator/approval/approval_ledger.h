@@ -27,6 +27,9 @@ struct Approval {
     std::string blob;  // the exact content approved
     std::string role, principal, fingerprint, commit;
     int64_t time = 0;
+    // Recorded as issued ("Ban-hanh:" trailer): a document signed on paper and imported, whose
+    // text this commit states to be the one issued, rather than approved before issuing.
+    bool issued = false;
 };
 
 struct Refusal {
@@ -35,6 +38,7 @@ struct Refusal {
     std::vector<std::string> paths;
     std::string role;
     Message reason;
+    bool issued = false;  // a record of issue ("Ban-hanh:"), not an approval
 };
 
 struct TrustProblem {
@@ -87,8 +91,10 @@ struct Ledger {
 
 Ledger read_ledger(const GitRepository& git, const Repository& repo, SignatureVerifier& verifier);
 
-enum class ApprovalState { Approved, Partial, Stale, Unapproved };
-const char* state_id(ApprovalState state);    // da-duyet, duyet-mot-phan, het-hieu-luc, chua-duyet
+// Issued: recorded as issued on paper by a signed commit of a role the type's policy accepts,
+// for exactly the current content, and the document has its số and ngày.
+enum class ApprovalState { Issued, Approved, Partial, Stale, Unapproved };
+const char* state_id(ApprovalState state);    // da-ban-hanh, da-duyet, duyet-mot-phan, het-hieu-luc, chua-duyet
 const char* state_name(ApprovalState state);  // "đã duyệt", ...
 
 struct DocumentApproval {
@@ -96,6 +102,11 @@ struct DocumentApproval {
     std::vector<std::string> required_roles;
     std::vector<Approval> current;   // approvals of the current content, one per role
     std::vector<std::string> missing_roles;
+    std::optional<Approval> issued;  // for da-ban-hanh: the record of issue in force
+    // A record of issue of the current content that does not count, and why (a role the
+    // type's policy does not accept; no số or ngày).
+    std::optional<Approval> issue_not_counted;
+    Message issue_problem;
     // For het-hieu-luc: the approval that no longer holds, and what changed the document.
     std::optional<Approval> voided;
     std::string changed_by;          // commit id; empty when the change is not committed yet

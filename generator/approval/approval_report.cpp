@@ -98,8 +98,12 @@ ApprovalMark approval_mark(const Document& doc, const ApprovalReport& report) {
         mark.draft = doc.is_draft();
         return mark;
     }
-    mark.draft = a->state != ApprovalState::Approved;
-    if (!mark.draft) {
+    mark.draft = a->state != ApprovalState::Approved && a->state != ApprovalState::Issued;
+    if (a->issued) {
+        const Approval& ap = *a->issued;
+        mark.verification = "Văn bản đã ban hành, ghi nhận bằng commit có chữ ký: " + ap.role + " " + ap.principal + " (commit " +
+                            ap.commit.substr(0, 10) + ", " + vietnam_time(ap.time, "%d/%m/%Y") + ")";
+    } else if (!mark.draft) {
         for (const auto& ap : a->current) {
             std::string date = vietnam_time(ap.time, "%d/%m/%Y");
             mark.verification += (mark.verification.empty() ? "Đã phê duyệt bằng commit có chữ ký: " : "; ") + ap.role + " " + ap.principal +

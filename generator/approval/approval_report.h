@@ -26,12 +26,13 @@ struct ApprovalReport {
 
 ApprovalReport approval_report(const Repository& repo);
 
-// How a document is presented on paper and on the site: DỰ THẢO until approved (or, for a
-// school that does not use approvals, until it has a number), and for an approved document
-// a line that says who approved it in which commit.
+// How a document is presented on paper and on the site: DỰ THẢO until approved or recorded as
+// issued (or, for a school that does not use approvals, until it has a number), and for an
+// approved or issued document a line that says who approved or recorded it in which commit.
 struct ApprovalMark {
     bool draft = true;
-    std::string verification;  // "Đã phê duyệt: hieu-truong ht@… (commit 5642d34321, 2024-09-23)"
+    std::string verification;  // "Đã phê duyệt bằng commit có chữ ký: hieu-truong ht@… (commit 5642d34321, 23/09/2024)",
+                               // or "Văn bản đã ban hành, ghi nhận bằng commit có chữ ký: …" for one recorded as issued
 };
 ApprovalMark approval_mark(const Document& doc, const ApprovalReport& report);
 

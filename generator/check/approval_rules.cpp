@@ -1,5 +1,7 @@
 // approval: documents of a published school year must be approved, and what history says
 // against the approvals (refused approval commits, a trust list changed without authority).
+// A document recorded as issued keeps its findings, as warnings: its text is what was signed
+// on paper and cannot be corrected any more, only superseded.
 #include <algorithm>
 #include <set>
 
@@ -22,7 +24,7 @@ void check_approvals(const Repository& repo, const ApprovalReport& approvals, Di
     const auto& published = approvals.ledger.trusted.published_years;
     for (const auto& doc : repo.documents) {
         const DocumentApproval* a = approvals.find(doc.path);
-        if (!a || a->state == ApprovalState::Approved || !doc.school_year) continue;
+        if (!a || a->state == ApprovalState::Approved || a->state == ApprovalState::Issued || !doc.school_year) continue;
         if (a->required_roles.empty()) {
             out.push_back(warning_at(doc, {1, 1}, "approval",
                                      {"loại " + doc.type_id + " không khai vai trò phê duyệt (phe_duyet) nên văn bản này không thể được duyệt",
@@ -60,14 +62,35 @@ void check_approvals(const Repository& repo, const ApprovalReport& approvals, Di
         for (const auto& path : r.paths)
             if (const Document* doc = repo.find(path))
                 out.push_back(warning_at(*doc, {1, 1}, "approval",
-                                         {"phê duyệt ở commit " + r.commit.substr(0, 10) + " không được công nhận: " + r.reason.vi,
-                                          "the approval in commit " + r.commit.substr(0, 10) + " is not recognised: " + r.reason.en}));
+                                         {(r.issued ? "ghi nhận đã ban hành ở commit " : "phê duyệt ở commit ") + r.commit.substr(0, 10) +
+                                              " không được công nhận: " + r.reason.vi,
+                                          (r.issued ? "the record of issue in commit " : "the approval in commit ") + r.commit.substr(0, 10) +
+                                              " is not recognised: " + r.reason.en}));
+    for (const auto& doc : repo.documents)
+        if (const DocumentApproval* a = approvals.find(doc.path); a && a->issue_not_counted)
+            out.push_back(warning_at(doc, {1, 1}, "approval",
+                                     {"ghi nhận đã ban hành ở commit " + a->issue_not_counted->commit.substr(0, 10) + " không được tính: " + a->issue_problem.vi,
+                                      "the record of issue in commit " + a->issue_not_counted->commit.substr(0, 10) + " does not count: " + a->issue_problem.en},
+                                     {"Người giữ một vai trò mà loại văn bản chấp nhận ghi nhận lại: vanban approve " + doc.path + " --role <vai trò> --issued",
+                                      "A holder of a role the type accepts records it again: vanban approve " + doc.path + " --role <role> --issued"}));
     for (const auto& p : approvals.ledger.trust_problems)
         out.push_back(Diagnostic{repo.approval.ssh_signers, {1, 1}, Severity::Warning, "approval", p.reason,
                                  {"Nếu thay đổi là đúng, hiệu trưởng (hoặc Phòng GD&ĐT) xem lại rồi chấp nhận bằng một commit có chữ ký: "
                                   "git commit -S --allow-empty -m \"Chấp nhận danh sách khóa\" --trailer \"Tin-cay: chap-nhan\"; nếu không, xóa thay đổi đó đi.",
                                   "If the change is right, the principal (or the district office) reviews it and accepts it in a signed commit with the "
                                   "trailer \"Tin-cay: chap-nhan\"; otherwise remove it."}});
+}
+
+void soften_issued_findings(const ApprovalReport& approvals, Diagnostics& out) {
+    if (!approvals.available) return;
+    for (auto& d : out) {
+        if (d.severity != Severity::Error) continue;
+        const DocumentApproval* a = approvals.find(d.file);
+        if (!a || a->state != ApprovalState::Issued) continue;
+        d.severity = Severity::Warning;
+        d.message.vi = "văn bản đã ban hành: " + d.message.vi;
+        d.message.en = "issued document: " + d.message.en;
+    }
 }
 
 }  // namespace vanban

@@ -41,6 +41,7 @@ std::vector<Diagnostic> check_repository(const Repository& repo, const CheckOpti
         check_table_sums(doc, out);
         check_links(doc, repo, out);
         check_placeholders(doc, out);
+        check_governing_body(doc, repo.school, out);
         if (doc.issued_elsewhere()) soften_issued_text(doc, out);
     });
     for (auto& d : per_doc) all.insert(all.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
@@ -48,7 +49,10 @@ std::vector<Diagnostic> check_repository(const Repository& repo, const CheckOpti
     check_citations(repo, options.jobs, all);
     for (const auto& doc : docs)
         if (doc.issued_elsewhere()) soften_issued_text(doc, all);
-    if (options.approvals) check_approvals(repo, *options.approvals, all);
+    if (options.approvals) {
+        check_approvals(repo, *options.approvals, all);
+        soften_issued_findings(*options.approvals, all);
+    }
     sort_diagnostics(all);
     return all;
 }

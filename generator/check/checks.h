@@ -34,11 +34,14 @@ void check_date_range(const Document& doc, const Date& today, Diagnostics& out);
 void check_table_sums(const Document& doc, Diagnostics& out);                    // table-sum
 void check_links(const Document& doc, const Repository& repo, Diagnostics& out); // broken-link
 void check_placeholders(const Document& doc, Diagnostics& out);                  // placeholder
+void check_governing_body(const Document& doc, const School& school, Diagnostics& out);  // governing-body
 
 // Across documents.
 void check_duplicate_numbers(const std::vector<Document>& docs, Diagnostics& out);  // duplicate-number
 void check_citations(const Repository& repo, unsigned jobs, Diagnostics& out);  // citation-conflict, citation-type
 void check_approvals(const Repository& repo, const ApprovalReport& approvals, Diagnostics& out);  // approval
+// The errors of a document recorded as issued ("đã ban hành") become warnings that say so.
+void soften_issued_findings(const ApprovalReport& approvals, Diagnostics& out);
 
 // Helpers shared by the rules.
 Diagnostic error_at(const Document& doc, Position at, const char* rule, Message message, Message hint = {});

@@ -1,5 +1,7 @@
 // `vanban status` and `vanban approve`.
+#include <algorithm>
 #include <ctime>
+#include <optional>
 #include <filesystem>
 #include <iostream>
 
@@ -59,9 +61,15 @@ int run_status(const std::vector<std::string>& args, std::ostream& out, std::ost
                                      {"commit", ap.commit}, {"date", iso_time(ap.time)}});
             d["approvals"] = approvals;
             d["missing_roles"] = a.missing_roles;
+            if (a.issued)
+                d["issued"] = {{"role", a.issued->role}, {"signer", a.issued->principal}, {"fingerprint", a.issued->fingerprint},
+                               {"commit", a.issued->commit}, {"date", iso_time(a.issued->time)}};
+            if (a.issue_not_counted)
+                d["issue_not_counted"] = {{"role", a.issue_not_counted->role}, {"commit", a.issue_not_counted->commit},
+                                          {"message", a.issue_problem.in(common.english)}};
             if (a.voided) {
                 d["voided"] = {{"role", a.voided->role}, {"signer", a.voided->principal}, {"commit", a.voided->commit},
-                               {"date", iso_time(a.voided->time)}};
+                               {"date", iso_time(a.voided->time)}, {"issued", a.voided->issued}};
                 d["changed_by"] = a.changed_by.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.changed_by);
             }
             docs.push_back(std::move(d));
@@ -71,7 +79,7 @@ int run_status(const std::vector<std::string>& args, std::ostream& out, std::ost
             problems.push_back({{"commit", p.commit}, {"date", iso_time(p.time)}, {"message", p.reason.in(common.english)}});
         nlohmann::ordered_json refused = nlohmann::ordered_json::array();
         for (const auto& r : report.ledger.refusals)
-            refused.push_back({{"commit", r.commit}, {"files", r.paths}, {"role", r.role}, {"date", iso_time(r.time)},
+            refused.push_back({{"commit", r.commit}, {"files", r.paths}, {"role", r.role}, {"issued", r.issued}, {"date", iso_time(r.time)},
                                {"message", r.reason.in(common.english)}});
         nlohmann::ordered_json root;
         root["documents"] = docs;
@@ -83,15 +91,26 @@ int run_status(const std::vector<std::string>& args, std::ostream& out, std::ost
     for (const auto& p : report.ledger.trust_problems)
         out << (common.english ? "warning: " : "cảnh báo: ") << p.reason.in(common.english) << '\n';
     for (const auto& r : report.ledger.refusals)
-        out << (common.english ? "refused approval " : "phê duyệt không được công nhận ") << r.commit.substr(0, 10) << " (" << join(r.paths)
+        out << (r.issued ? (common.english ? "refused record of issue " : "ghi nhận đã ban hành không được công nhận ")
+                         : (common.english ? "refused approval " : "phê duyệt không được công nhận "))
+            << r.commit.substr(0, 10) << " (" << join(r.paths)
             << "): " << r.reason.in(common.english) << '\n';
     for (const auto& [path, a] : report.documents) {
         out << path << ": " << (common.english ? state_id(a.state) : state_name(a.state)) << '\n';
+        if (a.issued)
+            out << "    " << (common.english ? "recorded as issued by " : "ghi nhận ban hành: ") << a.issued->role << ": " << a.issued->principal
+                << " (" << a.issued->fingerprint << "), commit " << a.issued->commit.substr(0, 10) << ", " << iso_time(a.issued->time) << '\n';
         for (const auto& ap : a.current)
             out << "    " << ap.role << ": " << ap.principal << " (" << ap.fingerprint << "), commit " << ap.commit.substr(0, 10) << ", "
                 << iso_time(ap.time) << '\n';
+        if (a.issue_not_counted)
+            out << "    " << (common.english ? "record of issue not counted (commit " : "ghi nhận ban hành không được tính (commit ")
+                << a.issue_not_counted->commit.substr(0, 10) << "): " << a.issue_problem.in(common.english) << '\n';
         if (a.voided) {
-            out << "    " << (common.english ? "approval voided: " : "phê duyệt hết hiệu lực: ") << a.voided->role << " " << a.voided->principal
+            out << "    "
+                << (a.voided->issued ? (common.english ? "record of issue voided: " : "ghi nhận ban hành hết hiệu lực: ")
+                                     : (common.english ? "approval voided: " : "phê duyệt hết hiệu lực: "))
+                << a.voided->role << " " << a.voided->principal
                 << ", commit " << a.voided->commit.substr(0, 10) << " (" << iso_time(a.voided->time) << "); ";
             if (a.changed_by.empty())
                 out << (common.english ? "the file was changed and not committed yet\n" : "tệp đã bị sửa, chưa commit\n");
@@ -107,10 +126,13 @@ int run_status(const std::vector<std::string>& args, std::ostream& out, std::ost
 int run_approve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     CommonOptions common;
     std::string role;
+    bool issued = false;
     std::vector<std::string> files;
-    po::options_description d("vanban approve TỆP... --role VAI_TRÒ — ghi phê duyệt bằng một commit có chữ ký");
+    po::options_description d("vanban approve TỆP... --role VAI_TRÒ [--issued] — ghi phê duyệt (hoặc ghi nhận đã ban hành) bằng một commit có chữ ký");
     add_common(d, common);
-    d.add_options()("role", po::value(&role), "vai trò phê duyệt (khai trong vanban.yaml, phe_duyet.vai_tro)");
+    d.add_options()("role", po::value(&role), "vai trò phê duyệt (khai trong vanban.yaml, phe_duyet.vai_tro)")
+        ("issued", po::bool_switch(&issued),
+         "ghi nhận văn bản đã ban hành trên giấy (có số, ngày, đã ký), giữ nguyên nội dung; lỗi của nó thành cảnh báo");
     po::variables_map vm = parse_with_files(args, d, files, "các văn bản được phê duyệt");
     if (vm.count("help")) {
         out << d << '\n';
@@ -135,17 +157,38 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
                          "và đưa khóa công khai vào " + repo.approval.ssh_signers + " (do hiệu trưởng ký duyệt).");
 
     std::vector<Diagnostic> diagnostics = check_repository(repo, check_options(common));
+    // A record of issue is judged against the trusted policy, read from history as it stands.
+    std::optional<ApprovalReport> before;
+    if (issued) {
+        before = approval_report(repo);
+        if (!before->available) throw UsageError("không đọc được lịch sử phê duyệt: " + before->unavailable.vi);
+    }
     std::vector<std::string> paths;
     for (const auto& f : files) {
         const Document& doc = document_argument(repo, f);
         if (!doc.type || !doc.type->official) throw UsageError(f + " không phải văn bản hành chính nên không cần phê duyệt");
-        size_t errors = 0;
-        for (const auto& dg : diagnostics)
-            if (dg.file == doc.path && dg.severity == Severity::Error) {
-                if (errors++ == 0) err << "vanban approve: " << doc.path << " còn lỗi, hãy sửa trước khi phê duyệt:\n";
-                err << "  " << dg.file << ':' << dg.at.line << ':' << dg.at.column << ": [" << dg.rule << "] " << dg.message.vi << '\n';
-            }
-        if (errors) return 1;
+        if (doc.issued_elsewhere())
+            throw UsageError(doc.path + " là văn bản của " + doc.issuing_body->name +
+                             " (co_quan_ban_hanh): trường không phê duyệt hay ghi nhận ban hành văn bản của cơ quan khác");
+        if (issued) {
+            // An issued document's text is what was signed on paper: its findings stay, as
+            // warnings, instead of blocking the record.
+            if (!doc.number || !doc.date)
+                throw UsageError(doc.path + " chưa có số hoặc ngày ban hành (so, ngay): chỉ văn bản đã ban hành — có số, có ngày, đã ký trên "
+                                 "giấy — mới được ghi nhận là đã ban hành; văn bản mới thì phê duyệt (bỏ --issued)");
+            std::vector<std::string> accepted = required_roles(doc, before->ledger);
+            if (std::find(accepted.begin(), accepted.end(), role) == accepted.end())
+                throw UsageError("loại " + doc.type_id + " không chấp nhận vai trò " + role + " ghi nhận văn bản đã ban hành" +
+                                 (accepted.empty() ? std::string(" (loại này không khai phe_duyet)") : " (cần một trong: " + join(accepted) + ")"));
+        } else {
+            size_t errors = 0;
+            for (const auto& dg : diagnostics)
+                if (dg.file == doc.path && dg.severity == Severity::Error) {
+                    if (errors++ == 0) err << "vanban approve: " << doc.path << " còn lỗi, hãy sửa trước khi phê duyệt:\n";
+                    err << "  " << dg.file << ':' << dg.at.line << ':' << dg.at.column << ": [" << dg.rule << "] " << dg.message.vi << '\n';
+                }
+            if (errors) return 1;
+        }
         ProcessResult status = git(repo.root, {"status", "--porcelain", "--", doc.path});
         ProcessResult tracked = git(repo.root, {"ls-files", "--error-unmatch", "--", doc.path});
         if (!tracked.ok()) throw UsageError(doc.path + " chưa được commit; hãy commit văn bản trước rồi mới phê duyệt");
@@ -159,8 +202,9 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
     if (!staged.ok())
         throw UsageError("có thay đổi đang chờ commit (git add); commit hoặc bỏ chúng trước (git restore --staged .) rồi mới phê duyệt");
     std::vector<std::string> command = {"commit", "--allow-empty", "--quiet", "-S", "-m",
-                                        "Phê duyệt: " + (paths.size() == 1 ? repo.find(paths[0])->title() : std::to_string(paths.size()) + " văn bản")};
-    for (const auto& p : paths) command.push_back("--trailer=Phe-duyet: " + p);
+                                        (issued ? "Ghi nhận đã ban hành: " : "Phê duyệt: ") +
+                                            (paths.size() == 1 ? repo.find(paths[0])->title() : std::to_string(paths.size()) + " văn bản")};
+    for (const auto& p : paths) command.push_back((issued ? "--trailer=Ban-hanh: " : "--trailer=Phe-duyet: ") + p);
     command.push_back("--trailer=Vai-tro: " + role);
     ProcessResult commit = git(repo.root, command);
     if (!commit.ok()) {
@@ -173,17 +217,21 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
     std::string id = head.out.substr(0, 40);
     for (const auto& r : report.ledger.refusals)
         if (r.commit == id) {
-            err << "vanban approve: đã tạo commit " << id.substr(0, 10) << " nhưng phê duyệt không được công nhận: " << r.reason.vi << '\n';
+            err << "vanban approve: đã tạo commit " << id.substr(0, 10) << " nhưng " << (issued ? "ghi nhận" : "phê duyệt")
+                << " không được công nhận: " << r.reason.vi << '\n';
             return 1;
         }
+    bool all_issued = true;
     for (const auto& p : paths) {
         const DocumentApproval* a = report.find(p);
         out << p << ": " << (a ? state_name(a->state) : "?");
         if (a && !a->missing_roles.empty()) out << " (còn thiếu: " << join(a->missing_roles) << ")";
+        if (a && a->issue_not_counted) out << " (ghi nhận không được tính: " << a->issue_problem.vi << ")";
         out << '\n';
+        all_issued &= a && a->state == ApprovalState::Issued;
     }
-    out << "đã ghi phê duyệt ở commit " << id.substr(0, 10) << " (vai trò " << role << ")\n";
-    return 0;
+    out << (issued ? "đã ghi nhận đã ban hành ở commit " : "đã ghi phê duyệt ở commit ") << id.substr(0, 10) << " (vai trò " << role << ")\n";
+    return issued && !all_issued ? 1 : 0;
 }
 
 }  // namespace vanban

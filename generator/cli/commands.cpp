@@ -29,6 +29,7 @@ const char* const kUsage =
     "  check   kiểm tra mọi văn bản (front matter, mục bắt buộc, đánh số, bảng, trích dẫn...)\n"
     "  build   kiểm tra rồi tạo trang web công khai thông tin của trường và bản PDF (mặc định vào site/)\n"
     "  pdf     tạo bản PDF của các văn bản đã chọn\n"
+    "  docx    tạo bản Word (.docx) của các văn bản đã chọn\n"
     "  status  trạng thái phê duyệt của mọi văn bản (theo các commit đã ký)\n"
     "  approve ghi phê duyệt văn bản bằng một commit có chữ ký\n"
     "  new     tạo văn bản mới theo mẫu của một loại\n"
@@ -45,6 +46,25 @@ void add_pdf_options(po::options_description& d, PdfBatchOptions& pdf) {
             if (s == 0) throw UsageError("--pdf-timeout cần một số giây lớn hơn 0");
             pdf.tools.timeout = std::chrono::seconds(s);
         }), "thời gian tối đa (giây) để tạo một PDF");
+}
+
+void add_docx_options(po::options_description& d, DocxBatchOptions& docx) {
+    d.add_options()
+        ("docx-timeout", po::value<unsigned>()->default_value(120)->notifier([&docx](unsigned s) {
+            if (s == 0) throw UsageError("--docx-timeout cần một số giây lớn hơn 0");
+            docx.tools.timeout = std::chrono::seconds(s);
+        }), "thời gian tối đa (giây) để tạo một bản Word");
+}
+
+void report_docxs(const DocxReport& report, bool english, std::ostream& out, std::ostream& err) {
+    for (const auto& f : report.failures)
+        err << f.doc->path << ": " << (english ? "error [docx] " : "lỗi [docx] ") << f.error << '\n';
+    if (english)
+        out << "Word: " << report.rendered << " made, " << report.reused << " unchanged (from the cache), " << report.failures.size()
+            << " failed\n";
+    else
+        out << "Word: " << report.rendered << " tạo mới, " << report.reused << " không đổi (lấy từ bộ nhớ đệm), " << report.failures.size()
+            << " lỗi\n";
 }
 
 void report_pdfs(const PdfReport& report, bool english, std::ostream& out, std::ostream& err) {
@@ -91,12 +111,14 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
     SiteOptions site;
     po::options_description d("vanban build [tùy chọn] — kiểm tra rồi tạo trang web");
     add_common(d, common);
-    bool no_pdf = false;
+    bool no_pdf = false, no_docx = false;
     add_pdf_options(d, site.pdf_options);
+    add_docx_options(d, site.docx_options);
     d.add_options()
         ("out,o", po::value(&site.out_dir), "thư mục đầu ra (mặc định: site/ trong thư mục gốc)")
         ("strict", po::bool_switch(&site.strict), "dừng, không tạo trang web, nếu có lỗi")
-        ("no-pdf", po::bool_switch(&no_pdf), "không tạo bản PDF");
+        ("no-pdf", po::bool_switch(&no_pdf), "không tạo bản PDF")
+        ("no-docx", po::bool_switch(&no_docx), "không tạo bản Word (.docx)");
     po::variables_map vm = parse(args, d);
     if (vm.count("help")) {
         out << d << '\n';
@@ -105,6 +127,10 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
     site.jobs = common.jobs;
     site.pdf = !no_pdf;
     site.pdf_options.jobs = common.jobs;
+    site.docx = !no_docx;
+    site.docx_options.jobs = common.jobs;
+    // One --cache folder holds both: the PDFs and the Word files have their own extensions.
+    site.docx_options.cache_dir = site.pdf_options.cache_dir;
     if (site.out_dir.empty()) site.out_dir = (std::filesystem::path(common.root) / "site").string();
     // An output inside the published folders would be published again, deeper, at every build.
     for (const char* published : {"content", "plans"}) {
@@ -141,7 +167,8 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
             << " văn bản (" << timing << " giây)\n";
     for (const auto& note : summary.notes) out << "lưu ý: " << note << '\n';
     if (site.pdf) report_pdfs(summary.pdf, common.english, out, err);
-    return errors > 0 || !summary.pdf.failures.empty() ? 1 : 0;
+    if (site.docx) report_docxs(summary.docx, common.english, out, err);
+    return errors > 0 || !summary.pdf.failures.empty() || !summary.docx.failures.empty() ? 1 : 0;
 }
 
 // `vanban pdf FILE...`: the PDFs of chosen documents.
@@ -187,6 +214,44 @@ int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     return report.failures.empty() ? 0 : 1;
 }
 
+// `vanban docx FILE...`: the Word files of chosen documents.
+int run_docx(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    CommonOptions common;
+    DocxBatchOptions docx;
+    std::vector<std::string> files;
+    std::string out_dir = ".";
+    po::options_description d("vanban docx TỆP... [tùy chọn] — tạo bản Word (.docx) của các văn bản đã chọn");
+    add_common(d, common);
+    add_docx_options(d, docx);
+    d.add_options()("cache", po::value(&docx.cache_dir), "thư mục bộ nhớ đệm (mặc định ~/.cache/vanban/docx)")
+        ("out,o", po::value(&out_dir)->default_value("."), "thư mục ghi các tệp .docx");
+    po::variables_map vm = parse_with_files(args, d, files, "các tệp văn bản (.md)");
+    if (vm.count("help")) {
+        out << d << '\n';
+        return 0;
+    }
+    if (files.empty()) throw UsageError("cần ít nhất một tệp văn bản, ví dụ: vanban docx plans/2024-2025/ke-hoach.md");
+    docx.jobs = common.jobs;
+    Repository repo = load_repository(common.root, common.jobs);
+    namespace fs = std::filesystem;
+    std::vector<DocxRequest> requests;
+    for (const auto& f : files) {
+        const Document* doc = &document_argument(repo, f);
+        if (!doc->type || !doc->type->official) throw UsageError(f + " là trang thông tin, không phải văn bản hành chính, nên không có bản Word");
+        std::string output = (fs::path(out_dir) / (doc->slug() + ".docx")).string();
+        for (const auto& r : requests)
+            if (r.output == output)
+                throw UsageError(r.doc->path + " và " + doc->path + " cùng ra tệp " + output + "; tạo riêng từng tệp với --out khác nhau");
+        requests.push_back({doc, output});
+    }
+    fs::create_directories(out_dir);
+    DocxReport report = render_docxs(repo, requests, docx);
+    for (size_t i = 0; i < requests.size(); ++i)
+        if (report.ok[i]) out << requests[i].output << '\n';
+    report_docxs(report, common.english, out, err);
+    return report.failures.empty() ? 0 : 1;
+}
+
 }  // namespace
 
 int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -203,6 +268,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
         if (args[0] == "check") return run_check(rest, out, err);
         if (args[0] == "build") return run_build(rest, out, err);
         if (args[0] == "pdf") return run_pdf(rest, out, err);
+        if (args[0] == "docx") return run_docx(rest, out, err);
         if (args[0] == "status") return run_status(rest, out, err);
         if (args[0] == "approve") return run_approve(rest, out, err);
         if (args[0] == "diff") return run_diff(rest, out, err);

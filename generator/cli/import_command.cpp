@@ -46,7 +46,7 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
             status = 1;
             continue;
         }
-        ImportedDocument doc = import_pandoc_json(json.json, repo, options);
+        ImportedDocument doc = import_pandoc_json(json.json, repo, options, json.properties);
         out << file << ":\n  nhận ra:";
         for (const auto& [field, value] : doc.found) out << "\n    " << field << ": " << value;
         if (!doc.missing.empty()) {

@@ -4,14 +4,21 @@
 
 #include "import/markdown_writer.h"
 #include "import/word_reader.h"
+#include "model/word_properties.h"
+#include "text/dates.h"
 #include "text/unicode.h"
 
 namespace vanban {
 
-ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Repository& repo, const ImportOptions& options) {
+ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Repository& repo, const ImportOptions& options,
+                                    const std::map<std::string, std::string>& properties) {
     nlohmann::json ast = nlohmann::json::parse(pandoc_json);
     WordDocument word = read_pandoc_json(ast);
     RecognizedDocument r = recognize(word, repo, options);
+    // What paper cannot show, from the file's properties when `vanban docx` wrote them.
+    if (auto it = properties.find(kCategoryProperty); it != properties.end()) r.category = it->second;
+    if (auto it = properties.find(kPlannedDateProperty); it != properties.end() && r.date_iso.empty())
+        if (auto planned = parse_iso_date(it->second)) r.date_iso = planned->iso();
 
     ImportedDocument doc;
     doc.type = r.type;

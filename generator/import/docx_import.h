@@ -3,6 +3,7 @@
 // import/markdown_writer.h (the Markdown); import/fidelity.h then proves nothing was lost.
 #pragma once
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,7 +25,9 @@ struct ImportedDocument {
     std::string slug;
 };
 
-// `pandoc_json` is the output of `pandoc -f docx -t json`.
-ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Repository& repo, const ImportOptions& options);
+// `pandoc_json` is the output of `pandoc -f docx -t json`; `properties` the file's custom
+// document properties (model/word_properties.h).
+ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Repository& repo, const ImportOptions& options,
+                                    const std::map<std::string, std::string>& properties = {});
 
 }  // namespace vanban

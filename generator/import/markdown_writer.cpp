@@ -66,6 +66,7 @@ std::string write_markdown(const RecognizedDocument& d) {
     md += "ngay: " + (d.date_iso.empty() ? std::string("\"[[YYYY-MM-DD]]\"") : d.date_iso) + "\n";
     md += "nam_hoc: " + yaml_quote(d.school_year.empty() ? "[[YYYY-YYYY]]" : d.school_year) + "\n";
     md += "trich_yeu: " + yaml_quote(d.subject.empty() ? "[[Trích yếu]]" : d.subject) + "\n";
+    if (!d.category.empty()) md += "danh_muc: " + yaml_quote(d.category) + "\n";
     if (!d.issuer.name.empty()) {
         md += "co_quan_ban_hanh:\n  ten: " + yaml_quote(d.issuer.name) + "\n";
         if (!d.issuer.parent.empty()) md += "  chu_quan: " + yaml_quote(d.issuer.parent) + "\n";

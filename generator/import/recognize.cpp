@@ -62,7 +62,8 @@ struct DateLine {
 // "Quận 7, ngày 09 tháng 5 năm 2023": a short place, then the date (day or month may be blank).
 bool date_line(const std::string& line, DateLine& out) {
     if (line.size() > 160) return false;
-    static const std::regex re(R"(^(.{0,60}?),?\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})\s*\.?$)");
+    // "Vân Khê, ngày 05 tháng 9 năm 2024", or "Ngày 24 tháng 9 năm 2024" alone (an approval block's date).
+    static const std::regex re(R"(^(.{0,60}?),?\s*[Nn]gày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})\s*\.?$)");
     std::smatch m;
     if (!std::regex_match(line, m, re)) return false;
     if (word_count(m[1]) > 8) return false;
@@ -366,8 +367,9 @@ private:
             finish_issuer();
         }
         if (zone_ == Zone::Subject) {
-            // "Căn cứ …", "Thực hiện …" open the body; "THỰC HIỆN CHƯƠNG TRÌNH …" in capitals is the trích yếu.
-            bool opening = (starts_with(f, "can cu") || starts_with(f, "thuc hien")) && !is_upper(text);
+            // "Căn cứ …", "Thực hiện …" open the body; "THỰC HIỆN CHƯƠNG TRÌNH …" in capitals is the trích yếu,
+            // and so is the bold line right under the title, even one that starts "Thực hiện".
+            bool opening = (starts_with(f, "can cu") || starts_with(f, "thuc hien")) && !is_upper(text) && !(r_.subject.empty() && w.bold);
             if (!opening && w.number.empty() &&
                 parse_heading_number(text).style == NumberStyle::None && text.size() < 300 && text.back() != ':' &&
                 text.back() != ';') {
@@ -481,11 +483,16 @@ private:
 
     // The next block is another plain item of the same numbered list.
     bool followed_by_sibling(size_t i, const Numbered& n) const {
-        if (i + 1 >= word_.blocks.size()) return false;
-        const WordBlock& next = word_.blocks[i + 1];
-        if (next.kind != WordBlock::Kind::Paragraph) return false;
-        Numbered m = numbered(next);
-        return m.numbered && m.key == n.key && !next.bold;
+        return i + 1 < word_.blocks.size() && plain_sibling(word_.blocks[i + 1], n);
+    }
+
+    // The previous block is a plain item of the same list: "1. …: tháng 12." "2. …" are items, not titles.
+    bool preceded_by_sibling(size_t i, const Numbered& n) const { return i > 0 && plain_sibling(word_.blocks[i - 1], n); }
+
+    bool plain_sibling(const WordBlock& other, const Numbered& n) const {
+        if (other.kind != WordBlock::Kind::Paragraph || other.bold || other.bold_to_colon) return false;
+        Numbered m = numbered(other);
+        return m.numbered && m.key == n.key;
     }
 
     void body(size_t i) {
@@ -547,7 +554,8 @@ private:
             // Bold up to the colon is Word's signal; in a document typed without bold, a short
             // paragraph that is not one of a run of numbered items.
             bool title_and_text = !after.empty() && word_count(title) <= 12 &&
-                                  (w.bold_to_colon || (!w.bold && word_count(n.rest) <= 30 && !followed_by_sibling(i, n)));
+                                  (w.bold_to_colon ||
+                                   (!w.bold && word_count(n.rest) <= 30 && !followed_by_sibling(i, n) && !preceded_by_sibling(i, n)));
             // "**I. Căn cứ xây dựng kế hoạch** (Chỉ thị …)": the bold part is the title, the note in
             // brackets after it the section's first paragraph.
             if (!title_and_text && !w.bold_lead.empty()) {

@@ -38,6 +38,7 @@ struct Approval {          // duyet_cap_tren
 
 struct RecognizedDocument {
     std::string type, number, symbol, derived_symbol, date_iso, school_year, subject;
+    std::string category;      // danh_muc: not printed, carried in the file's properties by `vanban docx`
     bool symbol_written = false;  // ky_hieu differs from what the school's settings derive (or another agency's)
     std::string authority, position, signer;
     std::vector<std::string> addressees, recipients;

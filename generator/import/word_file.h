@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <string>
 
 namespace vanban {
@@ -20,9 +21,15 @@ struct WordFileResult {
     bool ok = false;
     std::string json;   // Pandoc's AST
     std::string error;  // in Vietnamese, what to do
+    // Word's custom document properties (File → Properties → Custom): name → text. Pandoc 2.17
+    // writes them but does not read them back, so vanban reads docProps/custom.xml itself.
+    std::map<std::string, std::string> properties;
 };
 
 WordFileResult read_word_file(const std::string& path, const std::string& pandoc, const WordFileLimits& limits = {});
+
+// The custom properties of a .docx that docx_archive_problem() accepted; empty when it has none.
+std::map<std::string, std::string> read_custom_properties(const std::string& docx);
 
 // Why a .docx must not be opened (expands too much, not a zip file); empty when it may be.
 std::string docx_archive_problem(const std::string& path, const WordFileLimits& limits);

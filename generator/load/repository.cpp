@@ -110,6 +110,82 @@ std::string shown_path(const std::string& path, const std::string& root) {
 
 }  // namespace
 
+// truong.co_quan_chu_quan: a plain string (one body for all dates) or the history of the bodies
+// in charge, oldest first, each from its tu_ngay (the first may have none).
+std::vector<GoverningBody> load_governing_bodies(const std::string& file, const YAML::Node& node, const std::string& default_place,
+                                                 std::vector<Diagnostic>& problems) {
+    std::vector<GoverningBody> bodies;
+    const Message example_hint{"Ví dụ:\n  co_quan_chu_quan:\n    - ten: \"PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN …\"\n"
+                               "    - ten: \"ỦY BAN NHÂN DÂN XÃ …\"\n      tu_ngay: 2025-07-01\n      dia_danh: \"…\"",
+                               "Example:\n  co_quan_chu_quan:\n    - ten: \"PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN …\"\n"
+                               "    - ten: \"ỦY BAN NHÂN DÂN XÃ …\"\n      tu_ngay: 2025-07-01\n      dia_danh: \"…\""};
+    auto fail = [&](const YAML::Node& at, const std::string& vi, const std::string& en, Message hint) {
+        problems.push_back(problem(file, at ? mark_of(at) : Position{1, 1}, "governing-body", {"vanban.yaml: " + vi, "vanban.yaml: " + en},
+                                   hint.vi.empty() ? example_hint : std::move(hint)));
+    };
+    if (!node || node.IsNull() || (node.IsScalar() && node.Scalar().empty()) || (node.IsSequence() && node.size() == 0)) {
+        fail(node, "co_quan_chu_quan để trống", "co_quan_chu_quan is empty",
+             {"Điền tên cơ quan chủ quản (một tên, hoặc danh sách các cơ quan theo thời gian).",
+              "Fill in the governing body (one name, or the list of bodies over time)."});
+        return bodies;
+    }
+    if (node.IsScalar()) {
+        bodies.push_back({node.Scalar(), std::nullopt, default_place, mark_of(node).line});
+        return bodies;
+    }
+    if (!node.IsSequence()) {
+        fail(node, "co_quan_chu_quan phải là một tên hoặc một danh sách các cơ quan (ten, tu_ngay, dia_danh)",
+             "co_quan_chu_quan must be a name or a list of bodies (ten, tu_ngay, dia_danh)", {});
+        return bodies;
+    }
+    for (const auto& item : node) {
+        if (!item.IsMap()) {
+            fail(item, "mỗi mục của co_quan_chu_quan cần ten (và tu_ngay từ mục thứ hai)",
+                 "each entry of co_quan_chu_quan needs ten (and tu_ngay from the second on)", {});
+            continue;
+        }
+        for (const auto& kv : item)
+            if (kv.first.Scalar() != "ten" && kv.first.Scalar() != "tu_ngay" && kv.first.Scalar() != "dia_danh")
+                fail(kv.first, "khóa không biết co_quan_chu_quan." + kv.first.Scalar(), "unknown key co_quan_chu_quan." + kv.first.Scalar(),
+                     {"Các khóa hợp lệ: ten, tu_ngay, dia_danh.", "Valid keys: ten, tu_ngay, dia_danh."});
+        GoverningBody body;
+        body.name = string_at(item, "ten");
+        body.line = mark_of(item).line;
+        body.place = string_at(item, "dia_danh");
+        if (body.place.empty()) body.place = default_place;
+        if (body.name.empty()) {
+            fail(item, "mục của co_quan_chu_quan thiếu ten", "an entry of co_quan_chu_quan has no ten", {});
+            continue;
+        }
+        if (YAML::Node from = item["tu_ngay"]) {
+            body.from = from.IsScalar() ? parse_iso_date(from.Scalar()) : std::nullopt;
+            if (!body.from) {
+                fail(from, "tu_ngay của \"" + body.name + "\" không phải một ngày dạng YYYY-MM-DD",
+                     "tu_ngay of \"" + body.name + "\" is not a date in the form YYYY-MM-DD",
+                     {"Ghi ngày cơ quan này bắt đầu là cơ quan chủ quản, ví dụ tu_ngay: 2025-07-01.",
+                      "Write the day this body took charge, e.g. tu_ngay: 2025-07-01."});
+                continue;
+            }
+        } else if (!bodies.empty()) {
+            fail(item, "\"" + body.name + "\" thiếu tu_ngay: từ mục thứ hai, mỗi cơ quan cần ngày bắt đầu",
+                 "\"" + body.name + "\" has no tu_ngay: from the second entry on, each body needs its start date",
+                 {"Thêm tu_ngay: YYYY-MM-DD (ngày cơ quan này bắt đầu là cơ quan chủ quản của trường).",
+                  "Add tu_ngay: YYYY-MM-DD (the day this body took charge of the school)."});
+            continue;
+        }
+        if (!bodies.empty() && bodies.back().from && !(*bodies.back().from < *body.from)) {
+            fail(item["tu_ngay"], "tu_ngay " + body.from->short_vi() + " của \"" + body.name + "\" không sau tu_ngay " +
+                                      bodies.back().from->short_vi() + " của mục trước",
+                 "tu_ngay " + body.from->iso() + " of \"" + body.name + "\" is not after " + bodies.back().from->iso() + " of the entry before",
+                 {"Xếp các cơ quan theo thời gian, cũ trước mới sau, mỗi mục một ngày bắt đầu muộn hơn mục trước.",
+                  "List the bodies oldest first, each starting later than the one before."});
+            continue;
+        }
+        bodies.push_back(std::move(body));
+    }
+    return bodies;
+}
+
 School load_school(const std::string& file, const YAML::Node& root, std::vector<Diagnostic>& problems) {
     School school;
     YAML::Node t = root && root.IsMap() ? root["truong"] : YAML::Node();
@@ -121,7 +197,7 @@ School load_school(const std::string& file, const YAML::Node& root, std::vector<
                                     "Add truong: with ten, viet_tat, co_quan_chu_quan, dia_danh, cap_hoc."}));
         return school;
     }
-    static const std::vector<std::string> required = {"ten", "viet_tat", "co_quan_chu_quan", "dia_danh", "cap_hoc"};
+    static const std::vector<std::string> required = {"ten", "viet_tat", "cap_hoc"};
     static const std::vector<std::string> known = {"ten",     "viet_tat", "co_quan_chu_quan", "dia_danh", "cap_hoc",
                                                    "website", "dia_chi",  "dien_thoai",       "email",    "cho_phep_html"};
     for (const auto& key : required)
@@ -139,8 +215,20 @@ School load_school(const std::string& file, const YAML::Node& root, std::vector<
     }
     school.name = string_at(t, "ten");
     school.abbreviation = string_at(t, "viet_tat");
-    school.governing_body = string_at(t, "co_quan_chu_quan");
     school.place = string_at(t, "dia_danh");
+    if (YAML::Node bodies = t["co_quan_chu_quan"])
+        school.governing_bodies = load_governing_bodies(file, bodies, school.place, problems);
+    else
+        problems.push_back(problem(file, mark_of(t), "front-matter",
+                                   {"vanban.yaml: thiếu truong.co_quan_chu_quan", "vanban.yaml: truong.co_quan_chu_quan is missing"},
+                                   {"Điền co_quan_chu_quan cho nhà trường (một tên, hoặc danh sách các cơ quan theo thời gian).",
+                                    "Fill in co_quan_chu_quan for the school (one name, or the list of bodies over time)."}));
+    bool every_period_has_place = !school.governing_bodies.empty();
+    for (const auto& body : school.governing_bodies) every_period_has_place &= !body.place.empty();
+    if (school.place.empty() && !every_period_has_place)
+        problems.push_back(problem(file, mark_of(t), "front-matter", {"vanban.yaml: thiếu truong.dia_danh", "vanban.yaml: truong.dia_danh is missing"},
+                                   {"Điền dia_danh cho nhà trường (hoặc dia_danh cho từng mục của co_quan_chu_quan).",
+                                    "Fill in dia_danh for the school (or dia_danh in every entry of co_quan_chu_quan)."}));
     school.level = string_at(t, "cap_hoc");
     school.website = string_at(t, "website");
     while (!school.website.empty() && school.website.back() == '/') school.website.pop_back();

@@ -56,6 +56,9 @@ Repository load_repository(const std::string& root, unsigned jobs = 0);
 
 // Pieces of the loader, exposed for the unit tests.
 School load_school(const std::string& path, const YAML::Node& root, std::vector<Diagnostic>& problems);
+// truong.co_quan_chu_quan (a name, or the history of bodies with tu_ngay); places default to `default_place`.
+std::vector<GoverningBody> load_governing_bodies(const std::string& path, const YAML::Node& node, const std::string& default_place,
+                                                 std::vector<Diagnostic>& problems);
 DocumentType load_document_type(const std::string& path, const YAML::Node& root, std::vector<Diagnostic>& problems);
 // The phe_duyet: section of vanban.yaml (also read from past versions of the file).
 ApprovalConfig load_approval_config(const std::string& path, const YAML::Node& root, std::vector<Diagnostic>& problems);

@@ -1,6 +1,7 @@
 #include "model/document.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include <cmark-gfm.h>
 
@@ -39,6 +40,33 @@ std::string Document::slug() const {
     std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
     if (name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0) name.resize(name.size() - 3);
     return name;
+}
+
+std::string source_lines(const Document& doc, int first, int last, const std::string& notes) {
+    const SourceText& src = doc.source;
+    int lines = static_cast<int>(src.line_starts.size());
+    std::vector<bool> note_line(static_cast<size_t>(lines) + 2, false);
+    for (cmark_node* n = cmark_node_first_child(doc.ast.get()); n; n = cmark_node_next(n))
+        if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION)
+            for (int l = cmark_node_get_start_line(n); l <= cmark_node_get_end_line(n) && l <= lines; ++l) note_line[static_cast<size_t>(l)] = true;
+    std::string out;
+    for (int l = std::max(first, 1); l <= std::min(last, lines); ++l)
+        if (!note_line[static_cast<size_t>(l)]) out.append(src.line(l)).append("\n");
+    return out + "\n" + notes;
+}
+
+std::string footnote_definitions(const Document& doc) {
+    std::string out;
+    for (cmark_node* n = cmark_node_first_child(doc.ast.get()); n; n = cmark_node_next(n))
+        if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION)
+            for (int l = cmark_node_get_start_line(n); l <= cmark_node_get_end_line(n); ++l) out.append(doc.source.line(l)).append("\n");
+    return out;
+}
+
+std::string source_date_epoch(const Document& doc) {
+    const char* env_epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (env_epoch && *env_epoch) return env_epoch;
+    return doc.date ? std::to_string(doc.date->days_since_epoch() * 86400L) : "0";
 }
 
 }  // namespace vanban

@@ -150,4 +150,16 @@ struct Document {
     std::string slug() const;  // file name without .md
 };
 
+// Source lines [first, last] (1-based) except those of footnote definitions, followed by
+// `notes`: every part (body, appendix) gets the definitions at its end, and Pandoc prints the
+// notes a part refers to and ignores the others.
+std::string source_lines(const Document& doc, int first, int last, const std::string& notes);
+
+// The footnote definitions of the document ("[^1]: …"), as written.
+std::string footnote_definitions(const Document& doc);
+
+// Seconds since 1970 for the dates inside a PDF or Word file, so the same document gives the
+// same bytes: $SOURCE_DATE_EPOCH, else midnight UTC of the document's date, else 0.
+std::string source_date_epoch(const Document& doc);
+
 }  // namespace vanban

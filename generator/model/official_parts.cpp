@@ -7,11 +7,22 @@ namespace vanban {
 // Room for the clerk to write by hand: no-break spaces, which neither HTML nor PDF collapse.
 static const std::string kBlank = "\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0";
 
+// A draft without a date takes the body in force when its school year starts, not today's:
+// the same file then prints the same header whatever day it is built (pages and cached PDFs
+// stay byte for byte), and a year's documents share one header — a 2025-2026 draft names the
+// UBND xã, a 2024-2025 one left undated keeps the district office it was written under.
+std::optional<Date> header_date(const Document& doc) {
+    if (doc.date) return doc.date;
+    if (doc.school_year) return doc.school_year->start();
+    return std::nullopt;
+}
+
 OfficialParts official_parts(const Document& doc, const School& school) {
     OfficialParts p;
-    p.governing_body = to_upper(school.governing_body);
+    GoverningBody body = school.header_body(header_date(doc));
+    p.governing_body = to_upper(body.name);
     p.issuer = to_upper(school.name);
-    std::string place = school.place;
+    std::string place = body.place;
     std::string issuer_name = school.name;
     if (doc.issuing_body) {
         // Another agency's document keeps its own header: the school never appears as its author.

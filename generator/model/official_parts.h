@@ -49,4 +49,8 @@ struct OfficialParts {
 
 OfficialParts official_parts(const Document& doc, const School& school);
 
+// The date that decides which cơ quan chủ quản a document's header names: its own date; for a
+// draft without one, the start of its school year (see official_parts.cpp); else none.
+std::optional<Date> header_date(const Document& doc);
+
 }  // namespace vanban

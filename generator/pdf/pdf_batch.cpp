@@ -1,9 +1,5 @@
 #include "pdf/pdf_batch.h"
 
-#include <sys/stat.h>
-
-#include <xxhash.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -11,6 +7,7 @@
 
 #include "load/source_reader.h"
 #include "support/cache_dir.h"
+#include "support/content_hash.h"
 #include "support/parallel_for.h"
 #include "support/process.h"
 
@@ -21,39 +18,6 @@ namespace vanban {
 std::string default_pdf_cache_dir() { return (fs::path(cache_root()) / "pdf").string(); }
 
 namespace {
-
-class Hasher {
-public:
-    Hasher() : state_(XXH3_createState()) { XXH3_128bits_reset(state_); }
-    ~Hasher() { XXH3_freeState(state_); }
-    Hasher(const Hasher&) = delete;
-    Hasher& operator=(const Hasher&) = delete;
-    Hasher& add(const std::string& s) {
-        // Length first, so ("ab", "c") and ("a", "bc") differ.
-        uint64_t n = s.size();
-        XXH3_128bits_update(state_, &n, sizeof n);
-        XXH3_128bits_update(state_, s.data(), s.size());
-        return *this;
-    }
-    std::string hex() const {
-        XXH128_hash_t h = XXH3_128bits_digest(state_);
-        char out[33];
-        std::snprintf(out, sizeof out, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                      static_cast<unsigned long long>(h.low64));
-        return out;
-    }
-
-private:
-    XXH3_state_t* state_;
-};
-
-// A file's identity without reading it: path, size and modification time. Enough to notice
-// an upgraded program or a font installed or removed.
-std::string stat_identity(const std::string& path) {
-    struct stat st{};
-    if (::stat(path.c_str(), &st) != 0) return path + ":missing";
-    return path + ":" + std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
-}
 
 // What the installed programs and fonts contribute to every key (computed once per run, by
 // stat() alone, so a warm rebuild stays fast). WeasyPrint is a small script over Python
@@ -80,7 +44,7 @@ std::string environment_identity(const PdfTools& tools) {
 
 std::string cache_key(const PdfJob& job, const std::string& environment, const std::string& template_text,
                       const std::string& stylesheet) {
-    Hasher h;
+    ContentHash h;
     // Not the base URL: a repository moved to another folder keeps its PDFs.
     h.add(environment).add(template_text).add(stylesheet).add(job.markdown).add(job.source_date_epoch);
     for (const auto& a : job.pandoc_arguments) h.add(a);
@@ -96,14 +60,6 @@ std::string cache_key(const PdfJob& job, const std::string& environment, const s
     return h.hex();
 }
 
-// A copy, never a hard link: whatever later writes to the output must not reach the cache.
-void place(const std::string& cached, const std::string& output) {
-    std::error_code ec;
-    fs::create_directories(fs::path(output).parent_path(), ec);
-    fs::remove(output, ec);
-    fs::copy_file(cached, output);
-}
-
 // A cache entry is used only if it looks like a whole PDF (a crash can leave an empty file).
 bool usable(const std::string& cached) {
     std::ifstream in(cached, std::ios::binary);
@@ -114,14 +70,6 @@ bool usable(const std::string& cached) {
     std::string tail(32, '\0');
     in.read(tail.data(), 32);
     return tail.find("%%EOF") != std::string::npos;
-}
-
-// Temporary files of runs that were killed; an hour is far longer than any render.
-void sweep_stale_files(const std::string& cache) {
-    std::error_code ec;
-    auto limit = fs::file_time_type::clock::now() - std::chrono::hours(1);
-    for (const auto& e : fs::directory_iterator(cache, ec))
-        if (e.path().filename().string().find(".tmp-") != std::string::npos && e.last_write_time(ec) < limit) fs::remove(e.path(), ec);
 }
 
 }  // namespace
@@ -157,7 +105,7 @@ PdfReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& req
                 }
                 rendered[i] = 1;
             }
-            place(cached, r.output);
+            place_cached(cached, r.output);
             placed[i] = 1;
         } catch (const std::exception& e) {
             errors[i] = e.what();

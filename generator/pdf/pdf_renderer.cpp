@@ -28,36 +28,6 @@ PdfTools pdf_tools_from_environment() {
     return tools;
 }
 
-namespace {
-
-// Source lines [first, last] (1-based) except those of footnote definitions, which every part
-// gets at its end: Pandoc prints the notes a part refers to and ignores the others.
-std::string part_markdown(const Document& doc, int first, int last, const std::string& notes) {
-    const SourceText& src = doc.source;
-    int lines = static_cast<int>(src.line_starts.size());
-    std::vector<bool> note_line(static_cast<size_t>(lines) + 2, false);
-    for (cmark_node* n = cmark_node_first_child(doc.ast.get()); n; n = cmark_node_next(n))
-        if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION)
-            for (int l = cmark_node_get_start_line(n); l <= cmark_node_get_end_line(n) && l <= lines; ++l) note_line[static_cast<size_t>(l)] = true;
-    std::string out;
-    for (int l = std::max(first, 1); l <= std::min(last, lines); ++l)
-        if (!note_line[static_cast<size_t>(l)]) out.append(src.line(l)).append("\n");
-    return out + "\n" + notes;
-}
-
-std::string footnote_definitions(const Document& doc) {
-    std::string out;
-    for (cmark_node* n = cmark_node_first_child(doc.ast.get()); n; n = cmark_node_next(n))
-        if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION)
-            for (int l = cmark_node_get_start_line(n); l <= cmark_node_get_end_line(n); ++l) out.append(doc.source.line(l)).append("\n");
-    return out;
-}
-
-// Seconds since 1970 at midnight UTC of the document's date, for reproducible PDF dates.
-std::string epoch_of(const Date& d) { return std::to_string(d.days_since_epoch() * 86400L); }
-
-}  // namespace
-
 PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& marks) {
     if (!doc.type || !doc.type->official) throw std::runtime_error(doc.path + " không phải văn bản hành chính nên không có bản PDF");
     const School& school = repo.school;
@@ -70,7 +40,7 @@ PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& 
     job.doc = &doc;
     std::string notes = footnote_definitions(doc);
     int body_end = doc.appendices.empty() ? static_cast<int>(doc.source.line_starts.size()) : doc.appendices.front().at.line - 1;
-    job.markdown = part_markdown(doc, doc.front.end_line + 1, body_end, notes);
+    job.markdown = source_lines(doc, doc.front.end_line + 1, body_end, notes);
     // Pandoc's variables are inserted as they are, so every value is escaped here.
     auto& a = job.pandoc_arguments;
     a = {"--from", school.allow_raw_html ? "gfm" : "gfm-raw_html", "--to", "html5", "--standalone", "--template", template_path};
@@ -114,7 +84,7 @@ PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& 
             const Appendix& ap = doc.appendices[k];
             const AppendixHeading& h = parts.appendices[k];
             PdfPart part;
-            part.markdown = part_markdown(doc, ap.content_line, ap.end_line, notes);
+            part.markdown = source_lines(doc, ap.content_line, ap.end_line, notes);
             part.pandoc_arguments = {a[0], a[1], a[2], a[3], "--standalone", "--template", appendix_template};
             auto& pa = part.pandoc_arguments;
             pa.push_back("--variable=tieu_de:" + escape_markup(type.name + " " + doc.subject + " - " + h.label_line));
@@ -124,8 +94,7 @@ PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& 
             job.appendices.push_back(std::move(part));
         }
     }
-    const char* env_epoch = std::getenv("SOURCE_DATE_EPOCH");
-    job.source_date_epoch = env_epoch && *env_epoch ? env_epoch : doc.date ? epoch_of(*doc.date) : "0";
+    job.source_date_epoch = source_date_epoch(doc);
     var("ngay_tao", doc.date ? doc.date->iso() : std::string());
     job.base_url = (fs::absolute(repo.root) / fs::path(doc.path).parent_path()).string() + "/";
     job.stylesheet = css_path;

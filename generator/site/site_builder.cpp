@@ -82,6 +82,8 @@ struct Entry {
     const Document* last_year = nullptr;  // the same plan of the previous school year
     std::string pdf_page;      // site path of its PDF, when there is one
     std::string pdf_error;     // why its PDF could not be made
+    std::string docx_page;     // site path of its Word file, when there is one
+    std::string docx_error;    // why its Word file could not be made
 };
 
 class SiteBuilder {
@@ -126,7 +128,10 @@ public:
         for (const auto& e : entries_) {
             claim(e.page, e.doc->path);
             if (e.last_year) claim(comparison_path(e.page), e.doc->path + " (so sánh với năm học trước)");
-            if (e.doc->type && e.doc->type->official) claim(pdf_path(e.page), e.doc->path + " (bản PDF)");
+            if (e.doc->type && e.doc->type->official) {
+                claim(pdf_path(e.page), e.doc->path + " (bản PDF)");
+                claim(docx_path(e.page), e.doc->path + " (bản Word)");
+            }
             by_source_[e.doc->path] = &e;
         }
         for (const auto& f : published_files(repo_.root))
@@ -147,6 +152,7 @@ public:
         SiteSummary summary;
         unsigned jobs = options.jobs;
         if (options.pdf) summary.pdf = render_pdfs(options.pdf_options);
+        if (options.docx) summary.docx = render_docxs(options.docx_options);
         unsigned workers = worker_count(jobs, entries_.size());
         std::vector<Renderer> renderers(workers, Renderer{&texts_, {}});
         parallel_for(entries_.size(), workers, [&](size_t i, unsigned worker) {
@@ -201,6 +207,25 @@ private:
         for (const auto& f : report.failures)
             for (Entry* e : owners)
                 if (e->doc == f.doc) e->pdf_error = f.error;
+        return report;
+    }
+
+    // Word files too, for the district: each page links to its own.
+    DocxReport render_docxs(DocxBatchOptions options) {
+        std::vector<DocxRequest> requests;
+        std::vector<Entry*> owners;
+        for (auto& e : entries_)
+            if (e.doc->type && e.doc->type->official) {
+                e.docx_page = docx_path(e.page);
+                requests.push_back({e.doc, out_.path_of(e.docx_page)});
+                owners.push_back(&e);
+            }
+        DocxReport report = vanban::render_docxs(repo_, requests, options);
+        for (size_t i = 0; i < owners.size(); ++i)
+            if (!report.ok[i]) owners[i]->docx_page.clear();
+        for (const auto& f : report.failures)
+            for (Entry* e : owners)
+                if (e->doc == f.doc) e->docx_error = f.error;
         return report;
     }
 
@@ -281,7 +306,7 @@ private:
         data d;
         d.set("ten", s.name);
         d.set("ten_in_hoa", to_upper(s.name));
-        d.set("co_quan_chu_quan", s.governing_body);
+        d.set("co_quan_chu_quan", s.header_body(std::nullopt).name);  // the school's present body
         d.set("cap_hoc", level_name(s.level));
         d.set("dia_chi", s.address);
         d.set("dien_thoai", s.phone);
@@ -334,6 +359,8 @@ private:
         d.set("nguon", doc.path);
         if (!e.pdf_page.empty()) d.set("pdf", relative_url(e.page, e.pdf_page));
         if (!e.pdf_error.empty()) d.set("loi_pdf", e.pdf_error);
+        if (!e.docx_page.empty()) d.set("docx", relative_url(e.page, e.docx_page));
+        if (!e.docx_error.empty()) d.set("loi_docx", e.docx_error);
         if (e.last_year) d.set("so_sanh", relative_url(e.page, comparison_path(e.page)));
         if (!e.diagnostics.empty()) {
             data list{data::type::list};
@@ -363,7 +390,9 @@ private:
             d.set("trang_thai", std::string(state_name(e.approval->state)));
             d.set("trang_thai_ma", std::string(state_id(e.approval->state)));
             data list{data::type::list};
-            for (const auto& ap : e.approval->current) {
+            std::vector<Approval> shown = e.approval->current;
+            if (e.approval->issued) shown = {*e.approval->issued};  // who recorded it as issued
+            for (const auto& ap : shown) {
                 data item;
                 item.set("vai_tro", ap.role);
                 item.set("nguoi_ky", ap.principal);
@@ -602,6 +631,7 @@ private:
     }
 
     static std::string pdf_path(const std::string& page) { return page.substr(0, page.size() - std::string(".html").size()) + ".pdf"; }
+    static std::string docx_path(const std::string& page) { return page.substr(0, page.size() - std::string(".html").size()) + ".docx"; }
 
     const Repository& repo_;
     OutputFolder& out_;

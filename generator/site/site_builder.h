@@ -10,6 +10,7 @@
 #include "approval/approval_report.h"
 #include "load/repository.h"
 #include "model/diagnostic.h"
+#include "docx/docx_batch.h"
 #include "pdf/pdf_batch.h"
 
 namespace vanban {
@@ -20,6 +21,8 @@ struct SiteOptions {
     unsigned jobs = 0;  // 0: all cores
     bool pdf = true;    // a PDF beside every official document's page
     PdfBatchOptions pdf_options;
+    bool docx = true;   // a Word file beside it too
+    DocxBatchOptions docx_options;
 };
 
 struct SiteSummary {
@@ -27,6 +30,7 @@ struct SiteSummary {
     size_t documents = 0;
     std::vector<std::string> notes;  // things the user should know (e.g. no sitemap without a website)
     PdfReport pdf;
+    DocxReport docx;
 };
 
 SiteSummary build_site(const Repository& repo, const std::vector<Diagnostic>& diagnostics, const ApprovalReport& approvals,

@@ -1,5 +1,8 @@
 #include "support/cache_dir.h"
 
+#include <sys/stat.h>
+
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 
@@ -12,6 +15,26 @@ std::string cache_root() {
     if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return (fs::path(x) / "vanban").string();
     if (const char* h = std::getenv("HOME"); h && *h) return (fs::path(h) / ".cache" / "vanban").string();
     return (fs::temp_directory_path() / "vanban-cache").string();
+}
+
+void place_cached(const std::string& cached, const std::string& output) {
+    std::error_code ec;
+    fs::create_directories(fs::path(output).parent_path(), ec);
+    fs::remove(output, ec);
+    fs::copy_file(cached, output);
+}
+
+void sweep_stale_files(const std::string& cache) {
+    std::error_code ec;
+    auto limit = fs::file_time_type::clock::now() - std::chrono::hours(1);
+    for (const auto& e : fs::directory_iterator(cache, ec))
+        if (e.path().filename().string().find(".tmp-") != std::string::npos && e.last_write_time(ec) < limit) fs::remove(e.path(), ec);
+}
+
+std::string stat_identity(const std::string& path) {
+    struct stat st{};
+    if (::stat(path.c_str(), &st) != 0) return path + ":missing";
+    return path + ":" + std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
 }
 
 }  // namespace vanban

@@ -1,5 +1,5 @@
-// Where vanban keeps what it can compute again (PDFs, signature checks): outside the
-// repository and the site. $VANBAN_CACHE, else $XDG_CACHE_HOME/vanban, else ~/.cache/vanban.
+// Where vanban keeps what it can compute again (PDFs, Word files, signature checks): outside
+// the repository and the site. $VANBAN_CACHE, else $XDG_CACHE_HOME/vanban, else ~/.cache/vanban.
 #pragma once
 
 #include <string>
@@ -7,5 +7,17 @@
 namespace vanban {
 
 std::string cache_root();
+
+// Copies a cached file to where it is wanted. A copy, never a hard link: whatever later
+// writes to the output must not reach the cache.
+void place_cached(const std::string& cached, const std::string& output);
+
+// Removes the temporary files ("….tmp-…") that killed runs left in a cache folder; an hour is
+// far longer than any render.
+void sweep_stale_files(const std::string& cache);
+
+// The identity of a file without reading it: path, size and modification time. Enough to
+// notice an upgraded program or a font installed or removed.
+std::string stat_identity(const std::string& path);
 
 }  // namespace vanban

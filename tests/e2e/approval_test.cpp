@@ -350,3 +350,146 @@ TEST_CASE("a history whose root was swapped is not trusted") {
     CHECK(ci.exit_code == 2);
     CHECK(contains(ci.err, "VANBAN_TRUST_ROOT"));
 }
+
+// A document imported from Word, issued on paper with its số and ngày, recorded as issued.
+namespace {
+
+// `vanban approve` as the holder of `who`'s key, with git set up to sign.
+Run approve_as(const SchoolRepo& s, const std::string& who, const std::string& args) {
+    s.git("config user.name " + who);
+    s.git("config user.email " + who + "@truong.vn");
+    s.git("config gpg.format ssh");
+    s.git("config user.signingkey " + shell_quote(s.key(who)));
+    return run_vanban("approve --root " + shell_quote(s.root.string()) + " " + args + " --today 2026-11-23",
+                      "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " HOME=" + shell_quote(s.tmp.str()) + " ");
+}
+
+nlohmann::json check_of(const SchoolRepo& s, int expected_exit) {
+    Run check = run_vanban("check --root " + shell_quote(s.root.string()) + " --today 2026-11-23 --format json",
+                           "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " ");
+    INFO(check.out, check.err);
+    CHECK(check.exit_code == expected_exit);
+    return nlohmann::json::parse(check.out)["diagnostics"];
+}
+
+const nlohmann::json* finding(const nlohmann::json& diagnostics, const std::string& rule, const std::string& file) {
+    for (const auto& d : diagnostics)
+        if (d["rule"] == rule && d["file"] == file) return &d;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("an issued document recorded as issued: da-ban-hanh, its errors become warnings, published without DỰ THẢO") {
+    SchoolRepo s;
+    // As imported: a sum that was wrong on paper already, and stays as issued.
+    std::string text = slurp((s.root / kOther).string());
+    text.replace(text.find("| Tổng số | 04 |"), std::string("| Tổng số | 04 |").size(), "| Tổng số | 05 |");
+    std::ofstream(s.root / kOther) << text;
+    s.git("add -A");
+    s.commit("ht", "-m 'Nhập văn bản đã ban hành'", false);
+    CHECK((*finding(check_of(s, 1), "table-sum", kOther))["severity"] == "error");
+
+    Run recorded = approve_as(s, "ht", kOther + " --role hieu-truong --issued");
+    INFO(recorded.err);
+    CHECK(recorded.exit_code == 0);
+    CHECK(contains(recorded.out, kOther + ": đã ban hành"));
+    CHECK(contains(recorded.out, "đã ghi nhận đã ban hành ở commit"));
+    std::string trailers = s.git("log -1 '--format=%(trailers)'");
+    CHECK(contains(trailers, "Ban-hanh: " + kOther));
+    CHECK(contains(trailers, "Vai-tro: hieu-truong"));
+    CHECK_FALSE(contains(trailers, "Phe-duyet:"));
+    CHECK(s.git("status --porcelain").empty());  // the text is not rewritten
+
+    auto d = s.document(kOther);
+    CHECK(d["state"] == "da-ban-hanh");
+    CHECK(d["issued"]["signer"] == "ht@truong.vn");
+    CHECK(d["issued"]["role"] == "hieu-truong");
+    Run text_status = run_vanban("status --root " + shell_quote(s.root.string()), "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " ");
+    CHECK(contains(text_status.out, kOther + ": đã ban hành\n    ghi nhận ban hành: hieu-truong: ht@truong.vn"));
+    Run english = run_vanban("status --lang en --root " + shell_quote(s.root.string()), "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " ");
+    CHECK(contains(english.out, kOther + ": da-ban-hanh\n    recorded as issued by hieu-truong"));
+
+    // check: the historical finding is a warning that says why; no approval warning for it.
+    auto diagnostics = check_of(s, 0);
+    const nlohmann::json* sum = finding(diagnostics, "table-sum", kOther);
+    REQUIRE(sum);
+    CHECK((*sum)["severity"] == "warning");
+    CHECK((*sum)["message"].get<std::string>().rfind("văn bản đã ban hành: ", 0) == 0);
+    CHECK_FALSE(finding(diagnostics, "approval", kOther));
+
+    // Site and PDF: issued, not DỰ THẢO; the verification line says so.
+    std::string env = "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " ";
+    std::string out = s.tmp.str() + "/site";
+    Run build = run_vanban("build --no-pdf --root " + shell_quote(s.root.string()) + " --out " + shell_quote(out) + " --today 2026-11-23", env);
+    CHECK(build.exit_code == 0);
+    std::string page = slurp(out + "/ke-hoach/2024-2025/ke-hoach-chuyen-doi-so.html");
+    CHECK(contains(page, "Phê duyệt: đã ban hành"));
+    CHECK(contains(page, "hieu-truong: ht@truong.vn"));
+    CHECK_FALSE(contains(page, "DỰ THẢO"));
+    Run pdf = run_vanban("pdf --root " + shell_quote(s.root.string()) + " " + kOther + " --out " + shell_quote(s.tmp.str() + "/pdf") + " --cache " +
+                             shell_quote(s.tmp.str() + "/pdf-cache"),
+                         env);
+    INFO(pdf.err);
+    REQUIRE(pdf.exit_code == 0);
+    std::string pdf_text = run_command("pdftotext " + shell_quote(s.tmp.str() + "/pdf/ke-hoach-chuyen-doi-so.pdf") + " -");
+    CHECK_FALSE(contains(pdf_text, "DỰ THẢO"));
+    CHECK(contains(pdf_text, "Văn bản đã ban hành, ghi nhận bằng commit có chữ ký"));
+
+    // Edited after the record: not issued any more, and its errors are errors again.
+    std::ofstream(s.root / kOther, std::ios::app) << "\nThêm một dòng.\n";
+    s.git("add -A");
+    s.commit("ht", "-m 'Sửa văn bản'", false);
+    auto edited = s.document(kOther);
+    CHECK(edited["state"] == "het-hieu-luc");
+    CHECK(edited["voided"]["signer"] == "ht@truong.vn");
+    CHECK(edited["voided"]["issued"] == true);
+    CHECK((*finding(check_of(s, 1), "table-sum", kOther))["severity"] == "error");
+}
+
+TEST_CASE("recording as issued is refused without a số and ngày, for a role the type does not accept, or for an unknown key") {
+    SchoolRepo s;
+    // A draft has no số: it is approved, not recorded as issued.
+    std::string text = slurp((s.root / kOther).string());
+    text.replace(text.find("so: 13\n"), std::string("so: 13\n").size(), "");
+    std::ofstream(s.root / kOther) << text;
+    s.git("add -A");
+    s.commit("ht", "-m 'Dự thảo'", false);
+    Run draft = approve_as(s, "ht", kOther + " --role hieu-truong --issued");
+    CHECK(draft.exit_code == 2);
+    CHECK(contains(draft.err, "chưa có số hoặc ngày ban hành (so, ngay)"));
+    CHECK(s.git("log -1 '--format=%s'") == "Dự thảo\n");
+
+    // kPlan is signed "KT. HIỆU TRƯỞNG": the deputy role is accepted; a role outside the policy is not.
+    std::string roles = slurp((s.root / "vanban.yaml").string());
+    roles.replace(roles.find("    pho-hieu-truong: [pht@truong.vn]\n"), 0, "    ke-toan: [pht@truong.vn]\n");
+    std::ofstream(s.root / "vanban.yaml") << roles;
+    s.git("add -A");
+    s.commit("ht", "-m 'Vai trò kế toán'");
+    Run wrong_role = approve_as(s, "pht", kPlan + " --role ke-toan --issued");
+    CHECK(wrong_role.exit_code == 2);
+    CHECK(contains(wrong_role.err, "loại ke-hoach không chấp nhận vai trò ke-toan ghi nhận văn bản đã ban hành (cần một trong: pho-hieu-truong, hieu-truong)"));
+    // Made by hand, such a record is not counted, and check says so.
+    s.commit("pht", "-m 'Ban hành' --trailer 'Ban-hanh: " + kPlan + "' --trailer 'Vai-tro: ke-toan'");
+    auto not_counted = s.document(kPlan);
+    CHECK(not_counted["state"] == "chua-duyet");
+    CHECK(contains(not_counted["issue_not_counted"]["message"].get<std::string>(), "vai trò ke-toan không được chính sách phê duyệt"));
+    CHECK(finding(check_of(s, 0), "approval", kPlan));
+
+    // An outsider's key: the record is refused.
+    s.commit("ngoai", "-m 'Ban hành' --trailer 'Ban-hanh: " + kPlan + "' --trailer 'Vai-tro: hieu-truong'");
+    auto refused = s.status()["refused_approvals"];
+    REQUIRE(refused.size() == 1);
+    CHECK(refused[0]["issued"] == true);
+    CHECK(contains(refused[0]["message"].get<std::string>(), "không có trong danh sách khóa tin cậy"));
+    CHECK(s.document(kPlan)["state"] == "chua-duyet");
+    Run check = run_vanban("check --root " + shell_quote(s.root.string()) + " --today 2026-11-23",
+                           "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " ");
+    CHECK(contains(check.out, "ghi nhận đã ban hành ở commit"));
+
+    // The deputy, whose role the policy accepts for a "KT." document, records it.
+    Run deputy = approve_as(s, "pht", kPlan + " --role pho-hieu-truong --issued");
+    INFO(deputy.err);
+    CHECK(deputy.exit_code == 0);
+    CHECK(s.document(kPlan)["state"] == "da-ban-hanh");
+}

@@ -19,8 +19,8 @@ inline Repository make_repository(const std::vector<std::pair<std::string, std::
     repo.root = std::string(VANBAN_TEST_DATA) + "/fixtures/clean";
     repo.school.name = "Trường THCS Thử Nghiệm";
     repo.school.abbreviation = "THCSTN";
-    repo.school.governing_body = "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN THỬ";
     repo.school.place = "Thử";
+    repo.school.governing_bodies = {{"PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN THỬ", std::nullopt, "Thử", 4}};
     repo.school.level = "THCS";
     repo.templates = TemplateSearchPath({templates_dir()});
     std::vector<Diagnostic> problems;
