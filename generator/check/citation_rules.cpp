@@ -1,6 +1,8 @@
 // citation-conflict and citation-type: the same cited document must carry the same date
 // everywhere, and a type word must agree with the symbol it precedes.
+#include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "check/checks.h"
 #include "support/parallel_for.h"
@@ -54,23 +56,29 @@ void check_citations(const Repository& repo, unsigned jobs, Diagnostics& out) {
             if (c.date) by_key[c.key()].push_back({&doc, std::move(c), at});
         }
     }
-    for (const auto& [key, places] : by_key) {
+    // One conflict, one finding: at the first place that gives a date not seen before, naming the
+    // earliest place. "Earlier" is the earlier document (by its date; drafts without one come last),
+    // then the earlier line.
+    auto earlier = [](const Place& a, const Place& b) {
+        auto order = [](const Place& p) { return std::make_tuple(!p.doc->date.has_value(), p.doc->date.value_or(Date{}), p.doc->path, p.at.line, p.at.column); };
+        return order(a) < order(b);
+    };
+    for (auto& [key, places] : by_key) {
+        std::stable_sort(places.begin(), places.end(), earlier);
+        const Place& first = places.front();
+        std::vector<Date> seen{*first.citation.date};
         for (const auto& p : places) {
-            const Place* other = nullptr;
-            for (const auto& q : places)
-                if (*q.citation.date != *p.citation.date) {
-                    other = &q;
-                    break;
-                }
-            if (!other) continue;
-            std::string where = other->doc->path + ":" + std::to_string(other->at.line);
+            if (std::find(seen.begin(), seen.end(), *p.citation.date) != seen.end()) continue;
+            seen.push_back(*p.citation.date);
+            std::string where = first.doc->path + ":" + std::to_string(first.at.line);
             out.push_back(error_at(*p.doc, p.at, "citation-conflict",
                                    {"văn bản số " + p.citation.reference() + " được trích dẫn với ngày " + p.citation.date->short_vi() +
-                                        " ở đây nhưng với ngày " + other->citation.date->short_vi() + " ở " + where,
+                                        " ở đây nhưng với ngày " + first.citation.date->short_vi() + " ở " + where,
                                     "document " + p.citation.reference() + " is cited with the date " + p.citation.date->iso() +
-                                        " here but " + other->citation.date->iso() + " at " + where},
-                                   {"Tra lại văn bản gốc và sửa ngày sai ở một trong hai nơi.",
-                                    "Look up the original document and correct the wrong date in one of the two places."}));
+                                        " here but " + first.citation.date->iso() + " at " + where},
+                                   {"Tra lại văn bản gốc và sửa ngày sai ở một trong hai nơi (" + where + " hoặc ở đây).",
+                                    "Look up the original document and correct the wrong date in one of the two places (" + where +
+                                        " or here)."}));
         }
     }
 }

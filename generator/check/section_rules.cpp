@@ -1,6 +1,10 @@
 // required-section, section-order and heading-numbering: the outline of the body.
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <map>
+#include <optional>
+#include <tuple>
 
 #include "check/checks.h"
 #include "text/unicode.h"
@@ -90,141 +94,324 @@ void check_required_sections(const Document& doc, Diagnostics& out) {
 
 namespace {
 
-// The position of an ASCII letter in the Latin alphabet (a=1), for lists written a, b, c, d, e, f.
-int latin_index(const HeadingNumber& n) {
-    if (n.written.empty()) return 0;
-    char c = n.written[0];
-    if (c >= 'a' && c <= 'z') return c - 'a' + 1;
-    if (c >= 'A' && c <= 'Z') return c - 'A' + 1;
-    return 0;
-}
+// Headings that share a parent and a level in one part of the document (the main body or one
+// appendix): their numbers form one sequence.
+using GroupKey = std::tuple<int, int, int>;  // part, parent heading (-1: none), level
 
 struct SiblingGroup {
-    NumberStyle style = NumberStyle::None;
-    std::vector<int> last_parts;  // the numbering of the previous numbered sibling
-    int last_latin = 0;
-    bool latin = false;
+    std::vector<size_t> members;            // heading indexes, in order
+    NumberStyle style = NumberStyle::None;  // the style most of them use
+    Alphabet alphabet = Alphabet::Vietnamese;  // for lettered points
+    bool upper_case = false;                // "A." rather than "a)"
+    std::vector<int> chain;                 // the multi-level prefix they continue: {2} for "2.1."
+    // While walking the sequence, resynchronised on what the author wrote after each break:
+    std::vector<int> last_parts;            // the previous sibling's number
+    std::optional<int> broken_expected;     // what the previous sibling should have been, when it broke
+    bool style_checked = false, level_reported = false;
 };
+
+// How many breaks a letter sequence has when read in an alphabet.
+int letter_breaks(const std::vector<std::string>& letters, Alphabet alphabet) {
+    int breaks = 0, last = 0;
+    for (const auto& l : letters) {
+        int at = letter_position(l, alphabet);
+        if (at != last + 1) ++breaks;
+        if (at > 0) last = at;
+    }
+    return breaks;
+}
+
+std::string letter_text(int position, const SiblingGroup& g) {
+    std::string l = letter_at(position, g.alphabet);
+    return g.upper_case ? to_upper(l) + "." : l + ")";
+}
+
+std::string alphabet_sample(Alphabet a) {
+    return a == Alphabet::Vietnamese ? "a) b) c) d) đ) e) g) h) i) k)…" : "a) b) c) d) e) f) g) h)…";
+}
+
+// Decides each sequence's style (the one most siblings use, so one odd sibling is the one reported)
+// and each letter sequence's alphabet: its own letters, else the document's other sequences, else
+// the alphabet that reads it with fewer breaks (Vietnamese when equal). Upper-case parts ("A.", "B.")
+// follow only their own letters.
+void settle_groups(const std::vector<const Heading*>& hs, std::map<GroupKey, SiblingGroup>& groups) {
+    int vietnamese_votes = 0, latin_votes = 0;
+    std::map<GroupKey, std::optional<Alphabet>> own;
+    std::map<GroupKey, std::vector<std::string>> letters;
+    for (auto& [key, g] : groups) {
+        std::map<NumberStyle, int> counts;
+        for (size_t i : g.members)
+            if (hs[i]->number.style != NumberStyle::None) ++counts[hs[i]->number.style];
+        for (size_t i : g.members) {
+            NumberStyle st = hs[i]->number.style;
+            if (st != NumberStyle::None && (g.style == NumberStyle::None || counts[st] > counts[g.style])) g.style = st;
+        }
+        if (g.style != NumberStyle::Letter) continue;
+        for (size_t i : g.members)
+            if (hs[i]->number.style == NumberStyle::Letter) {
+                if (letters[key].empty()) g.upper_case = std::isupper(static_cast<unsigned char>(hs[i]->number.written[0])) != 0;
+                letters[key].push_back(hs[i]->number.letter);
+            }
+        own[key] = alphabet_of_letters(letters[key]);
+        if (own[key] && !g.upper_case) ++(*own[key] == Alphabet::Vietnamese ? vietnamese_votes : latin_votes);
+    }
+    std::optional<Alphabet> document_alphabet;
+    if (vietnamese_votes != latin_votes) document_alphabet = vietnamese_votes > latin_votes ? Alphabet::Vietnamese : Alphabet::Latin;
+    for (auto& [key, g] : groups) {
+        if (g.style != NumberStyle::Letter) continue;
+        if (own[key])
+            g.alphabet = *own[key];
+        else if (document_alphabet && !g.upper_case)
+            g.alphabet = *document_alphabet;
+        else
+            g.alphabet = letter_breaks(letters[key], Alphabet::Latin) < letter_breaks(letters[key], Alphabet::Vietnamese)
+                             ? Alphabet::Latin
+                             : Alphabet::Vietnamese;
+    }
+}
 
 }  // namespace
 
-// One outline: the body, or one appendix, whose numbering starts again at its own "I." / "1.".
-static void check_outline_numbering(const Document& doc, const std::vector<const Heading*>& headings, Diagnostics& out) {
+void check_heading_numbering(const Document& doc, Diagnostics& out) {
+    if (!doc.type) return;
     const auto& allowed_by_level = doc.type->numbering;
     bool numbered_type = !allowed_by_level.empty();
-    std::vector<int> parent(headings.size(), -1);
+    // The body and each appendix ("# Phụ lục I: …" itself is no section) have outlines of their own,
+    // whose numbering starts again at "I." / "1."; letter alphabets are read across the document.
+    // Numbered paragraphs ("3. Nâng cao …" kept as a paragraph by import) are entries of the outline too.
+    std::vector<const Heading*> hs;
+    for (const Heading& h : doc.headings)
+        if (!h.opens_appendix) hs.push_back(&h);
+    for (const Heading& p : doc.numbered_paragraphs) hs.push_back(&p);
+    std::stable_sort(hs.begin(), hs.end(), [](const Heading* a, const Heading* b) { return a->at.line < b->at.line; });
+    auto same_style = [](const HeadingNumber& a, const HeadingNumber& b) {
+        return a.style == b.style && (a.style != NumberStyle::MultiLevel || a.parts.size() == b.parts.size()) &&
+               (a.style != NumberStyle::Letter || std::isupper(static_cast<unsigned char>(a.written[0])) ==
+                                                       std::isupper(static_cast<unsigned char>(b.written[0])));
+    };
+
+    // Parent and depth of each heading within its part. The depth counts the levels really used, so
+    // "#" then "###" is one skipped level, not a deeper outline with other numbering rules.
+    std::vector<int> parent(hs.size(), -1), depth(hs.size(), 1), level(hs.size(), 1);
+    std::vector<GroupKey> key_of(hs.size());
+    std::map<GroupKey, SiblingGroup> groups;
     std::vector<int> stack;
-    for (size_t i = 0; i < headings.size(); ++i) {
-        while (!stack.empty() && headings[static_cast<size_t>(stack.back())]->level >= headings[i]->level) stack.pop_back();
+    for (size_t i = 0; i < hs.size(); ++i) {
+        if (i > 0 && hs[i]->part != hs[i - 1]->part) stack.clear();
+        // A paragraph is the sibling of the nearest open entry numbered like it, else the child of the
+        // last one. A heading keeps its "#" level, except among numbered paragraphs, whose level the
+        // importer could not write: it is the sibling of an open paragraph numbered like it, and the
+        // child of one numbered otherwise at its level ("2. …" then "## a) …").
+        bool paragraph = hs[i]->level == 0;
+        level[i] = paragraph ? (stack.empty() ? 1 : level[static_cast<size_t>(stack.back())] + 1) : hs[i]->level;
+        for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+            const Heading& open = *hs[static_cast<size_t>(*it)];
+            int open_level = level[static_cast<size_t>(*it)];
+            if (same_style(open.number, hs[i]->number) && (paragraph || open.level == 0)) {
+                level[i] = open_level;
+                break;
+            }
+            if (paragraph) continue;
+            if (open_level < level[i]) break;  // its parent: the heading stays at its level
+            if (open.level == 0 && open_level == level[i]) {
+                level[i] = open_level + 1;
+                break;
+            }
+        }
+        while (!stack.empty() && level[static_cast<size_t>(stack.back())] >= level[i]) stack.pop_back();
         parent[i] = stack.empty() ? -1 : stack.back();
+        depth[i] = parent[i] < 0 ? 1 : depth[static_cast<size_t>(parent[i])] + 1;
         stack.push_back(static_cast<int>(i));
+        key_of[i] = {hs[i]->part, parent[i], level[i]};
+        SiblingGroup& g = groups[key_of[i]];
+        if (g.members.empty() && parent[i] >= 0) {
+            const HeadingNumber& pn = hs[static_cast<size_t>(parent[i])]->number;
+            if (pn.style == NumberStyle::Arabic || pn.style == NumberStyle::MultiLevel || pn.style == NumberStyle::Roman) g.chain = pn.parts;
+        }
+        g.members.push_back(i);
     }
-    std::map<int, SiblingGroup> groups;
-    for (size_t i = 0; i < headings.size(); ++i) {
-        const Heading& h = *headings[i];
+    settle_groups(hs, groups);
+
+    std::optional<size_t> first_latin;  // the first heading where a Latin sequence parts from the Vietnamese one
+    for (size_t i = 0; i < hs.size(); ++i) {
+        const Heading& h = *hs[i];
         const HeadingNumber& n = h.number;
-        SiblingGroup& g = groups[parent[i]];
-        const Heading* p = parent[i] >= 0 ? headings[static_cast<size_t>(parent[i])] : nullptr;
-        // The chain a multi-level number must continue: "2." → {2}; "1.2." → {1, 2}.
-        std::vector<int> chain;
-        if (p && (p->number.style == NumberStyle::Arabic || p->number.style == NumberStyle::MultiLevel ||
-                  p->number.style == NumberStyle::Roman))
-            chain = p->number.parts;
-
+        SiblingGroup& g = groups[key_of[i]];
+        const Heading* p = parent[i] >= 0 ? hs[static_cast<size_t>(parent[i])] : nullptr;
+        // An appendix has its own outline: only its sequences are checked, not the type's styles per level.
+        bool appendix = h.part > 0;
         std::vector<NumberStyle> allowed;
-        size_t level_index = static_cast<size_t>(h.level - 1);
-        if (level_index < allowed_by_level.size()) allowed = allowed_by_level[level_index];
-
-        NumberStyle expected_style = g.style != NumberStyle::None ? g.style : (allowed.empty() ? NumberStyle::None : allowed.front());
-        if (expected_style == NumberStyle::MultiLevel && chain.empty()) expected_style = NumberStyle::Arabic;
-        auto expected_parts = [&]() {
-            std::vector<int> parts = expected_style == NumberStyle::MultiLevel ? chain : std::vector<int>{};
-            parts.push_back(g.last_parts.empty() ? 1 : g.last_parts.back() + 1);
-            return parts;
-        };
-        auto expected_text = [&]() { return format_number(expected_style, expected_parts(), g.latin); };
+        size_t level_index = static_cast<size_t>(depth[i] - 1);
+        if (!appendix && level_index < allowed_by_level.size()) allowed = allowed_by_level[level_index];
 
         auto report = [&](Message m, Message hint) {
             out.push_back(error_at(doc, h.at, "heading-numbering", std::move(m), std::move(hint)));
         };
 
+        int parent_level = p ? level[static_cast<size_t>(parent[i])] : 0;
+        if (p && level[i] > parent_level + 1 && !g.level_reported) {
+            g.level_reported = true;
+            std::string want(static_cast<size_t>(parent_level + 1), '#');
+            std::string lv = std::to_string(level[i]), plv = std::to_string(parent_level), skipped = std::to_string(parent_level + 1);
+            report({"đề mục cấp " + lv + " \"" + h.text + "\" nằm ngay dưới đề mục cấp " + plv + " \"" + p->text + "\": bỏ qua cấp " + skipped,
+                    "level " + lv + " heading \"" + h.text + "\" sits right under level " + plv + " heading \"" + p->text + "\": level " +
+                        skipped + " is skipped"},
+                   {"Viết \"" + want + "\" cho đề mục này và các đề mục cùng cấp với nó.",
+                    "Write \"" + want + "\" for this heading and its siblings."});
+        }
+
+        NumberStyle expected_style = g.style != NumberStyle::None ? g.style : (allowed.empty() ? NumberStyle::None : allowed.front());
+        if (expected_style == NumberStyle::MultiLevel && g.chain.empty()) expected_style = NumberStyle::Arabic;
+        int expected = g.last_parts.empty() ? 1 : g.last_parts.back() + 1;
+        auto expected_parts = [&]() {
+            std::vector<int> parts = expected_style == NumberStyle::MultiLevel ? g.chain : std::vector<int>{};
+            parts.push_back(expected);
+            return parts;
+        };
+        auto expected_text = [&]() {
+            return expected_style == NumberStyle::Letter ? letter_text(expected, g) : format_number(expected_style, expected_parts());
+        };
+
         if (n.style == NumberStyle::None) {
-            if (numbered_type && expected_style != NumberStyle::None)
+            if (numbered_type && !appendix && expected_style != NumberStyle::None)
                 report({"đề mục \"" + h.text + "\" chưa có số thứ tự; số mong đợi: \"" + expected_text() + "\"",
                         "heading \"" + h.text + "\" has no number; expected \"" + expected_text() + "\""},
-                       {"Viết số ở đầu đề mục như trên bản giấy: \"" + std::string(h.level, '#') + " " + expected_text() + " " + h.text + "\".",
+                       {"Viết số ở đầu đề mục như trên bản giấy: \"" + std::string(static_cast<size_t>(h.level), '#') + " " +
+                            expected_text() + " " + h.text + "\".",
                         "Write the number at the start of the heading, as on paper."});
             // Count it as if numbered, so the siblings after it are not all reported too.
-            if (expected_style != NumberStyle::None) {
-                if (g.style == NumberStyle::None) g.style = expected_style;
-                g.last_parts = expected_parts();
-            }
+            if (expected_style != NumberStyle::None) g.last_parts = expected_parts();
             continue;
         }
-        if (g.style == NumberStyle::None) {
-            g.style = n.style;
-            g.latin = n.latin_letters;
-            if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), n.style) == allowed.end()) {
-                std::string styles;
-                for (auto s : allowed) styles += (styles.empty() ? "" : ", ") + style_example(s);
-                report({"đề mục cấp " + std::to_string(h.level) + " \"" + h.text + "\" dùng kiểu số \"" + style_example(n.style) +
-                            "\"; loại " + doc.type->id + " dùng " + styles + " ở cấp này",
-                        "level " + std::to_string(h.level) + " heading \"" + h.text + "\" is numbered like \"" + style_example(n.style) +
-                            "\"; type " + doc.type->id + " uses " + styles + " at this level"},
-                       {"Đổi kiểu đánh số, hoặc đổi số dấu # cho đúng cấp của đề mục.",
-                        "Change the numbering style, or the number of # to the heading's real level."});
-            }
-        } else if (n.style != g.style) {
+        if (n.style != g.style) {
             report({"đề mục \"" + h.text + "\" dùng kiểu số khác các đề mục cùng cấp; số mong đợi: \"" + expected_text() + "\"",
                     "heading \"" + h.text + "\" is numbered in another style than its siblings; expected \"" + expected_text() + "\""},
                    {"Các đề mục cùng cấp dùng chung một kiểu số (I, II… / 1, 2… / 1.1… / a, b…).",
                     "Siblings share one numbering style (I, II… / 1, 2… / 1.1… / a, b…)."});
-            g.last_parts = n.parts;
-            continue;
+            continue;  // the siblings after it follow the one before it
+        }
+        if (!g.style_checked) {
+            g.style_checked = true;
+            if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), n.style) == allowed.end()) {
+                std::string styles;
+                for (auto s : allowed) styles += (styles.empty() ? "" : ", ") + style_example(s);
+                report({"đề mục cấp " + std::to_string(depth[i]) + " \"" + h.text + "\" dùng kiểu số \"" + style_example(n.style) +
+                            "\"; loại " + doc.type->id + " dùng " + styles + " ở cấp này",
+                        "level " + std::to_string(depth[i]) + " heading \"" + h.text + "\" is numbered like \"" + style_example(n.style) +
+                            "\"; type " + doc.type->id + " uses " + styles + " at this level"},
+                       {"Đổi kiểu đánh số, hoặc đổi số dấu # cho đúng cấp của đề mục.",
+                        "Change the numbering style, or the number of # to the heading's real level."});
+            }
         }
 
-        if (n.style == NumberStyle::MultiLevel && !chain.empty()) {
+        if (n.style == NumberStyle::MultiLevel && !g.chain.empty()) {
             std::vector<int> prefix(n.parts.begin(), n.parts.end() - 1);
-            if (prefix != chain) {
-                std::vector<int> want = chain;
-                want.push_back(g.last_parts.empty() || g.last_parts.size() != n.parts.size() ? 1 : g.last_parts.back() + 1);
-                report({"đề mục \"" + n.written + "\" không thuộc đề mục cha \"" + p->number.written + "\"; số mong đợi: \"" +
-                            format_number(NumberStyle::MultiLevel, want) + "\"",
-                        "heading \"" + n.written + "\" does not belong under \"" + p->number.written + "\"; expected \"" +
-                            format_number(NumberStyle::MultiLevel, want) + "\""},
-                       {"Số nhiều cấp phải bắt đầu bằng số của đề mục cha.", "A multi-level number starts with its parent's number."});
+            if (prefix != g.chain) {
+                // "2.1." under "1.": most often the heading "2." itself was not written (or not
+                // imported as a heading); the siblings after it follow "2." and "3." is then in sequence.
+                const std::vector<int>& pp = p->number.parts;
+                bool missing_parent = prefix.size() == pp.size() && std::equal(pp.begin(), pp.end() - 1, prefix.begin()) &&
+                                      prefix.back() == pp.back() + 1;
+                std::string parent_text = format_number(p->number.style == NumberStyle::MultiLevel ? NumberStyle::MultiLevel
+                                                                                                   : p->number.style,
+                                                        prefix);
+                std::vector<int> want = g.chain;
+                want.push_back(expected);
+                if (missing_parent)
+                    report({"đề mục \"" + n.written + "\" nằm dưới đề mục \"" + p->number.written + "\": thiếu đề mục \"" + parent_text +
+                                "\" trước nó",
+                            "heading \"" + n.written + "\" sits under \"" + p->number.written + "\": the heading \"" + parent_text +
+                                "\" before it is missing"},
+                           {"Thêm đề mục \"" + std::string(static_cast<size_t>(parent_level), '#') + " " + parent_text +
+                                " …\" ngay trước, hoặc sửa số của đề mục này.",
+                            "Add the heading right before it, or correct this heading's number."});
+                else
+                    report({"đề mục \"" + n.written + "\" không thuộc đề mục cha \"" + p->number.written + "\"; số mong đợi: \"" +
+                                format_number(NumberStyle::MultiLevel, want) + "\"",
+                            "heading \"" + n.written + "\" does not belong under \"" + p->number.written + "\"; expected \"" +
+                                format_number(NumberStyle::MultiLevel, want) + "\""},
+                           {"Số nhiều cấp phải bắt đầu bằng số của đề mục cha.", "A multi-level number starts with its parent's number."});
+                if (missing_parent) groups[key_of[static_cast<size_t>(parent[i])]].last_parts = prefix;
+                // Resynchronise: the siblings after it continue this prefix.
+                g.chain = prefix;
                 g.last_parts = n.parts;
+                g.broken_expected.reset();
                 continue;
             }
         }
 
-        int expected = g.last_parts.empty() ? 1 : g.last_parts.back() + 1;
-        bool ok = n.value() == expected;
-        if (!ok && n.style == NumberStyle::Letter) {
-            // Accept the Latin sequence (d, e, f) as well as the Vietnamese one (d, đ, e, g).
-            int li = latin_index(n);
-            ok = li > 0 && li == (g.last_parts.empty() ? 1 : g.last_latin + 1);
-            if (ok) g.latin = true;
+        int value = n.value();
+        if (n.style == NumberStyle::Letter) {
+            value = letter_position(n.letter, g.alphabet);
+            if (value == 0) {
+                bool vi = g.alphabet == Alphabet::Vietnamese;
+                report({"đề mục \"" + h.text + "\": chữ \"" + n.letter + "\" không có trong bảng chữ cái " + (vi ? "tiếng Việt" : "La-tinh") +
+                            " mà dãy này dùng; số mong đợi: \"" + expected_text() + "\"",
+                        "heading \"" + h.text + "\": the letter \"" + n.letter + "\" is not in the " + (vi ? "Vietnamese" : "Latin") +
+                            " alphabet this sequence uses; expected \"" + expected_text() + "\""},
+                       {"Một dãy dùng một bảng chữ cái: " + alphabet_sample(g.alphabet) + ".",
+                        "One sequence uses one alphabet: " + alphabet_sample(g.alphabet) + "."});
+                continue;
+            }
+            if (g.alphabet == Alphabet::Latin && !g.upper_case && value >= 5 && !first_latin) first_latin = i;
         }
+        // After a break, the author's own numbering is followed: "1. 2. 4. 5." breaks once at "4.",
+        // and "1. 2. 5. 4." (a typo for "3.") once at "5.".
+        bool ok = value == expected || (g.broken_expected && value == *g.broken_expected + 1);
         if (!ok) {
-            bool repeat = !g.last_parts.empty() && n.value() == g.last_parts.back();
-            Message m{"đề mục \"" + h.text + "\" " + (repeat ? "lặp lại số" : "sai số thứ tự") + "; số mong đợi: \"" + expected_text() + "\"",
-                      "heading \"" + h.text + "\" " + (repeat ? "repeats its number" : "is out of sequence") + "; expected \"" +
-                          expected_text() + "\""};
-            report(m, {"Đánh số liên tiếp, không bỏ cách, không lặp; nếu vừa chèn hoặc xóa một mục, đánh số lại các mục sau.",
-                       "Number siblings consecutively; after inserting or removing a section, renumber the ones after it."});
+            bool repeat = !g.last_parts.empty() && value == g.last_parts.back();
+            Message hint{"Đánh số liên tiếp, không bỏ cách, không lặp; nếu vừa chèn hoặc xóa một mục, đánh số lại các mục sau.",
+                         "Number siblings consecutively; after inserting or removing a section, renumber the ones after it."};
+            if (n.style == NumberStyle::Letter)
+                hint = {"Dãy chữ cái theo bảng chữ cái " + std::string(g.alphabet == Alphabet::Vietnamese ? "tiếng Việt" : "La-tinh") + ": " +
+                            alphabet_sample(g.alphabet) + ".",
+                        "The letters follow the " + std::string(g.alphabet == Alphabet::Vietnamese ? "Vietnamese" : "Latin") + " alphabet: " +
+                            alphabet_sample(g.alphabet) + "."};
+            report({"đề mục \"" + h.text + "\" " + (repeat ? "lặp lại số" : "sai số thứ tự") + "; số mong đợi: \"" + expected_text() + "\"",
+                    "heading \"" + h.text + "\" " + (repeat ? "repeats its number" : "is out of sequence") + "; expected \"" +
+                        expected_text() + "\""},
+                   hint);
+            g.broken_expected = expected;
+        } else {
+            g.broken_expected.reset();
         }
         g.last_parts = n.parts;
-        g.last_latin = latin_index(n);
+        if (n.style == NumberStyle::Letter) g.last_parts.back() = value;
     }
-}
 
-void check_heading_numbering(const Document& doc, Diagnostics& out) {
-    if (!doc.type) return;
-    std::vector<std::vector<const Heading*>> outlines(doc.appendices.size() + 1);
-    for (const Heading& h : doc.headings)
-        if (!h.opens_appendix && static_cast<size_t>(h.part) < outlines.size()) outlines[static_cast<size_t>(h.part)].push_back(&h);
-    for (const auto& outline : outlines) check_outline_numbering(doc, outline, out);
+    // With two or more appendices NĐ30 numbers them in Roman numerals; "PHỤ LỤC 1", as real plans
+    // write it, is a deviation: one warning, at the first such heading.
+    if (doc.appendices.size() >= 2) {
+        auto arabic = std::find_if(doc.appendices.begin(), doc.appendices.end(), [](const Appendix& a) {
+            return !a.label.empty() && std::isdigit(static_cast<unsigned char>(a.label[0]));
+        });
+        if (arabic != doc.appendices.end()) {
+            std::string roman = "Phụ lục " + to_roman(std::max(1, std::atoi(arabic->label.c_str())));
+            out.push_back(warning_at(doc, arabic->at, "heading-numbering",
+                                     {"phụ lục \"" + arabic->label + "\" đánh số bằng chữ số Ả Rập; văn bản có " +
+                                          std::to_string(doc.appendices.size()) +
+                                          " phụ lục, Nghị định 30/2020/NĐ-CP đánh số phụ lục bằng số La Mã",
+                                      "appendix \"" + arabic->label + "\" is numbered in Arabic digits; with " +
+                                          std::to_string(doc.appendices.size()) +
+                                          " appendices, Decree 30/2020/NĐ-CP numbers them in Roman numerals"},
+                                     {"Viết \"# " + roman + ": …\" và tiếp theo Phụ lục II, Phụ lục III…, kể cả chỗ thân văn bản nhắc tới phụ lục.",
+                                      "Write \"# " + roman + ": …\", then Phụ lục II, Phụ lục III…, also where the body refers to them."}));
+        }
+    }
+
+    // Latin letters are a deviation from NĐ30, not a break: one warning for the document.
+    if (first_latin) {
+        const Heading& h = *hs[*first_latin];
+        out.push_back(warning_at(doc, h.at, "heading-numbering",
+                                 {"dãy chữ cái có \"" + h.number.written + "\" theo bảng chữ cái La-tinh (a) b) c) d) e) f)…); Nghị định 30/2020/NĐ-CP "
+                                  "(Phụ lục I, Mục II, khoản 6 điểm đ) đánh thứ tự theo bảng chữ cái tiếng Việt",
+                                  "the letter sequence with \"" + h.number.written + "\" follows the Latin alphabet (a) b) c) d) e) f)…); "
+                                  "Decree 30/2020/NĐ-CP (Appendix I, Section II, 6đ) counts in the Vietnamese alphabet"},
+                                 {"Đánh lại theo bảng chữ cái tiếng Việt: a) b) c) d) đ) e) g) h)… (không có f, j, w, z); "
+                                  "các dãy chữ cái khác của văn bản cũng vậy.",
+                                  "Renumber in the Vietnamese alphabet: a) b) c) d) đ) e) g) h)… (no f, j, w, z), and the document's other "
+                                  "letter sequences likewise."}));
+    }
 }
 
 }  // namespace vanban

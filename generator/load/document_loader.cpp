@@ -103,6 +103,7 @@ Document load_document(std::string path, std::string raw, const DocumentTypes& t
     ParsedMarkdown md = parse_markdown(split.body, doc.source);
     doc.ast = std::move(md.ast);
     doc.headings = std::move(md.headings);
+    doc.numbered_paragraphs = std::move(md.numbered_paragraphs);
     doc.tables = std::move(md.tables);
     doc.links = std::move(md.links);
     doc.appendices = std::move(md.appendices);

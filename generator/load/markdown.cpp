@@ -145,6 +145,8 @@ static void split_appendices(ParsedMarkdown& out, int last_line) {
             }
         }
         int line = cmark_node_get_start_line(starts[k]);
+        for (Heading& p : out.numbered_paragraphs)
+            if (p.at.line > line) p.part = static_cast<int>(k) + 1;
         for (Heading& h : out.headings)
             if (h.at.line >= line) {
                 h.part = static_cast<int>(k) + 1;
@@ -183,6 +185,13 @@ ParsedMarkdown parse_markdown(const std::string& body, const SourceText& source)
             h.number = parse_heading_number(h.text);
             h.anchor = anchor_for(h.text, anchors);
             out.headings.push_back(std::move(h));
+        } else if (type == CMARK_NODE_PARAGRAPH && cmark_node_parent(node) == out.ast.get()) {
+            Heading p;
+            p.level = 0;  // placed in the outline by the numbering check
+            p.at = node_position(node, source);
+            p.text = node_plain_text(node);
+            p.number = parse_heading_number(p.text);
+            if (p.number.style != NumberStyle::None && p.number.style != NumberStyle::Article) out.numbered_paragraphs.push_back(std::move(p));
         } else if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
             const char* url = cmark_node_get_url(node);
             out.links.push_back({url ? url : "", node_position(node, source), type == CMARK_NODE_IMAGE});

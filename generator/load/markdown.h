@@ -14,6 +14,7 @@ namespace vanban {
 struct ParsedMarkdown {
     MarkdownTree ast;
     std::vector<Heading> headings;
+    std::vector<Heading> numbered_paragraphs;
     std::vector<Table> tables;
     std::vector<Link> links;
     std::vector<Appendix> appendices;

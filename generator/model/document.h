@@ -134,6 +134,10 @@ struct Document {
     std::optional<SuperiorApproval> superior_approval; // duyet_cap_tren
 
     std::vector<Heading> headings;  // body and appendices, in order (Heading::part tells which)
+    // Top-level paragraphs that start with an outline number ("3. Nâng cao …", "a) Rà soát …"): long
+    // numbered items kept as paragraphs, as Word import writes them. Their level is 0: the numbering
+    // check places them among the headings by their style.
+    std::vector<Heading> numbered_paragraphs;
     std::vector<Table> tables;
     std::vector<Link> links;
     MarkdownTree ast;               // the body before the first appendix, with every footnote

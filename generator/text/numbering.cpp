@@ -86,13 +86,33 @@ std::string format_number(NumberStyle style, const std::vector<int>& parts, bool
             for (int p : parts) out += std::to_string(p) + ".";
             return out;
         }
-        case NumberStyle::Letter:
-            if (latin_letters) return std::string(1, static_cast<char>('a' + (v - 1) % 26)) + ")";
-            return std::string(kVietnameseLetters[(v - 1) % kVietnameseLetterCount]) + ")";
+        case NumberStyle::Letter: return letter_at(v, latin_letters ? Alphabet::Latin : Alphabet::Vietnamese) + ")";
         case NumberStyle::Article: return "Điều " + std::to_string(v) + ".";
         case NumberStyle::None: break;
     }
     return "";
+}
+
+int letter_position(std::string_view letter, Alphabet alphabet) {
+    if (alphabet == Alphabet::Latin) return letter.size() == 1 && letter[0] >= 'a' && letter[0] <= 'z' ? letter[0] - 'a' + 1 : 0;
+    for (int k = 0; k < kVietnameseLetterCount; ++k)
+        if (letter == kVietnameseLetters[k]) return k + 1;
+    return 0;
+}
+
+std::string letter_at(int position, Alphabet alphabet) {
+    if (position < 1) position = 1;
+    if (alphabet == Alphabet::Latin) return std::string(1, static_cast<char>('a' + (position - 1) % 26));
+    return kVietnameseLetters[(position - 1) % kVietnameseLetterCount];
+}
+
+std::optional<Alphabet> alphabet_of_letters(const std::vector<std::string>& letters) {
+    for (size_t i = 0; i < letters.size(); ++i) {
+        const std::string& l = letters[i];
+        if (l == "đ" || (l == "g" && i > 0 && letters[i - 1] == "e")) return Alphabet::Vietnamese;
+        if (l == "f" || l == "j" || l == "w" || l == "z") return Alphabet::Latin;
+    }
+    return std::nullopt;
 }
 
 static std::string_view skip_spaces(std::string_view s) {
@@ -176,32 +196,26 @@ HeadingNumber parse_heading_number(std::string_view text) {
         }
     }
 
-    // Letter: "a)" "b." "đ)".
+    // Letter: "a)" "b." "đ)"; its value is its place in the Vietnamese alphabet, else the Latin one ("f").
     {
         size_t letter_bytes = 0;
-        int value = 0;
-        bool latin = false;
+        std::string letter;
         if (t.rfind("đ", 0) == 0) {
             letter_bytes = std::strlen("đ");
-            value = 5;
+            letter = "đ";
         } else if (!t.empty() && t[0] >= 'A' && t[0] <= 'Z' && t.size() > 1 && t[1] == '.') {
-            // "A. PHẦN CHUNG": upper-case letters count A, B, C (roman numerals were tried first).
+            // "A. PHẦN CHUNG": upper-case parts (roman numerals were tried first).
             letter_bytes = 1;
-            latin = true;
-            value = t[0] - 'A' + 1;
+            letter = std::string(1, static_cast<char>(t[0] - 'A' + 'a'));
         } else if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') {
             letter_bytes = 1;
-            for (int k = 0; k < kVietnameseLetterCount; ++k)
-                if (kVietnameseLetters[k][0] == t[0] && kVietnameseLetters[k][1] == '\0') value = k + 1;
-            if (value == 0 || std::strchr("fjwz", t[0])) {
-                latin = true;
-                value = t[0] - 'a' + 1;
-            }
+            letter = std::string(1, t[0]);
         }
         if (letter_bytes > 0 && letter_bytes < t.size() && (t[letter_bytes] == ')' || t[letter_bytes] == '.') &&
             (letter_bytes + 1 >= t.size() || t[letter_bytes + 1] == ' ' || (t[letter_bytes] == ')' && ends_number(t, letter_bytes + 1)))) {
-            n.latin_letters = latin;
-            return finish(NumberStyle::Letter, {value}, letter_bytes + 1);
+            int value = letter_position(letter, Alphabet::Vietnamese);
+            n.letter = letter;
+            return finish(NumberStyle::Letter, {value > 0 ? value : letter_position(letter, Alphabet::Latin)}, letter_bytes + 1);
         }
     }
     return n;

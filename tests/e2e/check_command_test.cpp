@@ -54,13 +54,26 @@ TEST_CASE("each rule is reported by the real binary with file, line and severity
     // 2099 is also after the district offices were abolished (01/7/2025): the header's body is warned about.
     expect("date-range", 1, {{"date-range", kPlan, 4, "error"}, {"governing-body", kPlan, 4, "warning"}});
     expect("table-sum", 1, {{"table-sum", kPlan, 39, "error"}});
-    expect("citation-conflict", 1, {{"citation-conflict", "plans/2024-2025/ke-hoach-a.md", 16, "error"},
-                                    {"citation-conflict", "plans/2024-2025/ke-hoach-b.md", 16, "error"}});
+    expect("citation-conflict", 1, {{"citation-conflict", "plans/2024-2025/ke-hoach-b.md", 16, "error"}});
     expect("citation-type", 0, {{"citation-type", kPlan, 16, "warning"}});
     expect("encoding", 1, {{"encoding", kPlan, 22, "error"}});
     expect("unicode-nfc", 0, {{"unicode-nfc", kPlan, 20, "warning"}});
     expect("broken-link", 1, {{"broken-link", kPlan, 22, "error"}});
     expect("governing-body", 0, {{"governing-body", "plans/2025-2026/ke-hoach.md", 4, "warning"}});
+}
+
+TEST_CASE("shapes of real plans: one finding per real mistake, none for what adds up") {
+    const std::string plan = "plans/2024-2025/ke-hoach-mam-non.md", form = "plans/2024-2025/phieu-cham.md";
+    expect("real-shapes", 1, {{"heading-numbering", plan, 46, "error"},    // "3." missing, "4." and "5." follow
+                              {"citation-conflict", plan, 54, "error"},    // the same decision with another date
+                              {"heading-numbering", plan, 68, "error"},    // e) after d), where the plan writes đ)
+                              {"table-sum", plan, 74, "error"},            // 14 teachers, "·" rows add up to 13
+                              {"heading-numbering", plan, 84, "warning"},  // PHỤ LỤC 1, PHỤ LỤC 2: Roman numerals in NĐ30
+                              {"heading-numbering", form, 45, "warning"}}); // a) … f): Latin letters
+    Run r = run_vanban("check --root " + shell_quote(fixture("real-shapes")) + " --today 2026-11-23");
+    CHECK(r.out.find("ở " + plan + ":16") != std::string::npos);
+    CHECK(r.out.find("(dòng 75–76) là 13") != std::string::npos);
+    CHECK(r.out.find("số mong đợi: \"đ)\"") != std::string::npos);
 }
 
 TEST_CASE("the sample school in the repository checks clean") {
@@ -72,7 +85,7 @@ TEST_CASE("the sample school in the repository checks clean") {
 TEST_CASE("text format: path:line:column: severity [rule] message, a hint, and a summary") {
     Run r = run_vanban("check --root " + shell_quote(fixture("table-sum")) + " --today 2026-11-23");
     CHECK(r.exit_code == 1);
-    CHECK(r.out.find(kPlan + ":39:1: lỗi [table-sum] bảng: dòng \"Tổng số\", cột \"Số lượng\" ghi 05 nhưng tổng các dòng được cộng là 4") !=
+    CHECK(r.out.find(kPlan + ":39:1: lỗi [table-sum] bảng: dòng \"Tổng số\", cột \"Số lượng\" ghi 05 nhưng tổng các dòng được cộng (dòng 35, 38) là 4") !=
           std::string::npos);
     CHECK(r.out.find("    gợi ý: ") != std::string::npos);
     CHECK(r.out.find("1 lỗi, 0 cảnh báo trong 1 văn bản") != std::string::npos);

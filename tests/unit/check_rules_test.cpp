@@ -107,6 +107,111 @@ TEST_CASE("heading-numbering: a document without a roman level starts at 1., let
     CHECK(d[0].message.vi.find("cấp 2") != std::string::npos);
 }
 
+namespace {
+
+// The heading-numbering findings of a kế hoạch with the given body, as "line:severity".
+std::vector<std::string> numbering_findings(const std::string& body) {
+    std::vector<std::string> out;
+    for (const auto& d : run_rule(make_repository({{"plans/a.md", plan(body)}}), "heading-numbering"))
+        out.push_back(std::to_string(d.at.line) + (d.severity == Severity::Warning ? ":warning" : ":error"));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("heading-numbering: one alphabet per letter sequence, decided from its letters") {
+    // Body lines start at 13.
+    const std::string head = "# I. MỤC ĐÍCH\n## 1. Một\n";  // 13, 14
+    // "e" then "g": Vietnamese, and đ) was skipped: one finding at e), none at g).
+    auto skipped = run_rule(make_repository({{"plans/a.md", plan(head + "### a) A\n### b) B\n### c) C\n### d) D\n### e) E\n### g) G\n")}}),
+                            "heading-numbering");
+    REQUIRE(skipped.size() == 1);
+    CHECK(skipped[0].at.line == 19);
+    CHECK(skipped[0].severity == Severity::Error);
+    CHECK(skipped[0].message.vi.find("số mong đợi: \"đ)\"") != std::string::npos);
+    CHECK(skipped[0].hint.vi.find("tiếng Việt") != std::string::npos);
+
+    // A Latin sequence is consistent: a warning (NĐ30 counts in Vietnamese), once, where it parts from Vietnamese.
+    auto latin = run_rule(make_repository({{"plans/a.md", plan(head + "### a) A\n### b) B\n### c) C\n### d) D\n### e) E\n### f) F\n"
+                                                                       "## 2. Hai\n### a) A\n### b) B\n### c) C\n### d) D\n### e) E\n")}}),
+                          "heading-numbering");
+    REQUIRE(latin.size() == 1);
+    CHECK(latin[0].severity == Severity::Warning);
+    CHECK(latin[0].at.line == 19);
+    CHECK(latin[0].message.vi.find("La-tinh") != std::string::npos);
+    CHECK(latin[0].message.en.find("Vietnamese alphabet") != std::string::npos);
+
+    // "a) … e)" alone says nothing; a document that writes đ) elsewhere counts in Vietnamese, so e) skipped đ).
+    CHECK(numbering_findings(head + "### a) A\n### b) B\n### c) C\n### d) D\n### đ) Đ\n## 2. Hai\n### a) A\n### b) B\n### c) C\n"
+                                    "### d) D\n### e) E\n") == std::vector<std::string>{"25:error"});
+    // A Vietnamese sequence (đ) with a Latin f): f) is reported, g) after it is not.
+    auto f = run_rule(make_repository({{"plans/a.md", plan(head + "### a) A\n### b) B\n### c) C\n### d) D\n### đ) Đ\n### e) E\n"
+                                                                  "### f) F\n### g) G\n")}}),
+                      "heading-numbering");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].at.line == 21);
+    CHECK(f[0].message.vi.find("chữ \"f\" không có trong bảng chữ cái tiếng Việt") != std::string::npos);
+    // Upper-case parts A., B., C., D., E. are not asked to follow the Vietnamese alphabet of the points.
+    CHECK(numbering_findings("# I. MỤC ĐÍCH\n## 1. Một\n### a) A\n### b) B\n### c) C\n### d) D\n### đ) Đ\n").empty());
+}
+
+TEST_CASE("heading-numbering: after a break the author's numbering is followed, one finding per break") {
+    // A missing "3." then 4., 5., 6.
+    CHECK(numbering_findings("# I. MỤC ĐÍCH\n## 1. A\n## 2. B\n## 4. D\n## 5. E\n## 6. G\n") == std::vector<std::string>{"16:error"});
+    // A wrong number followed by the right successors of the number it should have had.
+    CHECK(numbering_findings("# I. MỤC ĐÍCH\n## 1. A\n## 2. B\n## 5. C\n## 4. D\n## 5. E\n") == std::vector<std::string>{"16:error"});
+    // A heading "2." that was never written: its children "2.1." "2.2." and the next "3." make one finding.
+    auto missing = run_rule(make_repository({{"plans/a.md", plan("# I. MỤC ĐÍCH\n## 1. A\n### 1.1. A1\n### 2.1. B1\n### 2.2. B2\n"
+                                                                "## 3. C\n### 3.1. C1\n")}}),
+                            "heading-numbering");
+    REQUIRE(missing.size() == 1);
+    CHECK(missing[0].at.line == 16);
+    CHECK(missing[0].message.vi.find("thiếu đề mục \"2.\"") != std::string::npos);
+    // One sibling in another style: only it is reported.
+    CHECK(numbering_findings("# I. MỤC ĐÍCH\n## 1. A\n## 2. B\n## a) C\n## 3. D\n") == std::vector<std::string>{"16:error"});
+    // A skipped level is reported once for its siblings, and the level they really have picks the styles.
+    auto skipped = run_rule(make_repository({{"plans/a.md", plan("# I. MỤC ĐÍCH\n### 1. A\n### 2. B\n# II. NỘI DUNG\n## 1. A\n")}}),
+                            "heading-numbering");
+    REQUIRE(skipped.size() == 1);
+    CHECK(skipped[0].at.line == 14);
+    CHECK(skipped[0].message.vi.find("bỏ qua cấp 2") != std::string::npos);
+}
+
+TEST_CASE("heading-numbering: numbered paragraphs, as import keeps long items, are read with the headings") {
+    std::string body = "# I. MỤC ĐÍCH\n\n## 1. Một\n\n"                          // 13, 15
+                       "2\\. Hai: một mục dài mà bản Word để ở dạng đoạn văn.\n\n"  // 17
+                       "### a) A\n\nb) B, một đoạn văn.\n\nc) C\n\nd) D\n\n"       // 19, 21, 23, 25
+                       "e) E\n\ng) G\n\n"                                          // 27: đ) skipped
+                       "## 3. Ba\n\n# II. NỘI DUNG\n\n1\\. Một đoạn đánh số\n\n## 2. Hai\n";
+    auto d = run_rule(make_repository({{"plans/a.md", plan(body)}}), "heading-numbering");
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].at.line == 27);
+    CHECK(d[0].message.vi.find("số mong đợi: \"đ)\"") != std::string::npos);
+}
+
+TEST_CASE("heading-numbering: appendices have outlines of their own; Arabic appendix numbers are a warning") {
+    // Real appendices restart at "I."/"1.", use parts "A." "B." and unnumbered titles, and are never
+    // asked to be the body's section "IV.".
+    std::string body = std::string(kValidBody) +
+                       "\n# PHỤ LỤC 1: KẾ HOẠCH GIÁO DỤC\n\n# A. HƯỚNG DẪN\n\n## 1. Việc một\n\n## 2. Việc hai\n\n"
+                       "# B. KHUNG KẾ HOẠCH\n\n## I. Căn cứ\n\n### 1. Một\n\n### 2. Hai\n\n## II. Điều kiện\n\n# HIỆU TRƯỞNG\n\n"
+                       "# PHỤ LỤC 2: KẾ HOẠCH BÀI DẠY\n\n# I. Yêu cầu\n\n# II. Đồ dùng\n\n# IV. Hoạt động\n";
+    auto d = run_rule(make_repository({{"plans/a.md", plan(body)}}), "heading-numbering");
+    REQUIRE(d.size() == 2);
+    CHECK(d[0].at.line == 37);  // "# PHỤ LỤC 1"
+    CHECK(d[0].severity == Severity::Warning);
+    CHECK(d[0].message.vi.find("số La Mã") != std::string::npos);
+    CHECK(d[0].hint.vi.find("# Phụ lục I: …") != std::string::npos);
+    CHECK(d[1].at.line == 63);  // "# IV." after "# II." inside the second appendix
+    CHECK(d[1].severity == Severity::Error);
+    CHECK(d[1].message.vi.find("\"III.\"") != std::string::npos);
+    CHECK(run_rule(make_repository({{"plans/a.md", plan(body)}}), "required-section").empty());
+
+    // One appendix needs no number at all.
+    std::string one = std::string(kValidBody) + "\n# PHỤ LỤC 1\n\n# I. Danh mục\n";
+    CHECK(run_rule(make_repository({{"plans/a.md", plan(one)}}), "heading-numbering").empty());
+}
+
 TEST_CASE("duplicate-number: same number and type in one calendar year") {
     auto doc = [](const char* so, const char* ngay, const char* loai = "ke-hoach") {
         return std::string("---\nloai: ") + loai + "\nso: " + so + "\nngay: " + ngay + "\nnam_hoc: \"2024-2025\"\n---\n";
@@ -165,19 +270,80 @@ TEST_CASE("table-sum: totals and group subtotals, as in a real staffing table") 
     CHECK(run_rule(make_repository({{"plans/a.md", plan(money)}}), "table-sum").empty());
 }
 
-TEST_CASE("citation-conflict: the same document cited with two dates, across files") {
+TEST_CASE("table-sum: bulleted rows are items like any other, blank groups stand for their sub-rows") {
+    std::string bullets = std::string(kValidBody) +
+                          "\n| Nội dung | Số lượng |\n|---|---:|\n"
+                          "| 1. Giáo viên | 20 |\n"      // 39: its "·" and "•" rows add up to 21
+                          "| · Toán | 6 |\n"
+                          "| •Ngữ văn | 7 |\n"
+                          "| · Các môn khác | 8 |\n"
+                          "| 2. Nhân viên | 3 |\n"      // 43
+                          "| + Kế toán | 1 |\n"
+                          "| + Văn thư | 2 |\n"
+                          "| Tổng cộng | 23 |\n";       // 46: 20 + 3
+    auto d = run_rule(make_repository({{"plans/a.md", plan(bullets)}}), "table-sum");
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].at.line == 39);
+    CHECK(d[0].message.vi.find("ghi 20 nhưng tổng các dòng con (dòng 40–42) là 21") != std::string::npos);
+    CHECK(d[0].message.en.find("(lines 40–42) add up to 21") != std::string::npos);
+
+    // In a TT/STT table the number stands in its own column and the bullets break its row down.
+    std::string stt = std::string(kValidBody) +
+                      "\n| STT | Nội dung | Số lượng |\n|---|---|---:|\n| 1 | Giáo viên | 14 |\n| | · Nhà trẻ | 5 |\n"
+                      "| | · Mẫu giáo | 8 |\n| 2 | Nhân viên | 4 |\n| | Tổng số | 18 |\n";
+    auto by_tt = run_rule(make_repository({{"plans/a.md", plan(stt)}}), "table-sum");
+    REQUIRE(by_tt.size() == 1);
+    CHECK(by_tt[0].at.line == 39);
+    CHECK(by_tt[0].message.vi.find("tổng các dòng con (dòng 40–41) là 13") != std::string::npos);
+
+    // A scoring table: the group rows carry their maximum in the label, the points are on the criteria,
+    // and an empty row sits between two criteria. It adds up.
+    std::string scores = std::string(kValidBody) +
+                         "\n| Tiêu chí | Điểm tối đa | Điểm tự chấm |\n|---|---:|---:|\n"
+                         "| 1. Tổ chức (10 điểm) | | |\n| 1.1. Ban giám đốc | 4 | |\n| 1.2. Quy chế | 6 | |\n"
+                         "| 2. Kết quả (15 điểm) | | |\n| 2.1. Lớp học | 9 | |\n| | | |\n| 2.2. Chuyên đề | 6 | |\n"
+                         "| Tổng cộng | 25 | |\n";
+    CHECK(run_rule(make_repository({{"plans/a.md", plan(scores)}}), "table-sum").empty());
+    std::string wrong = scores;
+    wrong.replace(wrong.find("| 25 |"), 6, "| 26 |");
+    auto w = run_rule(make_repository({{"plans/a.md", plan(wrong)}}), "table-sum");
+    REQUIRE(w.size() == 1);
+    CHECK(w[0].message.vi.find("(dòng 40–41, 43, 45) là 25") != std::string::npos);
+}
+
+TEST_CASE("citation-conflict: reported once, at the later place, naming the earlier one") {
+    auto with_date = [](const char* ngay, const std::string& body) {
+        std::string text = plan(body + kValidBody);
+        text.replace(text.find("2024-09-20"), 10, ngay);
+        return text;
+    };
     auto repo = make_repository({
-        {"plans/a.md", plan(std::string("Căn cứ Thông tư số 09/2021/TT-BGDĐT ngày 30/3/2021 của Bộ;\n\n") + kValidBody)},
-        {"plans/b.md", plan(std::string("Căn cứ Thông tư 09/2021/TT-BGDĐT ngày 31 tháng 3 năm 2021;\n\n") + kValidBody)},
-        {"plans/c.md", plan(std::string("Theo Thông tư số 09/2021/TT-BGDĐT;\n\n") + kValidBody)},
+        // The later document comes first by path: "later" follows the documents' dates.
+        {"plans/a.md", with_date("2024-10-15", "Căn cứ Thông tư 09/2021/TT-BGDĐT ngày 31 tháng 3 năm 2021;\n\n")},
+        {"plans/b.md", with_date("2024-09-20", "Căn cứ Thông tư số 09/2021/TT-BGDĐT ngày 30/3/2021 của Bộ;\n\n")},
+        {"plans/c.md", with_date("2024-11-02", "Theo Thông tư số 09/2021/TT-BGDĐT;\n\n")},
+        // A third place repeating one of the two dates is the same conflict.
+        {"plans/d.md", with_date("2024-11-03", "Căn cứ Thông tư số 09/2021/TT-BGDĐT ngày 31/3/2021;\n\n")},
     });
     auto d = run_rule(repo, "citation-conflict");
-    REQUIRE(d.size() == 2);
+    REQUIRE(d.size() == 1);
     CHECK(d[0].file == "plans/a.md");
     CHECK(d[0].at.line == 13);
     CHECK(d[0].at.column == 8);
-    CHECK(d[0].message.vi.find("plans/b.md:13") != std::string::npos);
-    CHECK(d[1].message.vi.find("plans/a.md:13") != std::string::npos);
+    CHECK(d[0].message.vi.find("ngày 31/3/2021 ở đây nhưng với ngày 30/3/2021 ở plans/b.md:13") != std::string::npos);
+    CHECK(d[0].message.en.find("at plans/b.md:13") != std::string::npos);
+
+    // In one document, the later line; a third date is a second conflict.
+    auto one = run_rule(make_repository({{"plans/a.md", plan("Căn cứ Thông tư số 09/2021/TT-BGDĐT ngày 30/3/2021;\n\n"
+                                                             "Theo Thông tư số 09/2021/TT-BGDĐT ngày 30/3/2021;\n\n"
+                                                             "Theo Thông tư số 09/2021/TT-BGDĐT ngày 31/3/2021;\n\n"
+                                                             "Theo Thông tư số 09/2021/TT-BGDĐT ngày 01/4/2021;\n\n" +
+                                                             std::string(kValidBody))}}),
+                        "citation-conflict");
+    REQUIRE(one.size() == 2);
+    CHECK(one[0].at.line == 17);
+    CHECK(one[1].at.line == 19);
+    CHECK(one[1].message.vi.find("plans/a.md:13") != std::string::npos);
 }
 
 TEST_CASE("citation-type: a type word that disagrees with the symbol is a warning") {

@@ -23,7 +23,7 @@ TEST_CASE("heading numbers are read as written on paper") {
     CHECK(letter.style == NumberStyle::Letter);
     CHECK(letter.value() == 5);
     CHECK(parse_heading_number("e) Chữ e").value() == 6);
-    CHECK(parse_heading_number("f) Latin").latin_letters);
+    CHECK(parse_heading_number("f) Latin").letter == "f");
 
     CHECK(parse_heading_number("Điều 3. Hiệu lực").style == NumberStyle::Article);
 }
@@ -43,4 +43,22 @@ TEST_CASE("numbers are formatted in each style") {
     CHECK(format_number(NumberStyle::Letter, {5}) == "đ)");
     CHECK(format_number(NumberStyle::Letter, {5}, true) == "e)");
     CHECK(to_roman(14) == "XIV");
+}
+
+TEST_CASE("letters are placed in the Vietnamese or the Latin alphabet") {
+    CHECK(parse_heading_number("đ) Chữ đ").letter == "đ");
+    CHECK(parse_heading_number("B. PHẦN HAI").letter == "b");
+    CHECK(letter_position("đ", Alphabet::Vietnamese) == 5);
+    CHECK(letter_position("e", Alphabet::Vietnamese) == 6);
+    CHECK(letter_position("e", Alphabet::Latin) == 5);
+    CHECK(letter_position("f", Alphabet::Vietnamese) == 0);
+    CHECK(letter_position("đ", Alphabet::Latin) == 0);
+    CHECK(letter_at(7, Alphabet::Vietnamese) == "g");
+    CHECK(letter_at(6, Alphabet::Latin) == "f");
+    using L = std::vector<std::string>;
+    CHECK(alphabet_of_letters(L{"a", "b", "c", "d", "đ"}) == Alphabet::Vietnamese);
+    CHECK(alphabet_of_letters(L{"a", "b", "c", "d", "e", "g"}) == Alphabet::Vietnamese);  // g right after e
+    CHECK(alphabet_of_letters(L{"a", "b", "c", "d", "e", "f"}) == Alphabet::Latin);
+    CHECK_FALSE(alphabet_of_letters(L{"a", "b", "c", "d", "e"}).has_value());
+    CHECK(alphabet_of_letters(L{"a", "b", "c", "d", "đ", "e", "f"}) == Alphabet::Vietnamese);  // the first that tells
 }
