@@ -1,6 +1,7 @@
 #include "import/recognize.h"
 
 #include <algorithm>
+#include <map>
 #include <regex>
 
 #include "load/document_loader.h"
@@ -121,6 +122,8 @@ private:
     bool in_recipients_ = false, in_approval_ = false, in_subject_line_ = false;
     bool appendix_title_open_ = false;  // capitalised lines still go into the appendix heading
     std::vector<std::string> heading_styles_;  // the numbering styles open above the current heading
+    // Whether the last numbered item of each style (since the heading above it) was made a heading.
+    std::map<std::string, bool> last_item_was_heading_;
 
     void template_text(const std::string& s) { r_.template_text.push_back(s); }
 
@@ -337,7 +340,10 @@ private:
         const std::string& text = w.text;
         std::string f = folded(text);
         if (zone_ == Zone::Appendix || zone_ == Zone::Closing) {
-            if (starts_with(f, "phu luc") && w.number.empty() && word_count(text) <= 30 && !contains(text, "(")) {
+            // "PHỤ LỤC 2", "Phụ lục 1.3. <a long title> (…)" in bold: an appendix opens, whatever the title's length.
+            static const std::regex labelled(R"(^phu luc\s+([ivxlcdm]+|\d+(\.\d+)*)\b)");
+            if (starts_with(f, "phu luc") && w.number.empty() &&
+                ((word_count(text) <= 30 && !contains(text, "(")) || (w.bold && std::regex_search(f, labelled)))) {
                 start_appendix(text);
                 return;
             }
@@ -440,8 +446,13 @@ private:
 
     int heading_level(const std::string& key) {
         auto it = std::find(heading_styles_.begin(), heading_styles_.end(), key);
-        if (it != heading_styles_.end()) heading_styles_.erase(it + 1, heading_styles_.end());
-        else heading_styles_.push_back(key);
+        if (it != heading_styles_.end()) {
+            // Items below a new heading start new lists.
+            for (auto deeper = it + 1; deeper != heading_styles_.end(); ++deeper) last_item_was_heading_.erase(*deeper);
+            heading_styles_.erase(it + 1, heading_styles_.end());
+        } else {
+            heading_styles_.push_back(key);
+        }
         return std::min(6, static_cast<int>(heading_styles_.size()));
     }
 
@@ -567,7 +578,14 @@ private:
                     title_and_text = true;
                 }
             }
-            if (title_and_text || (after.empty() && is_heading(i, n, title))) {
+            // Without a sign from Word (bold), an item is what its previous sibling was: "1." … "3."
+            // kept as paragraphs make "4. … sau:" one too, not a heading between them.
+            bool word_signal = w.bold || w.bold_to_colon || !w.bold_lead.empty();
+            auto previous = last_item_was_heading_.find(n.key);
+            bool like_previous_paragraph = !word_signal && previous != last_item_was_heading_.end() && !previous->second;
+            bool heading = !like_previous_paragraph && (title_and_text || (after.empty() && is_heading(i, n, title)));
+            last_item_was_heading_[n.key] = heading;
+            if (heading) {
                 e.kind = BodyElement::Kind::Heading;
                 e.level = heading_level(n.key);
                 e.text = n.number + " " + title;

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <regex>
 #include <string>
 #include <vector>
@@ -259,10 +260,15 @@ inline WordCorpusFile make_word_corpus_file(const std::string& txt_path, const s
     bool after_signature = false;
     json* open_item = nullptr;  // the last letter item: "-" lines below it go inside it
     json* open_bullets = nullptr;
+    std::map<std::string, bool> last_was_heading;  // per numbering style, since the heading above
     auto expect = [&](const std::string& key, const std::string& text) {
         auto it = std::find(styles.begin(), styles.end(), key);
-        if (it != styles.end()) styles.erase(it + 1, styles.end());
-        else styles.push_back(key);
+        if (it != styles.end()) {
+            for (auto deeper = it + 1; deeper != styles.end(); ++deeper) last_was_heading.erase(*deeper);
+            styles.erase(it + 1, styles.end());
+        } else {
+            styles.push_back(key);
+        }
         b.headings.push_back({std::string(std::min<size_t>(6, styles.size()), '#') + " " + text});
     };
     auto is_heading = [&](size_t at, const Number& n) {
@@ -319,8 +325,8 @@ inline WordCorpusFile make_word_corpus_file(const std::string& txt_path, const s
             open_item = open_bullets = nullptr;
             continue;
         }
-        if (after_signature && (starts_with(folded_start(t), "PHU LUC") || starts_with(folded_start(t), "Phu luc")) && words(t) <= 30 &&
-            t.find('(') == std::string::npos) {
+        if (after_signature && (starts_with(folded_start(t), "PHU LUC") || starts_with(folded_start(t), "Phu luc")) &&
+            ((words(t) <= 30 && t.find('(') == std::string::npos) || l.marked)) {
             ++b.appendices;
             styles.clear();
             b.blocks.push_back(b.para(t, true));
@@ -397,7 +403,10 @@ inline WordCorpusFile make_word_corpus_file(const std::string& txt_path, const s
             continue;
         }
         if (number_of(t, n)) {
-            bool heading = is_heading(i, n);
+            // An unmarked item is what its previous sibling was (a Word user bolds titles, not items).
+            auto previous = last_was_heading.find(n.key);
+            bool heading = is_heading(i, n) && (l.marked || previous == last_was_heading.end() || previous->second);
+            last_was_heading[n.key] = heading;
             if (heading) expect(n.key, n.literal + " " + heading_title(n.rest));
             if (n.word_list) {
                 json item = json::array({heading ? b.heading_para(n.rest) : b.para(n.rest)});

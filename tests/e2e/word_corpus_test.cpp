@@ -2,8 +2,13 @@
 // and number, every heading at its level and the header fields come through.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <regex>
+
+#include <nlohmann/json.hpp>
 
 #include "run_vanban.h"
 #include "word_corpus.h"
@@ -110,4 +115,65 @@ TEST_CASE("a school's own plan through Word: its ký hiệu, school year from th
     Imported r = import_example(tmp, root, "ke-hoach-chuyen-doi-so-tieu-hoc.txt");
     CHECK(contains(r.md, "loai: ke-hoach\nky_hieu: \"KH-THTTB2\"\nngay: 2023-10-04\nnam_hoc: \"2023-2024\"\n"));
     CHECK(contains(r.md, "trich_yeu: \"Triển khai thực hiện Chương trình chuyển đổi số của Trường Tiểu học Tân Thành B2 - năm học 2023-2024\""));
+}
+
+TEST_CASE("the checks on the imported real documents report only true findings") {
+    if (!fs::exists(examples())) return;
+    TempDir tmp;
+    fs::path root = tmp.copy_of("clean");
+    // The primary school's plan prints its own place; the others are other agencies' documents.
+    std::string config = slurp((root / "vanban.yaml").string());
+    config = std::regex_replace(config, std::regex("dia_danh: \"Thử\""), "dia_danh: \"Tân Hồng\"");
+    { std::ofstream(root / "vanban.yaml", std::ios::binary) << config; }
+    std::map<std::string, std::string> example_of;  // imported file → example
+    for (const char* example : {"cong-van-huong-dan-phong-gddt.txt", "ke-hoach-chuyen-doi-so-tieu-hoc.txt",
+                                "more/01-cv-2345-bgddt-gdth-khgd-tieu-hoc.txt", "more/02-cv-5155-sgddt-hcm-tieu-chi-tthtcd.txt",
+                                "more/03-cv-5095-sgddt-hanoi-o-nhiem-khong-khi.txt", "more/04-kh-624-ubnd-hatinh-gdmn-do-thi.txt"}) {
+        Imported r = import_example(tmp, root, example);
+        example_of[r.file] = fs::path(example).stem().string().substr(0, 5);
+    }
+    Imported no_header = import_example(tmp, root, "more/08-cv-6386-bvhttdl-nhiem-vu-nam-hoc-phu-luc.txt", "--type cong-van");
+    example_of[no_header.file] = "08-cv";
+
+    // Each finding the real documents deserve (../shared/examples/more/INDEX.md), and no other.
+    struct Expected {
+        std::string example, rule, severity, needle;
+        bool seen = false;
+    };
+    std::vector<Expected> expected = {
+        // Bộ GD&ĐT 2345: "PHỤ LỤC 1, 2, 3" in Arabic numerals where NĐ30 uses Roman ones.
+        {"01-cv", "heading-numbering", "warning", "chữ số Ả Rập"},
+        // Sở TP.HCM 5155: the signer line "KT GIÁM ĐỐC" lacks its dot.
+        {"02-cv", "front-matter", "warning", "KT GIÁM ĐỐC"},
+        // UBND Hà Tĩnh 624: under "9." the letters run a) b) c) d) e), skipping đ).
+        {"04-kh", "heading-numbering", "warning", "\"e) "},
+        // Bộ VHTTDL 6386: the copy has no header block, so no date, school year or trích yếu.
+        {"08-cv", "front-matter", "error", "ngày"},
+        {"08-cv", "front-matter", "error", "năm học"},
+        {"08-cv", "placeholder", "warning", "YYYY-MM-DD"},
+        {"08-cv", "placeholder", "warning", "YYYY-YYYY"},
+        {"08-cv", "placeholder", "warning", "Trích yếu"},
+        // The district letter of Quận 7 and the primary school's plan: their copies end before the signature.
+        {"cong-", "placeholder", "warning", "CHỨC VỤ"},
+        {"cong-", "placeholder", "warning", "Họ và tên"},
+        {"ke-ho", "placeholder", "warning", "CHỨC VỤ"},
+        {"ke-ho", "placeholder", "warning", "Họ và tên"},
+        {"ke-ho", "placeholder", "warning", "Nơi nhận"},
+        // The primary school's plan has none of the sections a kế hoạch requires.
+        {"ke-ho", "required-section", "error", "Mục đích, yêu cầu"},
+        {"ke-ho", "required-section", "error", "\"Nội dung\""},
+        {"ke-ho", "required-section", "error", "Tổ chức thực hiện"},
+    };
+    Run check = run_vanban("check --root " + shell_quote(root.string()) + " --format json");
+    INFO(check.out);
+    auto diagnostics = nlohmann::json::parse(check.out)["diagnostics"];
+    for (const auto& d : diagnostics) {
+        std::string example = example_of[d["file"].get<std::string>()], message = d["message"];
+        auto match = std::find_if(expected.begin(), expected.end(), [&](const Expected& e) {
+            return !e.seen && e.example == example && e.rule == d["rule"] && e.severity == d["severity"] && contains(message, e.needle);
+        });
+        CHECK_MESSAGE(match != expected.end(), "false finding: " << d["file"].get<std::string>() << ":" << d["line"] << " [" << d["rule"].get<std::string>() << "] " << message);
+        if (match != expected.end()) match->seen = true;
+    }
+    for (const auto& e : expected) CHECK_MESSAGE(e.seen, "missed true finding: " << e.example << " [" << e.rule << "] " << e.needle);
 }
