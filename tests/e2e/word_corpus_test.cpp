@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -21,6 +22,16 @@ namespace {
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
 std::string examples() { return std::string(VANBAN_TEST_DATA) + "/../../shared/examples/"; }
+
+// The real documents sit beside the repository (../shared/examples/): on CI always, so there
+// their absence fails; elsewhere (a clone on its own) these tests say they were skipped.
+bool have_examples() {
+    if (fs::exists(examples())) return true;
+    const char* ci = std::getenv("CI");
+    if (ci && *ci) FAIL("../shared/examples/ is missing beside the repository on CI");
+    MESSAGE("../shared/examples/ is not beside the repository: skipped");
+    return false;
+}
 
 struct Imported {
     Run run;
@@ -59,10 +70,7 @@ Imported import_example(const TempDir& tmp, const fs::path& root, const std::str
 }  // namespace
 
 TEST_CASE("real documents through Word: every word, number and heading, and the header fields") {
-    if (!fs::exists(examples())) {
-        MESSAGE("../shared/examples/ is not beside the repository: skipped");
-        return;
-    }
+    if (!have_examples()) return;
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
 
@@ -105,7 +113,7 @@ TEST_CASE("real documents through Word: every word, number and heading, and the 
 }
 
 TEST_CASE("a school's own plan through Word: its ký hiệu, school year from the title, never from a citation") {
-    if (!fs::exists(examples())) return;
+    if (!have_examples()) return;
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
     // The plan's school: the issuer line is not in the copy, the place is.
@@ -118,7 +126,7 @@ TEST_CASE("a school's own plan through Word: its ký hiệu, school year from th
 }
 
 TEST_CASE("the checks on the imported real documents report only true findings") {
-    if (!fs::exists(examples())) return;
+    if (!have_examples()) return;
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
     // The primary school's plan prints its own place; the others are other agencies' documents.
