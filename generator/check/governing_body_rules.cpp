@@ -4,6 +4,7 @@
 // schools come under the UBND of their xã/phường, THPT and GDTX under the Sở GD&ĐT
 // (../shared/domain/, section 0). No post-reform header was seen yet, so warnings only.
 #include "check/checks.h"
+#include "model/official_parts.h"
 #include "text/unicode.h"
 
 namespace vanban {
@@ -32,8 +33,10 @@ Message successor(const std::string& level) {
 }  // namespace
 
 void check_governing_body(const Document& doc, const School& school, Diagnostics& out) {
-    if (!doc.type || !doc.type->official || !doc.date) return;
-    const Date& date = *doc.date;
+    // The date the header is printed for: an undated draft's is the start of its school year.
+    std::optional<Date> header = header_date(doc);
+    if (!doc.type || !doc.type->official || !header) return;
+    const Date& date = *header;
     Position at = field_position(doc, "ngay");
     // Another agency's document prints its own header (co_quan_ban_hanh), as written on it.
     if (doc.issued_elsewhere()) {

@@ -20,15 +20,16 @@ std::string escape_markdown(const std::string& text, bool block_start) {
                 continue;
             }
         }
-        if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '|') out += '\\';
+        if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '~' || c == '[' || c == ']' || c == '<' || c == '>' || c == '|')
+            out += '\\';
         out += c;
     }
     if (!block_start) return out;
     // At the start of a line: "#", "+ ", "- ", "1." and "1)" would become headings and lists.
     static const std::regex ordered(R"(^(\d{1,9})([.)])(\s|$))");
     out = std::regex_replace(out, ordered, "$1\\$2$3", std::regex_constants::format_first_only);
-    if (!out.empty() && (out[0] == '#' || ((out[0] == '+' || out[0] == '-' || out[0] == '=') && (out.size() == 1 || out[1] == ' '))))
-        out.insert(out.begin(), '\\');
+    // "#" a heading; "+ ", "- " an item; "---", "===" a rule or the underline of a heading.
+    if (!out.empty() && (out[0] == '#' || out[0] == '+' || out[0] == '-' || out[0] == '=')) out.insert(out.begin(), '\\');
     return out;
 }
 
@@ -114,8 +115,13 @@ std::string write_markdown(const RecognizedDocument& d) {
             case K::Bullet: md += std::string(static_cast<size_t>(e.level) * 2, ' ') + "- " + escape_markdown(e.text) + "\n"; break;
             case K::Paragraph: md += escape_markdown(e.text) + "\n"; break;
             case K::LineBlock: {
-                std::string lines = escape_markdown(e.text);
-                for (size_t p = 0; (p = lines.find('\n', p)) != std::string::npos; p += 3) lines.replace(p, 1, "\\\n");
+                // Each line starts a line of the Markdown too: escaped as such, joined by hard breaks.
+                std::string lines;
+                for (size_t start = 0; start <= e.text.size();) {
+                    size_t end = std::min(e.text.find('\n', start), e.text.size());
+                    lines += (start == 0 ? "" : "\\\n") + escape_markdown(e.text.substr(start, end - start));
+                    start = end + 1;
+                }
                 md += lines + "\n";
                 break;
             }

@@ -627,18 +627,20 @@ private:
         // The ký hiệu as issued whenever the school's settings would print another one.
         const DocumentType* dt = repo_.types.find(r.type);
         if (dt && dt->official) {
-            std::string derived = derive_symbol(dt->symbol_pattern, r.number.empty() ? 0 : std::stoi(r.number), dt->abbreviation,
-                                                repo_.school.abbreviation);
+            // A number too long to be one (written as read; check reports it) derives nothing.
+            int number = !r.number.empty() && r.number.size() <= 6 ? std::stoi(r.number) : 0;
+            std::string derived = derive_symbol(dt->symbol_pattern, number, dt->abbreviation, repo_.school.abbreviation);
             r.derived_symbol = derived.substr(std::min(derived.size(), derived.find('/') == std::string::npos ? 0 : derived.find('/') + 1));
         }
         r.symbol_written = !r.symbol.empty() && (!r.issuer.name.empty() || r.symbol != r.derived_symbol);
         if (!r.symbol.empty() && !r.symbol_written) template_text(r.symbol);
         if (!r.issuer.name.empty()) {
             r.issuer.place = place_;
-        } else if (!place_.empty() && folded(place_) == folded(repo_.school.place)) {
-            template_text(place_);
         } else if (!place_.empty()) {
-            r.notes.push_back("địa danh \"" + place_ + "\" khác dia_danh của trường trong vanban.yaml (\"" + repo_.school.place + "\")");
+            // The school's place on the document's date (it may have changed with its governing body).
+            std::string school_place = repo_.school.header_body(parse_iso_date(r.date_iso)).place;
+            if (folded(place_) == folded(school_place)) template_text(place_);
+            else r.notes.push_back("địa danh \"" + place_ + "\" khác dia_danh của trường trong vanban.yaml (\"" + school_place + "\")");
         }
     }
 };

@@ -102,3 +102,29 @@ TEST_CASE("a zip bomb is refused before Pandoc reads it; a .doc without LibreOff
     CHECK(d.exit_code == 1);
     CHECK(contains(d.err, "Lưu thành (Save As)"));
 }
+
+TEST_CASE("a number too long to be one, and text that looks like Markdown, come through as written") {
+    TempDir tmp;
+    fs::path root = tmp.copy_of("clean");
+    std::string md = tmp.str() + "/la.md", docx = tmp.str() + "/la.docx";
+    {
+        std::ofstream out(md);
+        out << "Số: 99999999999/KH-THCSTN\n\nKẾ HOẠCH\n\n**Kiểm tra năm học 2024-2025**\n\nCăn cứ Luật Giáo dục năm 2019;\n\n"
+               "~~~ ghi chú của bảng\n\n**I. MỤC ĐÍCH, YÊU CẦU**\n\nNội dung.\n";
+    }
+    run_command("pandoc -f markdown " + shell_quote(md) + " -o " + shell_quote(docx));
+    Run r = run_vanban("import --root " + shell_quote(root.string()) + " " + shell_quote(docx));
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(contains(r.out, "(đủ)"));
+    std::string written = slurp((root / "plans/2024-2025/ke-hoach-kiem-tra-nam-hoc-2024-2025.md").string());
+    REQUIRE_FALSE(written.empty());
+    CHECK(contains(written, "so: 99999999999\n"));
+    // The "~~~" line stays a paragraph: the heading after it is still a heading.
+    CHECK(contains(written, "\n\\~\\~\\~ ghi chú của bảng\n"));
+    CHECK(contains(written, "\n# I. MỤC ĐÍCH, YÊU CẦU\n"));
+    // check says what is wrong with the number, with its line.
+    Run check = run_vanban("check --root " + shell_quote(root.string()));
+    CHECK(contains(check.out, "ke-hoach-kiem-tra-nam-hoc-2024-2025.md:3:"));
+    CHECK(contains(check.out, "\"so\" phải là một số nguyên dương"));
+}
