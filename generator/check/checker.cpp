@@ -42,6 +42,7 @@ std::vector<Diagnostic> check_repository(const Repository& repo, const CheckOpti
         check_front_matter(doc, repo, out);
         check_required_sections(doc, out);
         check_heading_numbering(doc, out);
+        check_appendices(doc, out);
         check_date_range(doc, options.today, out);
         check_table_sums(doc, out);
         check_links(doc, repo, out);

@@ -101,6 +101,7 @@ public:
                       {"Thêm dòng \"" + key + ": ...\" vào phần front matter (giữa hai dòng ---).",
                        "Add a line \"" + key + ": ...\" to the front matter (between the --- lines)."});
         }
+        check_symbol_number();
         if (type.official && doc_.recipients.size() > 0) {
             const std::string& last = doc_.recipients.back();
             std::string folded = fold_diacritics(last);
@@ -306,6 +307,24 @@ private:
                        "another agency's document has a number but no \"ky_hieu\" as on the original"},
                   {"Thêm \"ky_hieu: ...\" chép đúng ký hiệu trên bản gốc (ví dụ \"SGDĐT-GDTrH\").",
                    "Add \"ky_hieu: ...\" copied from the original (e.g. \"SGDĐT-GDTrH\")."});
+    }
+
+    // "ky_hieu: 30/KH-…" carries a number of its own: it must be the document's "so".
+    void check_symbol_number() {
+        YAML::Node symbol = doc_.front.root["ky_hieu"];
+        if (!symbol || !symbol.IsScalar() || !doc_.number) return;
+        const std::string& text = symbol.Scalar();
+        size_t slash = text.find('/');
+        if (slash == std::string::npos) return;
+        std::string written = text.substr(0, slash);
+        while (!written.empty() && written.back() == ' ') written.pop_back();
+        std::optional<int> number = yaml_integer(YAML::Node(written));
+        if (number && *number == *doc_.number) return;
+        error(yaml_position(doc_.source, doc_.front, symbol),
+              {"ký hiệu \"" + text + "\" ghi số \"" + written + "\" nhưng so là " + std::to_string(*doc_.number),
+               "the symbol \"" + text + "\" carries the number \"" + written + "\" but so is " + std::to_string(*doc_.number)},
+              {"Sửa cho khớp với bản đã ban hành, hoặc chỉ ghi phần sau số: ky_hieu: \"" + text.substr(slash + 1) + "\".",
+               "Make them agree with the issued document, or write only the part after the number: ky_hieu: \"" + text.substr(slash + 1) + "\"."});
     }
 
     void unknown_sub_keys(const YAML::Node& value, const std::string& field, const std::vector<std::string>& keys) {

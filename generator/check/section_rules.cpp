@@ -379,26 +379,6 @@ void check_heading_numbering(const Document& doc, Diagnostics& out) {
         if (n.style == NumberStyle::Letter) g.last_parts.back() = value;
     }
 
-    // With two or more appendices NĐ30 numbers them in Roman numerals; "PHỤ LỤC 1", as real plans
-    // write it, is a deviation: one warning, at the first such heading.
-    if (doc.appendices.size() >= 2) {
-        auto arabic = std::find_if(doc.appendices.begin(), doc.appendices.end(), [](const Appendix& a) {
-            return !a.label.empty() && std::isdigit(static_cast<unsigned char>(a.label[0]));
-        });
-        if (arabic != doc.appendices.end()) {
-            std::string roman = "Phụ lục " + to_roman(std::max(1, std::atoi(arabic->label.c_str())));
-            out.push_back(warning_at(doc, arabic->at, "heading-numbering",
-                                     {"phụ lục \"" + arabic->label + "\" đánh số bằng chữ số Ả Rập; văn bản có " +
-                                          std::to_string(doc.appendices.size()) +
-                                          " phụ lục, Nghị định 30/2020/NĐ-CP đánh số phụ lục bằng số La Mã",
-                                      "appendix \"" + arabic->label + "\" is numbered in Arabic digits; with " +
-                                          std::to_string(doc.appendices.size()) +
-                                          " appendices, Decree 30/2020/NĐ-CP numbers them in Roman numerals"},
-                                     {"Viết \"# " + roman + ": …\" và tiếp theo Phụ lục II, Phụ lục III…, kể cả chỗ thân văn bản nhắc tới phụ lục.",
-                                      "Write \"# " + roman + ": …\", then Phụ lục II, Phụ lục III…, also where the body refers to them."}));
-        }
-    }
-
     // Latin letters are a deviation from NĐ30, not a break: one warning for the document.
     if (first_latin) {
         const Heading& h = *hs[*first_latin];

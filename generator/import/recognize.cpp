@@ -117,6 +117,7 @@ private:
     Zone zone_ = Zone::Front;
     std::string title_type_;
     std::vector<std::string> issuer_lines_;
+    std::string own_governing_body_;  // the line above the school's name in its own header
     std::string place_;
     bool number_seen_ = false;
     bool in_recipients_ = false, in_approval_ = false, in_subject_line_ = false;
@@ -160,14 +161,15 @@ private:
 
     // Lines of the header block (issuer, Số, V/v, place and date) and of the signature block.
     // Returns false when the line is none of these.
-    bool header_or_signature_line(const std::string& raw, bool in_layout) {
+    // `word_bullet`: the line is an item of a Word bullet list (its "-" is Word's, not typed).
+    bool header_or_signature_line(const std::string& raw, bool in_layout, bool word_bullet = false) {
         std::string line = trim(raw);
         std::string f = folded(line);
         std::string rest;
         int depth = 0;
         if (in_recipients_) {
-            if (typed_bullet(line, rest, depth)) {
-                r_.recipients.push_back(rest);
+            if (typed_bullet(line, rest, depth) || word_bullet) {
+                r_.recipients.push_back(word_bullet ? line : rest);
                 return true;
             }
             in_recipients_ = false;
@@ -305,7 +307,7 @@ private:
         std::string school = folded(repo_.school.name);
         if (!school.empty() && (folded(name) == school || contains(folded(name), school))) {
             template_text(name);
-            template_text(parent);
+            own_governing_body_ = parent;  // compared in finish() with vanban.yaml's for the document's date
             return;
         }
         r_.issuer.name = name;
@@ -348,7 +350,7 @@ private:
                 return;
             }
             if (zone_ == Zone::Closing) {
-                if (header_or_signature_line(text, false)) return;
+                if (header_or_signature_line(text, false, w.bullet)) return;
                 start_appendix("");
             }
             appendix_paragraph(i);
@@ -398,6 +400,13 @@ private:
             zone_ = Zone::Body;
         }
         if (zone_ == Zone::Front) zone_ = Zone::Body;
+        // A bold "PHỤ LỤC …" line opens an appendix even in a document without a signature block.
+        static const std::regex appendix_line(R"(^phu luc(\s+([ivxlcdm]+|\d+(\.\d+)*))?\s*[:.\-]?(\s|$))");
+        if (zone_ == Zone::Body && w.bold && w.number.empty() && is_upper(text.substr(0, std::min<size_t>(text.size(), 12))) &&
+            word_count(text) <= 30 && std::regex_search(f, appendix_line)) {
+            start_appendix(text);
+            return;
+        }
         body(i);
     }
 
@@ -601,9 +610,58 @@ private:
         r_.body.push_back(e);
     }
 
+    // A footnote on the trích yếu (or another field of the front matter) has no place in YAML:
+    // its text goes to the start of the body in brackets, and the notes after it are renumbered.
+    void move_notes_out_of_fields() {
+        static const std::regex marker(R"(\[\^(\d+)\])");
+        std::vector<std::string*> fields = {&r_.subject, &r_.authority, &r_.position, &r_.signer, &r_.approval.title, &r_.approval.name};
+        for (auto& a : r_.addressees) fields.push_back(&a);
+        for (auto& rcp : r_.recipients) fields.push_back(&rcp);
+        std::vector<size_t> moved;  // 1-based note numbers
+        for (std::string* f : fields)
+            for (std::smatch m; std::regex_search(*f, m, marker);) {
+                size_t n = std::stoul(m[1]);
+                *f = trim(m.prefix().str() + m.suffix().str());
+                if (n >= 1 && n <= r_.footnotes.size() && std::find(moved.begin(), moved.end(), n) == moved.end()) moved.push_back(n);
+            }
+        if (moved.empty()) return;
+        std::vector<BodyElement> opening;
+        for (size_t n : moved) {
+            opening.push_back({BodyElement::Kind::Paragraph, 0, "(" + r_.footnotes[n - 1] + ")", {}});
+            r_.notes.push_back("chú thích " + std::to_string(n) + " ở phần đầu văn bản được chép thành đoạn đầu của phần thân");
+        }
+        std::vector<size_t> renumber(r_.footnotes.size() + 1, 0);
+        std::vector<std::string> kept;
+        for (size_t n = 1; n <= r_.footnotes.size(); ++n)
+            if (std::find(moved.begin(), moved.end(), n) == moved.end()) {
+                kept.push_back(r_.footnotes[n - 1]);
+                renumber[n] = kept.size();
+            }
+        auto rewrite = [&](std::string& text) {
+            std::string out;
+            auto begin = std::sregex_iterator(text.begin(), text.end(), marker);
+            size_t last = 0;
+            for (auto it = begin; it != std::sregex_iterator(); ++it) {
+                size_t n = std::stoul((*it)[1]);
+                out += text.substr(last, static_cast<size_t>(it->position()) - last);
+                out += n < renumber.size() && renumber[n] ? "[^" + std::to_string(renumber[n]) + "]" : it->str();
+                last = static_cast<size_t>(it->position() + it->length());
+            }
+            text = out + text.substr(last);
+        };
+        for (auto& e : r_.body) {
+            rewrite(e.text);
+            for (auto& row : e.rows)
+                for (auto& cell : row) rewrite(cell);
+        }
+        r_.footnotes = kept;
+        r_.body.insert(r_.body.begin(), opening.begin(), opening.end());
+    }
+
     void finish() {
         finish_issuer();
         RecognizedDocument& r = r_;
+        move_notes_out_of_fields();
         // --- What the document is. ---
         r.type = options_.type.empty() ? title_type_ : options_.type;
         if (r.type.empty() && !r.symbol.empty()) {
@@ -634,6 +692,15 @@ private:
         }
         r.symbol_written = !r.symbol.empty() && (!r.issuer.name.empty() || r.symbol != r.derived_symbol);
         if (!r.symbol.empty() && !r.symbol_written) template_text(r.symbol);
+        // The school's header prints its governing body from vanban.yaml: one that differs on paper
+        // is not dropped silently (it stays counted as missing).
+        if (!own_governing_body_.empty()) {
+            std::string expected = repo_.school.header_body(parse_iso_date(r.date_iso)).name;
+            if (folded(own_governing_body_) == folded(expected)) template_text(own_governing_body_);
+            else
+                r.notes.push_back("cơ quan chủ quản trên bản Word \"" + own_governing_body_ + "\" khác cơ quan trong vanban.yaml cho ngày này (\"" +
+                                  expected + "\"); phần đầu văn bản sẽ in theo vanban.yaml, hãy đối chiếu");
+        }
         if (!r.issuer.name.empty()) {
             r.issuer.place = place_;
         } else if (!place_.empty()) {

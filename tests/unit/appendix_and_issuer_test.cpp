@@ -163,3 +163,29 @@ TEST_CASE("the superior office's approval block") {
     auto errors = run_rule(bad, "front-matter");
     CHECK(errors.size() == 3);  // ho_ten missing, date not ISO, unknown key
 }
+
+TEST_CASE("a ký hiệu written with its number must carry the document's số") {
+    auto agree = make_repository({{"plans/a.md", plan(vanban::test::kValidBody, "ky_hieu: \"12/KH-THCSTN.TCM\"\n")}});
+    CHECK(run_rule(agree, "front-matter").empty());
+    CHECK(agree.documents[0].symbol == "12/KH-THCSTN.TCM");
+    auto differ = make_repository({{"plans/a.md", plan(vanban::test::kValidBody, "ky_hieu: \"30/KH-THCSTN\"\n")}});
+    auto found = run_rule(differ, "front-matter");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message.vi == "ký hiệu \"30/KH-THCSTN\" ghi số \"30\" nhưng so là 12");
+}
+
+TEST_CASE("appendices that hold nothing, repeat a label or open before the body are pointed at") {
+    std::string body = std::string(vanban::test::kValidBody) + "\n# Phụ lục I: MỘT\n\nNội dung.\n\n# Phụ lục I: HAI\n\nNội dung.\n\n# Phụ lục II\n";
+    auto found = run_rule(make_repository({{"plans/a.md", plan(body)}}), "appendix");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].message.vi == "hai phụ lục cùng số \"I\"");
+    CHECK(found[1].message.vi == "phụ lục không có nội dung");
+    CHECK(found[1].severity == Severity::Warning);
+
+    auto swallowed = run_rule(make_repository({{"plans/a.md", plan("# Phụ lục 0\n\n" + std::string(vanban::test::kValidBody))}}), "appendix");
+    REQUIRE(swallowed.size() == 1);
+    CHECK(swallowed[0].at.line == 13);
+    CHECK(swallowed[0].message.vi.rfind("phụ lục mở trước phần thân", 0) == 0);
+
+    CHECK(run_rule(make_repository({{"plans/a.md", plan(kTwoAppendices)}}), "appendix").empty());
+}
