@@ -128,3 +128,54 @@ TEST_CASE("a number too long to be one, and text that looks like Markdown, come 
     CHECK(contains(check.out, "ke-hoach-kiem-tra-nam-hoc-2024-2025.md:3:"));
     CHECK(contains(check.out, "\"so\" phải là một số nguyên dương"));
 }
+
+namespace {
+
+// Imports a Word file made by Pandoc from `markdown` (a shape of a real document) with --dry-run.
+Run import_markdown(const TempDir& tmp, const fs::path& root, const std::string& markdown) {
+    static int n = 0;
+    std::string md = tmp.str() + "/shape-" + std::to_string(++n) + ".md", docx = md + ".docx";
+    std::ofstream(md) << markdown;
+    run_command("pandoc -f markdown " + shell_quote(md) + " -o " + shell_quote(docx));
+    return run_vanban("import --root " + shell_quote(root.string()) + " --dry-run " + shell_quote(docx));
+}
+
+}  // namespace
+
+TEST_CASE("a signature block typed as paragraphs, a footnote on the trích yếu, another header line: nothing lost") {
+    TempDir tmp;
+    fs::path root = tmp.copy_of("clean");
+    SUBCASE("Nơi nhận with Word bullets and the signer as bold lines are the signature block, not an appendix") {
+        Run r = import_markdown(tmp, root,
+                                "TRƯỜNG THCS THỬ NGHIỆM\n\nSố: 21/KH-THCSTN\n\nThử, ngày 10 tháng 9 năm 2024\n\n**KẾ HOẠCH**\n\n"
+                                "**Tổ chức ngày hội đọc sách**\n\n**I. MỤC ĐÍCH**\n\nKhuyến khích 95 % học sinh đọc sách.\n\n"
+                                "**II. TỔ CHỨC THỰC HIỆN**\n\nThư viện chuẩn bị.\n\n*Nơi nhận:*\n\n- Phòng GD&ĐT (để báo cáo);\n- Lưu: VT.\n\n"
+                                "**HIỆU TRƯỞNG**\n\n**Nguyễn Văn Thử**\n");
+        INFO(r.out << r.err);
+        CHECK(contains(r.out, "  chuc_vu: \"HIỆU TRƯỞNG\"\n  ho_ten: \"Nguyễn Văn Thử\"\nnoi_nhan:\n  - \"Phòng GD&ĐT (để báo cáo);\"\n  - \"Lưu: VT.\"\n"));
+        CHECK_FALSE(contains(r.out, "# Phụ lục"));
+        CHECK(contains(r.out, "(đủ)"));
+    }
+    SUBCASE("a footnote on the trích yếu opens the body; the notes after it are renumbered") {
+        Run r = import_markdown(tmp, root,
+                                "SỞ GIÁO DỤC VÀ ĐÀO TẠO THỬ\n\nSố: 1234/SGDĐT-GDTrH\n\nV/v hướng dẫn năm học 2024-2025[^t]\n\n"
+                                "Thử, ngày 05 tháng 9 năm 2024\n\nKính gửi: Các trường trung học cơ sở.\n\n"
+                                "Thực hiện Chỉ thị số 12/CT-BGDĐT[^a], Sở hướng dẫn như sau.\n\n"
+                                "[^t]: Thay cho hướng dẫn số 321.\n\n[^a]: Chỉ thị của năm 2024.\n");
+        INFO(r.out << r.err);
+        CHECK(contains(r.out, "trich_yeu: \"V/v hướng dẫn năm học 2024-2025\"\n"));
+        CHECK(contains(r.out, "\n(Thay cho hướng dẫn số 321.)\n"));
+        CHECK(contains(r.out, "Chỉ thị số 12/CT-BGDĐT[^1], Sở"));
+        CHECK(contains(r.out, "\n[^1]: Chỉ thị của năm 2024.\n"));
+        CHECK(contains(r.out, "(đủ)"));
+    }
+    SUBCASE("the school's header naming another governing body than vanban.yaml is reported, its words missing") {
+        Run r = import_markdown(tmp, root,
+                                "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN KHÁC\n\nTRƯỜNG THCS THỬ NGHIỆM\n\nSố: 05/KH-THCSTN\n\n"
+                                "Thử, ngày 02 tháng 10 năm 2024\n\n**KẾ HOẠCH**\n\n**Phòng chống đuối nước**\n\n**I. MỤC ĐÍCH**\n\nAn toàn.\n");
+        INFO(r.out << r.err);
+        CHECK(contains(r.out, "lưu ý: cơ quan chủ quản trên bản Word \"PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN KHÁC\" khác cơ quan trong vanban.yaml"));
+        CHECK(contains(r.out, "còn thiếu"));
+        CHECK(contains(r.out, "KHÁC"));
+    }
+}
