@@ -13,7 +13,7 @@
 #include "check/report.h"
 #include "load/repository.h"
 #include "site/site_builder.h"
-#include "site/site_paths.h"
+#include "model/page_paths.h"
 #include "support/interrupt.h"
 
 namespace vanban {

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "site/html_body.h"
+#include "text/markup.h"
 
 namespace vanban {
 

@@ -75,7 +75,7 @@ std::vector<Section> document_outline(const Document& doc) {
     // may change when one is added before it), holding its own headings and blocks.
     for (const Appendix& appendix : doc.appendices) {
         Section s;
-        s.numbering = "Phụ lục" + (appendix.label.empty() ? "" : " " + appendix.label);
+        s.numbering = appendix.label_line();
         s.heading = s.numbering + (appendix.title.empty() ? "" : ": " + appendix.title);
         s.key = appendix.title.empty() ? to_lower(s.numbering) : "phụ lục/" + wording_key(appendix.title);
         s.level = 1;

@@ -12,8 +12,9 @@
 #include "load/source_reader.h"
 #include "model/official_parts.h"
 #include "model/word_properties.h"
-#include "site/site_paths.h"
+#include "model/page_paths.h"
 #include "support/process.h"
+#include "text/markup.h"
 #include "text/numbering.h"
 #include "text/unicode.h"
 
@@ -37,18 +38,6 @@ constexpr int kTextWidth = 9355;
 constexpr int kHeaderLeft = 3742, kHeaderRight = kTextWidth - kHeaderLeft;
 constexpr int kSignatureLeft = 4210, kSignatureRight = kTextWidth - kSignatureLeft;
 
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '"') out += "&quot;";
-        else out += c;
-    }
-    return out;
-}
-
 size_t code_points(const std::string& s) {
     return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
@@ -64,7 +53,7 @@ std::string run(const std::string& text, const Style& st) {
     if (st.italic) props += "<w:i/><w:iCs/>";
     if (st.underline) props += "<w:u w:val=\"single\"/>";
     props += "<w:sz w:val=\"" + std::to_string(st.size) + "\"/><w:szCs w:val=\"" + std::to_string(st.size) + "\"/></w:rPr>";
-    return "<w:r>" + props + "<w:t xml:space=\"preserve\">" + xml_escape(text) + "</w:t></w:r>";
+    return "<w:r>" + props + "<w:t xml:space=\"preserve\">" + escape_markup(text) + "</w:t></w:r>";
 }
 
 struct Layout {
@@ -234,10 +223,8 @@ std::string list_marker(const json& attributes, int number) {
     std::string style = attributes[1].value("t", "Decimal"), delim = attributes[2].value("t", "DefaultDelim");
     std::string n = std::to_string(number);
     if (style == "LowerAlpha" || style == "UpperAlpha") {
-        // The Vietnamese alphabet of NĐ30 lettered points: a b c d đ e g h i k l m n o p q r s t u v x y.
-        static const char* const letters[] = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
-                                              "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"};
-        n = number >= 1 && number <= 23 ? letters[number - 1] : std::to_string(number);
+        // Lettered points in the Vietnamese alphabet of NĐ30: a b c d đ e g h …
+        n = number >= 1 && number <= 23 ? letter_at(number, Alphabet::Vietnamese) : std::to_string(number);
         if (style == "UpperAlpha") n = to_upper(n);
     } else if (style == "LowerRoman" || style == "UpperRoman") {
         n = to_roman(number);
@@ -339,16 +326,13 @@ DocxJob prepare_docx(const Document& doc, const Repository& repo) {
     DocxJob job;
     job.doc = &doc;
     job.reader = school.allow_raw_html ? "gfm" : "gfm-raw_html";
-    std::string notes = footnote_definitions(doc);
-    int body_end = doc.appendices.empty() ? static_cast<int>(doc.source.line_starts.size()) : doc.appendices.front().at.line - 1;
-    DocxPart main{header_xml(parts), source_lines(doc, doc.front.end_line + 1, body_end, notes), signature_xml(parts)};
+    DocxPart main{header_xml(parts), part_source(doc, 0), signature_xml(parts)};
     if (parts.superior_approval) main.closing_xml += approval_xml(*parts.superior_approval);
     job.parts.push_back(std::move(main));
     for (size_t k = 0; k < doc.appendices.size() && k < parts.appendices.size(); ++k)
         job.parts.push_back({appendix_xml(parts.appendices[k]),
-                             source_lines(doc, doc.appendices[k].content_line, doc.appendices[k].end_line, notes), ""});
+                             part_source(doc, static_cast<int>(k) + 1), ""});
     job.site_root = school.website;
-    while (!job.site_root.empty() && job.site_root.back() == '/') job.site_root.pop_back();
     job.source_path = doc.path;
     job.resource_dir = (fs::absolute(repo.root) / fs::path(doc.path).parent_path()).string();
     job.source_date_epoch = source_date_epoch(doc);

@@ -105,7 +105,7 @@ private:
                        t == "Subscript") {
                 inlines(i["c"], out, bold);
             } else if (t == "Span" || t == "Link" || t == "Quoted" || t == "Cite") {
-                const json& content = t == "Cite" ? i["c"][1] : i["c"][1];
+                const json& content = i["c"][1];  // Span, Link, Quoted and Cite keep their inlines second
                 if (t == "Quoted") out.text += "\u201C";
                 inlines(content, out, bold);
                 if (t == "Quoted") out.text += "\u201D";

@@ -42,7 +42,7 @@ std::string Document::slug() const {
     return name;
 }
 
-std::string source_lines(const Document& doc, int first, int last, const std::string& notes) {
+static std::string source_lines(const Document& doc, int first, int last, const std::string& notes) {
     const SourceText& src = doc.source;
     int lines = static_cast<int>(src.line_starts.size());
     std::vector<bool> note_line(static_cast<size_t>(lines) + 2, false);
@@ -55,12 +55,22 @@ std::string source_lines(const Document& doc, int first, int last, const std::st
     return out + "\n" + notes;
 }
 
-std::string footnote_definitions(const Document& doc) {
+static std::string footnote_definitions(const Document& doc) {
     std::string out;
     for (cmark_node* n = cmark_node_first_child(doc.ast.get()); n; n = cmark_node_next(n))
         if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION)
             for (int l = cmark_node_get_start_line(n); l <= cmark_node_get_end_line(n); ++l) out.append(doc.source.line(l)).append("\n");
     return out;
+}
+
+std::string part_source(const Document& doc, int part) {
+    std::string notes = footnote_definitions(doc);
+    if (part > 0) {
+        const Appendix& a = doc.appendices.at(static_cast<size_t>(part - 1));
+        return source_lines(doc, a.content_line, a.end_line, notes);
+    }
+    int body_end = doc.appendices.empty() ? static_cast<int>(doc.source.line_starts.size()) : doc.appendices.front().at.line - 1;
+    return source_lines(doc, doc.front.end_line + 1, body_end, notes);
 }
 
 std::string source_date_epoch(const Document& doc) {

@@ -99,6 +99,8 @@ struct Appendix {
     int content_line = 0;    // first source line after the heading and the "(Kèm theo ...)" line
     int end_line = 0;        // last source line of the appendix
     MarkdownTree ast;
+
+    std::string label_line() const { return label.empty() ? "Phụ lục" : "Phụ lục " + label; }  // "Phụ lục I"
 };
 
 struct FrontMatter {
@@ -150,13 +152,11 @@ struct Document {
     std::string slug() const;  // file name without .md
 };
 
-// Source lines [first, last] (1-based) except those of footnote definitions, followed by
-// `notes`: every part (body, appendix) gets the definitions at its end, and Pandoc prints the
-// notes a part refers to and ignores the others.
-std::string source_lines(const Document& doc, int first, int last, const std::string& notes);
-
-// The footnote definitions of the document ("[^1]: …"), as written.
-std::string footnote_definitions(const Document& doc);
+// The Markdown source of one part of the document, for the renderers that hand Markdown to
+// Pandoc: `part` 0 is the body (front matter and appendices left out), k the k-th appendix
+// (without its heading and "(Kèm theo …)" line). Each part ends with every footnote definition
+// of the document: Pandoc prints the notes a part refers to and ignores the others.
+std::string part_source(const Document& doc, int part);
 
 // Seconds since 1970 for the dates inside a PDF or Word file, so the same document gives the
 // same bytes: $SOURCE_DATE_EPOCH, else midnight UTC of the document's date, else 0.

@@ -72,7 +72,7 @@ OfficialParts official_parts(const Document& doc, const School& school) {
                            " của " + issuer_name + ")";
     for (const auto& a : doc.appendices) {
         AppendixHeading h;
-        h.label_line = a.label.empty() ? "Phụ lục" : "Phụ lục " + a.label;
+        h.label_line = a.label_line();
         h.title = to_upper(a.title);
         h.attached_to = a.attached_to.empty() ? attached : a.attached_to;
         p.appendices.push_back(std::move(h));

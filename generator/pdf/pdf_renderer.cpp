@@ -13,7 +13,7 @@
 #include "load/source_reader.h"
 #include "model/official_parts.h"
 #include "pdf/qr_code.h"
-#include "site/html_body.h"
+#include "text/markup.h"
 #include "support/process.h"
 #include "text/unicode.h"
 
@@ -38,12 +38,13 @@ PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& 
 
     PdfJob job;
     job.doc = &doc;
-    std::string notes = footnote_definitions(doc);
-    int body_end = doc.appendices.empty() ? static_cast<int>(doc.source.line_starts.size()) : doc.appendices.front().at.line - 1;
-    job.markdown = source_lines(doc, doc.front.end_line + 1, body_end, notes);
+    job.markdown = part_source(doc, 0);
     // Pandoc's variables are inserted as they are, so every value is escaped here.
     auto& a = job.pandoc_arguments;
-    a = {"--from", school.allow_raw_html ? "gfm" : "gfm-raw_html", "--to", "html5", "--standalone", "--template", template_path};
+    // How Pandoc reads and writes every part; each part adds its own template.
+    const std::vector<std::string> conversion = {"--from", school.allow_raw_html ? "gfm" : "gfm-raw_html", "--to", "html5", "--standalone"};
+    a = conversion;
+    a.insert(a.end(), {"--template", template_path});
     auto var = [&](const std::string& name, const std::string& value) {
         if (!value.empty()) a.push_back("--variable=" + name + ":" + escape_markup(value));
     };
@@ -81,11 +82,11 @@ PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& 
         std::string appendix_template = repo.templates.find("pdf/phu-luc.html");
         if (appendix_template.empty()) throw std::runtime_error("thiếu mẫu templates/pdf/phu-luc.html");
         for (size_t k = 0; k < doc.appendices.size(); ++k) {
-            const Appendix& ap = doc.appendices[k];
             const AppendixHeading& h = parts.appendices[k];
             PdfPart part;
-            part.markdown = source_lines(doc, ap.content_line, ap.end_line, notes);
-            part.pandoc_arguments = {a[0], a[1], a[2], a[3], "--standalone", "--template", appendix_template};
+            part.markdown = part_source(doc, static_cast<int>(k) + 1);
+            part.pandoc_arguments = conversion;
+            part.pandoc_arguments.insert(part.pandoc_arguments.end(), {"--template", appendix_template});
             auto& pa = part.pandoc_arguments;
             pa.push_back("--variable=tieu_de:" + escape_markup(type.name + " " + doc.subject + " - " + h.label_line));
             pa.push_back("--variable=nhan:" + escape_markup(h.label_line));

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "site/html_body.h"
-#include "site/site_paths.h"
+#include "model/page_paths.h"
 
 namespace vanban {
 

@@ -27,20 +27,6 @@ std::string unescape_attribute(const std::string& s) {
 
 }  // namespace
 
-std::string escape_markup(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string render_body_html(const Document& doc, int part, bool allow_raw_html, const LinkResolver& resolve) {
     int options = markdown_options() | (allow_raw_html ? CMARK_OPT_UNSAFE : 0);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "model/document.h"
+#include "text/markup.h"
 
 namespace vanban {
 
@@ -15,8 +16,5 @@ using LinkResolver = std::function<std::string(const std::string& target)>;
 
 // `part` 0 is the body (with the document's footnotes); k is the k-th appendix.
 std::string render_body_html(const Document& doc, int part, bool allow_raw_html, const LinkResolver& resolve);
-
-// Escapes & < > " for HTML and XML text and attributes.
-std::string escape_markup(const std::string& text);
 
 }  // namespace vanban

@@ -18,7 +18,7 @@
 #include "site/feeds.h"
 #include "site/html_body.h"
 #include "site/output_folder.h"
-#include "site/site_paths.h"
+#include "model/page_paths.h"
 #include "support/parallel_for.h"
 #include "text/unicode.h"
 

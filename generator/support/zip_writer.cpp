@@ -4,24 +4,11 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include <zlib.h>
+
 namespace vanban {
 
 namespace {
-
-uint32_t crc32(const std::string& data) {
-    static const std::array<uint32_t, 256> table = [] {
-        std::array<uint32_t, 256> t{};
-        for (uint32_t i = 0; i < 256; ++i) {
-            uint32_t c = i;
-            for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            t[i] = c;
-        }
-        return t;
-    }();
-    uint32_t c = 0xFFFFFFFFu;
-    for (unsigned char byte : data) c = table[(c ^ byte) & 0xFF] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFu;
-}
 
 void put16(std::string& out, uint32_t v) {
     out += static_cast<char>(v & 0xFF);
@@ -40,7 +27,7 @@ std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& e
     std::string archive, directory;
     for (const auto& [name, data] : entries) {
         if (data.size() > 0xFFFFFFF0u || archive.size() > 0xFFFFFFF0u) throw std::runtime_error("tệp ZIP quá lớn");
-        uint32_t offset = static_cast<uint32_t>(archive.size()), crc = crc32(data), size = static_cast<uint32_t>(data.size());
+        uint32_t offset = static_cast<uint32_t>(archive.size()), crc = static_cast<uint32_t>(::crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size()))), size = static_cast<uint32_t>(data.size());
         // Local header: version 2.0, flag bit 11 (UTF-8 names), method 0 (stored).
         put32(archive, 0x04034b50);
         put16(archive, 20);

@@ -76,7 +76,7 @@ static int parse_roman(std::string_view s) {
     return to_roman(total) == s ? total : 0;
 }
 
-std::string format_number(NumberStyle style, const std::vector<int>& parts, bool latin_letters) {
+std::string format_number(NumberStyle style, const std::vector<int>& parts) {
     int v = parts.empty() ? 1 : parts.back();
     switch (style) {
         case NumberStyle::Roman: return to_roman(v) + ".";
@@ -86,7 +86,7 @@ std::string format_number(NumberStyle style, const std::vector<int>& parts, bool
             for (int p : parts) out += std::to_string(p) + ".";
             return out;
         }
-        case NumberStyle::Letter: return letter_at(v, latin_letters ? Alphabet::Latin : Alphabet::Vietnamese) + ")";
+        case NumberStyle::Letter: return letter_at(v, Alphabet::Vietnamese) + ")";
         case NumberStyle::Article: return "Điều " + std::to_string(v) + ".";
         case NumberStyle::None: break;
     }

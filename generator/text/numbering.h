@@ -30,7 +30,7 @@ struct HeadingNumber {
 HeadingNumber parse_heading_number(std::string_view text);
 
 // Writes a number in a given style: (Roman, {4}) → "IV.", (MultiLevel, {2,3}) → "2.3.".
-std::string format_number(NumberStyle style, const std::vector<int>& parts, bool latin_letters = false);
+std::string format_number(NumberStyle style, const std::vector<int>& parts);
 
 std::string to_roman(int value);
 

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "test_support.h"
-#include "site/site_paths.h"
+#include "model/page_paths.h"
 #include "text/numbering.h"
 #include "text/unicode.h"
 

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "site/html_body.h"
-#include "site/site_paths.h"
+#include "model/page_paths.h"
 #include "test_support.h"
 
 using namespace vanban;

@@ -1,4 +1,4 @@
-#include "site/site_paths.h"
+#include "model/page_paths.h"
 
 #include <cctype>
 
