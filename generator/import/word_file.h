@@ -1,4 +1,4 @@
-// Reading a Word file safely: .doc and .odt go through LibreOffice first (when installed),
+// Reading a Word file safely: .doc, .odt and .rtf go through LibreOffice first (when installed),
 // a .docx whose entries would expand to an absurd size (a zip bomb) is refused before
 // Pandoc opens it, and Pandoc runs with a memory limit and a time limit.
 #pragma once
@@ -27,11 +27,5 @@ struct WordFileResult {
 };
 
 WordFileResult read_word_file(const std::string& path, const std::string& pandoc, const WordFileLimits& limits = {});
-
-// The custom properties of a .docx that docx_archive_problem() accepted; empty when it has none.
-std::map<std::string, std::string> read_custom_properties(const std::string& docx);
-
-// Why a .docx must not be opened (expands too much, not a zip file); empty when it may be.
-std::string docx_archive_problem(const std::string& path, const WordFileLimits& limits);
 
 }  // namespace vanban
