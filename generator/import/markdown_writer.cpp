@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "import/word_reader.h"
 #include "load/front_matter.h"
 
 namespace vanban {
@@ -11,6 +12,17 @@ std::string escape_markdown(const std::string& text, bool block_start) {
     std::string out;
     for (size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
+        if (c == kLinkOpen) {
+            size_t target = text.find(kLinkTarget, i), close = text.find(kLinkClose, i);
+            if (target != std::string::npos && close != std::string::npos && target < close) {
+                std::string url;
+                for (char u : text.substr(target + 1, close - target - 1)) url += u == ' ' ? "%20" : u == '(' ? "%28" : u == ')' ? "%29" : std::string(1, u);
+                out += "[" + escape_markdown(text.substr(i + 1, target - i - 1), false) + "](" + url + ")";
+                i = close;
+                continue;
+            }
+        }
+        if (c == kLinkTarget || c == kLinkClose || c == kLinkOpen) continue;
         if (c == '[') {
             std::smatch m;
             std::string tail = text.substr(i, 16);

@@ -617,6 +617,19 @@ private:
         std::vector<std::string*> fields = {&r_.subject, &r_.authority, &r_.position, &r_.signer, &r_.approval.title, &r_.approval.name};
         for (auto& a : r_.addressees) fields.push_back(&a);
         for (auto& rcp : r_.recipients) fields.push_back(&rcp);
+        // A link in a field keeps its text; its address, which YAML text cannot carry, is reported.
+        for (std::string* f : fields)
+            for (size_t open; (open = f->find(kLinkOpen)) != std::string::npos;) {
+                size_t target = f->find(kLinkTarget, open), close = f->find(kLinkClose, open);
+                if (target == std::string::npos || close == std::string::npos || close < target) {
+                    f->erase(open, 1);
+                    continue;
+                }
+                r_.notes.push_back("liên kết \"" + f->substr(open + 1, target - open - 1) + "\" (" + f->substr(target + 1, close - target - 1) +
+                                   ") ở phần đầu văn bản: chỉ giữ chữ, không giữ địa chỉ");
+                f->erase(target, close - target + 1);
+                f->erase(open, 1);
+            }
         std::vector<size_t> moved;  // 1-based note numbers
         for (std::string* f : fields)
             for (std::smatch m; std::regex_search(*f, m, marker);) {

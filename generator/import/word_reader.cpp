@@ -63,6 +63,11 @@ std::string clean(const std::string& s) {
 
 bool word_char(unsigned char c) { return c >= 0x80 || std::isalnum(c); }
 
+bool web_address(const std::string& url) {
+    return (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0 || url.rfind("mailto:", 0) == 0) &&
+           url.find_first_of(std::string("\x02\x03\x04\n", 4)) == std::string::npos;
+}
+
 class Reader {
 public:
     WordDocument doc;
@@ -104,6 +109,11 @@ private:
             } else if (t == "Emph" || t == "Underline" || t == "Strikeout" || t == "SmallCaps" || t == "Superscript" ||
                        t == "Subscript") {
                 inlines(i["c"], out, bold);
+            } else if (t == "Link" && web_address(i["c"][2][0].get<std::string>())) {
+                // A link to the web keeps its address (a Word bookmark or a file on the author's disk does not).
+                out.text += kLinkOpen;
+                inlines(i["c"][1], out, bold);
+                out.text += kLinkTarget + i["c"][2][0].get<std::string>() + kLinkClose;
             } else if (t == "Span" || t == "Link" || t == "Quoted" || t == "Cite") {
                 const json& content = i["c"][1];  // Span, Link, Quoted and Cite keep their inlines second
                 if (t == "Quoted") out.text += "\u201C";

@@ -11,6 +11,11 @@
 
 namespace vanban {
 
+// A hyperlink inside a block's text: kLinkOpen + its text + kLinkTarget + the address +
+// kLinkClose. The Markdown writer turns it into "[text](address)"; fields of the front matter
+// keep only the text.
+inline constexpr char kLinkOpen = '\x02', kLinkTarget = '\x03', kLinkClose = '\x04';
+
 struct WordBlock {
     enum class Kind { Paragraph, Table, Code };
     Kind kind = Kind::Paragraph;

@@ -179,3 +179,21 @@ TEST_CASE("a signature block typed as paragraphs, a footnote on the trích yếu
         CHECK(contains(r.out, "KHÁC"));
     }
 }
+
+TEST_CASE("a link to the web keeps its address, in the body, a table and a footnote; a field keeps its text") {
+    TempDir tmp;
+    fs::path root = tmp.copy_of("clean");
+    Run r = import_markdown(tmp, root,
+                            "TRƯỜNG THCS THỬ NGHIỆM\n\nSố: 07/KH-THCSTN\n\nThử, ngày 02 tháng 10 năm 2024\n\n**KẾ HOẠCH**\n\n"
+                            "**Dùng [học liệu số](https://hoclieu.example.vn/gioi-thieu) năm học 2024-2025**\n\n"
+                            "Căn cứ [hướng dẫn của Phòng](https://pgd.example.vn/hd?so=12&nam=(2024)) về học liệu[^1];\n\n"
+                            "| Tổ | Trang |\n|---|---|\n| Toán | [trang tổ](https://toan.example.vn) |\n\n"
+                            "[^1]: Đăng tại [trang của Phòng](mailto:pgd@example.vn).\n");
+    INFO(r.out << r.err);
+    CHECK(contains(r.out, "trich_yeu: \"Dùng học liệu số năm học 2024-2025\""));
+    CHECK(contains(r.out, "lưu ý: liên kết \"học liệu số\" (https://hoclieu.example.vn/gioi-thieu) ở phần đầu văn bản"));
+    CHECK(contains(r.out, "Căn cứ [hướng dẫn của Phòng](https://pgd.example.vn/hd?so=12&nam=%282024%29) về học liệu[^1];"));
+    CHECK(contains(r.out, "| Toán | [trang tổ](https://toan.example.vn) |"));
+    CHECK(contains(r.out, "[^1]: Đăng tại [trang của Phòng](mailto:pgd@example.vn)."));
+    CHECK(contains(r.out, "(đủ)"));
+}
