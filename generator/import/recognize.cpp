@@ -123,8 +123,8 @@ private:
     bool in_recipients_ = false, in_approval_ = false, in_subject_line_ = false;
     bool appendix_title_open_ = false;  // capitalised lines still go into the appendix heading
     std::vector<std::string> heading_styles_;  // the numbering styles open above the current heading
-    // Whether the last numbered item of each style (since the heading above it) was made a heading.
-    std::map<std::string, bool> last_item_was_heading_;
+    // Per numbering style, since the heading above: whether any of its items was made a heading.
+    std::map<std::string, bool> run_has_heading_;
 
     void template_text(const std::string& s) { r_.template_text.push_back(s); }
 
@@ -457,7 +457,7 @@ private:
         auto it = std::find(heading_styles_.begin(), heading_styles_.end(), key);
         if (it != heading_styles_.end()) {
             // Items below a new heading start new lists.
-            for (auto deeper = it + 1; deeper != heading_styles_.end(); ++deeper) last_item_was_heading_.erase(*deeper);
+            for (auto deeper = it + 1; deeper != heading_styles_.end(); ++deeper) run_has_heading_.erase(*deeper);
             heading_styles_.erase(it + 1, heading_styles_.end());
         } else {
             heading_styles_.push_back(key);
@@ -587,13 +587,14 @@ private:
                     title_and_text = true;
                 }
             }
-            // Without a sign from Word (bold), an item is what its previous sibling was: "1." … "3."
-            // kept as paragraphs make "4. … sau:" one too, not a heading between them.
+            // Without a sign from Word (bold), a list whose items so far are all paragraphs goes on as
+            // one: "1." … "3." kept as sentences make "4. … sau:" one too, not a heading among them.
+            // One heading in the run ("1." "2." titles, a long "3.") leaves the later items free.
             bool word_signal = w.bold || w.bold_to_colon || !w.bold_lead.empty();
-            auto previous = last_item_was_heading_.find(n.key);
-            bool like_previous_paragraph = !word_signal && previous != last_item_was_heading_.end() && !previous->second;
-            bool heading = !like_previous_paragraph && (title_and_text || (after.empty() && is_heading(i, n, title)));
-            last_item_was_heading_[n.key] = heading;
+            auto run = run_has_heading_.find(n.key);
+            bool in_paragraph_run = !word_signal && run != run_has_heading_.end() && !run->second;
+            bool heading = !in_paragraph_run && (title_and_text || (after.empty() && is_heading(i, n, title)));
+            run_has_heading_[n.key] = run_has_heading_[n.key] || heading;
             if (heading) {
                 e.kind = BodyElement::Kind::Heading;
                 e.level = heading_level(n.key);

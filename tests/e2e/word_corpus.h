@@ -3,7 +3,7 @@
 // and signature blocks as two-column layout tables, headings as bold paragraphs numbered by
 // Word's own lists (I. 1. a) A.), "-" items as Word bullets with "+" items nested in them,
 // "·" bullets typed, footnotes as Word footnotes, tables with merged cells where a row has
-// fewer cells, appendices after the signature. It also says which headings the file has.
+// fewer cells, appendices after the signature.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -17,13 +17,8 @@
 
 namespace vanban::e2e {
 
-struct ExpectedHeading {
-    std::string text;  // "# I. MỤC ĐÍCH, YÊU CẦU" as the Markdown line should read
-};
-
 struct WordCorpusFile {
     std::string docx;
-    std::vector<ExpectedHeading> headings;
     int appendices = 0;
     int footnotes = 0;
 };
@@ -53,7 +48,6 @@ struct Line {
 class Builder {
 public:
     json blocks = json::array();
-    std::vector<ExpectedHeading> headings;
     int appendices = 0;
     std::vector<std::string> notes;  // footnote texts by number - 1
     std::vector<bool> note_used;
@@ -256,20 +250,20 @@ inline WordCorpusFile make_word_corpus_file(const std::string& txt_path, const s
     }
 
     // Body, signature, appendices.
-    std::vector<std::string> styles;  // heading numbering styles open, for the expected levels
+    std::vector<std::string> styles;  // heading numbering styles open above the current line
     bool after_signature = false;
     json* open_item = nullptr;  // the last letter item: "-" lines below it go inside it
     json* open_bullets = nullptr;
-    std::map<std::string, bool> last_was_heading;  // per numbering style, since the heading above
-    auto expect = [&](const std::string& key, const std::string& text) {
+    std::map<std::string, bool> run_has_heading;  // per numbering style, since the heading above
+    // A heading of numbering style `key` opens: the styles below it close.
+    auto heading_opens = [&](const std::string& key) {
         auto it = std::find(styles.begin(), styles.end(), key);
         if (it != styles.end()) {
-            for (auto deeper = it + 1; deeper != styles.end(); ++deeper) last_was_heading.erase(*deeper);
+            for (auto deeper = it + 1; deeper != styles.end(); ++deeper) run_has_heading.erase(*deeper);
             styles.erase(it + 1, styles.end());
         } else {
             styles.push_back(key);
         }
-        b.headings.push_back({std::string(std::min<size_t>(6, styles.size()), '#') + " " + text});
     };
     auto is_heading = [&](size_t at, const Number& n) {
         const std::string& t = lines[at].text;
@@ -285,13 +279,6 @@ inline WordCorpusFile make_word_corpus_file(const std::string& txt_path, const s
         if (colon != std::string::npos && words(n.rest.substr(0, colon)) <= 12 && words(n.rest.substr(colon + 1)) > 0) return true;
         char last = t.back();
         return (children && words(t) <= 60 && last != '.') || (words(t) <= 30 && last != '.' && last != ';');
-    };
-    // The heading as the importer writes it: "1. Mục tiêu chung: text" keeps "Mục tiêu chung".
-    auto heading_title = [](const std::string& rest) {
-        size_t colon = rest.find(':');
-        if (colon != std::string::npos && colon + 1 < rest.size() && words(rest.substr(0, colon)) <= 12 && words(rest.substr(colon + 1)) > 0)
-            return trim(rest.substr(0, colon));
-        return rest;
     };
     for (; i < lines.size(); ++i) {
         const Line& l = lines[i];
@@ -391,7 +378,7 @@ inline WordCorpusFile make_word_corpus_file(const std::string& txt_path, const s
         // "**I. Căn cứ xây dựng kế hoạch** (Chỉ thị …)": a typed number, the title bold, a note after it.
         if (size_t close = starts_with(t, "**") ? t.find("**", 2) : std::string::npos;
             close != std::string::npos && starts_with(trim(t.substr(close + 2)), "(") && number_of(t.substr(2, close - 2), n)) {
-            expect(n.key, n.literal + " " + trim(n.rest));
+            heading_opens(n.key);
             if (n.word_list) {
                 json item = json::array({b.para("**" + n.rest + "**" + t.substr(close + 2))});
                 b.blocks.push_back({{"t", "OrderedList"},
@@ -403,11 +390,12 @@ inline WordCorpusFile make_word_corpus_file(const std::string& txt_path, const s
             continue;
         }
         if (number_of(t, n)) {
-            // An unmarked item is what its previous sibling was (a Word user bolds titles, not items).
-            auto previous = last_was_heading.find(n.key);
-            bool heading = is_heading(i, n) && (l.marked || previous == last_was_heading.end() || previous->second);
-            last_was_heading[n.key] = heading;
-            if (heading) expect(n.key, n.literal + " " + heading_title(n.rest));
+            // Where the copy lost its bold: an unmarked item of a list whose items so far are all
+            // sentences is one too (a Word user bolds titles, not the items of a list).
+            auto run = run_has_heading.find(n.key);
+            bool heading = is_heading(i, n) && (l.marked || run == run_has_heading.end() || run->second);
+            run_has_heading[n.key] = run_has_heading[n.key] || heading;
+            if (heading) heading_opens(n.key);
             if (n.word_list) {
                 json item = json::array({heading ? b.heading_para(n.rest) : b.para(n.rest)});
                 b.blocks.push_back({{"t", "OrderedList"},
@@ -436,7 +424,6 @@ inline WordCorpusFile make_word_corpus_file(const std::string& txt_path, const s
     run_command("pandoc -f json -t docx " + shell_quote(json_path) + " -o " + shell_quote(docx));
     WordCorpusFile file;
     file.docx = docx;
-    file.headings = b.headings;
     file.appendices = b.appendices;
     file.footnotes = static_cast<int>(std::count(b.note_used.begin(), b.note_used.end(), true));
     return file;
