@@ -7,8 +7,8 @@
 
 #include "load/source_reader.h"
 #include "support/cache_dir.h"
+#include "support/cached_batch.h"
 #include "support/content_hash.h"
-#include "support/parallel_for.h"
 #include "support/process.h"
 #include "support/zip_writer.h"
 
@@ -26,10 +26,7 @@ std::string cache_key(const DocxJob& job, const std::string& environment) {
     for (const auto& part : job.parts) h.add(part.opening_xml).add(part.markdown).add(part.closing_xml);
     h.add(job.source_path).add(job.source_date_epoch);
     for (const auto& [key, value] : job.metadata) h.add(key).add(value);
-    for (const auto& image : job.local_images) {
-        std::error_code ec;
-        h.add(image).add(fs::exists(image, ec) ? read_file(image) : std::string());
-    }
+    h.add_files(job.local_images);  // the images the document shows are part of it
     return h.hex();
 }
 
@@ -69,7 +66,6 @@ std::string write_reference(const std::string& cache, const std::string& zip) {
 
 DocxReport render_docxs(const Repository& repo, const std::vector<DocxRequest>& requests, const DocxBatchOptions& options) {
     DocxReport report;
-    report.ok.assign(requests.size(), false);
     std::string cache = options.cache_dir.empty() ? default_docx_cache_dir() : options.cache_dir;
     std::error_code ec;
     fs::create_directories(cache, ec);
@@ -79,33 +75,21 @@ DocxReport render_docxs(const Repository& repo, const std::vector<DocxRequest>& 
     std::string reference = write_reference(cache, zip);
     std::string environment = "vanban " VANBAN_VERSION "\n" + stat_identity(find_program(options.tools.pandoc)) + "\n" + reference;
 
-    std::vector<std::string> errors(requests.size());
-    std::vector<char> rendered(requests.size(), 0), placed(requests.size(), 0);
-    parallel_for(requests.size(), worker_count(options.jobs, requests.size()), [&](size_t i, unsigned) {
-        const DocxRequest& r = requests[i];
-        try {
-            DocxJob job = prepare_docx(*r.doc, repo);
-            std::string cached = (fs::path(cache) / (cache_key(job, environment) + ".docx")).string();
-            if (!usable(cached)) {
-                DocxOutcome outcome = render_docx(job, options.tools, reference, cached);
-                if (!outcome.ok) {
-                    errors[i] = outcome.error;
-                    return;
-                }
-                rendered[i] = 1;
-            }
-            place_cached(cached, r.output);
-            placed[i] = 1;
-        } catch (const std::exception& e) {
-            errors[i] = e.what();
-        }
-    });
-    for (size_t i = 0; i < requests.size(); ++i) {
-        report.ok[i] = placed[i] != 0;
-        if (!errors[i].empty()) report.failures.push_back({requests[i].doc, errors[i]});
-        else if (rendered[i]) ++report.rendered;
-        else if (placed[i]) ++report.reused;
-    }
+    std::vector<DocxJob> jobs(requests.size());
+    CachedBatchSteps steps;
+    steps.cache_file = [&](size_t i) {
+        jobs[i] = prepare_docx(*requests[i].doc, repo);
+        return (fs::path(cache) / (cache_key(jobs[i], environment) + ".docx")).string();
+    };
+    steps.usable = usable;
+    steps.render = [&](size_t i, const std::string& cached) { return render_docx(jobs[i], options.tools, reference, cached).error; };
+    steps.output = [&](size_t i) { return requests[i].output; };
+    CachedBatchResult result = run_cached_batch(requests.size(), options.jobs, steps);
+    report.ok = result.ok;
+    report.rendered = result.rendered;
+    report.reused = result.reused;
+    for (size_t i = 0; i < requests.size(); ++i)
+        if (!result.errors[i].empty()) report.failures.push_back({requests[i].doc, result.errors[i]});
     return report;
 }
 

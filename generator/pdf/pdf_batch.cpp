@@ -7,8 +7,8 @@
 
 #include "load/source_reader.h"
 #include "support/cache_dir.h"
+#include "support/cached_batch.h"
 #include "support/content_hash.h"
-#include "support/parallel_for.h"
 #include "support/process.h"
 
 namespace fs = std::filesystem;
@@ -52,11 +52,7 @@ std::string cache_key(const PdfJob& job, const std::string& environment, const s
         h.add(part.markdown);
         for (const auto& a : part.pandoc_arguments) h.add(a);
     }
-    // Images the document shows are part of the PDF.
-    for (const auto& image : job.local_images) {
-        std::error_code ec;
-        h.add(image).add(fs::exists(image, ec) ? read_file(image) : std::string());
-    }
+    h.add_files(job.local_images);  // the images the document shows are part of it
     return h.hex();
 }
 
@@ -76,7 +72,6 @@ bool usable(const std::string& cached) {
 
 PdfReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& requests, const PdfBatchOptions& options) {
     PdfReport report;
-    report.ok.assign(requests.size(), false);
     std::string cache = options.cache_dir.empty() ? default_pdf_cache_dir() : options.cache_dir;
     std::error_code ec;
     fs::create_directories(cache, ec);
@@ -89,34 +84,21 @@ PdfReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& req
     std::string stylesheet = stylesheet_path.empty() ? std::string() : read_file(stylesheet_path);
     sweep_stale_files(cache);
 
-    // Plain chars, not vector<bool>: each worker writes its own element.
-    std::vector<std::string> errors(requests.size());
-    std::vector<char> rendered(requests.size(), 0), placed(requests.size(), 0);
-    parallel_for(requests.size(), worker_count(options.jobs, requests.size()), [&](size_t i, unsigned) {
-        const PdfRequest& r = requests[i];
-        try {
-            PdfJob job = prepare_pdf(*r.doc, repo, r.marks);
-            std::string cached = (fs::path(cache) / (cache_key(job, environment, template_text, stylesheet) + ".pdf")).string();
-            if (!usable(cached)) {
-                PdfOutcome outcome = render_pdf(job, options.tools, cached);
-                if (!outcome.ok) {
-                    errors[i] = outcome.error;
-                    return;
-                }
-                rendered[i] = 1;
-            }
-            place_cached(cached, r.output);
-            placed[i] = 1;
-        } catch (const std::exception& e) {
-            errors[i] = e.what();
-        }
-    });
-    for (size_t i = 0; i < requests.size(); ++i) {
-        report.ok[i] = placed[i] != 0;
-        if (!errors[i].empty()) report.failures.push_back({requests[i].doc, errors[i]});
-        else if (rendered[i]) ++report.rendered;
-        else if (placed[i]) ++report.reused;
-    }
+    std::vector<PdfJob> jobs(requests.size());
+    CachedBatchSteps steps;
+    steps.cache_file = [&](size_t i) {
+        jobs[i] = prepare_pdf(*requests[i].doc, repo, requests[i].marks);
+        return (fs::path(cache) / (cache_key(jobs[i], environment, template_text, stylesheet) + ".pdf")).string();
+    };
+    steps.usable = usable;
+    steps.render = [&](size_t i, const std::string& cached) { return render_pdf(jobs[i], options.tools, cached).error; };
+    steps.output = [&](size_t i) { return requests[i].output; };
+    CachedBatchResult result = run_cached_batch(requests.size(), options.jobs, steps);
+    report.ok = result.ok;
+    report.rendered = result.rendered;
+    report.reused = result.reused;
+    for (size_t i = 0; i < requests.size(); ++i)
+        if (!result.errors[i].empty()) report.failures.push_back({requests[i].doc, result.errors[i]});
     return report;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace vanban {
 
@@ -23,6 +24,8 @@ public:
         XXH3_128bits_update(state_, s.data(), s.size());
         return *this;
     }
+    // Files by name and content (an absent one as empty): the images a document shows.
+    ContentHash& add_files(const std::vector<std::string>& paths);
     std::string hex() const {
         XXH128_hash_t h = XXH3_128bits_digest(state_);
         char out[33];
