@@ -175,9 +175,11 @@ std::string signature_xml(const OfficialParts& parts) {
     left += paragraph("Nơi nhận:", Style{24, true, true}, heading);
     for (const auto& r : parts.recipients) left += paragraph("- " + r, Style{22}, plain);
     bool top = true;
-    for (const std::string* line : {&parts.authority, &parts.position}) {
-        if (line->empty()) continue;
-        right += paragraph(*line, Style{28, true}, top ? first : Layout{});
+    std::vector<std::string> lines = parts.authority;
+    lines.push_back(parts.position);
+    for (const auto& line : lines) {
+        if (line.empty()) continue;
+        right += paragraph(line, Style{28, true}, top ? first : Layout{});
         top = false;
     }
     // Room for the signature and the seal, about 30 mm as in the PDF.
@@ -193,7 +195,7 @@ std::string approval_xml(const SuperiorApprovalBlock& b) {
     first.before = 360;
     right += paragraph(b.heading, Style{28, true}, first);
     if (!b.date_line.empty()) right += paragraph(b.date_line, Style{28, false, true});
-    if (!b.authority.empty()) right += paragraph(b.authority, Style{28, true});
+    for (const auto& line : b.authority) right += paragraph(line, Style{28, true});
     right += paragraph(b.position, Style{28, true});
     for (int i = 0; i < 5; ++i) right += paragraph("", Style{28});
     right += paragraph(b.signer, Style{28, true});

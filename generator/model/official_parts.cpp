@@ -1,5 +1,7 @@
 #include "model/official_parts.h"
 
+#include <regex>
+
 #include "text/unicode.h"
 
 namespace vanban {
@@ -15,6 +17,17 @@ std::optional<Date> header_date(const Document& doc) {
     if (doc.date) return doc.date;
     if (doc.school_year) return doc.school_year->start();
     return std::nullopt;
+}
+
+// "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", as a field holds it, is printed as two lines (NĐ30
+// Phụ lục I: each prefix heads its own line).
+static std::vector<std::string> authority_lines(const std::string& authority) {
+    static const std::regex next_prefix(R"(\s+(?=(KT|TM|TL|TUQ|Q)\.\s))");
+    std::vector<std::string> lines;
+    std::sregex_token_iterator it(authority.begin(), authority.end(), next_prefix, -1), end;
+    for (; it != end; ++it)
+        if (it->length() > 0) lines.push_back(*it);
+    return lines;
 }
 
 OfficialParts official_parts(const Document& doc, const School& school) {
@@ -51,7 +64,7 @@ OfficialParts official_parts(const Document& doc, const School& school) {
         bool several = doc.addressees.size() > 1;
         p.addressees.push_back((several ? "- " : "") + name + (i + 1 == doc.addressees.size() ? "." : ";"));
     }
-    p.authority = doc.signer.authority;
+    p.authority = authority_lines(doc.signer.authority);
     p.position = doc.signer.position;
     p.signer = doc.signer.name;
     p.recipients = doc.recipients;
@@ -59,7 +72,7 @@ OfficialParts official_parts(const Document& doc, const School& school) {
         SuperiorApprovalBlock b;
         b.heading = s->heading.empty() ? "PHÊ DUYỆT CỦA CẤP TRÊN" : to_upper(s->heading);
         if (s->date) b.date_line = "Ngày" + official_date_vi(*s->date).substr(std::string("ngày").size());
-        b.authority = s->signer.authority;
+        b.authority = authority_lines(s->signer.authority);
         b.position = s->signer.position;
         b.signer = s->signer.name;
         p.superior_approval = b;

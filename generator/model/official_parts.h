@@ -23,7 +23,7 @@ struct AppendixHeading {
 struct SuperiorApprovalBlock {
     std::string heading;      // "PHÊ DUYỆT CỦA PHÒNG GD&ĐT"
     std::string date_line;    // "Ngày 20 tháng 9 năm 2024", or empty
-    std::string authority;
+    std::vector<std::string> authority;  // its lines, like the signer's
     std::string position;
     std::string signer;
 };
@@ -37,7 +37,8 @@ struct OfficialParts {
     std::string subject;          // ô 5a/5b: trích yếu; a công văn's starts with "V/v"
     bool letter = false;          // công văn: subject under the number, no type name
     std::vector<std::string> addressees;  // "Kính gửi:" lines, each ending ";" and the last "."
-    std::string authority;        // ô 7a: "KT. HIỆU TRƯỞNG"
+    // ô 7a, a line per signing prefix: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH"; often one line, "KT. HIỆU TRƯỞNG".
+    std::vector<std::string> authority;
     std::string position;         // ô 7a: "PHÓ HIỆU TRƯỞNG"
     std::string signer;           // ô 7c
     std::vector<std::string> recipients;  // ô 9b

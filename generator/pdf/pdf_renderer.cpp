@@ -58,7 +58,7 @@ PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& 
     var("so_ky_hieu", parts.number_line);
     var("dia_danh_ngay", parts.place_and_date);
     var("ten_loai", parts.type_name);
-    var("quyen_han", parts.authority);
+    for (const auto& line : parts.authority) var("quyen_han", line);
     var("chuc_vu", parts.position);
     var("ho_ten", parts.signer);
     if (parts.letter) var("cong_van", "true");
@@ -74,7 +74,7 @@ PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& 
     if (const auto& s = parts.superior_approval) {
         var("duyet_tieu_de", s->heading);
         var("duyet_ngay", s->date_line);
-        var("duyet_quyen_han", s->authority);
+        for (const auto& line : s->authority) var("duyet_quyen_han", line);
         var("duyet_chuc_vu", s->position);
         var("duyet_ho_ten", s->signer);
     }

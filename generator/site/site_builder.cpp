@@ -418,7 +418,7 @@ private:
             d.set("mot_noi_gui", parts.addressees.size() == 1);
             d.set("nhieu_noi_gui", parts.addressees.size() > 1);
         }
-        d.set("quyen_han", parts.authority);
+        d.set("quyen_han", text_list(parts.authority));
         d.set("chuc_vu", parts.position);
         d.set("ho_ten", parts.signer);
         data recipients{data::type::list};
@@ -429,7 +429,7 @@ private:
             data block;
             block.set("tieu_de", s->heading);
             block.set("ngay", s->date_line);
-            block.set("quyen_han", s->authority);
+            block.set("quyen_han", text_list(s->authority));
             block.set("chuc_vu", s->position);
             block.set("ho_ten", s->signer);
             d.set("duyet_cap_tren", block);
@@ -453,6 +453,13 @@ private:
         d.set("muc_luc", table_of_contents(doc));
         d.set("co_muc_luc", doc.headings.size() >= 4);
         return r.render("van-ban", d);
+    }
+
+    // Lines for a template's {{#name}}{{.}}{{/name}}.
+    static data text_list(const std::vector<std::string>& lines) {
+        data list{data::type::list};
+        for (const auto& l : lines) list << data(l);
+        return list;
     }
 
     static std::string ap_date(int64_t t) { return vietnam_time(t, "%d/%m/%Y"); }

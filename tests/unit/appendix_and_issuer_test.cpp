@@ -156,7 +156,7 @@ TEST_CASE("the superior office's approval block") {
     REQUIRE(p.superior_approval);
     CHECK(p.superior_approval->heading == "PHÊ DUYỆT CỦA PHÒNG GD&ĐT");
     CHECK(p.superior_approval->date_line == "Ngày 24 tháng 9 năm 2024");
-    CHECK(p.superior_approval->authority == "KT. TRƯỞNG PHÒNG");
+    CHECK(p.superior_approval->authority == std::vector<std::string>{"KT. TRƯỞNG PHÒNG"});
     CHECK(p.superior_approval->signer == "Đinh Văn Thử");
 
     auto bad = make_repository({{"plans/a.md", plan(vanban::test::kValidBody, "duyet_cap_tren:\n  chuc_vu: \"TRƯỞNG PHÒNG\"\n  ngay: 24/9/2024\n  ky: x\n")}});
@@ -188,4 +188,16 @@ TEST_CASE("appendices that hold nothing, repeat a label or open before the body 
     CHECK(swallowed[0].message.vi.rfind("phụ lục mở trước phần thân", 0) == 0);
 
     CHECK(run_rule(make_repository({{"plans/a.md", plan(kTwoAppendices)}}), "appendix").empty());
+}
+
+TEST_CASE("a signing authority with two prefixes is printed on two lines") {
+    std::string front =
+        "---\nloai: ke-hoach\nso: 624\nky_hieu: \"KH-UBND\"\nngay: 2025-11-19\nnam_hoc: \"2025-2026\"\ntrich_yeu: \"Thử\"\n"
+        "co_quan_ban_hanh:\n  ten: \"ỦY BAN NHÂN DÂN TỈNH THỬ\"\n  dia_danh: \"Thử\"\n"
+        "nguoi_ky:\n  quyen_han: \"TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH\"\n  chuc_vu: \"PHÓ CHỦ TỊCH\"\n  ho_ten: \"Lê Văn Thử\"\n"
+        "noi_nhan: [\"Lưu: VT.\"]\n---\n";
+    auto repo = make_repository({{"content/kh.md", front}});
+    OfficialParts p = official_parts(repo.documents[0], repo.school);
+    CHECK(p.authority == std::vector<std::string>{"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"});
+    CHECK(p.position == "PHÓ CHỦ TỊCH");
 }
