@@ -192,7 +192,12 @@ WordFileResult read_word_file(const std::string& path, const std::string& pandoc
     } else if (json.err.find("Heap exhausted") != std::string::npos) {
         result.error = "pandoc cần quá " + limits.pandoc_heap + " bộ nhớ để đọc tệp, đã dừng (tệp quá lớn hoặc độc hại)";
     } else {
-        result.error = "pandoc không đọc được tệp (" + (json.started ? json.err.substr(0, 300) : json.start_error) + ")";
+        std::string said = json.err.substr(0, 200);
+        while (!said.empty() && std::isspace(static_cast<unsigned char>(said.back()))) said.pop_back();
+        result.error = json.started
+                           ? "tệp Word hỏng hoặc không phải .docx thật: mở tệp bằng Word hoặc LibreOffice, lưu lại thành "
+                             "\"Tài liệu Word (*.docx)\" rồi chạy lại (pandoc báo: " + said + ")"
+                           : "không chạy được pandoc (" + json.start_error + "); cài gói Debian \"pandoc\" (scripts/setup.sh làm việc này)";
     }
     return result;
 }
