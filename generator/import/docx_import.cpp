@@ -49,7 +49,7 @@ ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Reposi
     for (const auto& e : r.body) appendices += e.kind == BodyElement::Kind::Appendix;
     if (appendices) doc.found.emplace_back("phu_luc", std::to_string(appendices));
     if (!r.footnotes.empty()) doc.found.emplace_back("chu_thich", std::to_string(r.footnotes.size()));
-    for (const auto& t : word.unread) doc.missing.push_back("(khối " + t + " không đọc được)");
+    for (const auto& t : word.unread) doc.notes.push_back(t + " không chép sang văn bản: thêm tay nếu cần");
     std::string slug = ascii_slug((r.type.empty() ? std::string("van-ban") : r.type) + " " + r.subject);
     doc.slug = slug.empty() ? "van-ban" : slug;
     return doc;

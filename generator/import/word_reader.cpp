@@ -123,7 +123,13 @@ private:
                 doc.footnotes.push_back(blocks_text(i["c"]));
                 out.text += "[^" + std::to_string(doc.footnotes.size()) + "]";
             } else if (t == "Image") {
-                doc.unread.push_back("Image");
+                // The picture itself stays in the Word file: say where it was, with its caption.
+                std::string caption;
+                for (const auto& piece : i["c"][1])
+                    if (piece.value("t", "") == "Str") caption += (caption.empty() ? "" : " ") + piece["c"].get<std::string>();
+                std::string near = clean(out.text).substr(0, 60);
+                doc.unread.push_back("hình ảnh" + (caption.empty() ? std::string() : " \"" + caption + "\"") + " ở đoạn " +
+                                     std::to_string(place_ + 1) + (near.empty() ? std::string() : " (sau \"" + near + "\")"));
             }
         }
     }
@@ -300,7 +306,7 @@ private:
         } else if (t == "Table") {
             push(table(b), depth, quoted);
         } else if (t != "HorizontalRule" && t != "Null") {
-            doc.unread.push_back(t);
+            doc.unread.push_back("khối " + t + " ở đoạn " + std::to_string(place_ + 1));
         }
     }
 };

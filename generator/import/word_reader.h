@@ -39,7 +39,7 @@ struct WordBlock {
 struct WordDocument {
     std::vector<WordBlock> blocks;
     std::vector<std::string> footnotes;  // text of note n at index n-1
-    std::vector<std::string> unread;     // Pandoc block kinds with no text to keep (images, raw blocks…)
+    std::vector<std::string> unread;     // what has no text to keep (pictures, raw blocks…), with its place
 };
 
 WordDocument read_pandoc_json(const nlohmann::json& ast);

@@ -197,3 +197,21 @@ TEST_CASE("a link to the web keeps its address, in the body, a table and a footn
     CHECK(contains(r.out, "[^1]: Đăng tại [trang của Phòng](mailto:pgd@example.vn)."));
     CHECK(contains(r.out, "(đủ)"));
 }
+
+TEST_CASE("a picture, which stays in the Word file, is reported with its caption and place") {
+    TempDir tmp;
+    fs::path root = tmp.copy_of("clean");
+    // The smallest PNG: one white pixel.
+    static const unsigned char png[] = {0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+                                        0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53,
+                                        0xDE, 0x00, 0x00, 0x00, 0x0C, 0x49, 0x44, 0x41, 0x54, 0x08, 0xD7, 0x63, 0xF8, 0xFF, 0xFF, 0x3F,
+                                        0x00, 0x05, 0xFE, 0x02, 0xFE, 0xDC, 0xCC, 0x59, 0xE7, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E,
+                                        0x44, 0xAE, 0x42, 0x60, 0x82};
+    std::ofstream(tmp.str() + "/so-do.png", std::ios::binary).write(reinterpret_cast<const char*>(png), sizeof png);
+    Run r = import_markdown(tmp, root,
+                            "**KẾ HOẠCH**\n\n**Tổ chức bộ máy năm học 2024-2025**\n\n**I. MỤC ĐÍCH**\n\nSơ đồ tổ chức: ![Sơ đồ các tổ](" +
+                                tmp.str() + "/so-do.png)\n\nNội dung.\n");
+    INFO(r.out << r.err);
+    CHECK(contains(r.out, "lưu ý: hình ảnh \"Sơ đồ các tổ\" ở đoạn "));
+    CHECK(contains(r.out, "(sau \"Sơ đồ tổ chức:\") không chép sang văn bản: thêm tay nếu cần"));
+}
