@@ -581,7 +581,7 @@ private:
             if (!title_and_text && !w.bold_lead.empty()) {
                 std::string lead = w.number.empty() ? trim(parse_heading_number(w.bold_lead).rest) : w.bold_lead;
                 std::string remainder = starts_with(n.rest, lead) ? trim(n.rest.substr(lead.size())) : std::string();
-                if (!lead.empty() && word_count(lead) <= 20 && starts_with(remainder, "(")) {
+                if (!lead.empty() && word_count(lead) <= 40 && starts_with(remainder, "(")) {
                     title = lead;
                     after = remainder;
                     title_and_text = true;

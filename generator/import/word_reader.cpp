@@ -84,8 +84,12 @@ private:
         size_t strong = 0, plain = 0;  // letters and digits inside and outside bold
         size_t strong_before_colon = 0, plain_before_colon = 0;
         bool colon = false;
-        size_t lead_end = 0;      // end of the bold text the paragraph starts with
-        bool plain_seen = false;  // some text outside bold came already
+        size_t lead_end = 0;       // end of the bold text the paragraph starts with
+        // Plain words since the lead's last bold run: "**4. Khung thời gian** và **kế hoạch dạy học**
+        // (…)" bolds its title in two runs joined by "và"; more than two plain words, or a bracket,
+        // and the lead is over.
+        int plain_words = 0;
+        bool lead_over = false;
     };
 
     void inlines(const json& in, Text& out, bool bold) {
@@ -94,8 +98,12 @@ private:
             if (t == "Str" || t == "Code" || t == "Math") {
                 const std::string s = t == "Str" ? i["c"].get<std::string>() : i["c"][1].get<std::string>();
                 out.text += s;
-                if (!bold) out.plain_seen = true;
-                else if (!out.plain_seen) out.lead_end = out.text.size();
+                if (!bold) {
+                    if (out.lead_end == 0 || s.find('(') != std::string::npos || ++out.plain_words > 2) out.lead_over = true;
+                } else if (!out.lead_over) {
+                    out.lead_end = out.text.size();
+                    out.plain_words = 0;
+                }
                 for (unsigned char c : s) {
                     if (c == ':') out.colon = true;
                     if (!word_char(c)) continue;
