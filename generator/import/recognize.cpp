@@ -4,6 +4,7 @@
 #include <map>
 #include <regex>
 
+#include "import/line_text.h"
 #include "load/document_loader.h"
 #include "text/dates.h"
 #include "text/numbering.h"
@@ -12,43 +13,6 @@
 namespace vanban {
 
 namespace {
-
-bool starts_with(const std::string& s, const std::string& p) { return s.rfind(p, 0) == 0; }
-bool contains(const std::string& s, const std::string& p) { return s.find(p) != std::string::npos; }
-std::string folded(const std::string& s) { return to_lower(fold_diacritics(s)); }
-size_t word_count(const std::string& s) { return word_spans(s).size(); }
-
-bool is_upper(const std::string& s) { return to_upper(s) == s && to_lower(s) != s; }
-
-std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-    for (size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size()) s.replace(p, from.size(), to);
-    return s;
-}
-
-std::string dashes_to_hyphens(const std::string& s) { return replace_all(replace_all(s, "\u2013", "-"), "\u2014", "-"); }
-
-std::string trim(const std::string& s) {
-    size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
-    return a == std::string::npos ? "" : s.substr(a, b - a + 1);
-}
-
-// The bullet characters Word documents use, as typed or pasted.
-bool typed_bullet(const std::string& text, std::string& rest, int& depth) {
-    static const std::vector<std::pair<std::string, int>> marks = {{"- ", 0},      {"\u2013 ", 0}, {"\u00B7 ", 0}, {"\u2022 ", 0},
-                                                                   {"\uF0B7 ", 0}, {"+ ", 1},      {"* ", 0}};
-    for (const auto& [m, d] : marks)
-        if (starts_with(text, m)) {
-            rest = trim(text.substr(m.size()));
-            depth = d;
-            return true;
-        }
-    if (starts_with(text, "-") && text.size() > 1 && text[1] != '-' && !std::isdigit(static_cast<unsigned char>(text[1]))) {
-        rest = trim(text.substr(1));
-        depth = 0;
-        return true;
-    }
-    return false;
-}
 
 // "KT. HIỆU TRƯỞNG", "TM. ỦY BAN NHÂN DÂN", "KT GIÁM ĐỐC" (dot forgotten).
 bool authority_line(const std::string& line) {
