@@ -4,6 +4,7 @@
 #include <map>
 #include <regex>
 
+#include "import/field_notes.h"
 #include "import/line_text.h"
 #include "load/document_loader.h"
 #include "text/dates.h"
@@ -575,71 +576,10 @@ private:
         r_.body.push_back(e);
     }
 
-    // A footnote on the trích yếu (or another field of the front matter) has no place in YAML:
-    // its text goes to the start of the body in brackets, and the notes after it are renumbered.
-    void move_notes_out_of_fields() {
-        static const std::regex marker(R"(\[\^(\d+)\])");
-        std::vector<std::string*> fields = {&r_.subject, &r_.authority, &r_.position, &r_.signer, &r_.approval.title, &r_.approval.name};
-        for (auto& a : r_.addressees) fields.push_back(&a);
-        for (auto& rcp : r_.recipients) fields.push_back(&rcp);
-        // A link in a field keeps its text; its address, which YAML text cannot carry, is reported.
-        for (std::string* f : fields)
-            for (size_t open; (open = f->find(kLinkOpen)) != std::string::npos;) {
-                size_t target = f->find(kLinkTarget, open), close = f->find(kLinkClose, open);
-                if (target == std::string::npos || close == std::string::npos || close < target) {
-                    f->erase(open, 1);
-                    continue;
-                }
-                r_.notes.push_back("liên kết \"" + f->substr(open + 1, target - open - 1) + "\" (" + f->substr(target + 1, close - target - 1) +
-                                   ") ở phần đầu văn bản: chỉ giữ chữ, không giữ địa chỉ");
-                f->erase(target, close - target + 1);
-                f->erase(open, 1);
-            }
-        std::vector<size_t> moved;  // 1-based note numbers
-        for (std::string* f : fields)
-            for (std::smatch m; std::regex_search(*f, m, marker);) {
-                size_t n = std::stoul(m[1]);
-                *f = trim(m.prefix().str() + m.suffix().str());
-                if (n >= 1 && n <= r_.footnotes.size() && std::find(moved.begin(), moved.end(), n) == moved.end()) moved.push_back(n);
-            }
-        if (moved.empty()) return;
-        std::vector<BodyElement> opening;
-        for (size_t n : moved) {
-            opening.push_back({BodyElement::Kind::Paragraph, 0, "(" + r_.footnotes[n - 1] + ")", {}});
-            r_.notes.push_back("chú thích " + std::to_string(n) + " ở phần đầu văn bản được chép thành đoạn đầu của phần thân");
-        }
-        std::vector<size_t> renumber(r_.footnotes.size() + 1, 0);
-        std::vector<std::string> kept;
-        for (size_t n = 1; n <= r_.footnotes.size(); ++n)
-            if (std::find(moved.begin(), moved.end(), n) == moved.end()) {
-                kept.push_back(r_.footnotes[n - 1]);
-                renumber[n] = kept.size();
-            }
-        auto rewrite = [&](std::string& text) {
-            std::string out;
-            auto begin = std::sregex_iterator(text.begin(), text.end(), marker);
-            size_t last = 0;
-            for (auto it = begin; it != std::sregex_iterator(); ++it) {
-                size_t n = std::stoul((*it)[1]);
-                out += text.substr(last, static_cast<size_t>(it->position()) - last);
-                out += n < renumber.size() && renumber[n] ? "[^" + std::to_string(renumber[n]) + "]" : it->str();
-                last = static_cast<size_t>(it->position() + it->length());
-            }
-            text = out + text.substr(last);
-        };
-        for (auto& e : r_.body) {
-            rewrite(e.text);
-            for (auto& row : e.rows)
-                for (auto& cell : row) rewrite(cell);
-        }
-        r_.footnotes = kept;
-        r_.body.insert(r_.body.begin(), opening.begin(), opening.end());
-    }
-
     void finish() {
         finish_issuer();
         RecognizedDocument& r = r_;
-        move_notes_out_of_fields();
+        move_notes_out_of_fields(r_);
         // --- What the document is. ---
         r.type = options_.type.empty() ? title_type_ : options_.type;
         if (r.type.empty() && !r.symbol.empty()) {
