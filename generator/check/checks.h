@@ -29,8 +29,8 @@ void check_encoding(const Document& doc, Diagnostics& out);                     
 void check_unicode_nfc(const Document& doc, Diagnostics& out);                   // unicode-nfc
 void check_front_matter(const Document& doc, const Repository& repo, Diagnostics& out);  // front-matter, unknown-type
 void check_required_sections(const Document& doc, Diagnostics& out);             // required-section, section-order
-void check_heading_numbering(const Document& doc, Diagnostics& out);
-void check_appendices(const Document& doc, Diagnostics& out);                    // appendix, heading-numbering (labels)             // heading-numbering
+void check_heading_numbering(const Document& doc, Diagnostics& out);             // heading-numbering
+void check_appendices(const Document& doc, Diagnostics& out);                    // appendix, heading-numbering (labels)
 void check_date_range(const Document& doc, const Date& today, Diagnostics& out); // date-range
 void check_table_sums(const Document& doc, Diagnostics& out);                    // table-sum
 void check_links(const Document& doc, const Repository& repo, Diagnostics& out); // broken-link

@@ -1,735 +1,217 @@
+// The walk over the Word blocks: each block goes to the header and signature block
+// (import/header_block.h) or to the body (import/body_outline.h) by the zone it is in; what the
+// document is (type, school year, ký hiệu) is settled at the end, from all the fields at once.
 #include "import/recognize.h"
 
 #include <algorithm>
-#include <map>
 #include <regex>
 
+#include "import/body_outline.h"
+#include "import/field_notes.h"
+#include "import/header_block.h"
+#include "import/line_text.h"
 #include "load/document_loader.h"
 #include "text/dates.h"
 #include "text/numbering.h"
-#include "text/unicode.h"
 
 namespace vanban {
 
+Recognition::Recognition(const WordDocument& word, const Repository& repo, const ImportOptions& options)
+    : word(word), repo(repo), options(options) {
+    for (const auto& id : repo.types.ids())
+        if (const DocumentType* dt = repo.types.find(id); dt && dt->official) type_names.emplace_back(folded(dt->name), dt);
+}
+
 namespace {
 
-bool starts_with(const std::string& s, const std::string& p) { return s.rfind(p, 0) == 0; }
-bool contains(const std::string& s, const std::string& p) { return s.find(p) != std::string::npos; }
-std::string folded(const std::string& s) { return to_lower(fold_diacritics(s)); }
-size_t word_count(const std::string& s) { return word_spans(s).size(); }
-
-bool is_upper(const std::string& s) { return to_upper(s) == s && to_lower(s) != s; }
-
-std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-    for (size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size()) s.replace(p, from.size(), to);
-    return s;
+// After the signature: a "PHỤ LỤC" line opens an appendix; in the closing zone, lines of the
+// signature block come first and anything else opens an unnamed appendix.
+void closing_or_appendix_paragraph(Recognition& s, size_t i) {
+    const WordBlock& w = s.word.blocks[i];
+    const std::string& text = w.text;
+    std::string f = folded(text);
+    // "PHỤ LỤC 2", "Phụ lục 1.3. <a long title> (…)" in bold: an appendix opens, whatever the title's length.
+    static const std::regex labelled(R"(^phu luc\s+([ivxlcdm]+|\d+(\.\d+)*)\b)");
+    if (starts_with(f, "phu luc") && w.number.empty() &&
+        ((word_count(text) <= 30 && !contains(text, "(")) || (w.bold && std::regex_search(f, labelled)))) {
+        start_appendix(s, text);
+        return;
+    }
+    if (s.zone == Zone::Closing) {
+        if (header_or_signature_line(s, text, false, w.bullet)) return;
+        start_appendix(s, "");
+    }
+    appendix_paragraph(s, i);
 }
 
-std::string dashes_to_hyphens(const std::string& s) { return replace_all(replace_all(s, "\u2013", "-"), "\u2014", "-"); }
-
-std::string trim(const std::string& s) {
-    size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
-    return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+// Lines under the title until the body opens are the trích yếu.
+bool subject_paragraph(Recognition& s, const WordBlock& w, const std::string& f) {
+    const std::string& text = w.text;
+    // "Căn cứ …", "Thực hiện …" open the body; "THỰC HIỆN CHƯƠNG TRÌNH …" in capitals is the trích yếu,
+    // and so is the bold line right under the title, even one that starts "Thực hiện".
+    bool opening = (starts_with(f, "can cu") || starts_with(f, "thuc hien")) && !is_upper(text) && !(s.doc.subject.empty() && w.bold);
+    if (opening || !w.number.empty() || parse_heading_number(text).style != NumberStyle::None || text.size() >= 300 ||
+        text.back() == ':' || text.back() == ';')
+        return false;
+    s.doc.subject += (s.doc.subject.empty() ? "" : " ") + text;
+    return true;
 }
 
-// The bullet characters Word documents use, as typed or pasted.
-bool typed_bullet(const std::string& text, std::string& rest, int& depth) {
-    static const std::vector<std::pair<std::string, int>> marks = {{"- ", 0},      {"\u2013 ", 0}, {"\u00B7 ", 0}, {"\u2022 ", 0},
-                                                                   {"\uF0B7 ", 0}, {"+ ", 1},      {"* ", 0}};
-    for (const auto& [m, d] : marks)
-        if (starts_with(text, m)) {
-            rest = trim(text.substr(m.size()));
-            depth = d;
-            return true;
-        }
-    if (starts_with(text, "-") && text.size() > 1 && text[1] != '-' && !std::isdigit(static_cast<unsigned char>(text[1]))) {
-        rest = trim(text.substr(1));
-        depth = 0;
+// The addressees under "Kính gửi", as a Word bullet list or typed bullets.
+bool addressee_paragraph(Recognition& s, const WordBlock& w) {
+    std::string rest;
+    int depth = 0;
+    if (w.bullet && w.number.empty()) {
+        s.doc.addressees.push_back(w.text);
+        return true;
+    }
+    if (typed_bullet(w.text, rest, depth)) {
+        s.doc.addressees.push_back(rest);
         return true;
     }
     return false;
 }
 
-// "KT. HIỆU TRƯỞNG", "TM. ỦY BAN NHÂN DÂN", "KT GIÁM ĐỐC" (dot forgotten).
-bool authority_line(const std::string& line) {
-    static const std::regex prefix(R"(^(KT|TM|TL|TUQ|Q)\.?\s+\S)");
-    return is_upper(line) && std::regex_search(line, prefix);
+void paragraph(Recognition& s, size_t i) {
+    const WordBlock& w = s.word.blocks[i];
+    const std::string& text = w.text;
+    std::string f = folded(text);
+    if (s.zone == Zone::Appendix || s.zone == Zone::Closing) {
+        closing_or_appendix_paragraph(s, i);
+        return;
+    }
+    if (s.zone != Zone::Body || (starts_with(f, "noi nhan") && w.number.empty())) {
+        if (s.zone == Zone::Body) s.zone = Zone::Closing;
+        if (header_or_signature_line(s, text, false)) {
+            finish_issuer(s);
+            return;
+        }
+    }
+    if (s.zone == Zone::Front) {
+        if (s.title_type.empty() && title_paragraph(s, text)) {
+            s.zone = Zone::Subject;
+            return;
+        }
+        if (!s.number_seen && s.doc.date_iso.empty() && is_upper(text) && w.number.empty() && word_count(text) <= 12) {
+            s.issuer_lines.push_back(text);  // the header written as paragraphs
+            return;
+        }
+        finish_issuer(s);
+    }
+    if (s.zone == Zone::Subject) {
+        if (subject_paragraph(s, w, f)) return;
+        s.zone = Zone::Body;
+    }
+    if (s.zone == Zone::Addressees) {
+        if (addressee_paragraph(s, w)) return;
+        s.zone = Zone::Body;
+    }
+    if (s.zone == Zone::Front) s.zone = Zone::Body;
+    // A bold "PHỤ LỤC …" line opens an appendix even in a document without a signature block.
+    static const std::regex appendix_line(R"(^phu luc(\s+([ivxlcdm]+|\d+(\.\d+)*))?\s*[:.\-]?(\s|$))");
+    if (s.zone == Zone::Body && w.bold && w.number.empty() && is_upper(text.substr(0, std::min<size_t>(text.size(), 12))) &&
+        word_count(text) <= 30 && std::regex_search(f, appendix_line)) {
+        start_appendix(s, text);
+        return;
+    }
+    body_block(s, i);
 }
 
-struct DateLine {
-    std::string place, iso;
-};
-
-// "Quận 7, ngày 09 tháng 5 năm 2023": a short place, then the date (day or month may be blank).
-bool date_line(const std::string& line, DateLine& out) {
-    if (line.size() > 160) return false;
-    // "Vân Khê, ngày 05 tháng 9 năm 2024", or "Ngày 24 tháng 9 năm 2024" alone (an approval block's date).
-    static const std::regex re(R"(^(.{0,60}?),?\s*[Nn]gày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})\s*\.?$)");
-    std::smatch m;
-    if (!std::regex_match(line, m, re)) return false;
-    if (word_count(m[1]) > 8) return false;
-    out.place = trim(m[1]);
-    out.iso.clear();
-    if (!m[2].str().empty() && !m[3].str().empty() && is_valid_date(std::stoi(m[4]), std::stoi(m[3]), std::stoi(m[2]))) {
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%s-%02d-%02d", m[4].str().c_str(), std::stoi(m[3]), std::stoi(m[2]));
-        out.iso = buf;
+// The type: --type, else the title's type word, else the ký hiệu's abbreviation, else a công văn
+// when it has a number, a "V/v" or a "Kính gửi".
+std::string document_type(const Recognition& s) {
+    const RecognizedDocument& r = s.doc;
+    std::string type = s.options.type.empty() ? s.title_type : s.options.type;
+    if (type.empty() && !r.symbol.empty()) {
+        // "Số: 15/KH-…" names the type; a công văn has the body's name first.
+        std::string first = r.symbol.substr(0, r.symbol.find('-'));
+        for (const auto& id : s.repo.types.ids())
+            if (const DocumentType* dt = s.repo.types.find(id); dt && !dt->abbreviation.empty() && dt->abbreviation == first) type = id;
     }
-    return true;
+    if (type.empty() && s.repo.types.find("cong-van") &&
+        (!r.symbol.empty() || starts_with(folded(r.subject), "v/v") || !r.addressees.empty()))
+        type = "cong-van";
+    return type;
 }
 
-class Recognizer {
-public:
-    Recognizer(const WordDocument& word, const Repository& repo, const ImportOptions& options)
-        : word_(word), repo_(repo), options_(options) {
-        for (const auto& id : repo.types.ids())
-            if (const DocumentType* dt = repo.types.find(id); dt && dt->official) names_.emplace_back(folded(dt->name), dt);
+std::string school_year(const Recognition& s) {
+    const RecognizedDocument& r = s.doc;
+    std::string year = s.options.school_year;
+    // The school year from the title and trích yếu only: the body quotes other years.
+    static const std::regex year_in_text(R"(nam hoc\s*(\d{4})\s*-\s*(\d{4}))");
+    std::smatch ym;
+    std::string subject = dashes_to_hyphens(folded(r.subject));
+    if (year.empty() && std::regex_search(subject, ym, year_in_text)) year = ym[1].str() + "-" + ym[2].str();
+    if (year.empty() && !r.date_iso.empty())
+        if (auto date = parse_iso_date(r.date_iso)) year = school_year_of(*date).text();
+    return year;
+}
+
+// The ký hiệu as issued is written whenever the school's settings would print another one.
+void settle_symbol(Recognition& s) {
+    RecognizedDocument& r = s.doc;
+    const DocumentType* dt = s.repo.types.find(r.type);
+    if (dt && dt->official) {
+        // A number too long to be one (written as read; check reports it) derives nothing.
+        int number = !r.number.empty() && r.number.size() <= 6 ? std::stoi(r.number) : 0;
+        std::string derived = derive_symbol(dt->symbol_pattern, number, dt->abbreviation, s.repo.school.abbreviation);
+        r.derived_symbol = derived.substr(std::min(derived.size(), derived.find('/') == std::string::npos ? 0 : derived.find('/') + 1));
     }
+    r.symbol_written = !r.symbol.empty() && (!r.issuer.name.empty() || r.symbol != r.derived_symbol);
+    if (!r.symbol.empty() && !r.symbol_written) s.template_text(r.symbol);
+}
 
-    RecognizedDocument run() {
-        r_.footnotes = word_.footnotes;
-        const auto& blocks = word_.blocks;
-        for (size_t i = 0; i < blocks.size(); ++i) {
-            const WordBlock& w = blocks[i];
-            if (w.kind == WordBlock::Kind::Table && layout_table(w)) {
-                layout(w);
-                continue;
-            }
-            if (w.kind != WordBlock::Kind::Paragraph) {
-                if (zone_ == Zone::Front || zone_ == Zone::Subject || zone_ == Zone::Addressees) zone_ = Zone::Body;
-                if (zone_ == Zone::Closing) start_appendix("");
-                body(i);
-                continue;
-            }
-            paragraph(i);
-        }
-        finish();
-        return std::move(r_);
+// The school's header prints its governing body and place from vanban.yaml: ones that differ on
+// paper are not dropped silently (they stay counted as missing).
+void compare_header_with_settings(Recognition& s) {
+    RecognizedDocument& r = s.doc;
+    if (!s.own_governing_body.empty()) {
+        std::string expected = s.repo.school.header_body(parse_iso_date(r.date_iso)).name;
+        if (folded(s.own_governing_body) == folded(expected)) s.template_text(s.own_governing_body);
+        else
+            r.notes.push_back("cơ quan chủ quản trên bản Word \"" + s.own_governing_body + "\" khác cơ quan trong vanban.yaml cho ngày này (\"" +
+                              expected + "\"); phần đầu văn bản sẽ in theo vanban.yaml, hãy đối chiếu");
     }
-
-private:
-    enum class Zone { Front, Subject, Addressees, Body, Closing, Appendix };
-    const WordDocument& word_;
-    const Repository& repo_;
-    const ImportOptions& options_;
-    std::vector<std::pair<std::string, const DocumentType*>> names_;
-    RecognizedDocument r_;
-    Zone zone_ = Zone::Front;
-    std::string title_type_;
-    std::vector<std::string> issuer_lines_;
-    std::string own_governing_body_;  // the line above the school's name in its own header
-    std::string place_;
-    bool number_seen_ = false;
-    bool in_recipients_ = false, in_approval_ = false, in_subject_line_ = false;
-    bool appendix_title_open_ = false;  // capitalised lines still go into the appendix heading
-    std::vector<std::string> heading_styles_;  // the numbering styles open above the current heading
-    // Per numbering style, since the heading above: whether any of its items was made a heading.
-    std::map<std::string, bool> run_has_heading_;
-
-    void template_text(const std::string& s) { r_.template_text.push_back(s); }
-
-    bool layout_table(const WordBlock& w) const {
-        if (w.rows.empty() || w.rows[0].size() > 3 || w.rows.size() > 4) return false;
-        std::string all;
-        for (const auto& row : w.rows)
-            for (const auto& c : row) all += folded(c) + "\n";
-        static const std::regex authority(R"((^|\n)(kt|tm|tl|tuq)\.? )");
-        return contains(all, "cong hoa xa hoi") || contains(all, "noi nhan") || contains(all, "kinh gui") ||
-               contains(all, "phe duyet") || std::regex_search(all, authority) || std::regex_search(all, std::regex(R"((^|\n)so ?:)"));
+    if (!r.issuer.name.empty()) {
+        r.issuer.place = s.place;
+    } else if (!s.place.empty()) {
+        // The school's place on the document's date (it may have changed with its governing body).
+        std::string school_place = s.repo.school.header_body(parse_iso_date(r.date_iso)).place;
+        if (folded(s.place) == folded(school_place)) s.template_text(s.place);
+        else r.notes.push_back("địa danh \"" + s.place + "\" khác dia_danh của trường trong vanban.yaml (\"" + school_place + "\")");
     }
+}
 
-    // The cells of a layout table, each by what its first line says.
-    void layout(const WordBlock& w) {
-        bool signature = false;
-        for (const auto& row : w.cell_lines)
-            for (const auto& cell : row) {
-                if (cell.empty()) continue;
-                std::string f = folded(cell[0]);
-                in_recipients_ = in_approval_ = in_subject_line_ = false;
-                for (const auto& line : cell) {
-                    if (starts_with(f, "noi nhan") || starts_with(f, "phe duyet") || authority_line(cell[0])) signature = true;
-                    header_or_signature_line(line, /*in_layout=*/true);
-                }
-            }
-        finish_issuer();
-        if (signature) {
-            zone_ = Zone::Closing;
-        } else if (zone_ == Zone::Subject || zone_ == Zone::Addressees) {
-            zone_ = Zone::Body;
-        }
-    }
-
-    // Lines of the header block (issuer, Số, V/v, place and date) and of the signature block.
-    // Returns false when the line is none of these.
-    // `word_bullet`: the line is an item of a Word bullet list (its "-" is Word's, not typed).
-    bool header_or_signature_line(const std::string& raw, bool in_layout, bool word_bullet = false) {
-        std::string line = trim(raw);
-        std::string f = folded(line);
-        std::string rest;
-        int depth = 0;
-        if (in_recipients_) {
-            if (typed_bullet(line, rest, depth) || word_bullet) {
-                r_.recipients.push_back(word_bullet ? line : rest);
-                return true;
-            }
-            in_recipients_ = false;
-        }
-        if (starts_with(f, "noi nhan")) {
-            template_text("Nơi nhận");
-            in_recipients_ = true;
-            in_approval_ = false;
-            std::string after = trim(line.substr(std::min(line.size(), line.find(':') == std::string::npos ? line.size() : line.find(':') + 1)));
-            if (!after.empty() && after != line) {
-                if (typed_bullet(after, rest, depth)) after = rest;
-                r_.recipients.push_back(after);
-            }
-            return true;
-        }
-        if (starts_with(f, "kinh gui")) {
-            template_text("Kính gửi");
-            zone_ = Zone::Addressees;
-            size_t colon = line.find(':');
-            std::string after = colon == std::string::npos ? "" : trim(line.substr(colon + 1));
-            if (!after.empty()) {
-                if (typed_bullet(after, rest, depth)) after = rest;
-                r_.addressees.push_back(after);
-            }
-            return true;
-        }
-        if (zone_ == Zone::Addressees && in_layout && typed_bullet(line, rest, depth)) {
-            r_.addressees.push_back(rest);
-            return true;
-        }
-        if (starts_with(f, "phe duyet")) {
-            r_.approval.title = line;
-            in_approval_ = true;
-            return true;
-        }
-        if (contains(f, "cong hoa xa hoi chu nghia") || (contains(f, "doc lap") && contains(f, "hanh phuc"))) {
-            template_text(line);
-            return true;
-        }
-        if (word_count(line) == 0 && in_layout) return true;  // "-------" rules under the header lines
-        DateLine d;
-        if (date_line(line, d)) {
-            template_text("ngày tháng năm");
-            if (in_approval_) {
-                r_.approval.date_iso = d.iso;
-                template_text(d.place);
-            } else if (place_.empty() && r_.date_iso.empty()) {
-                place_ = d.place;
-                r_.date_iso = d.iso;
-            } else {
-                return false;
-            }
-            return true;
-        }
-        if (!number_seen_ && (zone_ == Zone::Front || in_layout)) {
-            static const std::regex number_line(R"(^Số\s*:?\s*(\d*)\s*/\s*(.+)$)");
-            std::smatch m;
-            std::string l = dashes_to_hyphens(line);
-            if (line.size() < 160 && std::regex_search(l, m, number_line)) {
-                number_seen_ = true;
-                template_text("Số");
-                r_.number = m[1];
-                // "KH – THTTB2" in the wild: the decree wants "-" without spaces.
-                r_.symbol = std::regex_replace(trim(m[2].str()), std::regex(R"(\s*-\s*)"), "-");
-                r_.symbol = std::regex_replace(r_.symbol, std::regex(R"(\s+)"), " ");
-                in_subject_line_ = true;
-                return true;
-            }
-            if (in_layout && !in_approval_ && is_upper(line) && !authority_line(line) && r_.position.empty() && r_.authority.empty() &&
-                zone_ == Zone::Front) {
-                issuer_lines_.push_back(line);
-                return true;
-            }
-        }
-        if ((starts_with(f, "v/v") || (in_subject_line_ && (starts_with(f, "ve ") || starts_with(f, "ve:")))) && r_.subject.empty() &&
-            line.size() < 300) {
-            r_.subject = line;
-            in_subject_line_ = true;
-            return true;
-        }
-        if (in_layout && in_subject_line_ && !r_.subject.empty() && !in_approval_ && !is_upper(line)) {
-            r_.subject += " " + line;  // the trích yếu goes on over several lines of its cell
-            return true;
-        }
-        if (in_approval_) {
-            Approval& a = r_.approval;
-            if (authority_line(line) && a.position.empty()) a.authority += (a.authority.empty() ? "" : " ") + line;
-            else if (is_upper(line) && a.position.empty()) a.position = line;
-            else if (!is_upper(line) && a.name.empty() && word_count(line) <= 6) {
-                a.name = line;
-                in_approval_ = false;
-            } else return false;
-            return true;
-        }
-        if (zone_ == Zone::Closing || in_layout) {
-            if (authority_line(line) && r_.position.empty()) {
-                r_.authority += (r_.authority.empty() ? "" : " ") + line;
-                return true;
-            }
-            if (is_upper(line) && r_.position.empty() && word_count(line) <= 8) {
-                r_.position = line;
-                return true;
-            }
-            if (!is_upper(line) && !r_.position.empty() && r_.signer.empty() && word_count(line) <= 6) {
-                if (starts_with(f, "(da ky") || f == "da ky") {
-                    r_.notes.push_back("dòng \"" + line + "\" dưới chức vụ người ký: bản sao đã ký, không chép vào văn bản");
-                    template_text(line);
-                    return true;
-                }
-                r_.signer = line;
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // The issuing body: its lines before "Số:"; the last (with its "TỈNH …" continuation) is
-    // the issuer, the ones above its governing body.
-    void finish_issuer() {
-        if (issuer_lines_.empty() || !r_.issuer.name.empty()) return;
-        std::vector<std::string> lines = issuer_lines_;
-        issuer_lines_.clear();
-        std::string name = lines.back();
-        lines.pop_back();
-        static const std::vector<std::string> continuations = {"tinh ", "thanh pho ", "huyen ", "quan ", "xa ", "phuong ", "thi xa ", "thi tran "};
-        while (!lines.empty()) {
-            std::string f = folded(name);
-            bool continued = std::any_of(continuations.begin(), continuations.end(), [&](const std::string& c) { return starts_with(f, c); });
-            if (!continued) break;
-            name = lines.back() + " " + name;
-            lines.pop_back();
-        }
-        std::string parent;
-        for (const auto& l : lines) parent += (parent.empty() ? "" : " ") + l;
-        std::string school = folded(repo_.school.name);
-        if (!school.empty() && (folded(name) == school || contains(folded(name), school))) {
-            template_text(name);
-            own_governing_body_ = parent;  // compared in finish() with vanban.yaml's for the document's date
-            return;
-        }
-        r_.issuer.name = name;
-        r_.issuer.parent = parent;
-    }
-
-    bool title_paragraph(const std::string& text) {
-        std::string f = folded(text);
-        for (const auto& [name, dt] : names_) {
-            if (f == name && is_upper(text)) {
-                title_type_ = dt->id;
-                template_text(text);
-                return true;
-            }
-            // "KẾ HOẠCH Triển khai …" when Word kept the title and trích yếu in one paragraph.
-            if (starts_with(f, name + " ") && is_upper(text.substr(0, std::min(text.size(), name.size() + 8))) &&
-                word_count(text) < 60) {
-                size_t words = word_count(name);
-                auto spans = word_spans(text);
-                size_t cut = static_cast<size_t>(spans[words - 1].data() + spans[words - 1].size() - text.data());
-                title_type_ = dt->id;
-                template_text(text.substr(0, cut));
-                r_.subject = trim(text.substr(cut));
-                return true;
-            }
-        }
-        return false;
-    }
-
-    void paragraph(size_t i) {
-        const WordBlock& w = word_.blocks[i];
-        const std::string& text = w.text;
-        std::string f = folded(text);
-        if (zone_ == Zone::Appendix || zone_ == Zone::Closing) {
-            // "PHỤ LỤC 2", "Phụ lục 1.3. <a long title> (…)" in bold: an appendix opens, whatever the title's length.
-            static const std::regex labelled(R"(^phu luc\s+([ivxlcdm]+|\d+(\.\d+)*)\b)");
-            if (starts_with(f, "phu luc") && w.number.empty() &&
-                ((word_count(text) <= 30 && !contains(text, "(")) || (w.bold && std::regex_search(f, labelled)))) {
-                start_appendix(text);
-                return;
-            }
-            if (zone_ == Zone::Closing) {
-                if (header_or_signature_line(text, false, w.bullet)) return;
-                start_appendix("");
-            }
-            appendix_paragraph(i);
-            return;
-        }
-        if (zone_ != Zone::Body || (starts_with(f, "noi nhan") && w.number.empty())) {
-            if (zone_ == Zone::Body) zone_ = Zone::Closing;
-            if (header_or_signature_line(text, false)) {
-                finish_issuer();
-                return;
-            }
-        }
-        if (zone_ == Zone::Front) {
-            if (title_type_.empty() && title_paragraph(text)) {
-                zone_ = Zone::Subject;
-                return;
-            }
-            if (!number_seen_ && r_.date_iso.empty() && is_upper(text) && w.number.empty() && word_count(text) <= 12) {
-                issuer_lines_.push_back(text);  // the header written as paragraphs
-                return;
-            }
-            finish_issuer();
-        }
-        if (zone_ == Zone::Subject) {
-            // "Căn cứ …", "Thực hiện …" open the body; "THỰC HIỆN CHƯƠNG TRÌNH …" in capitals is the trích yếu,
-            // and so is the bold line right under the title, even one that starts "Thực hiện".
-            bool opening = (starts_with(f, "can cu") || starts_with(f, "thuc hien")) && !is_upper(text) && !(r_.subject.empty() && w.bold);
-            if (!opening && w.number.empty() &&
-                parse_heading_number(text).style == NumberStyle::None && text.size() < 300 && text.back() != ':' &&
-                text.back() != ';') {
-                r_.subject += (r_.subject.empty() ? "" : " ") + text;
-                return;
-            }
-            zone_ = Zone::Body;
-        }
-        if (zone_ == Zone::Addressees) {
-            std::string rest;
-            int depth = 0;
-            if (w.bullet && w.number.empty()) {
-                r_.addressees.push_back(text);
-                return;
-            }
-            if (typed_bullet(text, rest, depth)) {
-                r_.addressees.push_back(rest);
-                return;
-            }
-            zone_ = Zone::Body;
-        }
-        if (zone_ == Zone::Front) zone_ = Zone::Body;
-        // A bold "PHỤ LỤC …" line opens an appendix even in a document without a signature block.
-        static const std::regex appendix_line(R"(^phu luc(\s+([ivxlcdm]+|\d+(\.\d+)*))?\s*[:.\-]?(\s|$))");
-        if (zone_ == Zone::Body && w.bold && w.number.empty() && is_upper(text.substr(0, std::min<size_t>(text.size(), 12))) &&
-            word_count(text) <= 30 && std::regex_search(f, appendix_line)) {
-            start_appendix(text);
-            return;
-        }
-        body(i);
-    }
-
-    void start_appendix(const std::string& heading) {
-        zone_ = Zone::Appendix;
-        appendix_title_open_ = true;
-        heading_styles_.clear();
-        BodyElement e;
-        e.kind = BodyElement::Kind::Appendix;
-        e.text = heading;
-        if (heading.empty()) {
-            // What follows the signature with no "PHỤ LỤC" line (a table of criteria, a form…) is
-            // an attachment all the same: it is printed after the signature as an appendix.
-            e.text = "Phụ lục";
-            r_.notes.push_back("phần sau chữ ký không có dòng \"PHỤ LỤC\": đã ghi thành \"# Phụ lục\", sửa tên nếu cần");
-        }
-        r_.body.push_back(e);
-    }
-
-    // Capitalised lines right after the appendix heading are its title.
-    void appendix_paragraph(size_t i) {
-        const WordBlock& w = word_.blocks[i];
-        BodyElement* heading = nullptr;
-        if (!r_.body.empty() && r_.body.back().kind == BodyElement::Kind::Appendix) heading = &r_.body.back();
-        if (heading && appendix_title_open_ && is_upper(w.text) && w.number.empty() &&
-            parse_heading_number(w.text).style == NumberStyle::None && !starts_with(w.text, "(") && word_count(w.text) <= 30) {
-            static const std::regex label_only(R"(^phu luc\s*([ivxlcdm]+|\d+(\.\d+)*)?\s*[:.\-]?\s*$)");
-            std::string& h = heading->text;
-            h += std::regex_match(dashes_to_hyphens(folded(h)), label_only) ? (h.back() == ':' ? " " : ": ") + w.text : " " + w.text;
-            return;
-        }
-        appendix_title_open_ = false;
-        body(i);
-    }
-
-    std::string style_key(const WordBlock& w, const HeadingNumber& typed) const {
-        if (!w.number.empty()) return std::string(1, w.number_style == 'i' ? 'I' : w.number_style);
-        switch (typed.style) {
-            case NumberStyle::Roman: return "I";
-            case NumberStyle::Arabic: return "1";
-            case NumberStyle::MultiLevel: return "M" + std::to_string(typed.parts.size());
-            case NumberStyle::Letter: return "a";
-            default: return "";
-        }
-    }
-
-    int heading_level(const std::string& key) {
-        auto it = std::find(heading_styles_.begin(), heading_styles_.end(), key);
-        if (it != heading_styles_.end()) {
-            // Items below a new heading start new lists.
-            for (auto deeper = it + 1; deeper != heading_styles_.end(); ++deeper) run_has_heading_.erase(*deeper);
-            heading_styles_.erase(it + 1, heading_styles_.end());
-        } else {
-            heading_styles_.push_back(key);
-        }
-        return std::min(6, static_cast<int>(heading_styles_.size()));
-    }
-
-    // The number and text of a numbered paragraph, whether Word or the typist numbered it.
-    struct Numbered {
-        std::string number, rest, key;
-        bool numbered = false;
-    };
-
-    Numbered numbered(const WordBlock& w) const {
-        Numbered n;
-        if (!w.number.empty()) {
-            n.number = w.number;
-            n.rest = w.text;
-            n.key = style_key(w, {});
-            n.numbered = true;
-            return n;
-        }
-        HeadingNumber typed = parse_heading_number(w.text);
-        if (typed.style == NumberStyle::None || typed.style == NumberStyle::Article) return n;
-        n.number = typed.written;
-        n.rest = trim(typed.rest);
-        n.key = style_key(w, typed);
-        n.numbered = !n.rest.empty();
-        return n;
-    }
-
-    // A short numbered paragraph is a heading when Word made it bold, or when body text (not
-    // its next sibling) follows it.
-    bool is_heading(size_t i, const Numbered& n, const std::string& title) const {
-        const WordBlock& w = word_.blocks[i];
-        size_t words = word_count(title);
-        bool ends_sentence = !title.empty() && (title.back() == '.' || title.back() == ';' || title.back() == ',');
-        if (w.bold) return words <= 80;
-        if (words > 30 || ends_sentence) return false;
-        if (i + 1 >= word_.blocks.size()) return false;
-        return !followed_by_sibling(i, n);
-    }
-
-    // The next block is another plain item of the same numbered list.
-    bool followed_by_sibling(size_t i, const Numbered& n) const {
-        return i + 1 < word_.blocks.size() && plain_sibling(word_.blocks[i + 1], n);
-    }
-
-    // The previous block is a plain item of the same list: "1. …: tháng 12." "2. …" are items, not titles.
-    bool preceded_by_sibling(size_t i, const Numbered& n) const { return i > 0 && plain_sibling(word_.blocks[i - 1], n); }
-
-    bool plain_sibling(const WordBlock& other, const Numbered& n) const {
-        if (other.kind != WordBlock::Kind::Paragraph || other.bold || other.bold_to_colon) return false;
-        Numbered m = numbered(other);
-        return m.numbered && m.key == n.key;
-    }
-
-    void body(size_t i) {
-        const WordBlock& w = word_.blocks[i];
-        appendix_title_open_ = false;
-        BodyElement e;
-        if (w.kind == WordBlock::Kind::Table) {
-            e.kind = BodyElement::Kind::Table;
-            e.rows = w.rows;
-            r_.body.push_back(e);
-            return;
-        }
-        if (w.kind == WordBlock::Kind::Code) {
-            e.kind = BodyElement::Kind::Code;
-            e.text = w.text;
-            r_.body.push_back(e);
-            return;
-        }
-        if (w.line_block) {
-            e.kind = BodyElement::Kind::LineBlock;
-            e.text = w.text;
-            r_.body.push_back(e);
-            return;
-        }
-        if (w.heading_level > 0) {
-            // A real Word heading keeps its level (a document exported by `vanban docx`).
-            e.kind = BodyElement::Kind::Heading;
-            e.level = std::min(6, w.heading_level);
-            e.text = w.number.empty() ? w.text : w.number + " " + w.text;
-            r_.body.push_back(e);
-            return;
-        }
-        if (w.bullet) {
-            e.kind = BodyElement::Kind::Bullet;
-            e.level = w.bullet_depth;
-            e.text = w.text;
-            r_.body.push_back(e);
-            return;
-        }
-        std::string rest;
-        int depth = 0;
-        if (w.number.empty() && typed_bullet(w.text, rest, depth)) {
-            e.kind = BodyElement::Kind::Bullet;
-            e.level = depth;
-            e.text = rest;
-            r_.body.push_back(e);
-            return;
-        }
-        Numbered n = numbered(w);
-        if (n.numbered) {
-            std::string title = n.rest, after;
-            // "5. Hồ sơ sổ sách điện tử: Các loại hồ sơ …" is a title and its first paragraph.
-            size_t colon = n.rest.find(':');
-            if (colon != std::string::npos && colon + 1 < n.rest.size() && word_count(n.rest.substr(0, colon)) <= 12 &&
-                word_count(n.rest.substr(colon + 1)) > 0) {
-                title = trim(n.rest.substr(0, colon));
-                after = trim(n.rest.substr(colon + 1));
-            }
-            // Bold up to the colon is Word's signal; in a document typed without bold, a short
-            // paragraph that is not one of a run of numbered items.
-            bool title_and_text = !after.empty() && word_count(title) <= 12 &&
-                                  (w.bold_to_colon ||
-                                   (!w.bold && word_count(n.rest) <= 30 && !followed_by_sibling(i, n) && !preceded_by_sibling(i, n)));
-            // "**I. Căn cứ xây dựng kế hoạch** (Chỉ thị …)": the bold part is the title, the note in
-            // brackets after it the section's first paragraph.
-            if (!title_and_text && !w.bold_lead.empty()) {
-                std::string lead = w.number.empty() ? trim(parse_heading_number(w.bold_lead).rest) : w.bold_lead;
-                std::string remainder = starts_with(n.rest, lead) ? trim(n.rest.substr(lead.size())) : std::string();
-                if (!lead.empty() && word_count(lead) <= 40 && starts_with(remainder, "(")) {
-                    title = lead;
-                    after = remainder;
-                    title_and_text = true;
-                }
-            }
-            // Without a sign from Word (bold), a list whose items so far are all paragraphs goes on as
-            // one: "1." … "3." kept as sentences make "4. … sau:" one too, not a heading among them.
-            // One heading in the run ("1." "2." titles, a long "3.") leaves the later items free.
-            bool word_signal = w.bold || w.bold_to_colon || !w.bold_lead.empty();
-            auto run = run_has_heading_.find(n.key);
-            bool in_paragraph_run = !word_signal && run != run_has_heading_.end() && !run->second;
-            bool heading = !in_paragraph_run && (title_and_text || (after.empty() && is_heading(i, n, title)));
-            run_has_heading_[n.key] = run_has_heading_[n.key] || heading;
-            if (heading) {
-                e.kind = BodyElement::Kind::Heading;
-                e.level = heading_level(n.key);
-                e.text = n.number + " " + title;
-                r_.body.push_back(e);
-                if (!after.empty()) r_.body.push_back({BodyElement::Kind::Paragraph, 0, after, {}});
-                return;
-            }
-            e.text = n.number + " " + n.rest;
-        } else {
-            e.text = w.text;
-        }
-        e.kind = BodyElement::Kind::Paragraph;
-        r_.body.push_back(e);
-    }
-
-    // A footnote on the trích yếu (or another field of the front matter) has no place in YAML:
-    // its text goes to the start of the body in brackets, and the notes after it are renumbered.
-    void move_notes_out_of_fields() {
-        static const std::regex marker(R"(\[\^(\d+)\])");
-        std::vector<std::string*> fields = {&r_.subject, &r_.authority, &r_.position, &r_.signer, &r_.approval.title, &r_.approval.name};
-        for (auto& a : r_.addressees) fields.push_back(&a);
-        for (auto& rcp : r_.recipients) fields.push_back(&rcp);
-        // A link in a field keeps its text; its address, which YAML text cannot carry, is reported.
-        for (std::string* f : fields)
-            for (size_t open; (open = f->find(kLinkOpen)) != std::string::npos;) {
-                size_t target = f->find(kLinkTarget, open), close = f->find(kLinkClose, open);
-                if (target == std::string::npos || close == std::string::npos || close < target) {
-                    f->erase(open, 1);
-                    continue;
-                }
-                r_.notes.push_back("liên kết \"" + f->substr(open + 1, target - open - 1) + "\" (" + f->substr(target + 1, close - target - 1) +
-                                   ") ở phần đầu văn bản: chỉ giữ chữ, không giữ địa chỉ");
-                f->erase(target, close - target + 1);
-                f->erase(open, 1);
-            }
-        std::vector<size_t> moved;  // 1-based note numbers
-        for (std::string* f : fields)
-            for (std::smatch m; std::regex_search(*f, m, marker);) {
-                size_t n = std::stoul(m[1]);
-                *f = trim(m.prefix().str() + m.suffix().str());
-                if (n >= 1 && n <= r_.footnotes.size() && std::find(moved.begin(), moved.end(), n) == moved.end()) moved.push_back(n);
-            }
-        if (moved.empty()) return;
-        std::vector<BodyElement> opening;
-        for (size_t n : moved) {
-            opening.push_back({BodyElement::Kind::Paragraph, 0, "(" + r_.footnotes[n - 1] + ")", {}});
-            r_.notes.push_back("chú thích " + std::to_string(n) + " ở phần đầu văn bản được chép thành đoạn đầu của phần thân");
-        }
-        std::vector<size_t> renumber(r_.footnotes.size() + 1, 0);
-        std::vector<std::string> kept;
-        for (size_t n = 1; n <= r_.footnotes.size(); ++n)
-            if (std::find(moved.begin(), moved.end(), n) == moved.end()) {
-                kept.push_back(r_.footnotes[n - 1]);
-                renumber[n] = kept.size();
-            }
-        auto rewrite = [&](std::string& text) {
-            std::string out;
-            auto begin = std::sregex_iterator(text.begin(), text.end(), marker);
-            size_t last = 0;
-            for (auto it = begin; it != std::sregex_iterator(); ++it) {
-                size_t n = std::stoul((*it)[1]);
-                out += text.substr(last, static_cast<size_t>(it->position()) - last);
-                out += n < renumber.size() && renumber[n] ? "[^" + std::to_string(renumber[n]) + "]" : it->str();
-                last = static_cast<size_t>(it->position() + it->length());
-            }
-            text = out + text.substr(last);
-        };
-        for (auto& e : r_.body) {
-            rewrite(e.text);
-            for (auto& row : e.rows)
-                for (auto& cell : row) rewrite(cell);
-        }
-        r_.footnotes = kept;
-        r_.body.insert(r_.body.begin(), opening.begin(), opening.end());
-    }
-
-    void finish() {
-        finish_issuer();
-        RecognizedDocument& r = r_;
-        move_notes_out_of_fields();
-        // --- What the document is. ---
-        r.type = options_.type.empty() ? title_type_ : options_.type;
-        if (r.type.empty() && !r.symbol.empty()) {
-            // "Số: 15/KH-…" names the type; a công văn has the body's name first.
-            std::string first = r.symbol.substr(0, r.symbol.find('-'));
-            for (const auto& id : repo_.types.ids())
-                if (const DocumentType* dt = repo_.types.find(id); dt && !dt->abbreviation.empty() && dt->abbreviation == first) r.type = id;
-        }
-        // No type word in the title but a number, a "V/v" or a "Kính gửi": a công văn.
-        if (r.type.empty() && repo_.types.find("cong-van") &&
-            (!r.symbol.empty() || starts_with(folded(r.subject), "v/v") || !r.addressees.empty()))
-            r.type = "cong-van";
-        r.school_year = options_.school_year;
-        // The school year from the title and trích yếu only: the body quotes other years.
-        static const std::regex year_in_text(R"(nam hoc\s*(\d{4})\s*-\s*(\d{4}))");
-        std::smatch ym;
-        std::string subject = dashes_to_hyphens(folded(r.subject));
-        if (r.school_year.empty() && std::regex_search(subject, ym, year_in_text)) r.school_year = ym[1].str() + "-" + ym[2].str();
-        if (r.school_year.empty() && !r.date_iso.empty())
-            if (auto date = parse_iso_date(r.date_iso)) r.school_year = school_year_of(*date).text();
-        // The ký hiệu as issued whenever the school's settings would print another one.
-        const DocumentType* dt = repo_.types.find(r.type);
-        if (dt && dt->official) {
-            // A number too long to be one (written as read; check reports it) derives nothing.
-            int number = !r.number.empty() && r.number.size() <= 6 ? std::stoi(r.number) : 0;
-            std::string derived = derive_symbol(dt->symbol_pattern, number, dt->abbreviation, repo_.school.abbreviation);
-            r.derived_symbol = derived.substr(std::min(derived.size(), derived.find('/') == std::string::npos ? 0 : derived.find('/') + 1));
-        }
-        r.symbol_written = !r.symbol.empty() && (!r.issuer.name.empty() || r.symbol != r.derived_symbol);
-        if (!r.symbol.empty() && !r.symbol_written) template_text(r.symbol);
-        // The school's header prints its governing body from vanban.yaml: one that differs on paper
-        // is not dropped silently (it stays counted as missing).
-        if (!own_governing_body_.empty()) {
-            std::string expected = repo_.school.header_body(parse_iso_date(r.date_iso)).name;
-            if (folded(own_governing_body_) == folded(expected)) template_text(own_governing_body_);
-            else
-                r.notes.push_back("cơ quan chủ quản trên bản Word \"" + own_governing_body_ + "\" khác cơ quan trong vanban.yaml cho ngày này (\"" +
-                                  expected + "\"); phần đầu văn bản sẽ in theo vanban.yaml, hãy đối chiếu");
-        }
-        if (!r.issuer.name.empty()) {
-            r.issuer.place = place_;
-        } else if (!place_.empty()) {
-            // The school's place on the document's date (it may have changed with its governing body).
-            std::string school_place = repo_.school.header_body(parse_iso_date(r.date_iso)).place;
-            if (folded(place_) == folded(school_place)) template_text(place_);
-            else r.notes.push_back("địa danh \"" + place_ + "\" khác dia_danh của trường trong vanban.yaml (\"" + school_place + "\")");
-        }
-    }
-};
+void finish(Recognition& s) {
+    finish_issuer(s);
+    move_notes_out_of_fields(s.doc);
+    s.doc.type = document_type(s);
+    s.doc.school_year = school_year(s);
+    settle_symbol(s);
+    compare_header_with_settings(s);
+}
 
 }  // namespace
 
 RecognizedDocument recognize(const WordDocument& word, const Repository& repo, const ImportOptions& options) {
-    return Recognizer(word, repo, options).run();
+    Recognition s(word, repo, options);
+    s.doc.footnotes = word.footnotes;
+    for (size_t i = 0; i < word.blocks.size(); ++i) {
+        const WordBlock& w = word.blocks[i];
+        if (w.kind == WordBlock::Kind::Table && is_layout_table(w)) {
+            read_layout_table(s, w);
+            continue;
+        }
+        if (w.kind != WordBlock::Kind::Paragraph) {
+            if (s.zone == Zone::Front || s.zone == Zone::Subject || s.zone == Zone::Addressees) s.zone = Zone::Body;
+            if (s.zone == Zone::Closing) start_appendix(s, "");
+            body_block(s, i);
+            continue;
+        }
+        paragraph(s, i);
+    }
+    finish(s);
+    return std::move(s.doc);
 }
 
 }  // namespace vanban
