@@ -198,7 +198,7 @@ int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         for (const auto& r : requests)
             if (r.output == output)
                 throw UsageError(r.doc->path + " và " + doc->path + " cùng ra tệp " + output + "; tạo riêng từng tệp với --out khác nhau");
-        requests.push_back({doc, output});
+        requests.push_back({doc, output, {}});
     }
     fs::create_directories(out_dir);
     ApprovalReport approvals = approval_report(repo);

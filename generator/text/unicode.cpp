@@ -62,11 +62,6 @@ static const icu::Normalizer2& nfc() {
     return *icu::Normalizer2::getNFCInstance(status);
 }
 
-static const icu::Normalizer2& nfd() {
-    UErrorCode status = U_ZERO_ERROR;
-    return *icu::Normalizer2::getNFDInstance(status);
-}
-
 bool is_nfc(std::string_view utf8) {
     bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return (c & 0x80) == 0; });
     if (ascii) return true;
