@@ -56,25 +56,16 @@ void add_docx_options(po::options_description& d, DocxBatchOptions& docx) {
         }), "thời gian tối đa (giây) để tạo một bản Word");
 }
 
-void report_docxs(const DocxReport& report, bool english, std::ostream& out, std::ostream& err) {
+// "PDF: 3 tạo mới, 10 không đổi (lấy từ bộ nhớ đệm), 1 lỗi", each failure on stderr first.
+void report_rendering(const char* label, const char* rule, const RenderReport& report, bool english, std::ostream& out,
+                      std::ostream& err) {
     for (const auto& f : report.failures)
-        err << f.doc->path << ": " << (english ? "error [docx] " : "lỗi [docx] ") << f.error << '\n';
+        err << f.doc->path << ": " << (english ? "error [" : "lỗi [") << rule << "] " << f.error << '\n';
     if (english)
-        out << "Word: " << report.rendered << " made, " << report.reused << " unchanged (from the cache), " << report.failures.size()
+        out << label << ": " << report.rendered << " made, " << report.reused << " unchanged (from the cache), " << report.failures.size()
             << " failed\n";
     else
-        out << "Word: " << report.rendered << " tạo mới, " << report.reused << " không đổi (lấy từ bộ nhớ đệm), " << report.failures.size()
-            << " lỗi\n";
-}
-
-void report_pdfs(const PdfReport& report, bool english, std::ostream& out, std::ostream& err) {
-    for (const auto& f : report.failures)
-        err << f.doc->path << ": " << (english ? "error [pdf] " : "lỗi [pdf] ") << f.error << '\n';
-    if (english)
-        out << "PDF: " << report.rendered << " rendered, " << report.reused << " unchanged (from the cache), "
-            << report.failures.size() << " failed\n";
-    else
-        out << "PDF: " << report.rendered << " tạo mới, " << report.reused << " không đổi (lấy từ bộ nhớ đệm), "
+        out << label << ": " << report.rendered << " tạo mới, " << report.reused << " không đổi (lấy từ bộ nhớ đệm), "
             << report.failures.size() << " lỗi\n";
 }
 
@@ -166,8 +157,8 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
         out << "đã tạo trang web trong " << site.out_dir << ": " << summary.pages << " trang, " << summary.documents
             << " văn bản (" << timing << " giây)\n";
     for (const auto& note : summary.notes) out << "lưu ý: " << note << '\n';
-    if (site.pdf) report_pdfs(summary.pdf, common.english, out, err);
-    if (site.docx) report_docxs(summary.docx, common.english, out, err);
+    if (site.pdf) report_rendering("PDF", "pdf", summary.pdf, common.english, out, err);
+    if (site.docx) report_rendering("Word", "docx", summary.docx, common.english, out, err);
     return errors > 0 || !summary.pdf.failures.empty() || !summary.docx.failures.empty() ? 1 : 0;
 }
 
@@ -207,10 +198,10 @@ int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         std::string url = repo.school.website.empty() ? std::string() : repo.school.website + "/" + url_path(output_path(r.doc->path));
         r.marks = {mark.draft, mark.verification, url};
     }
-    PdfReport report = render_pdfs(repo, requests, pdf);
+    RenderReport report = render_pdfs(repo, requests, pdf);
     for (size_t i = 0; i < requests.size(); ++i)
         if (report.ok[i]) out << requests[i].output << '\n';
-    report_pdfs(report, common.english, out, err);
+    report_rendering("PDF", "pdf", report, common.english, out, err);
     return report.failures.empty() ? 0 : 1;
 }
 
@@ -245,10 +236,10 @@ int run_docx(const std::vector<std::string>& args, std::ostream& out, std::ostre
         requests.push_back({doc, output});
     }
     fs::create_directories(out_dir);
-    DocxReport report = render_docxs(repo, requests, docx);
+    RenderReport report = render_docxs(repo, requests, docx);
     for (size_t i = 0; i < requests.size(); ++i)
         if (report.ok[i]) out << requests[i].output << '\n';
-    report_docxs(report, common.english, out, err);
+    report_rendering("Word", "docx", report, common.english, out, err);
     return report.failures.empty() ? 0 : 1;
 }
 

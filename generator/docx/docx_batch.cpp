@@ -64,8 +64,7 @@ std::string write_reference(const std::string& cache, const std::string& zip) {
 
 }  // namespace
 
-DocxReport render_docxs(const Repository& repo, const std::vector<DocxRequest>& requests, const DocxBatchOptions& options) {
-    DocxReport report;
+RenderReport render_docxs(const Repository& repo, const std::vector<DocxRequest>& requests, const DocxBatchOptions& options) {
     std::string cache = options.cache_dir.empty() ? default_docx_cache_dir() : options.cache_dir;
     std::error_code ec;
     fs::create_directories(cache, ec);
@@ -84,13 +83,7 @@ DocxReport render_docxs(const Repository& repo, const std::vector<DocxRequest>& 
     steps.usable = usable;
     steps.render = [&](size_t i, const std::string& cached) { return render_docx(jobs[i], options.tools, reference, cached).error; };
     steps.output = [&](size_t i) { return requests[i].output; };
-    CachedBatchResult result = run_cached_batch(requests.size(), options.jobs, steps);
-    report.ok = result.ok;
-    report.rendered = result.rendered;
-    report.reused = result.reused;
-    for (size_t i = 0; i < requests.size(); ++i)
-        if (!result.errors[i].empty()) report.failures.push_back({requests[i].doc, result.errors[i]});
-    return report;
+    return render_report(run_cached_batch(requests.size(), options.jobs, steps), requests);
 }
 
 }  // namespace vanban

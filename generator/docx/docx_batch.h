@@ -9,6 +9,7 @@
 
 #include "docx/docx_renderer.h"
 #include "load/repository.h"
+#include "model/render_report.h"
 
 namespace vanban {
 
@@ -23,18 +24,7 @@ struct DocxBatchOptions {
     DocxTools tools = docx_tools_from_environment();
 };
 
-struct DocxFailure {
-    const Document* doc;
-    std::string error;
-};
-
-struct DocxReport {
-    size_t rendered = 0, reused = 0;
-    std::vector<DocxFailure> failures;  // in request order
-    std::vector<bool> ok;               // per request
-};
-
-DocxReport render_docxs(const Repository& repo, const std::vector<DocxRequest>& requests, const DocxBatchOptions& options);
+RenderReport render_docxs(const Repository& repo, const std::vector<DocxRequest>& requests, const DocxBatchOptions& options);
 
 // The docx/ folder of the cache root (support/cache_dir.h).
 std::string default_docx_cache_dir();

@@ -70,8 +70,7 @@ bool usable(const std::string& cached) {
 
 }  // namespace
 
-PdfReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& requests, const PdfBatchOptions& options) {
-    PdfReport report;
+RenderReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& requests, const PdfBatchOptions& options) {
     std::string cache = options.cache_dir.empty() ? default_pdf_cache_dir() : options.cache_dir;
     std::error_code ec;
     fs::create_directories(cache, ec);
@@ -93,13 +92,7 @@ PdfReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& req
     steps.usable = usable;
     steps.render = [&](size_t i, const std::string& cached) { return render_pdf(jobs[i], options.tools, cached).error; };
     steps.output = [&](size_t i) { return requests[i].output; };
-    CachedBatchResult result = run_cached_batch(requests.size(), options.jobs, steps);
-    report.ok = result.ok;
-    report.rendered = result.rendered;
-    report.reused = result.reused;
-    for (size_t i = 0; i < requests.size(); ++i)
-        if (!result.errors[i].empty()) report.failures.push_back({requests[i].doc, result.errors[i]});
-    return report;
+    return render_report(run_cached_batch(requests.size(), options.jobs, steps), requests);
 }
 
 }  // namespace vanban

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "load/repository.h"
+#include "model/render_report.h"
 #include "pdf/pdf_renderer.h"
 
 namespace vanban {
@@ -24,18 +25,7 @@ struct PdfBatchOptions {
     PdfTools tools = pdf_tools_from_environment();
 };
 
-struct PdfFailure {
-    const Document* doc;
-    std::string error;
-};
-
-struct PdfReport {
-    size_t rendered = 0, reused = 0;
-    std::vector<PdfFailure> failures;  // in request order
-    std::vector<bool> ok;              // per request
-};
-
-PdfReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& requests, const PdfBatchOptions& options);
+RenderReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& requests, const PdfBatchOptions& options);
 
 // $VANBAN_CACHE, else $XDG_CACHE_HOME/vanban, else ~/.cache/vanban; PDFs go in its pdf/ folder.
 std::string default_pdf_cache_dir();

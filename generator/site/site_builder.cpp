@@ -190,7 +190,7 @@ public:
 
 private:
     // PDFs first: each page says whether its PDF is there.
-    PdfReport render_pdfs(PdfBatchOptions options) {
+    RenderReport render_pdfs(PdfBatchOptions options) {
         std::vector<PdfRequest> requests;
         std::vector<Entry*> owners;
         for (auto& e : entries_)
@@ -201,7 +201,7 @@ private:
                 owners.push_back(&e);
                 e.pdf_page = page;
             }
-        PdfReport report = vanban::render_pdfs(repo_, requests, options);
+        RenderReport report = vanban::render_pdfs(repo_, requests, options);
         for (size_t i = 0; i < owners.size(); ++i)
             if (!report.ok[i]) owners[i]->pdf_page.clear();
         for (const auto& f : report.failures)
@@ -211,7 +211,7 @@ private:
     }
 
     // Word files too, for the district: each page links to its own.
-    DocxReport render_docxs(DocxBatchOptions options) {
+    RenderReport render_docxs(DocxBatchOptions options) {
         std::vector<DocxRequest> requests;
         std::vector<Entry*> owners;
         for (auto& e : entries_)
@@ -220,7 +220,7 @@ private:
                 requests.push_back({e.doc, out_.path_of(e.docx_page)});
                 owners.push_back(&e);
             }
-        DocxReport report = vanban::render_docxs(repo_, requests, options);
+        RenderReport report = vanban::render_docxs(repo_, requests, options);
         for (size_t i = 0; i < owners.size(); ++i)
             if (!report.ok[i]) owners[i]->docx_page.clear();
         for (const auto& f : report.failures)

@@ -29,8 +29,8 @@ struct SiteSummary {
     size_t pages = 0;
     size_t documents = 0;
     std::vector<std::string> notes;  // things the user should know (e.g. no sitemap without a website)
-    PdfReport pdf;
-    DocxReport docx;
+    RenderReport pdf;
+    RenderReport docx;
 };
 
 SiteSummary build_site(const Repository& repo, const std::vector<Diagnostic>& diagnostics, const ApprovalReport& approvals,
