@@ -215,3 +215,21 @@ TEST_CASE("a picture, which stays in the Word file, is reported with its caption
     CHECK(contains(r.out, "lưu ý: hình ảnh \"Sơ đồ các tổ\" ở đoạn "));
     CHECK(contains(r.out, "(sau \"Sơ đồ tổ chức:\") không chép sang văn bản: thêm tay nếu cần"));
 }
+
+TEST_CASE("headings as schools type them: no space after the number, 30 syllables, a final period; Năm học with an en dash") {
+    TempDir tmp;
+    fs::path root = tmp.copy_of("clean");
+    Run r = import_markdown(tmp, root,
+                            "TRƯỜNG THCS THỬ NGHIỆM\n\nSố: 09/KH-THCSTN\n\nThử, ngày 20 tháng 8 năm 2023\n\n**KẾ HOẠCH**\n\n"
+                            "**Giáo dục kỹ năng sống Năm học 2023 – 2024**\n\nCăn cứ Thông tư số 04/2014/TT-BGDĐT ngày 28/02/2014;\n\n"
+                            "**I.MỤC ĐÍCH, YÊU CẦU**\n\n**1.Mục đích**\n\nHọc sinh biết tự bảo vệ mình.\n\n"
+                            "**2. Bảo đảm an toàn cho học sinh trong giờ học, giờ ra chơi, các buổi hoạt động trải nghiệm ngoài nhà trường "
+                            "và trên đường đi học, đi về của các em ở các điểm trường lẻ.**\n\nGiáo viên chủ nhiệm theo dõi.\n");
+    INFO(r.out << r.err);
+    CHECK(contains(r.out, "nam_hoc: \"2023-2024\"\n"));
+    CHECK(contains(r.out, "\n# I. MỤC ĐÍCH, YÊU CẦU\n"));
+    CHECK(contains(r.out, "\n## 1. Mục đích\n"));
+    CHECK(contains(r.out, "\n## 2. Bảo đảm an toàn cho học sinh trong giờ học, giờ ra chơi, các buổi hoạt động trải nghiệm ngoài nhà "
+                          "trường và trên đường đi học, đi về của các em ở các điểm trường lẻ.\n"));
+    CHECK(contains(r.out, "(đủ)"));
+}
