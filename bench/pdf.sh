@@ -35,6 +35,6 @@ echo "filling the cache for $warm_n plans (all cores)..."
 (cd "$root" && "$vanban" pdf $(files "$root") --out "$work/out-warm" --cache "$work/cache-warm" > /dev/null 2>&1 || true)
 t=$(cd "$root" && seconds "$vanban" pdf $(files "$root") --out "$work/out-warm" --cache "$work/cache-warm")
 printf "warm vanban pdf,   %d plans, nothing changed: %6.2f s\n" "$warm_n" "$t"
-"$vanban" build --root "$root" --out "$work/site-warm" --cache "$work/cache-warm" > /dev/null 2>&1 || true
-t=$(seconds "$vanban" build --root "$root" --out "$work/site-warm" --cache "$work/cache-warm")
+"$vanban" build --no-docx --root "$root" --out "$work/site-warm" --cache "$work/cache-warm" > /dev/null 2>&1 || true
+t=$(seconds "$vanban" build --no-docx --root "$root" --out "$work/site-warm" --cache "$work/cache-warm")
 printf "warm vanban build, %d plans, nothing changed: %6.2f s\n" "$warm_n" "$t"

@@ -27,5 +27,5 @@ for n in "${sizes[@]}"; do
     corpus=/tmp/vanban-bench/corpus-$n
     [ -d "$corpus/plans" ] || python3 "$generator" "$n" --out "$corpus" > /dev/null 2>&1
     measure "check, $n plans" "$vanban" check --root "$corpus"
-    measure "build (check + site), $n plans" "$vanban" build --no-pdf --root "$corpus" --out "/tmp/vanban-bench/site-$n"
+    measure "build (check + site), $n plans" "$vanban" build --no-pdf --no-docx --root "$corpus" --out "/tmp/vanban-bench/site-$n"
 done

@@ -1,24 +1,30 @@
 #include "check/checks.h"
 #include "support/parallel_for.h"
 
-#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
 
 namespace vanban {
 
 namespace {
 
 // Another agency's document is kept as it was issued: the school cannot correct its text, so
-// what the rules find in that text is reported as a warning, never as an error to fix.
-void soften_issued_text(const Document& doc, Diagnostics& found) {
-    static const char* const text_rules[] = {"required-section", "section-order", "heading-numbering", "table-sum",
-                                             "date-range", "citation-type", "citation-conflict"};
+// what the rules find in that text is reported as a warning, never as an error to fix. One pass
+// over the findings, whatever the number of such documents.
+void soften_issued_text(const std::vector<Document>& docs, Diagnostics& found) {
+    static const std::set<std::string> text_rules = {"required-section", "section-order", "heading-numbering", "table-sum",
+                                                     "date-range",       "citation-type", "citation-conflict"};
+    std::map<std::string, const IssuingBody*> issuers;
+    for (const auto& doc : docs)
+        if (doc.issued_elsewhere()) issuers[doc.path] = &*doc.issuing_body;
+    if (issuers.empty()) return;
     for (Diagnostic& d : found) {
-        if (d.severity != Severity::Error || d.file != doc.path) continue;
-        if (std::find_if(std::begin(text_rules), std::end(text_rules), [&](const char* r) { return d.rule == r; }) ==
-            std::end(text_rules))
-            continue;
-        demote_to_warning(d, {"văn bản của " + doc.issuing_body->name + " (giữ nguyên bản đã ban hành): ",
-                              "document of " + doc.issuing_body->name + " (kept as issued): "});
+        if (d.severity != Severity::Error || !text_rules.count(d.rule)) continue;
+        auto it = issuers.find(d.file);
+        if (it == issuers.end()) continue;
+        demote_to_warning(d, {"văn bản của " + it->second->name + " (giữ nguyên bản đã ban hành): ",
+                              "document of " + it->second->name + " (kept as issued): "});
     }
 }
 
@@ -52,8 +58,7 @@ std::vector<Diagnostic> check_repository(const Repository& repo, const CheckOpti
     for (auto& d : per_doc) all.insert(all.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
     check_duplicate_numbers(docs, all);
     check_citations(repo, options.jobs, all);
-    for (const auto& doc : docs)
-        if (doc.issued_elsewhere()) soften_issued_text(doc, all);
+    soften_issued_text(docs, all);
     if (options.approvals) {
         check_approvals(repo, *options.approvals, all);
         soften_issued_findings(*options.approvals, all);
