@@ -58,6 +58,7 @@ std::vector<Diagnostic> check_repository(const Repository& repo, const CheckOpti
     for (auto& d : per_doc) all.insert(all.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
     check_duplicate_numbers(docs, all);
     check_citations(repo, options.jobs, all);
+    check_site_paths(repo, all);
     soften_issued_text(docs, all);
     if (options.approvals) {
         check_approvals(repo, *options.approvals, all);

@@ -40,6 +40,7 @@ void check_governing_body(const Document& doc, const School& school, Diagnostics
 // Across documents.
 void check_duplicate_numbers(const std::vector<Document>& docs, Diagnostics& out);  // duplicate-number
 void check_citations(const Repository& repo, unsigned jobs, Diagnostics& out);  // citation-conflict, citation-type
+void check_site_paths(const Repository& repo, Diagnostics& out);  // file-name (model/site_layout.h)
 void check_approvals(const Repository& repo, const ApprovalReport& approvals, Diagnostics& out);  // approval
 // The errors of a document recorded as issued ("đã ban hành") become warnings that say so.
 void soften_issued_findings(const ApprovalReport& approvals, Diagnostics& out);

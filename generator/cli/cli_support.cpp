@@ -1,5 +1,9 @@
 #include "cli/cli_support.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <filesystem>
 
 namespace vanban {
@@ -63,6 +67,39 @@ const Document& document_argument(const Repository& repo, const std::string& typ
     const Document* doc = repo.find(relative);
     if (!doc) throw UsageError(typed + " không phải văn bản trong plans/ hoặc content/ của " + repo.root);
     return *doc;
+}
+
+void write_repository_file(const std::string& root, const std::string& relative, const std::string& content, bool replace) {
+    namespace fs = std::filesystem;
+    fs::path folder = root;
+    std::error_code ec;
+    for (const auto& part : fs::path(relative).parent_path()) {
+        folder /= part;
+        fs::file_status status = fs::symlink_status(folder, ec);
+        if (fs::is_symlink(status))
+            throw UsageError(folder.string() + " là liên kết tượng trưng; vanban không ghi tệp qua liên kết của kho "
+                                               "(thay liên kết bằng thư mục thật)");
+        if (!fs::exists(status)) fs::create_directory(folder);
+        else if (!fs::is_directory(status)) throw UsageError(folder.string() + " đã có và không phải thư mục");
+    }
+    fs::path path = fs::path(root) / relative;
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (replace ? O_TRUNC : O_EXCL), 0644);
+    if (fd < 0) {
+        if (errno == ELOOP || (errno == EEXIST && fs::is_symlink(path, ec)))
+            throw UsageError(path.string() + " là liên kết tượng trưng; vanban không ghi qua liên kết (xóa liên kết rồi chạy lại)");
+        if (errno == EEXIST) throw UsageError(path.string() + " đã có; vanban không ghi đè");
+        throw std::runtime_error("không ghi được " + path.string());
+    }
+    const char* data = content.data();
+    size_t left = content.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, data, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        data += n;
+        left -= static_cast<size_t>(n);
+    }
+    if (::close(fd) != 0 || left > 0) throw std::runtime_error("không ghi được " + path.string());
 }
 
 }  // namespace vanban

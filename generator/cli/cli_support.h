@@ -36,6 +36,11 @@ CheckOptions check_options(const CommonOptions& c);
 // A document named on the command line: relative to --root, or else to the current folder.
 const Document& document_argument(const Repository& repo, const std::string& typed);
 
+// Writes `content` to `root`/`relative` — a new file, or with `replace` the file already there —
+// creating its folders. Refused (UsageError) when a symbolic link is on the way: a linked folder
+// of the repository ("plans/2024-2025 -> /tmp/…") would send the file outside it.
+void write_repository_file(const std::string& root, const std::string& relative, const std::string& content, bool replace);
+
 // `vanban status` and `vanban approve` (cli/approval_commands.cpp).
 int run_status(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_approve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -12,6 +12,7 @@
 #include "approval/approval_report.h"
 #include "check/report.h"
 #include "load/repository.h"
+#include "site/output_folder.h"
 #include "site/site_builder.h"
 #include "model/page_paths.h"
 #include "support/interrupt.h"
@@ -122,14 +123,12 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
     site.docx_options.jobs = common.jobs;
     // One --cache folder holds both: the PDFs and the Word files have their own extensions.
     site.docx_options.cache_dir = site.pdf_options.cache_dir;
+    // "--out ../www" or "a/../b": where that lands depends on links on the way; the user writes the place itself.
+    for (const auto& part : std::filesystem::path(site.out_dir))
+        if (part == "..")
+            throw UsageError("--out " + site.out_dir + " có thành phần \"..\"; ghi thẳng đường dẫn của thư mục đích (ví dụ /srv/www/truong)");
     if (site.out_dir.empty()) site.out_dir = (std::filesystem::path(common.root) / "site").string();
-    // An output inside the published folders would be published again, deeper, at every build.
-    for (const char* published : {"content", "plans"}) {
-        auto folder = std::filesystem::weakly_canonical(std::filesystem::path(common.root) / published).generic_string() + "/";
-        auto out_dir = std::filesystem::weakly_canonical(site.out_dir).generic_string() + "/";
-        if (out_dir.rfind(folder, 0) == 0)
-            throw UsageError("--out không được nằm trong " + std::string(published) + "/ (thư mục được đưa lên trang web)");
-    }
+    if (std::string problem = output_folder_problem(common.root, site.out_dir); !problem.empty()) throw UsageError(problem);
     auto started = std::chrono::steady_clock::now();
     CheckOptions options = check_options(common);
     Repository repo = load_repository(common.root, common.jobs);

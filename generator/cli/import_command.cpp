@@ -67,14 +67,9 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
                                                       : "content/van-ban/" + year;
         fs::path target = fs::path(common.root) / folder / (doc.slug + ".md");
         // --force replaces what was there, never a file this same run has just written.
-        for (int n = 2; (!force && fs::exists(target)) || written.count(target.string()); ++n)
+        for (int n = 2; (!force && fs::exists(fs::symlink_status(target, ec))) || written.count(target.string()); ++n)
             target = fs::path(common.root) / folder / (doc.slug + "-" + std::to_string(n) + ".md");
-        fs::create_directories(target.parent_path());
-        {
-            std::ofstream output(target, std::ios::binary);
-            output << doc.markdown;
-            if (!output.flush()) throw std::runtime_error("không ghi được " + target.string());
-        }
+        write_repository_file(common.root, (fs::path(folder) / target.filename()).string(), doc.markdown, force);
         written.insert(target.string());
         std::string relative = fs::relative(target, common.root).generic_string();
         out << "  đã ghi " << relative << "\n";

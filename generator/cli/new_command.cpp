@@ -62,7 +62,8 @@ int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (base.empty()) base = type->id;
     fs::path dir = fs::path(common.root) / folder;
     fs::path file = dir / (base + ".md");
-    for (int n = 2; fs::exists(file); ++n) file = dir / (base + "-" + std::to_string(n) + ".md");  // never overwrite
+    std::error_code ec;
+    for (int n = 2; fs::exists(fs::symlink_status(file, ec)); ++n) file = dir / (base + "-" + std::to_string(n) + ".md");  // never overwrite
 
     std::string text = "---\nloai: " + type->id + "\n";
     if (!type->official) {
@@ -94,8 +95,7 @@ int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         text += "Trên đây là " + to_lower(type->name) + " [[trích yếu]]./.\n";
         out << "số đề xuất: " << proposed << " (chưa cấp; văn thư ghi số \"so:\" khi ký)\n";
     }
-    fs::create_directories(dir);
-    std::ofstream(file, std::ios::binary) << text;
+    write_repository_file(common.root, (fs::path(folder) / file.filename()).string(), text, false);
     out << "đã tạo " << fs::relative(file, common.root).generic_string() << "\n"
         << "Thay các chỗ [[...]] bằng nội dung thật; vanban check nhắc những chỗ còn lại.\n";
     return 0;

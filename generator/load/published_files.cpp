@@ -1,30 +1,150 @@
 #include "load/published_files.h"
 
+#include <fcntl.h>
+#include <limits.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
+#include <functional>
+#include <stdexcept>
+
+#include "text/unicode.h"
 
 namespace fs = std::filesystem;
 
 namespace vanban {
 
-static bool hidden(const std::string& name) { return !name.empty() && (name[0] == '.' || name[0] == '_'); }
+namespace {
 
-std::vector<std::string> published_files(const std::string& root) {
-    std::vector<std::string> paths;
-    for (const char* top : {"plans", "content"}) {
-        fs::path dir = fs::path(root) / top;
-        std::error_code ec;
-        if (!fs::is_directory(dir, ec)) continue;
-        for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            if (hidden(it->path().filename().string())) {
-                if (it->is_directory()) it.disable_recursion_pending();
+bool hidden(const std::string& name) { return !name.empty() && (name[0] == '.' || name[0] == '_'); }
+
+// A repository path as shown in a message: valid UTF-8, and not kilobytes long.
+std::string shown(const std::string& relative) {
+    std::string s = repair_utf8(relative);
+    return s.size() > 240 ? s.substr(0, 200) + "…" : s;
+}
+
+Diagnostic finding(const std::string& relative, const char* rule, Message message, Message hint) {
+    return Diagnostic{shown(relative), {1, 1}, Severity::Error, rule, std::move(message), std::move(hint)};
+}
+
+Diagnostic link_finding(const fs::path& root, const std::string& relative) {
+    std::error_code ec;
+    fs::path target = fs::read_symlink(root / relative, ec);
+    std::string where = ec ? std::string() : shown(target.generic_string());
+    (void)fs::status(root / relative, ec);  // follows the link: only to tell a loop from the rest
+    std::string name = shown(relative);
+    Message hint{"Thay liên kết tượng trưng bằng chính tệp (chép tệp thật vào kho, đúng chỗ này), hoặc xóa liên kết nếu không cần.",
+                 "Replace the symbolic link by the file itself (copy the real file here), or delete the link."};
+    if (ec == std::errc::too_many_symbolic_link_levels)
+        return finding(relative, "symlink",
+                       {name + " là liên kết tượng trưng vòng (trỏ tới " + where + ", rồi quay lại chính nó); vanban bỏ qua nó",
+                        name + " is a symbolic link loop (to " + where + " and back); vanban skips it"},
+                       {"Xóa liên kết vòng này; nếu cần tệp, chép chính tệp vào đây.", "Delete this link loop; if the file is needed, copy it here."});
+    return finding(relative, "symlink",
+                   {name + " là liên kết tượng trưng (trỏ tới " + where + "); vanban không đọc, không đi vào và không đưa lên trang web "
+                                                                        "thứ gì qua liên kết",
+                    name + " is a symbolic link (to " + where + "); vanban never reads, enters or publishes anything through a link"},
+                   hint);
+}
+
+Diagnostic name_finding(const std::string& relative, const std::string& why_vi, const std::string& why_en, Message hint) {
+    return finding(relative, "file-name", {shown(relative) + ": " + why_vi, shown(relative) + ": " + why_en}, std::move(hint));
+}
+
+// Every entry under root/start, depth first, without following links. `file` gets the regular
+// files; links, names vanban cannot use, unreadable folders and special files are reported.
+void walk(const fs::path& root, const std::string& start, bool skip_hidden, std::vector<Diagnostic>& problems,
+          const std::function<void(const std::string&)>& file) {
+    std::error_code ec;
+    fs::file_status top = fs::symlink_status(root / start, ec);
+    if (ec || !fs::exists(top)) return;
+    if (fs::is_symlink(top)) {
+        problems.push_back(link_finding(root, start));
+        return;
+    }
+    if (!fs::is_directory(top)) return;
+    std::vector<std::string> pending{start};
+    while (!pending.empty()) {
+        std::string dir = std::move(pending.back());
+        pending.pop_back();
+        std::vector<std::pair<std::string, fs::file_status>> entries;
+        fs::directory_iterator it(root / dir, ec);
+        for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+            std::error_code status_ec;
+            entries.emplace_back(it->path().filename().string(), it->symlink_status(status_ec));
+        }
+        if (ec) {
+            problems.push_back(finding(dir, "unreadable", {"không mở được thư mục " + shown(dir) + " (không có quyền đọc?)",
+                                                           "cannot open the folder " + shown(dir) + " (no permission?)"},
+                                       {"Cho phép đọc thư mục này (chmod) hoặc chuyển nó ra khỏi kho.",
+                                        "Make this folder readable (chmod) or move it out of the repository."}));
+            ec.clear();
+            continue;
+        }
+        std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (const auto& [name, status] : entries) {
+            if (skip_hidden && hidden(name)) continue;
+            std::string relative = dir + "/" + name;
+            if (fs::is_symlink(status)) {
+                problems.push_back(link_finding(root, relative));
                 continue;
             }
-            if (it->is_regular_file()) paths.push_back(fs::relative(it->path(), root).generic_string());
+            if (find_invalid_utf8(name)) {
+                problems.push_back(name_finding(relative, "tên không phải UTF-8 (có thể đặt trên máy dùng bảng mã cũ); vanban bỏ qua nó",
+                                                "the name is not UTF-8 (made on a machine with a legacy code page); vanban skips it",
+                                                {"Đổi tên bằng chữ Việt Unicode hoặc chữ không dấu, ví dụ ke-hoach-day-hoc.md.",
+                                                 "Rename it with Unicode letters or plain ASCII, e.g. ke-hoach-day-hoc.md."}));
+                continue;
+            }
+            // Every file is opened by its full name, which the system limits to PATH_MAX bytes.
+            if (root.native().size() + 1 + relative.size() + 1 > PATH_MAX) {
+                problems.push_back(name_finding(relative, "đường dẫn quá dài (" + std::to_string(relative.size()) + " byte, tối đa " +
+                                                              std::to_string(PATH_MAX) + " byte cả thư mục gốc); vanban bỏ qua nó",
+                                                "the path is too long (" + std::to_string(relative.size()) + " bytes, at most " +
+                                                    std::to_string(PATH_MAX) + " with the root folder); vanban skips it",
+                                                {"Rút ngắn tên các thư mục và tệp.", "Shorten the folder and file names."}));
+                continue;
+            }
+            if (fs::is_directory(status))
+                pending.push_back(relative);
+            else if (fs::is_regular_file(status))
+                file(relative);
+            else
+                problems.push_back(finding(relative, "unreadable",
+                                           {shown(relative) + " không phải tệp thường (ống, socket hay thiết bị); vanban bỏ qua nó",
+                                            shown(relative) + " is not a regular file (pipe, socket or device); vanban skips it"},
+                                           {"Xóa nó khỏi kho.", "Remove it from the repository."}));
         }
     }
-    std::sort(paths.begin(), paths.end());
-    return paths;
+}
+
+bool ends_with(const std::string& s, const std::string& end) {
+    return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+}
+
+}  // namespace
+
+PublishedFiles find_published_files(const std::string& root) {
+    PublishedFiles files;
+    for (const char* top : {"plans", "content"})
+        walk(root, top, true, files.problems, [&](const std::string& relative) {
+            (ends_with(relative, ".md") ? files.documents : files.attachments).push_back(relative);
+        });
+    std::sort(files.documents.begin(), files.documents.end());
+    std::sort(files.attachments.begin(), files.attachments.end());
+    return files;
+}
+
+std::vector<Diagnostic> linked_files_under(const std::string& root, const std::string& folder) {
+    std::vector<Diagnostic> problems;
+    walk(root, folder, false, problems, [](const std::string&) {});
+    problems.erase(std::remove_if(problems.begin(), problems.end(), [](const Diagnostic& d) { return d.rule != "symlink"; }),
+                   problems.end());
+    return problems;
 }
 
 bool is_published(const std::string& path) {
@@ -37,6 +157,55 @@ bool is_published(const std::string& path) {
         start = end + 1;
     }
     return true;
+}
+
+bool is_plain_file(const std::string& root, const std::string& relative) {
+    fs::path p = root;
+    std::error_code ec;
+    for (const auto& part : fs::path(relative).lexically_normal()) {
+        if (part == "..") return false;
+        p /= part;
+        fs::file_status s = fs::symlink_status(p, ec);
+        if (ec || fs::is_symlink(s)) return false;
+    }
+    return fs::is_regular_file(fs::symlink_status(p, ec));
+}
+
+std::string read_repository_file(const std::string& root, const std::string& relative) {
+    std::string path = (fs::path(root) / relative).string();
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+    int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        throw std::runtime_error(errno == ELOOP ? "không đọc " + shown(relative) + ": đó là liên kết tượng trưng (thay bằng chính tệp)"
+                                                : "không đọc được tệp " + shown(relative));
+    struct stat st{};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        throw std::runtime_error("không đọc " + shown(relative) + ": đó không phải tệp thường");
+    }
+    std::string bytes;
+    bytes.reserve(static_cast<size_t>(st.st_size));
+    char buffer[65536];
+    for (;;) {
+        ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            ::close(fd);
+            throw std::runtime_error("không đọc được tệp " + shown(relative));
+        }
+        if (n == 0) break;
+        bytes.append(buffer, static_cast<size_t>(n));
+    }
+    ::close(fd);
+    return bytes;
+}
+
+bool carries_script(const std::string& path) {
+    std::string extension = fs::path(path).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
+    for (const char* risky : {".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt", ".js", ".mjs"})
+        if (extension == risky) return true;
+    return false;
 }
 
 }  // namespace vanban

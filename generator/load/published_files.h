@@ -1,17 +1,44 @@
 // Which files of a repository are the school's published material: everything under
 // content/ and plans/ except folders and files whose names start with "." or "_" (drafts
 // kept aside, editor files). The loader reads the Markdown among them; the site copies the rest.
+//
+// A repository is untrusted input: nothing is read outside it because of what it contains.
+// So a symbolic link is never followed — a linked document, attachment, folder or template is
+// reported (`symlink`) and left out, and files are opened with O_NOFOLLOW. Names vanban cannot
+// publish (not UTF-8, too long) are reported (`file-name`) and left out too.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "model/diagnostic.h"
+
 namespace vanban {
 
-// Paths relative to `root`, with '/', sorted.
-std::vector<std::string> published_files(const std::string& root);
+struct PublishedFiles {
+    std::vector<std::string> documents;    // the .md files, relative to the root with '/', sorted
+    std::vector<std::string> attachments;  // every other file, the same way
+    std::vector<Diagnostic> problems;      // what was left out, and why
+};
+
+// Walks plans/ and content/ without following links.
+PublishedFiles find_published_files(const std::string& root);
+
+// Symbolic links anywhere under `root`/`folder` (templates/), reported and never read.
+std::vector<Diagnostic> linked_files_under(const std::string& root, const std::string& folder);
 
 // Whether a repository-relative path is one of them (the file need not exist).
 bool is_published(const std::string& relative_path);
+
+// Whether `relative` under `root` is a regular file reached without any symbolic link.
+bool is_plain_file(const std::string& root, const std::string& relative);
+
+// Reads a file of the repository without following a symbolic link at its end (O_NOFOLLOW) and
+// only if it is a regular file (a FIFO would block); throws std::runtime_error in Vietnamese.
+std::string read_repository_file(const std::string& root, const std::string& relative);
+
+// Attachments a browser runs as a page or script (html, htm, xhtml, shtml, svg, xml, js, mjs):
+// published only when the school allows raw HTML (cho_phep_html: true).
+bool carries_script(const std::string& path);
 
 }  // namespace vanban

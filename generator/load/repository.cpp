@@ -22,24 +22,33 @@ std::string default_templates_dir() {
     return VANBAN_DEFAULT_TEMPLATES;
 }
 
+TemplateSearchPath::TemplateSearchPath(const std::string& repository_root, std::vector<std::string> dirs)
+    : repository_root_(repository_root) {
+    dirs_.push_back((fs::path(repository_root) / "templates").string());
+    dirs_.insert(dirs_.end(), dirs.begin(), dirs.end());
+}
+
+bool TemplateSearchPath::usable(size_t dir, const std::string& relative) const {
+    if (dir == 0 && !repository_root_.empty()) return is_plain_file(repository_root_, "templates/" + relative);
+    std::error_code ec;
+    return fs::is_regular_file(fs::path(dirs_[dir]) / relative, ec);
+}
+
 std::string TemplateSearchPath::find(const std::string& relative) const {
-    for (const auto& dir : dirs_) {
-        fs::path p = fs::path(dir) / relative;
-        std::error_code ec;
-        if (fs::is_regular_file(p, ec)) return p.string();
-    }
+    for (size_t i = 0; i < dirs_.size(); ++i)
+        if (usable(i, relative)) return (fs::path(dirs_[i]) / relative).string();
     return {};
 }
 
 std::vector<std::string> TemplateSearchPath::list(const std::string& relative, const std::string& extension) const {
     std::map<std::string, std::string> by_name;
-    for (const auto& dir : dirs_) {
+    for (size_t i = 0; i < dirs_.size(); ++i) {
         std::error_code ec;
-        fs::path folder = fs::path(dir) / relative;
+        fs::path folder = fs::path(dirs_[i]) / relative;
         if (!fs::is_directory(folder, ec)) continue;
         for (const auto& entry : fs::directory_iterator(folder, ec)) {
             std::string name = entry.path().filename().string();
-            if (entry.is_regular_file() && entry.path().extension() == extension && !by_name.count(name))
+            if (entry.path().extension() == extension && !by_name.count(name) && usable(i, relative + "/" + name))
                 by_name[name] = entry.path().string();
         }
     }
@@ -392,6 +401,9 @@ Repository load_repository(const std::string& root_dir, unsigned jobs) {
         throw LoadError("thư mục " + root_dir + " không tồn tại", "directory " + root_dir + " does not exist");
     repo.root = root_dir;
     std::string config = (fs::path(root_dir) / "vanban.yaml").string();
+    if (fs::is_symlink(config, ec))
+        throw LoadError("vanban.yaml trong " + root_dir + " là liên kết tượng trưng; vanban không đọc tệp qua liên kết (thay liên kết bằng chính tệp)",
+                        "vanban.yaml in " + root_dir + " is a symbolic link; vanban reads no file through a link (replace it by the file itself)");
     if (!fs::is_regular_file(config, ec))
         throw LoadError("không tìm thấy vanban.yaml trong " + root_dir +
                             " (đây có phải thư mục gốc của kho văn bản? dùng --root DIR)",
@@ -401,7 +413,8 @@ Repository load_repository(const std::string& root_dir, unsigned jobs) {
     repo.approval = guarded("vanban.yaml", "front-matter", repo.problems,
                             [&] { return load_approval_config("vanban.yaml", config_yaml, repo.problems); });
 
-    repo.templates = TemplateSearchPath({(fs::path(root_dir) / "templates").string(), default_templates_dir()});
+    repo.templates = TemplateSearchPath(root_dir, {default_templates_dir()});
+    for (auto& linked : linked_files_under(root_dir, "templates")) repo.problems.push_back(std::move(linked));
     for (const auto& file : repo.templates.list("types", ".yaml")) {
         std::string shown = shown_path(file, root_dir);
         DocumentType type = guarded(shown, "template", repo.problems, [&] {
@@ -419,15 +432,27 @@ Repository load_repository(const std::string& root_dir, unsigned jobs) {
         }));
     }
 
-    std::vector<std::string> paths;
-    for (auto& p : published_files(root_dir))
-        if (p.size() > 3 && p.compare(p.size() - 3, 3, ".md") == 0) paths.push_back(std::move(p));
-
+    PublishedFiles files = find_published_files(root_dir);
+    repo.problems.insert(repo.problems.end(), files.problems.begin(), files.problems.end());
+    for (auto& file : files.attachments) {
+        if (carries_script(file) && !repo.school.allow_raw_html) {
+            repo.problems.push_back(problem(file, {1, 1}, "attachment",
+                                            {file + " là tệp trình duyệt chạy như trang web hay mã lệnh (html, svg, xml, js…); "
+                                                    "không được đưa lên trang web vì vanban.yaml không cho phép HTML (cho_phep_html)",
+                                             file + " is a file a browser runs as a page or script (html, svg, xml, js…); "
+                                                    "it is not published because vanban.yaml does not allow HTML (cho_phep_html)"},
+                                            {"Chuyển nội dung thành văn bản .md, hoặc đổi thành PDF/ảnh PNG; chỉ khi trường tin mọi người "
+                                             "sửa kho mới đặt truong.cho_phep_html: true.",
+                                             "Turn it into a .md document, or a PDF/PNG; set truong.cho_phep_html: true only if the school "
+                                             "trusts everyone who edits the repository."}));
+            continue;
+        }
+        repo.attachments.push_back(std::move(file));
+    }
+    const std::vector<std::string>& paths = files.documents;
     repo.documents.resize(paths.size());
     parallel_for(paths.size(), worker_count(jobs, paths.size()), [&](size_t i, unsigned) {
-        // A file name that is not UTF-8 is shown (and published) with U+FFFD in place of the bad bytes.
-        repo.documents[i] = load_document(repair_utf8(paths[i]), read_file((fs::path(root_dir) / paths[i]).string()), repo.types,
-                                          repo.school);
+        repo.documents[i] = load_document(paths[i], read_repository_file(root_dir, paths[i]), repo.types, repo.school);
     });
     return repo;
 }

@@ -22,10 +22,14 @@ struct LoadError : std::runtime_error {
 };
 
 // Where templates come from: the school's own templates/ first, then vanban's defaults.
+// A file of the school's folder is used only when no symbolic link leads to it (a linked
+// template is reported by the loader, and vanban's own one is used instead).
 class TemplateSearchPath {
 public:
     TemplateSearchPath() = default;
     explicit TemplateSearchPath(std::vector<std::string> dirs) : dirs_(std::move(dirs)) {}
+    // `repository_root`/templates first, then `dirs`.
+    TemplateSearchPath(const std::string& repository_root, std::vector<std::string> dirs);
     // The first existing file at `relative` in the search path; empty if none.
     std::string find(const std::string& relative) const;
     // Every file ending in `extension` in `relative` directories, the first directory winning on name clashes.
@@ -33,7 +37,10 @@ public:
     const std::vector<std::string>& dirs() const { return dirs_; }
 
 private:
+    bool usable(size_t dir, const std::string& relative) const;
+
     std::vector<std::string> dirs_;
+    std::string repository_root_;  // non-empty when dirs_[0] is the school's templates/
 };
 
 // vanban's own templates: $VANBAN_TEMPLATES, else the templates/ folder vanban was built from.
@@ -47,6 +54,7 @@ struct Repository {
     CitationScanner citations{{}};
     TemplateSearchPath templates;
     std::vector<Document> documents;  // sorted by path
+    std::vector<std::string> attachments;  // the other published files the site copies (load/published_files.h), sorted
     std::vector<Diagnostic> problems;  // in vanban.yaml and templates/, found while loading
 
     const Document* find(const std::string& path) const;

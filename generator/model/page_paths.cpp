@@ -13,6 +13,12 @@ std::string output_path(const std::string& source) {
     return p;
 }
 
+static std::string without_html(const std::string& page) { return page.substr(0, page.size() - std::string(".html").size()); }
+
+std::string pdf_page(const std::string& page) { return without_html(page) + ".pdf"; }
+std::string docx_page(const std::string& page) { return without_html(page) + ".docx"; }
+std::string comparison_page(const std::string& page) { return without_html(page) + "-so-sanh.html"; }
+
 std::string root_prefix(const std::string& page) {
     std::string out;
     for (char c : page)

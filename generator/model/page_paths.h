@@ -10,6 +10,12 @@ namespace vanban {
 // other files keep their name: "content/anh/truong.jpg" → "anh/truong.jpg".
 std::string output_path(const std::string& source_path);
 
+// The files made beside an official document's page "x.html": "x.pdf", "x.docx", and for a plan
+// with a counterpart of the previous school year, the comparison "x-so-sanh.html".
+std::string pdf_page(const std::string& page);
+std::string docx_page(const std::string& page);
+std::string comparison_page(const std::string& page);
+
 // A site path as a URL path: spaces, "#", "%" and non-ASCII bytes percent-encoded.
 std::string url_path(const std::string& path);
 

@@ -46,10 +46,17 @@ std::map<std::string, std::string> Preview::stamps() const {
     };
     stamp("vanban.yaml");
     std::error_code ec;
-    if (fs::is_directory(fs::path(root_) / "templates", ec))
-        for (auto it = fs::recursive_directory_iterator(fs::path(root_) / "templates", ec); it != fs::recursive_directory_iterator(); it.increment(ec))
-            if (it->is_regular_file()) stamp(fs::relative(it->path(), root_).generic_string());
-    for (const auto& f : published_files(root_)) stamp(f);
+    // Links are never followed (load/published_files.h); one that appears or goes changes the findings.
+    if (fs::is_directory(fs::symlink_status(fs::path(root_) / "templates", ec)))
+        for (auto it = fs::recursive_directory_iterator(fs::path(root_) / "templates", ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            std::string relative = it->path().lexically_relative(root_).generic_string();
+            if (it->is_symlink(ec)) out[relative] = "link";
+            else if (it->is_regular_file(ec)) stamp(relative);
+        }
+    PublishedFiles files = find_published_files(root_);
+    for (const auto& f : files.documents) stamp(f);
+    for (const auto& f : files.attachments) stamp(f);
+    for (const auto& p : files.problems) out["?" + p.file] = p.rule;
     return out;
 }
 
@@ -65,8 +72,9 @@ bool Preview::refresh() {
     }
     for (const auto& [path, stamp] : stamps_)
         if (!now.count(path)) changed.push_back(path);
+    // Settings, and files that come or go (attachments, links, names the site cannot take): all read again.
     for (const auto& path : changed)
-        if (path == "vanban.yaml" || path.rfind("templates/", 0) == 0) settings_changed = true;
+        if (path == "vanban.yaml" || path.rfind("templates/", 0) == 0 || !stamps_.count(path) || !now.count(path)) settings_changed = true;
     stamps_ = std::move(now);
 
     if (settings_changed) {
@@ -78,17 +86,10 @@ bool Preview::refresh() {
         for (const auto& path : changed) {
             if (path.size() < 3 || path.compare(path.size() - 3, 3, ".md") != 0) continue;
             auto it = std::find_if(repo_.documents.begin(), repo_.documents.end(), [&](const Document& d) { return d.path == path; });
-            std::error_code ec;
-            if (!fs::exists(fs::path(root_) / path, ec)) {
-                if (it != repo_.documents.end()) repo_.documents.erase(it);
-                continue;
-            }
-            Document doc = load_document(path, read_file((fs::path(root_) / path).string()), repo_.types, repo_.school);
-            if (it != repo_.documents.end()) *it = std::move(doc);
-            else repo_.documents.push_back(std::move(doc));
+            if (it == repo_.documents.end()) continue;
+            *it = load_document(path, read_repository_file(root_, path), repo_.types, repo_.school);
             ++last_reloaded_;
         }
-        std::sort(repo_.documents.begin(), repo_.documents.end(), [](const Document& a, const Document& b) { return a.path < b.path; });
     }
     loaded_ = true;
     CheckOptions options;
@@ -140,16 +141,25 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
     server.Get(R"(/(.*))", [&](const httplib::Request& req, httplib::Response& res) {
         std::string path = httplib::detail::decode_url(req.matches[1], false);
         if (path.empty() || path.back() == '/') path += "index.html";
-        fs::path file = (fs::path(preview.site_dir()) / path).lexically_normal();
-        std::string base = fs::path(preview.site_dir()).lexically_normal().string() + "/";
+        fs::path relative = fs::path(path).lexically_normal();
         std::lock_guard<std::mutex> lock(building);
-        std::error_code ec;
-        if (file.string().rfind(base, 0) != 0 || !fs::is_regular_file(file, ec)) {
+        // Only files vanban itself wrote into its own folder, reached without any link.
+        std::string body;
+        bool found = !relative.empty() && relative.is_relative() && *relative.begin() != ".." &&
+                     is_plain_file(preview.site_dir(), relative.generic_string());
+        if (found) {
+            try {
+                body = read_repository_file(preview.site_dir(), relative.generic_string());
+            } catch (const std::runtime_error&) {
+                found = false;
+            }
+        }
+        fs::path file = relative;
+        if (!found) {
             res.status = 404;
             res.set_content("Không có trang này trong bản xem trước.", "text/plain; charset=utf-8");
             return;
         }
-        std::string body = read_file(file.string());
         if (file.extension() == ".html") {
             size_t end = body.rfind("</body>");
             body.insert(end == std::string::npos ? body.size() : end, kReloadScript);

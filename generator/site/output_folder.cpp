@@ -1,21 +1,131 @@
 #include "site/output_folder.h"
 
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 
 namespace fs = std::filesystem;
 
 namespace vanban {
 
+namespace {
+
+fs::path without_trailing_slash(fs::path p) {
+    p = p.lexically_normal();
+    if (p.filename().empty() && p.has_parent_path()) p = p.parent_path();
+    return p;
+}
+
+// `p` is `folder` or inside it (both absolute and normal).
+bool inside(const fs::path& p, const fs::path& folder) {
+    fs::path r = p.lexically_relative(folder);
+    return !r.empty() && *r.begin() != "..";
+}
+
+// Writes `size` bytes to a new file at `path`, which must not be a link (O_NOFOLLOW).
+class NewFile {
+public:
+    explicit NewFile(const fs::path& path) : path_(path) {
+        fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+        if (fd_ < 0) throw std::runtime_error("không ghi được tệp " + path.string());
+    }
+    ~NewFile() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    void write(const char* data, size_t size) {
+        while (size > 0) {
+            ssize_t n = ::write(fd_, data, size);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) throw std::runtime_error("không ghi được tệp " + path_.string());
+            data += n;
+            size -= static_cast<size_t>(n);
+        }
+    }
+    void close() {
+        int fd = fd_;
+        fd_ = -1;
+        if (::close(fd) != 0) throw std::runtime_error("không ghi được tệp " + path_.string());
+    }
+
+private:
+    fs::path path_;
+    int fd_ = -1;
+};
+
+}  // namespace
+
+std::string output_folder_problem(const std::string& root, const std::string& out) {
+    std::error_code ec;
+    fs::path root_path = without_trailing_slash(fs::absolute(root, ec));
+    fs::path out_path = without_trailing_slash(fs::absolute(out, ec));
+    // An output inside the repository goes through folders that are the repository's content: a
+    // link among them (a committed "site -> /home/…") would send the site's files anywhere.
+    if (inside(out_path, root_path)) {
+        fs::path p = root_path;
+        for (const auto& part : out_path.lexically_relative(root_path)) {
+            if (part == ".") continue;
+            p /= part;
+            if (fs::is_symlink(p, ec))
+                return p.string() + " là liên kết tượng trưng nằm trong kho; vanban không ghi trang web qua liên kết của kho "
+                                    "(xóa liên kết, hoặc chỉ thẳng thư mục đích bằng --out)";
+        }
+    }
+    // The user's own links outside the repository are followed: the real places are compared.
+    fs::path real_root = fs::weakly_canonical(root_path, ec);
+    if (ec) real_root = root_path;
+    fs::path real_out = fs::weakly_canonical(out_path, ec);
+    if (ec) real_out = out_path;
+    if (inside(real_root, real_out))
+        return out + " là thư mục gốc của kho hoặc chứa kho; trang web cần một thư mục riêng (mặc định site/ trong kho)";
+    for (const char* folder : {".git", "content", "plans", "templates"})
+        if (inside(real_out, real_root / folder))
+            return out + " nằm trong " + folder + "/ của kho; chọn thư mục khác (mặc định site/ trong kho)";
+    return {};
+}
+
+bool exchange_paths(const std::string& a, const std::string& b) {
+    if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0) return true;
+    // Kernels before 3.15 (ENOSYS) and some filesystems (EINVAL: older NFS, some FUSE and overlay
+    // setups) cannot exchange; the caller then falls back to two renames.
+    if (errno == EINVAL || errno == ENOSYS) return false;
+    throw std::runtime_error("không đổi chỗ được " + a + " và " + b + " (" + std::strerror(errno) + ")");
+}
+
+size_t remove_abandoned_folders(const std::string& target) {
+    fs::path t = without_trailing_slash(target);
+    fs::path parent = t.parent_path().empty() ? fs::path(".") : t.parent_path();
+    std::string name = t.filename().string();
+    size_t removed = 0;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(parent, ec)) {
+        std::string candidate = entry.path().filename().string();
+        std::string digits;
+        for (const char* kind : {".tmp-", ".old-"})
+            if (candidate.rfind(name + kind, 0) == 0) digits = candidate.substr(name.size() + 5);
+        if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+        pid_t pid = static_cast<pid_t>(std::stol(digits));
+        std::error_code status_ec;
+        if (pid == ::getpid() || !entry.is_directory(status_ec) || entry.is_symlink(status_ec)) continue;
+        if (!fs::is_regular_file(fs::symlink_status(entry.path() / OutputFolder::kMarker, status_ec))) continue;
+        if (::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive (or not ours to signal): kept
+        fs::remove_all(entry.path(), status_ec);
+        removed += !status_ec;
+    }
+    return removed;
+}
+
 OutputFolder::OutputFolder(std::string target) : target_(std::move(target)) {
-    fs::path t = fs::path(target_).lexically_normal();
-    if (t.filename().empty()) t = t.parent_path();
+    fs::path t = without_trailing_slash(target_);
     target_ = t.string();
     std::error_code ec;
-    // "site -> /var/www/truong": replace the folder the link points to, and keep the link.
+    // "site -> /var/www/truong" given by the user: replace the folder the link points to, and keep the link.
     if (fs::is_symlink(t, ec)) {
         t = fs::canonical(t, ec);
         if (ec) throw std::runtime_error(target_ + " là liên kết tới một thư mục không tồn tại");
@@ -28,6 +138,7 @@ OutputFolder::OutputFolder(std::string target) : target_(std::move(target)) {
                                      " đã có nội dung không do vanban tạo; vanban không ghi đè lên nó (chọn --out khác)");
     }
     fs::create_directories(t.parent_path().empty() ? fs::path(".") : t.parent_path(), ec);
+    remove_abandoned_folders(target_);
     temporary_ = target_ + ".tmp-" + std::to_string(getpid());
     fs::remove_all(temporary_, ec);
     fs::create_directories(temporary_);
@@ -44,18 +155,39 @@ OutputFolder::~OutputFolder() {
 void OutputFolder::write(const std::string& relative_path, const std::string& content) {
     fs::path p = fs::path(temporary_) / relative_path;
     fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    NewFile out(p);
+    out.write(content.data(), content.size());
     out.close();
-    if (!out) throw std::runtime_error("không ghi được tệp " + p.string());
 }
 
-void OutputFolder::copy_file(const std::string& source, const std::string& relative_path) {
+void OutputFolder::copy_file(const std::string& root, const std::string& source, const std::string& relative_path) {
+    fs::path from = fs::path(root) / source;
+    int in = ::open(from.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    struct stat st{};
+    if (in < 0 || ::fstat(in, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (in >= 0) ::close(in);
+        throw std::runtime_error("không chép được " + source + " (không phải tệp thường, hay là liên kết tượng trưng)");
+    }
     fs::path p = fs::path(temporary_) / relative_path;
     fs::create_directories(p.parent_path());
     std::error_code ec;
     fs::remove(p, ec);  // a new file, never a write through an existing one
-    fs::copy_file(source, p);
+    try {
+        NewFile out(p);
+        char buffer[65536];
+        for (;;) {
+            ssize_t n = ::read(in, buffer, sizeof buffer);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) throw std::runtime_error("không đọc được " + source);
+            if (n == 0) break;
+            out.write(buffer, static_cast<size_t>(n));
+        }
+        out.close();
+    } catch (...) {
+        ::close(in);
+        throw;
+    }
+    ::close(in);
 }
 
 std::string OutputFolder::path_of(const std::string& relative_path) {
@@ -66,17 +198,28 @@ std::string OutputFolder::path_of(const std::string& relative_path) {
 
 void OutputFolder::commit() {
     std::error_code ec;
+    if (!fs::exists(fs::symlink_status(target_, ec))) {
+        fs::rename(temporary_, target_);
+        committed_ = true;
+        return;
+    }
+    if (exchange_paths(temporary_, target_)) {
+        committed_ = true;
+        fs::remove_all(temporary_, ec);  // now the previous site
+        return;
+    }
+    // No exchange on this filesystem: two renames, with a moment when target_ is missing. A kill
+    // in that moment leaves the old site in ".old-PID" (with its marker), removed by the next build.
     std::string old = target_ + ".old-" + std::to_string(getpid());
-    bool had_old = fs::exists(target_, ec);
-    if (had_old) fs::rename(target_, old);
+    fs::rename(target_, old);
     try {
         fs::rename(temporary_, target_);
     } catch (...) {
-        if (had_old) fs::rename(old, target_, ec);
+        fs::rename(old, target_, ec);
         throw;
     }
     committed_ = true;
-    if (had_old) fs::remove_all(old, ec);
+    fs::remove_all(old, ec);
 }
 
 }  // namespace vanban

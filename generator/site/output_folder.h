@@ -1,21 +1,34 @@
 // Writes a whole folder or nothing: files go to a temporary sibling folder, which takes
-// the place of the real one only when every file was written.
+// the place of the real one only when every file was written, in one atomic exchange.
 #pragma once
 
 #include <string>
 
 namespace vanban {
 
+// Why `out` cannot be the output folder of the repository at `root`, or empty when it can: a
+// path with ".." parts, the repository itself, a folder holding it, .git/, content/ or plans/,
+// or a symbolic link inside the repository (its content must not send the site elsewhere).
+std::string output_folder_problem(const std::string& root, const std::string& out);
+
+// Swaps two existing paths at once (renameat2 with RENAME_EXCHANGE): there is no moment when
+// either name is missing. False when the kernel or filesystem cannot exchange (EINVAL, ENOSYS);
+// throws std::runtime_error on any other failure.
+bool exchange_paths(const std::string& a, const std::string& b);
+
 class OutputFolder {
 public:
-    // Refuses (throws) when `target` exists, is not empty and was not made by vanban.
+    // Refuses (throws) when `target` exists, is not empty and was not made by vanban. Removes the
+    // temporary folders that killed builds left beside it (see remove_abandoned_folders).
     explicit OutputFolder(std::string target);
     ~OutputFolder();  // removes the temporary folder unless commit() succeeded
     OutputFolder(const OutputFolder&) = delete;
     OutputFolder& operator=(const OutputFolder&) = delete;
 
+    // Files are created with O_NOFOLLOW: nothing is ever written through a symbolic link.
     void write(const std::string& relative_path, const std::string& content);
-    void copy_file(const std::string& source, const std::string& relative_path);
+    // Copies the bytes of the repository file `root`/`source` (never a link: O_NOFOLLOW).
+    void copy_file(const std::string& root, const std::string& source, const std::string& relative_path);
     // Where a file at `relative_path` is being written (its folder is created), for programs
     // that write files themselves.
     std::string path_of(const std::string& relative_path);
@@ -27,5 +40,10 @@ private:
     std::string target_, temporary_;
     bool committed_ = false;
 };
+
+// Removes "<target>.tmp-PID" and "<target>.old-PID" folders beside `target` whose process is gone
+// (kill(PID, 0) fails with ESRCH) and that carry vanban's marker: nothing else is ever deleted.
+// Returns how many were removed.
+size_t remove_abandoned_folders(const std::string& target);
 
 }  // namespace vanban

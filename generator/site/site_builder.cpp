@@ -10,7 +10,6 @@
 #include <sstream>
 #include <unordered_set>
 
-#include "load/published_files.h"
 #include "load/source_reader.h"
 #include "model/official_parts.h"
 #include "diff/diff_report.h"
@@ -19,6 +18,7 @@
 #include "site/html_body.h"
 #include "site/output_folder.h"
 #include "model/page_paths.h"
+#include "model/site_layout.h"
 #include "support/parallel_for.h"
 #include "text/unicode.h"
 
@@ -64,9 +64,6 @@ std::string level_name(const std::string& level) {
     return it == names.end() ? level : it->second;
 }
 
-// The pages that are not documents.
-const char* const kListPages[] = {"index.html", "cong-khai/index.html", "ke-hoach/index.html", "van-ban/index.html", "tim-kiem.html"};
-
 const char* const kTemplates[] = {"layout", "trang-chu", "danh-sach", "van-ban", "trang", "tim-kiem", "muc-van-ban", "chan-doan"};
 
 // What the site knows about one document.
@@ -92,7 +89,10 @@ public:
         : repo_(repo), out_(out) {
         std::map<std::string, std::vector<const Diagnostic*>> by_file;
         for (const auto& d : diagnostics) by_file[d.file].push_back(&d);
+        // A source whose files would take the place of another's is left out (vanban check says why).
+        SiteLayout layout = plan_site_layout(repo.documents, repo.attachments);
         for (const auto& doc : repo.documents) {
+            if (layout.refused.count(doc.path)) continue;
             ApprovalMark mark = approval_mark(doc, approvals);
             // A school may keep documents off the site until they are approved.
             bool official = doc.type && doc.type->official;
@@ -105,40 +105,13 @@ public:
             e.page = output_path(doc.path);
             e.diagnostics = by_file[doc.path];
             for (const auto* d : e.diagnostics) e.errors += d->severity == Severity::Error;
+            // A plan's counterpart of the previous school year: same file name in the year before.
+            if (std::string previous = previous_year_path(doc); !previous.empty()) e.last_year = repo.find(previous);
             entries_.push_back(std::move(e));
         }
-        // Two sources must never land on one page: the second would silently replace the first.
-        std::map<std::string, std::string> taken;
-        for (const char* page : kListPages) taken[page] = "trang của vanban";
-        for (const char* file : {"style.css", "search.js", "search-index.js", "feed.xml", "sitemap.xml"}) taken[file] = "tệp của vanban";
-        auto claim = [&](const std::string& page, const std::string& source) {
-            auto [it, fresh] = taken.emplace(page, source);
-            if (!fresh)
-                throw std::runtime_error(source + " và " + it->second + " cùng được đưa ra " + page +
-                                         " trên trang web; đổi tên hoặc chuyển một trong hai tệp");
-        };
-        // A plan's counterpart of the previous school year: same file name in the year before.
-        for (auto& e : entries_) {
-            if (e.section != Section::Plans || !e.doc->school_year) continue;
-            fs::path p(e.doc->path);
-            std::string previous = SchoolYear{e.doc->school_year->first_year - 1}.text();
-            std::string candidate = (p.parent_path().parent_path() / previous / p.filename()).generic_string();
-            if (const Document* old = repo.find(candidate)) e.last_year = old;
-        }
-        for (const auto& e : entries_) {
-            claim(e.page, e.doc->path);
-            if (e.last_year) claim(comparison_path(e.page), e.doc->path + " (so sánh với năm học trước)");
-            if (e.doc->type && e.doc->type->official) {
-                claim(pdf_path(e.page), e.doc->path + " (bản PDF)");
-                claim(docx_path(e.page), e.doc->path + " (bản Word)");
-            }
-            by_source_[e.doc->path] = &e;
-        }
-        for (const auto& f : published_files(repo_.root))
-            if (f.size() < 3 || f.compare(f.size() - 3, 3, ".md") != 0) {
-                claim(output_path(f), f);
-                static_files_.push_back(f);
-            }
+        for (const auto& e : entries_) by_source_[e.doc->path] = &e;
+        for (const auto& f : repo.attachments)
+            if (!layout.refused.count(f)) static_files_.push_back(f);
         // Read and compile every template before anything is written, so a broken one stops the build at once.
         for (const char* name : kTemplates) {
             std::string relative = std::string("site/") + name + ".mustache";
@@ -160,7 +133,7 @@ public:
             write_page(renderers[worker], e.page, page_title(e), render_document(renderers[worker], e), section_of(e));
             if (e.last_year) {
                 // In the site's layout, with its header and menu, like every other page.
-                std::string page = comparison_path(e.page), title = "So sánh với năm học trước: " + e.doc->title();
+                std::string page = comparison_page(e.page), title = "So sánh với năm học trước: " + e.doc->title();
                 std::ostringstream html;
                 html << "<h1>" << escape_markup(title) << "</h1>\n<p><a href=\"" << relative_url(page, e.page) << "\">Xem văn bản năm học "
                      << escape_markup(e.doc->school_year->text()) << "</a></p>\n";
@@ -184,7 +157,7 @@ public:
             summary.notes.push_back("vanban.yaml không có truong.website nên không tạo sitemap.xml (sitemap cần địa chỉ đầy đủ)");
         for (const char* asset : {"style.css", "search.js"}) out_.write(asset, read_file(find_template(std::string("site/") + asset)));
         copy_static_files();
-        summary.pages = entries_.size() + std::size(kListPages);
+        summary.pages = entries_.size() + site_list_pages().size();
         return summary;
     }
 
@@ -195,7 +168,7 @@ private:
         std::vector<Entry*> owners;
         for (auto& e : entries_)
             if (e.doc->type && e.doc->type->official) {
-                std::string page = pdf_path(e.page);
+                std::string page = pdf_page(e.page);
                 std::string url = repo_.school.website.empty() ? std::string() : repo_.school.website + "/" + url_path(e.page);
                 requests.push_back({e.doc, out_.path_of(page), {e.mark.draft, e.mark.verification, url}});
                 owners.push_back(&e);
@@ -216,7 +189,7 @@ private:
         std::vector<Entry*> owners;
         for (auto& e : entries_)
             if (e.doc->type && e.doc->type->official) {
-                e.docx_page = docx_path(e.page);
+                e.docx_page = docx_page(e.page);
                 requests.push_back({e.doc, out_.path_of(e.docx_page)});
                 owners.push_back(&e);
             }
@@ -361,7 +334,7 @@ private:
         if (!e.pdf_error.empty()) d.set("loi_pdf", e.pdf_error);
         if (!e.docx_page.empty()) d.set("docx", relative_url(e.page, e.docx_page));
         if (!e.docx_error.empty()) d.set("loi_docx", e.docx_error);
-        if (e.last_year) d.set("so_sanh", relative_url(e.page, comparison_path(e.page)));
+        if (e.last_year) d.set("so_sanh", relative_url(e.page, comparison_page(e.page)));
         if (!e.diagnostics.empty()) {
             data list{data::type::list};
             for (const auto* diag : e.diagnostics) {
@@ -624,21 +597,14 @@ private:
     std::vector<SitemapPage> sitemap_pages() const {
         std::vector<SitemapPage> pages;
         for (const auto& e : entries_) pages.push_back({e.page, e.doc->date});
-        for (const char* page : kListPages) pages.push_back({page, std::nullopt});
+        for (const auto& page : site_list_pages()) pages.push_back({page, std::nullopt});
         return pages;
     }
 
     // Images and attachments kept next to the documents go to the site too.
     void copy_static_files() {
-        for (const auto& f : static_files_) out_.copy_file((fs::path(repo_.root) / f).string(), output_path(f));
+        for (const auto& f : static_files_) out_.copy_file(repo_.root, f, output_path(f));
     }
-
-    static std::string comparison_path(const std::string& page) {
-        return page.substr(0, page.size() - std::string(".html").size()) + "-so-sanh.html";
-    }
-
-    static std::string pdf_path(const std::string& page) { return page.substr(0, page.size() - std::string(".html").size()) + ".pdf"; }
-    static std::string docx_path(const std::string& page) { return page.substr(0, page.size() - std::string(".html").size()) + ".docx"; }
 
     const Repository& repo_;
     OutputFolder& out_;

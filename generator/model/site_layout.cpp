@@ -1,0 +1,153 @@
+#include "model/site_layout.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <optional>
+
+#include "model/page_paths.h"
+
+namespace fs = std::filesystem;
+
+namespace vanban {
+
+const std::vector<std::string>& site_list_pages() {
+    static const std::vector<std::string> pages = {"index.html", "cong-khai/index.html", "ke-hoach/index.html", "van-ban/index.html",
+                                                   "tim-kiem.html"};
+    return pages;
+}
+
+const std::vector<std::string>& site_own_files() {
+    static const std::vector<std::string> files = [] {
+        std::vector<std::string> all = site_list_pages();
+        // The marker that says vanban made the folder (site/output_folder.h), the assets, the feeds.
+        for (const char* f : {".vanban-site", "style.css", "search.js", "search-index.js", "feed.xml", "sitemap.xml"}) all.push_back(f);
+        return all;
+    }();
+    return files;
+}
+
+std::string previous_year_path(const Document& doc) {
+    if (!doc.type || !doc.type->official || doc.type->id == "cong-khai" || !doc.school_year || doc.path.rfind("plans/", 0) != 0) return {};
+    fs::path p(doc.path);
+    std::string previous = SchoolYear{doc.school_year->first_year - 1}.text();
+    return (p.parent_path().parent_path() / previous / p.filename()).generic_string();
+}
+
+namespace {
+
+// Who makes a file of the site: a source (empty for vanban itself), and which of its files it is.
+struct Owner {
+    std::string source, what_vi, what_en;  // "bản PDF của ", "the PDF of "
+};
+
+struct Refusal {
+    Message why;
+    Message hint;
+};
+
+class Claims {
+public:
+    Claims() {
+        for (const auto& f : site_own_files()) take(f, {"", "", ""});
+    }
+
+    // Why `page` cannot be one of `source`'s files, if it cannot.
+    std::optional<Refusal> conflict(const std::string& source, const std::string& page) const {
+        size_t start = 0;
+        while (start <= page.size()) {
+            size_t end = std::min(page.find('/', start), page.size());
+            size_t bytes = end - start;
+            if (bytes > kMaxSiteNameBytes)
+                return Refusal{{source + " ra tệp " + page.substr(start, 60) + "… trên trang web, tên dài " + std::to_string(bytes) +
+                                    " byte (tối đa " + std::to_string(kMaxSiteNameBytes) + " byte); tệp này không được đưa lên trang web",
+                                source + " becomes " + page.substr(start, 60) + "… on the site, a name of " + std::to_string(bytes) +
+                                    " bytes (at most " + std::to_string(kMaxSiteNameBytes) + "); it is not published"},
+                               {"Đặt tên tệp (hoặc thư mục) ngắn hơn.", "Give the file (or folder) a shorter name."}};
+            if (end == page.size()) break;
+            if (auto it = files_.find(page.substr(0, end)); it != files_.end())
+                return collision(source, page, "cần thư mục " + page.substr(0, end) + "/ nhưng đó là tệp của " + owner_vi(it->second),
+                                 "needs the folder " + page.substr(0, end) + "/ where " + owner_en(it->second) + " has a file", it->second);
+            start = end + 1;
+        }
+        if (page.size() > kMaxSitePathBytes)
+            return Refusal{{source + " ra đường dẫn dài " + std::to_string(page.size()) + " byte trên trang web (tối đa " +
+                                std::to_string(kMaxSitePathBytes) + "); tệp này không được đưa lên trang web",
+                            source + " becomes a path of " + std::to_string(page.size()) + " bytes on the site (at most " +
+                                std::to_string(kMaxSitePathBytes) + "); it is not published"},
+                           {"Rút ngắn tên các thư mục và tệp.", "Shorten the folder and file names."}};
+        if (auto it = files_.find(page); it != files_.end())
+            return collision(source, page, "trùng với " + owner_vi(it->second), "the same as " + owner_en(it->second), it->second);
+        if (auto it = folders_.find(page); it != folders_.end())
+            return collision(source, page, "trùng với thư mục chứa các tệp của " + owner_vi(it->second),
+                             "the folder of " + owner_en(it->second) + "'s files", it->second);
+        return std::nullopt;
+    }
+
+    void take(const std::string& page, const Owner& owner) {
+        files_.emplace(page, owner);
+        for (size_t slash = page.find('/'); slash != std::string::npos; slash = page.find('/', slash + 1))
+            folders_.emplace(page.substr(0, slash), owner);
+    }
+
+private:
+    static std::string owner_vi(const Owner& o) { return o.source.empty() ? "vanban (tệp riêng của trang web)" : o.what_vi + o.source; }
+    static std::string owner_en(const Owner& o) { return o.source.empty() ? "vanban (the site's own file)" : o.what_en + o.source; }
+
+    static Refusal collision(const std::string& source, const std::string& page, const std::string& vi, const std::string& en,
+                             const Owner& owner) {
+        Message hint = owner.source.empty()
+                           ? Message{"Các tên index.html, tim-kiem.html, style.css, search.js, search-index.js, feed.xml, sitemap.xml (và "
+                                     "index.html trong cong-khai/, ke-hoach/, van-ban/) là của vanban; đổi tên tệp này.",
+                                     "index.html, tim-kiem.html, style.css, search.js, search-index.js, feed.xml, sitemap.xml (and index.html "
+                                     "in cong-khai/, ke-hoach/, van-ban/) are vanban's own; rename this file."}
+                           : Message{"Đổi tên hoặc chuyển một trong hai tệp để mỗi tệp ra một trang riêng.",
+                                     "Rename or move one of the two files so each has a page of its own."};
+        return Refusal{{source + " ra " + page + " trên trang web, " + vi + "; tệp này không được đưa lên trang web",
+                        source + " becomes " + page + " on the site, " + en + "; it is not published"},
+                       hint};
+    }
+
+    std::map<std::string, Owner> files_;    // site path → who makes it
+    std::map<std::string, Owner> folders_;  // site folder → the first with a file in it
+};
+
+}  // namespace
+
+SiteLayout plan_site_layout(const std::vector<Document>& documents, const std::vector<std::string>& attachments) {
+    SiteLayout layout;
+    Claims claims;
+    auto exists = [&](const std::string& path) {
+        auto it = std::lower_bound(documents.begin(), documents.end(), path, [](const Document& d, const std::string& p) { return d.path < p; });
+        return it != documents.end() && it->path == path;
+    };
+    auto place = [&](const std::string& source, const std::vector<std::pair<std::string, Owner>>& pages) {
+        for (const auto& [page, owner] : pages)
+            if (auto refusal = claims.conflict(source, page)) {
+                layout.refused.insert(source);
+                layout.problems.push_back({source, {1, 1}, Severity::Error, "file-name", refusal->why, refusal->hint});
+                return;
+            }
+        for (const auto& [page, owner] : pages) claims.take(page, owner);
+    };
+    auto place_document = [&](const Document& doc) {
+        std::string page = output_path(doc.path);
+        std::vector<std::pair<std::string, Owner>> pages{{page, {doc.path, "trang của ", "the page of "}}};
+        if (doc.type && doc.type->official) {
+            pages.push_back({pdf_page(page), {doc.path, "bản PDF của ", "the PDF of "}});
+            pages.push_back({docx_page(page), {doc.path, "bản Word của ", "the Word file of "}});
+        }
+        if (std::string previous = previous_year_path(doc); !previous.empty() && exists(previous))
+            pages.push_back({comparison_page(page), {doc.path, "trang so sánh với năm học trước của ", "the comparison page of "}});
+        place(doc.path, pages);
+    };
+    // The official plans first: a page elsewhere that happens to land on a plan's is the one left out.
+    for (const auto& doc : documents)
+        if (doc.path.rfind("plans/", 0) == 0) place_document(doc);
+    for (const auto& doc : documents)
+        if (doc.path.rfind("plans/", 0) != 0) place_document(doc);
+    for (const auto& file : attachments) place(file, {{output_path(file), {file, "", ""}}});
+    return layout;
+}
+
+}  // namespace vanban

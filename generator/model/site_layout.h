@@ -1,0 +1,40 @@
+// Which file of the website each source becomes, and which sources cannot be published because
+// their files would take the place of the site's own files or of another source's. `vanban check`
+// reports those (`file-name`) and `vanban build` leaves just them out: one bad name never stops the
+// school's site.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/document.h"
+
+namespace vanban {
+
+// The pages that are not documents, and the files vanban writes itself.
+const std::vector<std::string>& site_list_pages();
+const std::vector<std::string>& site_own_files();
+
+// Every file in the site is written under a temporary name first ("x.pdf.tmp-PID-N"), so a
+// name's bytes leave room for that suffix below the system's NAME_MAX (255).
+constexpr size_t kMaxSiteNameBytes = 255 - 40;
+// A site path leaves room below PATH_MAX (4096) for the output folder it is written in.
+constexpr size_t kMaxSitePathBytes = 4096 - 1024;
+
+// A plan's counterpart of the previous school year: the same file name in the folder of the
+// year before ("plans/2023-2024/x.md" for "plans/2024-2025/x.md"); empty for other documents.
+std::string previous_year_path(const Document& doc);
+
+struct SiteLayout {
+    std::set<std::string> refused;     // sources left out of the site
+    std::vector<Diagnostic> problems;  // why, one per refused source
+};
+
+// `documents` sorted by path (the loader's order); `attachments` the other published files.
+// Plans claim their files first, then the rest of content/, then attachments; a source is refused
+// when any of its files is taken, is too long, or needs a folder where a file is (or the reverse).
+SiteLayout plan_site_layout(const std::vector<Document>& documents, const std::vector<std::string>& attachments);
+
+}  // namespace vanban
