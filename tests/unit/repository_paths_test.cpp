@@ -1,0 +1,159 @@
+// The pieces that keep a build inside its folders: the atomic exchange of the output, the
+// removal of killed builds' leftovers, writes that never follow a link, and the site's layout.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "load/published_files.h"
+#include "model/site_layout.h"
+#include "site/output_folder.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace vanban;
+
+namespace {
+
+struct Scratch {
+    fs::path path;
+    Scratch() {
+        static int counter = 0;
+        path = fs::temp_directory_path() / ("vanban-unit-paths-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~Scratch() { fs::remove_all(path); }
+};
+
+void write(const fs::path& p, const std::string& text) {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+}
+
+std::string read(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("exchange_paths swaps two folders in one step: both names exist before and after") {
+    Scratch s;
+    write(s.path / "site/index.html", "cũ");
+    write(s.path / "site.tmp-1/index.html", "mới");
+    REQUIRE(exchange_paths((s.path / "site.tmp-1").string(), (s.path / "site").string()));  // tmpfs and ext4 support it
+    CHECK(read(s.path / "site/index.html") == "mới");
+    CHECK(read(s.path / "site.tmp-1/index.html") == "cũ");
+    CHECK_THROWS_AS(exchange_paths((s.path / "khong-co").string(), (s.path / "site").string()), std::runtime_error);
+    CHECK(read(s.path / "site/index.html") == "mới");
+}
+
+TEST_CASE("commit replaces an existing output and leaves no temporary or old folder") {
+    Scratch s;
+    std::string target = (s.path / "site").string();
+    {
+        OutputFolder first(target);
+        first.write("index.html", "một");
+        first.commit();
+    }
+    write(s.path / "site/thua.txt", "từ lần trước");
+    {
+        OutputFolder second(target);
+        second.write("index.html", "hai");
+        second.commit();
+    }
+    CHECK(read(s.path / "site/index.html") == "hai");
+    CHECK_FALSE(fs::exists(s.path / "site/thua.txt"));
+    CHECK(fs::is_regular_file(s.path / "site" / OutputFolder::kMarker));
+    size_t entries = 0;
+    for (const auto& e : fs::directory_iterator(s.path)) entries += e.path().filename() != "site";
+    CHECK(entries == 0);
+}
+
+TEST_CASE("the output is never written or copied through a link, and a linked source is not copied") {
+    Scratch s;
+    write(s.path / "ngoai.txt", "giữ nguyên");
+    write(s.path / "repo/content/that.txt", "tệp thật");
+    fs::create_symlink(s.path / "ngoai.txt", s.path / "repo/content/lien-ket.txt");
+    OutputFolder out((s.path / "site").string());
+    fs::path planted = out.path_of("trang.html");
+    fs::create_symlink(s.path / "ngoai.txt", planted);
+    CHECK_THROWS_AS(out.write("trang.html", "ghi đè"), std::runtime_error);
+    CHECK_THROWS_AS(out.copy_file((s.path / "repo").string(), "content/lien-ket.txt", "lien-ket.txt"), std::runtime_error);
+    CHECK(read(s.path / "ngoai.txt") == "giữ nguyên");
+    out.copy_file((s.path / "repo").string(), "content/that.txt", "that.txt");
+    CHECK(read(out.path_of("that.txt")) == "tệp thật");
+    CHECK_FALSE(fs::is_symlink(out.path_of("that.txt")));
+}
+
+TEST_CASE("remove_abandoned_folders: only vanban's, beside this output, whose process is gone") {
+    Scratch s;
+    auto leftover = [&](const std::string& name, bool marker) {
+        write(s.path / name / "index.html", "cũ");
+        if (marker) write(s.path / name / OutputFolder::kMarker, "");
+    };
+    leftover("site.tmp-999999991", true);
+    leftover("site.old-999999992", true);
+    leftover("site.tmp-999999993", false);
+    leftover("site.tmp-" + std::to_string(::getppid()), true);  // alive
+    leftover("site.tmp-12x", true);                              // not a PID
+    fs::create_directory_symlink(s.path / "site.tmp-999999993", s.path / "site.tmp-999999995");
+    CHECK(remove_abandoned_folders((s.path / "site").string()) == 2);
+    CHECK_FALSE(fs::exists(s.path / "site.tmp-999999991"));
+    CHECK_FALSE(fs::exists(s.path / "site.old-999999992"));
+    CHECK(fs::exists(s.path / "site.tmp-999999993/index.html"));
+    CHECK(fs::exists(s.path / ("site.tmp-" + std::to_string(::getppid())) / "index.html"));
+    CHECK(fs::exists(s.path / "site.tmp-12x/index.html"));
+    CHECK(fs::is_symlink(s.path / "site.tmp-999999995"));
+}
+
+TEST_CASE("output_folder_problem: the repository, what holds it, .git/, content/, plans/ and links inside the repository") {
+    Scratch s;
+    fs::path root = s.path / "repo";
+    fs::create_directories(root / "content");
+    fs::create_directories(s.path / "www");
+    CHECK(output_folder_problem(root.string(), (root / "site").string()).empty());
+    CHECK(output_folder_problem(root.string(), (s.path / "site").string()).empty());
+    CHECK_FALSE(output_folder_problem(root.string(), root.string()).empty());
+    CHECK_FALSE(output_folder_problem(root.string(), s.path.string()).empty());
+    CHECK_FALSE(output_folder_problem(root.string(), (root / ".git/x").string()).empty());
+    CHECK_FALSE(output_folder_problem(root.string(), (root / "content/web").string()).empty());
+    CHECK_FALSE(output_folder_problem(root.string(), (root / "plans").string()).empty());
+    fs::create_directory_symlink(s.path / "www", root / "site");
+    CHECK(output_folder_problem(root.string(), (root / "site").string()).find("liên kết tượng trưng") != std::string::npos);
+    fs::create_directory_symlink(s.path / "www", s.path / "site");  // the user's own link, outside the repository
+    CHECK(output_folder_problem(root.string(), (s.path / "site").string()).empty());
+}
+
+TEST_CASE("site layout: vanban's own files, another document's page, folder against file, over-long names") {
+    Repository repo = test::make_repository({
+        {"plans/2024-2025/ke-hoach.md", "---\nloai: ke-hoach\nnam_hoc: \"2024-2025\"\n---\n"},
+        {"content/ke-hoach/2024-2025/ke-hoach.md", "---\nloai: trang\n---\n"},
+        {"content/tim-kiem.md", "---\nloai: trang\n---\n"},
+        {"content/gioi-thieu.md", "---\nloai: trang\n---\n"},
+        {"content/" + std::string(kMaxSiteNameBytes, 'a') + ".md", "---\nloai: trang\n---\n"},
+    });
+    SiteLayout layout = plan_site_layout(repo.documents, {"content/style.css", "content/ke-hoach/2024-2025/ke-hoach.pdf",
+                                                          "content/index.html/anh.png", "content/anh/truong.jpg"});
+    std::set<std::string> expected = {"content/ke-hoach/2024-2025/ke-hoach.md", "content/tim-kiem.md",
+                                      "content/" + std::string(kMaxSiteNameBytes, 'a') + ".md", "content/style.css",
+                                      "content/ke-hoach/2024-2025/ke-hoach.pdf", "content/index.html/anh.png"};
+    CHECK(layout.refused == expected);
+    CHECK(layout.problems.size() == expected.size());
+    for (const auto& d : layout.problems) {
+        CHECK(d.rule == "file-name");
+        CHECK(d.severity == Severity::Error);
+        CHECK_FALSE(d.hint.vi.empty());
+    }
+}
+
+TEST_CASE("carries_script: pages and scripts a browser runs, in any letter case") {
+    for (const char* risky : {"a.html", "b.HTM", "c.svg", "d.xml", "e.js", "f.mjs", "g.xhtml", "h.shtml"}) CHECK(carries_script(risky));
+    for (const char* plain : {"a.pdf", "b.png", "c.docx", "d.xlsx", "e.jpg", "f.txt", "g"}) CHECK_FALSE(carries_script(plain));
+}
