@@ -307,6 +307,23 @@ TEST_CASE("vanban new and import refuse to write through a linked folder of the 
     Run page = run_vanban("new cong-van --year 2025-2026 --title \"Thử\" --today 2025-09-01 --root " + shell_quote(root.string()));
     CHECK(page.exit_code == 2);
     CHECK(fs::is_empty(tmp.path / "ngoai"));
+
+    // import places a Word plan in plans/2023-2024/: a link there, or at the file itself (--force), is refused.
+    std::string docx = tmp.str() + "/ke-hoach.docx";
+    run_command("pandoc -f html -t docx " + shell_quote(fixture("docx/ke-hoach.html")) + " -o " + shell_quote(docx));
+    REQUIRE(fs::exists(docx));
+    fs::create_directory_symlink("../../ngoai", root / "plans/2023-2024");
+    Run imported = run_vanban("import --root " + shell_quote(root.string()) + " " + shell_quote(docx) + " --today 2026-11-23");
+    CHECK(imported.exit_code == 2);
+    CHECK(contains(imported.err, "liên kết tượng trưng"));
+    CHECK(fs::is_empty(tmp.path / "ngoai"));
+    fs::remove(root / "plans/2023-2024");
+    fs::create_directories(root / "plans/2023-2024");
+    write(tmp.path / "ngoai/nan-nhan.md", "giữ nguyên");
+    fs::create_symlink("../../../ngoai/nan-nhan.md", root / "plans/2023-2024/ke-hoach-trien-khai-chuyen-doi-so-nam-hoc-2023-2024.md");
+    Run forced = run_vanban("import --force --root " + shell_quote(root.string()) + " " + shell_quote(docx) + " --today 2026-11-23");
+    CHECK(forced.exit_code == 2);
+    CHECK(slurp((tmp.path / "ngoai/nan-nhan.md").string()) == "giữ nguyên");
 }
 
 TEST_CASE("the preview serves only its own files, never through a link") {
