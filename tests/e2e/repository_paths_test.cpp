@@ -4,7 +4,10 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -53,6 +56,40 @@ void allow_html(const fs::path& root) {
     yaml.replace(yaml.find("  cap_hoc:"), 0, "  cho_phep_html: true\n");
     write(root / "vanban.yaml", yaml);
 }
+
+// Folders nested deeper than PATH_MAX, made and removed through file descriptors (no full path
+// of that length can be opened, nor removed by std::filesystem).
+struct DeepFolders {
+    fs::path top;
+    std::string name;
+    int levels;
+    DeepFolders(fs::path dir, std::string folder, int depth, const std::string& file, const std::string& text)
+        : top(std::move(dir)), name(std::move(folder)), levels(depth) {
+        int fd = ::open(top.c_str(), O_RDONLY | O_DIRECTORY);
+        for (int i = 0; i < levels; ++i) {
+            ::mkdirat(fd, name.c_str(), 0755);
+            int next = ::openat(fd, name.c_str(), O_RDONLY | O_DIRECTORY);
+            ::close(fd);
+            fd = next;
+        }
+        int out = ::openat(fd, file.c_str(), O_WRONLY | O_CREAT, 0644);
+        CHECK(::write(out, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+        ::close(out);
+        ::close(fd);
+        this->file = file;
+    }
+    ~DeepFolders() {
+        std::vector<int> fds{::open(top.c_str(), O_RDONLY | O_DIRECTORY)};
+        for (int i = 0; i < levels; ++i) fds.push_back(::openat(fds.back(), name.c_str(), O_RDONLY | O_DIRECTORY));
+        ::unlinkat(fds.back(), file.c_str(), 0);
+        for (int i = levels; i >= 1; --i) {
+            ::close(fds[i]);
+            ::unlinkat(fds[i - 1], name.c_str(), AT_REMOVEDIR);
+        }
+        ::close(fds[0]);
+    }
+    std::string file;
+};
 
 const char* const kPage = "---\nloai: trang\ntieu_de: \"Trang riêng\"\n---\nNội dung riêng của trường.\n";
 
@@ -216,6 +253,23 @@ TEST_CASE("a name too long for the site or not UTF-8 is a file-name finding; the
     CHECK(r.exit_code == 1);
     CHECK(fs::exists(tmp.path / "site/gioi-thieu.html"));
     CHECK_FALSE(fs::exists(tmp.path / "site" / (std::string(240, 'a') + ".html")));
+}
+
+TEST_CASE("a path longer than PATH_MAX is a file-name finding, not a stop; the rest is built") {
+    TempDir tmp;
+    fs::path root = tmp.copy_of("clean");
+    DeepFolders deep(root / "content", std::string(200, 'd'), 22, "sau.md", kPage);  // 22 × 201 bytes > 4096
+    Run check;
+    auto found = findings(root, &check);
+    CHECK(check.exit_code == 1);
+    bool reported = false;
+    for (const auto& [file, rules] : found)
+        reported |= file.rfind("content/" + std::string(150, 'd'), 0) == 0 && rules.count("file-name");  // shown shortened
+    CHECK(reported);
+    CHECK(contains(check.out, "đường dẫn quá dài"));
+    Run r = build(root, tmp.path / "site");
+    CHECK(r.exit_code == 1);
+    CHECK(fs::exists(tmp.path / "site/gioi-thieu.html"));
 }
 
 TEST_CASE("attachments a browser runs as script are refused unless cho_phep_html: true") {
