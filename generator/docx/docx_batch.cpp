@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "load/published_files.h"
 #include "load/source_reader.h"
 #include "support/cache_dir.h"
 #include "support/cached_batch.h"
@@ -77,6 +78,8 @@ RenderReport render_docxs(const Repository& repo, const std::vector<DocxRequest>
     std::vector<DocxJob> jobs(requests.size());
     CachedBatchSteps steps;
     steps.cache_file = [&](size_t i) {
+        // The programs would read (and publish) an image from anywhere the document names.
+        if (std::string why = image_outside_repository(repo.root, *requests[i].doc); !why.empty()) throw std::runtime_error(why);
         jobs[i] = prepare_docx(*requests[i].doc, repo);
         return (fs::path(cache) / (cache_key(jobs[i], environment) + ".docx")).string();
     };

@@ -200,6 +200,38 @@ std::string read_repository_file(const std::string& root, const std::string& rel
     return bytes;
 }
 
+std::string image_outside_repository(const std::string& root, const Document& doc) {
+    for (const Link& link : doc.links) {
+        if (!link.image) continue;
+        const std::string& target = link.target;
+        size_t colon = target.find(':'), slash = target.find('/');
+        if (colon != std::string::npos && (slash == std::string::npos || colon < slash)) {
+            std::string scheme = target.substr(0, colon);
+            std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
+            if (scheme == "http" || scheme == "https" || scheme == "data") continue;
+            return "hình \"" + target + "\" (dòng " + std::to_string(link.at.line) + ") dùng địa chỉ " + scheme +
+                   ":, chỉ được dùng hình trong kho hoặc địa chỉ http(s)";
+        }
+        std::string path = target.substr(0, target.find_first_of("?#"));
+        std::string decoded;  // Pandoc decodes %XX before it opens the file
+        for (size_t i = 0; i < path.size(); ++i) {
+            if (path[i] == '%' && i + 2 < path.size() && std::isxdigit(static_cast<unsigned char>(path[i + 1])) &&
+                std::isxdigit(static_cast<unsigned char>(path[i + 2]))) {
+                decoded += static_cast<char>(std::stoi(path.substr(i + 1, 2), nullptr, 16));
+                i += 2;
+            } else {
+                decoded += path[i];
+            }
+        }
+        std::string relative = (fs::path(doc.path).parent_path() / decoded).lexically_normal().generic_string();
+        if (decoded.empty() || decoded[0] == '/' || relative.rfind("..", 0) == 0 || !is_published(relative) || !is_plain_file(root, relative))
+            return "hình \"" + target + "\" (dòng " + std::to_string(link.at.line) +
+                   ") không phải tệp đưa lên trang web trong content/ hay plans/ (nằm ngoài, hoặc là liên kết tượng trưng); "
+                   "chép hình vào cạnh văn bản";
+    }
+    return {};
+}
+
 bool carries_script(const std::string& path) {
     std::string extension = fs::path(path).extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "model/document.h"
 
 namespace vanban {
 
@@ -36,6 +37,11 @@ bool is_plain_file(const std::string& root, const std::string& relative);
 // Reads a file of the repository without following a symbolic link at its end (O_NOFOLLOW) and
 // only if it is a regular file (a FIFO would block); throws std::runtime_error in Vietnamese.
 std::string read_repository_file(const std::string& root, const std::string& relative);
+
+// Pandoc and WeasyPrint read the images of a document themselves, and put their bytes in the PDF
+// and the Word file. An image they may read is a published file of the repository reached
+// without a link, or an http(s)/data URL. Otherwise, why not (in Vietnamese); empty when all are fine.
+std::string image_outside_repository(const std::string& root, const Document& doc);
 
 // Attachments a browser runs as a page or script (html, htm, xhtml, shtml, svg, xml, js, mjs):
 // published only when the school allows raw HTML (cho_phep_html: true).

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "load/published_files.h"
 #include "load/source_reader.h"
 #include "support/cache_dir.h"
 #include "support/cached_batch.h"
@@ -86,6 +87,8 @@ RenderReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& 
     std::vector<PdfJob> jobs(requests.size());
     CachedBatchSteps steps;
     steps.cache_file = [&](size_t i) {
+        // The programs would read (and publish) an image from anywhere the document names.
+        if (std::string why = image_outside_repository(repo.root, *requests[i].doc); !why.empty()) throw std::runtime_error(why);
         jobs[i] = prepare_pdf(*requests[i].doc, repo, requests[i].marks);
         return (fs::path(cache) / (cache_key(jobs[i], environment, template_text, stylesheet) + ".pdf")).string();
     };

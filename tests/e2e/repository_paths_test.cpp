@@ -272,6 +272,31 @@ TEST_CASE("a path longer than PATH_MAX is a file-name finding, not a stop; the r
     CHECK(fs::exists(tmp.path / "site/gioi-thieu.html"));
 }
 
+TEST_CASE("an image outside the repository, or through a link, never goes into a Word file or PDF") {
+    TempDir tmp;
+    fs::path root = tmp.copy_of("clean");
+    write(root / ".git/config", "[http]\n\textraheader = AUTHORIZATION: basic TOKEN-CUA-CI\n");
+    const std::string letter = "content/van-ban/2024-2025/cong-van-hoc-lieu.md";
+    std::string text = slurp((root / letter).string());
+    write(root / letter, text + "\n![cấu hình](../../../.git/config)\n");
+    std::string cache = " --cache " + shell_quote(tmp.str() + "/cache");
+    Run outside = run_vanban("docx --root " + shell_quote(root.string()) + " " + letter + " --out " + shell_quote(tmp.str() + "/word") + cache);
+    CHECK(outside.exit_code == 1);
+    CHECK(contains(outside.err, "../../../.git/config"));
+    CHECK_FALSE(fs::exists(tmp.path / "word/cong-van-hoc-lieu.docx"));
+
+    fs::create_symlink("../../../.git/config", root / "content/van-ban/2024-2025/anh.png");
+    write(root / letter, text + "\n![ảnh](anh.png)\n");
+    Run r = run_vanban("build --no-pdf --today 2026-11-23 --root " + shell_quote(root.string()) + " --out " + shell_quote(tmp.str() + "/site") + cache);
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.err, "anh.png"));
+    CHECK(fs::exists(tmp.path / "site/van-ban/2024-2025/cong-van-hoc-lieu.html"));
+    CHECK_FALSE(fs::exists(tmp.path / "site/van-ban/2024-2025/cong-van-hoc-lieu.docx"));
+    CHECK(fs::exists(tmp.path / "site/cong-khai/2024-2025/thu-chi.docx"));  // the other documents keep theirs
+    for (const auto& e : fs::recursive_directory_iterator(tmp.path / "site"))
+        if (e.path().extension() == ".docx") CHECK_FALSE(contains(run_command("unzip -p " + shell_quote(e.path().string())), "TOKEN-CUA-CI"));
+}
+
 TEST_CASE("attachments a browser runs as script are refused unless cho_phep_html: true") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
