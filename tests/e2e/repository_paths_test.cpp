@@ -336,6 +336,26 @@ TEST_CASE("a symlinked template is reported and vanban's own is used instead") {
     CHECK_FALSE(slurp((tmp.path / "site/style.css").string()).empty());
 }
 
+TEST_CASE("a linked vanban.yaml stops vanban with a Vietnamese message; a linked type file is reported and not read") {
+    TempDir tmp;
+    fs::path root = tmp.copy_of("clean");
+    fs::create_directories(root / "templates/types");
+    write(tmp.path / "outside/loai.yaml", "loai: ngoai-kho\nten: \"Loại ngoài kho\"\n");
+    fs::create_symlink("../../../outside/loai.yaml", root / "templates/types/ngoai-kho.yaml");
+    auto found = findings(root);
+    CHECK(found["templates/types/ngoai-kho.yaml"].count("symlink"));
+    Run r = run_vanban("new ngoai-kho --root " + shell_quote(root.string()));
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "chưa được định nghĩa"));
+
+    fs::rename(root / "vanban.yaml", tmp.path / "outside/vanban.yaml");
+    fs::create_symlink("../outside/vanban.yaml", root / "vanban.yaml");
+    Run linked = run_vanban("check --root " + shell_quote(root.string()));
+    CHECK(linked.exit_code == 2);
+    CHECK(contains(linked.err, "vanban.yaml"));
+    CHECK(contains(linked.err, "liên kết tượng trưng"));
+}
+
 TEST_CASE("a killed build's leftover is removed by the next build, only when its process is gone and it carries the marker") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
