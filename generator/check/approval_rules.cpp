@@ -1,5 +1,6 @@
 // approval: documents of a published school year must be approved, and what history says
-// against the approvals (refused approval commits, a trust list changed without authority).
+// against the approvals (refused approval commits). trust: a trust list changed without
+// authority, a trust root that cannot be confirmed.
 // A document recorded as issued keeps its findings, as warnings: its text is what was signed
 // on paper and cannot be corrected any more, only superseded.
 #include <algorithm>
@@ -11,6 +12,10 @@
 namespace vanban {
 
 void check_approvals(const Repository& repo, const ApprovalReport& approvals, Diagnostics& out) {
+    if (const auto& issue = approvals.trust_root_issue) {
+        out.push_back(Diagnostic{"vanban.yaml", {1, 1}, issue->severity, "trust", issue->message, issue->hint});
+        return;
+    }
     if (repo.approval.enabled && !approvals.available) {
         // Approvals are on but history cannot say who approved what: nothing counts as approved.
         out.push_back(Diagnostic{"vanban.yaml", {1, 1}, Severity::Error, "approval",
@@ -73,8 +78,10 @@ void check_approvals(const Repository& repo, const ApprovalReport& approvals, Di
                                       "the record of issue in commit " + a->issue_not_counted->commit.substr(0, 10) + " does not count: " + a->issue_problem.en},
                                      {"Người giữ một vai trò mà loại văn bản chấp nhận ghi nhận lại: vanban approve " + doc.path + " --role <vai trò> --issued",
                                       "A holder of a role the type accepts records it again: vanban approve " + doc.path + " --role <role> --issued"}));
+    // An unauthorised change still in the files is an error until removed or accepted; one
+    // already undone or accepted stays in history as a warning.
     for (const auto& p : approvals.ledger.trust_problems)
-        out.push_back(Diagnostic{repo.approval.ssh_signers, {1, 1}, Severity::Warning, "approval", p.reason,
+        out.push_back(Diagnostic{repo.approval.ssh_signers, {1, 1}, p.pending ? Severity::Error : Severity::Warning, "trust", p.reason,
                                  {"Nếu thay đổi là đúng, hiệu trưởng (hoặc Phòng GD&ĐT) xem lại rồi chấp nhận bằng một commit có chữ ký: "
                                   "git commit -S --allow-empty -m \"Chấp nhận danh sách khóa\" --trailer \"Tin-cay: chap-nhan\"; nếu không, xóa thay đổi đó đi.",
                                   "If the change is right, the principal (or the district office) reviews it and accepts it in a signed commit with the "

@@ -121,9 +121,9 @@ TEST_CASE("the trust list changed without authority is reported and not used") {
     s.approve("ngoai", "hieu-truong", kOther);
     CHECK(s.document(kOther)["state"] == "da-duyet");
 
-    // And check reports the unauthorised changes as warnings on the trust list.
+    // And check reports the unauthorised changes, accepted since, as warnings on the trust list.
     Run check = run_vanban("check --root " + shell_quote(s.root.string()) + " --today 2026-11-23", "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " ");
-    CHECK(contains(check.out, ".vanban/allowed_signers:1:1: cảnh báo [approval] danh sách khóa, vai trò hoặc chính sách phê duyệt bị thay đổi"));
+    CHECK(contains(check.out, ".vanban/allowed_signers:1:1: cảnh báo [trust] danh sách khóa, vai trò hoặc chính sách phê duyệt bị thay đổi"));
 }
 
 TEST_CASE("approval policies are part of the trust list; a shallow clone approves nothing") {
