@@ -3,6 +3,7 @@
 #include <git2.h>
 
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 
 namespace fs = std::filesystem;
@@ -63,7 +64,7 @@ std::vector<CommitInfo> GitRepository::history() const {
     Owned<git_revwalk, git_revwalk_free> walk;
     if (git_revwalk_new(&walk.p, repo_) != 0) return out;
     if (git_revwalk_push_head(walk.p) != 0) return out;  // no commits yet
-    git_revwalk_sorting(walk.p, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+    git_revwalk_sorting(walk.p, GIT_SORT_NONE);
     git_oid oid;
     while (git_revwalk_next(&oid, walk.p) == 0) {
         Owned<git_commit, git_commit_free> commit;
@@ -87,7 +88,31 @@ std::vector<CommitInfo> GitRepository::history() const {
         }
         out.push_back(std::move(info));
     }
-    return out;
+    // Parents strictly before children, HEAD last, whatever order the walk gave: the trust fold
+    // depends on it (a depth-first walk from HEAD, each commit after all its parents).
+    std::map<std::string, size_t> index;
+    for (size_t i = 0; i < out.size(); ++i) index[out[i].id] = i;
+    git_oid head;
+    if (git_reference_name_to_id(&head, repo_, "HEAD") != 0 || !index.count(hex(&head))) return {};
+    std::vector<CommitInfo> ordered;
+    std::vector<char> state(out.size(), 0);  // 0 new, 1 on the stack, 2 placed
+    std::vector<std::pair<size_t, size_t>> stack = {{index[hex(&head)], 0}};
+    state[stack.back().first] = 1;
+    while (!stack.empty()) {
+        auto& [at, next] = stack.back();
+        if (next < out[at].parents.size()) {
+            auto it = index.find(out[at].parents[next++]);
+            if (it != index.end() && state[it->second] == 0) {
+                state[it->second] = 1;
+                stack.emplace_back(it->second, 0);
+            }
+            continue;
+        }
+        state[at] = 2;
+        ordered.push_back(std::move(out[at]));
+        stack.pop_back();
+    }
+    return ordered;
 }
 
 bool GitRepository::descends_from(const std::string& commit_id, const std::string& ancestor_id) const {
