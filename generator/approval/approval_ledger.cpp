@@ -295,11 +295,6 @@ bool endorses(const CommitInfo& commit) {
 
 }  // namespace
 
-bool TrustFacts::operator==(const TrustFacts& o) const {
-    return signer_lines == o.signer_lines && role_holders == o.role_holders && admin_roles == o.admin_roles && gpg_keys == o.gpg_keys &&
-           policies == o.policies && published_years == o.published_years && hide_unapproved == o.hide_unapproved;
-}
-
 TrustedKeys TrustFacts::keys() const {
     TrustedKeys k;
     for (const auto& line : signer_lines) k.allowed_signers += line + "\n";

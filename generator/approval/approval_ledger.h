@@ -59,11 +59,11 @@ struct ApprovalPolicy {
     bool official = true;
     std::vector<std::string> roles;
     std::vector<std::string> deputy_roles;  // added when signed "KT. ..."
-    bool operator==(const ApprovalPolicy& o) const { return official == o.official && roles == o.roles && deputy_roles == o.deputy_roles; }
 };
 
-// Everything approvals rest on, as a set of facts, so that an authorised commit changes
-// exactly the facts it changes and an unauthorised change leaves no trace in what is trusted.
+// Everything approvals rest on, read back from the trusted facts (approval/trust_fold.h keeps
+// them as strings, one per fact, so that an authorised commit changes exactly the facts it
+// changes and an unauthorised change leaves no trace in what is trusted).
 struct TrustFacts {
     std::set<std::string> signer_lines;                           // allowed_signers lines
     std::set<std::pair<std::string, std::string>> role_holders;   // (role, principal)
@@ -73,9 +73,6 @@ struct TrustFacts {
     std::set<std::string> published_years;
     bool hide_unapproved = false;
 
-    bool complete() const { return (!signer_lines.empty() || !gpg_keys.empty()) && !role_holders.empty(); }
-    bool operator==(const TrustFacts& o) const;
-    bool operator!=(const TrustFacts& o) const { return !(*this == o); }
     TrustedKeys keys() const;
     ApprovalConfig config() const;
 };
