@@ -83,49 +83,43 @@ bool TrustFold::ancestor(int a, int b) const {
     return bit >= 0 && (ancestry_[b][bit / 64] >> (bit % 64) & 1);
 }
 
-bool TrustFold::in_view(int e, int view, bool inclusive) const { return e == view ? inclusive : ancestor(e, view); }
-
-std::vector<int> TrustFold::concurrent_removals(int c, int view, bool inclusive) const {
+std::vector<int> TrustFold::concurrent_removals(int c, int horizon) const {
     std::vector<int> out;
     for (int r : removals_)
-        if (r != c && in_view(r, view, inclusive) && !ancestor(r, c) && !ancestor(c, r)) out.push_back(r);
+        if (r != c && ancestor(r, horizon) && !ancestor(r, c) && !ancestor(c, r)) out.push_back(r);
     return out;
 }
 
-bool TrustFold::effective(int c, int view, bool inclusive) const {
+bool TrustFold::effective(int c, int horizon) const {
     if (c == root_) return true;
-    std::vector<int> concurrent = concurrent_removals(c, view, inclusive);
-    if (concurrent.empty()) return true;
-    auto key = std::make_pair(c, concurrent);
+    // What decides it: the removals concurrent with it that reach the horizon (those before it
+    // are its own history).
+    auto key = std::make_pair(c, concurrent_removals(c, horizon));
+    if (key.second.empty()) return true;
     if (auto it = rejudged_.find(key); it != rejudged_.end()) return it->second;
-    FactSet trusted = before(c);
-    for (int r : concurrent)
-        for (const auto& f : removed(r)) trusted.erase(f);
+    const FactSet trusted = trust(c, false, horizon);
     bool good = !trusted.empty() && judge_(c, trusted);
     rejudged_[key] = good;
     return good;
 }
 
-FactSet TrustFold::judged_with(int c, int view) const {
-    FactSet trusted = before(c);
-    for (int r : concurrent_removals(c, view, true))
-        for (const auto& f : removed(r)) trusted.erase(f);
-    return trusted;
-}
+FactSet TrustFold::judged_with(int c, int view) const { return trust(c, false, view); }
 
-bool TrustFold::overruled(int c, int view) const { return authorised(c) && !effective(c, view, true); }
+bool TrustFold::overruled(int c, int view) const { return authorised(c) && !effective(c, view); }
 
-FactSet TrustFold::trust(int view, bool inclusive) const {
+FactSet TrustFold::trust(int c, bool inclusive, int horizon) const {
     FactSet out;
+    // Removals that apply: authorised, reaching the horizon, and not made after `c` (after or
+    // by `c` itself when its own change does not count yet).
+    auto applies = [&](int r) { return ancestor(r, horizon) && !(inclusive ? r != c && ancestor(c, r) : ancestor(c, r)); };
     for (const auto& [fact, adds] : adds_) {
         auto removes = removes_.find(fact);
         for (int a : adds) {
-            if (!in_view(a, view, inclusive)) continue;
-            // Every removal of the fact in view must precede this addition.
-            bool beaten = removes != removes_.end() && std::any_of(removes->second.begin(), removes->second.end(), [&](int r) {
-                              return in_view(r, view, inclusive) && !strictly_before(r, a);
-                          });
-            if (!beaten && effective(a, view, inclusive)) {
+            if (inclusive ? !ancestor(a, c) : a == c || !ancestor(a, c)) continue;
+            // Every removal of the fact that applies must precede this addition.
+            bool beaten = removes != removes_.end() &&
+                          std::any_of(removes->second.begin(), removes->second.end(), [&](int r) { return applies(r) && !strictly_before(r, a); });
+            if (!beaten && effective(a, horizon)) {
                 out.insert(fact);
                 break;
             }
@@ -134,11 +128,11 @@ FactSet TrustFold::trust(int view, bool inclusive) const {
     return out;
 }
 
-FactSet TrustFold::trust_at(int c) const { return trust(c, true); }
+FactSet TrustFold::trust_at(int c) const { return trust(c, true, c); }
 
 const FactSet& TrustFold::before(int c) const {
     auto it = before_.find(c);
-    if (it == before_.end()) it = before_.emplace(c, trust(c, false)).first;
+    if (it == before_.end()) it = before_.emplace(c, trust(c, false, c)).first;
     return it->second;
 }
 

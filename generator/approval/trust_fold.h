@@ -10,10 +10,11 @@
 // A fact holds at commit C when an authorised addition of it is an ancestor-or-self of C and
 // every authorised removal of it in C's ancestry is an ancestor of that addition: a removal
 // concurrent with an addition beats it, whatever the order of the merge's parents. An addition
-// (and an approval) made on a branch is also judged again with the authorised removals that
-// reach the viewpoint without passing through it applied: a key revoked on main cannot add
-// keys or approve on a branch forked before the revocation. Removals only lower trust, so an
-// authorised removal always applies (fail closed).
+// (and an approval) made on a branch is also judged again, seen from the viewpoint: with the
+// authorised removals that reach it without passing through the commit applied, and the
+// additions the commit relied on judged the same way. So a key revoked on main cannot add keys
+// or approve on a branch forked before the revocation, nor can a key it added there. Removals
+// only lower trust, so an authorised removal always applies (fail closed).
 #pragma once
 
 #include <cstdint>
@@ -56,8 +57,9 @@ public:
     FactSet trust_at(int c) const;
     // The facts in force at `c`'s parents: what its own change was judged with.
     const FactSet& trust_before(int c) const { return before(c); }
-    // The facts an approval at `c` is judged with, seen from `view` (a descendant of `c`):
-    // those in force at its parents, less what authorised removals concurrent with `c` took.
+    // The facts an approval at `c` (a tracked commit) is judged with, seen from `view` (a
+    // descendant): those in force at its parents, less what authorised removals concurrent with
+    // `c` took, and less what additions overruled from `view` brought.
     FactSet judged_with(int c, int view) const;
     // An authorised event whose addition does not hold at `view` because a concurrent
     // removal took away the authority it was made with.
@@ -70,12 +72,15 @@ private:
         FactSet added, removed;
         bool authorised = false;
     };
-    bool in_view(int e, int view, bool inclusive) const;
     bool strictly_before(int a, int b) const { return a != b && ancestor(a, b); }
-    // Authorised removals in `view`'s ancestry concurrent with `c` (neither before nor after it).
-    std::vector<int> concurrent_removals(int c, int view, bool inclusive) const;
-    bool effective(int c, int view, bool inclusive) const;
-    FactSet trust(int view, bool inclusive) const;
+    // Authorised removals reaching `horizon` concurrent with `c` (neither before nor after it).
+    std::vector<int> concurrent_removals(int c, int horizon) const;
+    // Whether an authorised event still holds seen from `horizon`: judged again, when removals
+    // concurrent with it reach there, with the trust at its parents as seen from there.
+    bool effective(int c, int horizon) const;
+    // The facts at `c` (after its own change when `inclusive`, else at its parents), with the
+    // removals that reach `horizon` applied and additions judged from there.
+    FactSet trust(int c, bool inclusive, int horizon) const;
     const FactSet& before(int c) const;
 
     std::vector<FoldCommit> commits_;

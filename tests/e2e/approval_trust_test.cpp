@@ -221,3 +221,41 @@ TEST_CASE("with templates read from the school's repository a role holder cannot
     s.approve("ht", "hieu-truong", kOther);
     CHECK(s.document(kOther)["state"] == "da-duyet");
 }
+
+TEST_CASE("a key added on a branch by an admin revoked on main approves nothing, in either merge order") {
+    for (bool branch_merges_main : {true, false}) {
+        CAPTURE(branch_merges_main);
+        SchoolRepo s;
+        std::string main = branch(s);
+        // The vice principal is made an administrator of the trust list (Phòng GD&ĐT's role).
+        std::string yaml = slurp((s.root / "vanban.yaml").string());
+        yaml.replace(yaml.find("    pho-hieu-truong: [pht@truong.vn]\n"), 0, "    phong-gddt: [pht@truong.vn]\n");
+        std::ofstream(s.root / "vanban.yaml") << yaml;
+        s.git("add -A");
+        s.commit("ht", "-m 'Phó hiệu trưởng quản lý khóa'");
+        std::string fork = head(s);
+        revoke_pht(s);
+        // On a branch forked before the revocation, pht adds another key under their own name,
+        // and that key approves.
+        s.git("checkout -q -b nhanh " + fork, "pht");
+        std::ofstream(s.root / ".vanban/allowed_signers", std::ios::app) << "pht@truong.vn namespaces=\"git\" " << slurp(s.key("ngoai") + ".pub");
+        s.git("add -A");
+        s.commit("pht", "-m 'Thêm khóa dự phòng'");
+        s.approve("ngoai", "pho-hieu-truong", kPlan);
+        if (branch_merges_main) {
+            s.git("merge -q --no-ff --no-edit " + main, "pht");
+            s.git("checkout -q " + main);
+            s.git("merge -q --ff-only nhanh");
+        } else {
+            s.git("checkout -q " + main);
+            s.git("merge -q --no-ff --no-edit nhanh", "pht");
+        }
+        s.approve("ht", "hieu-truong", kPlan);
+        auto d = s.document(kPlan);
+        CHECK(d["state"] == "duyet-mot-phan");
+        CHECK(d["missing_roles"] == nlohmann::json::array({"pho-hieu-truong"}));
+        auto st = s.status();
+        REQUIRE(st["trust_problems"].size() == 1);
+        CHECK(contains(st["trust_problems"][0]["message"].get<std::string>(), "thu hồi ở một nhánh khác"));
+    }
+}

@@ -137,3 +137,26 @@ TEST_CASE("trust fold: nothing is trusted without a root, or before it") {
     CHECK(rooted.trust_at(second) == kBoth);
     CHECK(rooted.trust_at(first).empty());
 }
+
+TEST_CASE("trust fold: a key added on a branch by a revoked admin approves nothing there, before or after the merge, in either order") {
+    for (bool main_first : {true, false}) {
+        CAPTURE(main_first);
+        Graph g;
+        int root = g.add({}, kBoth);
+        int revoke = g.add({root}, kHtOnly, "ht");
+        int sneak = g.add({root}, {"key:ht", "key:pht", "key:ngoai"}, "pht");
+        // On the branch, before the merge: the new key signs an approval and another trust change.
+        int approval = g.add({sneak}, {"key:ht", "key:pht", "key:ngoai"}, "ngoai", true);
+        int more = g.add({approval}, {"key:ht", "key:pht", "key:ngoai", "key:khac"}, "ngoai");
+        int merge = main_first ? g.add({revoke, more}, {"key:ht", "key:ngoai", "key:khac"})
+                               : g.add({more, revoke}, {"key:ht", "key:ngoai", "key:khac"});
+        TrustFold fold = g.fold(root);
+        // On the branch alone, all of it held...
+        CHECK(fold.judged_with(approval, approval).count("key:ngoai") == 1);
+        CHECK(fold.authorised(more));
+        // ...seen from the merge, none of it does.
+        CHECK(fold.judged_with(approval, merge).count("key:ngoai") == 0);
+        CHECK(fold.overruled(more, merge));
+        CHECK(fold.trust_at(merge) == kHtOnly);
+    }
+}
