@@ -374,7 +374,6 @@ Ledger read_ledger(const GitRepository& git, const Repository& repo, SignatureVe
     if (root >= 0) ledger.trust_root = ledger.root_candidates[0];
 
     // A trust change counts when signed by a trusted key whose holder has a vai_tro_quan_ly role.
-    std::map<int, SignatureCheck> checks;
     auto check_with = [&](int i, const TrustFacts& t) { return verifier.check(git, ledger.history[i].id, when[i], t.keys()); };
     auto admin = [&](const SignatureCheck& check, const ApprovalConfig& config) {
         return check.status == SignatureStatus::Good &&
