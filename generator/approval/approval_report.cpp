@@ -147,7 +147,10 @@ ApprovalReport approval_report(const Repository& repo) {
 bool under_approval(const Document& doc, const ApprovalReport& report) {
     if (!report.enabled) return false;
     if (report.available) return report.find(doc.path) != nullptr;
-    return doc.type && doc.type->official && !doc.issued_elsewhere();
+    // Approvals fail closed: official if the type file says so or history's policy does (read,
+    // though its root is not confirmed).
+    const ApprovalPolicy* policy = report.ledger.available ? report.ledger.policy(doc.type_id) : nullptr;
+    return doc.type && !doc.issued_elsewhere() && (doc.type->official || (policy && policy->official));
 }
 
 ApprovalMark approval_mark(const Document& doc, const ApprovalReport& report) {

@@ -146,6 +146,12 @@ TEST_CASE("an unsigned commit setting van_ban false in a type neither hides the 
     CHECK(contains(build.out + build.err, "lỗi [trust]"));
     CHECK_FALSE(published_anywhere(out, "ke-hoach-day-hoc.html"));
     CHECK(published_anywhere(out, "ke-hoach-chuyen-doi-so.html"));
+    // On CI without a pinned root nothing counts as approved, and neither plan is published as a plain page.
+    std::string ci_out = s.tmp.str() + "/ci-site";
+    build_site(s, ci_out, "CI=true ");
+    CHECK_FALSE(published_anywhere(ci_out, "ke-hoach-day-hoc.html"));
+    CHECK_FALSE(published_anywhere(ci_out, "ke-hoach-chuyen-doi-so.html"));
+    CHECK(published_anywhere(ci_out, "index.html"));
 }
 
 TEST_CASE("VANBAN_TRUST_ROOT must be the full commit id, matched exactly") {
