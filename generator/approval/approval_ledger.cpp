@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 
+#include "approval/trust_fold.h"
 #include "load/source_reader.h"
 
 namespace fs = std::filesystem;
@@ -89,118 +90,210 @@ std::optional<std::pair<std::string, ApprovalPolicy>> parse_policy(const std::st
         std::vector<Diagnostic> ignored;
         DocumentType type = load_document_type("", root, ignored);
         if (type.id.empty()) return std::nullopt;
-        return std::make_pair(type.id, ApprovalPolicy{type.approval_roles, type.deputy_approval_roles});
+        return std::make_pair(type.id, ApprovalPolicy{type.official, type.approval_roles, type.deputy_approval_roles});
     } catch (const YAML::Exception&) {
         return std::nullopt;
     }
 }
 
-// Where the trust facts live in one commit, by blob id: enough to tell whether they changed.
-struct TrustSources {
-    std::string config;                // vanban.yaml
-    std::string signers;               // allowed_signers at the path that vanban.yaml names
-    std::vector<std::string> gpg, types;
-    bool operator==(const TrustSources& o) const { return config == o.config && signers == o.signers && gpg == o.gpg && types == o.types; }
+// Trust facts are strings, one per fact, so that a commit's change is a difference of sets.
+// Each fact grants something (a key, a role, a policy, showing unapproved documents): without
+// it, less is trusted.
+constexpr char kSep = '\x1f';
+const std::string kSigner = "signer", kGpg = "gpg", kRole = "role", kAdmin = "admin", kYear = "year", kType = "type";
+const std::string kShowUnapproved = "show-unapproved";  // an_chua_duyet is not true
+
+std::string fact(const std::string& kind, const std::vector<std::string>& fields) {
+    std::string out = kind;
+    for (const auto& f : fields) out += kSep + f;
+    return out;
+}
+
+std::vector<std::string> fields_of(const std::string& fact) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (true) {
+        size_t end = fact.find(kSep, start);
+        out.push_back(fact.substr(start, end == std::string::npos ? std::string::npos : end - start));
+        if (end == std::string::npos) return out;
+        start = end + 1;
+    }
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items) out += (out.empty() ? "" : ",") + s;
+    return out;
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start < s.size()) {
+        size_t end = s.find(',', start);
+        if (end == std::string::npos) end = s.size();
+        out.push_back(s.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string type_fact(const std::string& id, const ApprovalPolicy& p) {
+    return fact(kType, {id, p.official ? "1" : "0", joined(p.roles), joined(p.deputy_roles)});
+}
+
+bool is_complete(const FactSet& facts) {
+    auto any = [&](const std::string& kind) {
+        auto it = facts.lower_bound(kind + kSep);
+        return it != facts.end() && it->compare(0, kind.size() + 1, kind + kSep) == 0;
+    };
+    return (any(kSigner) || any(kGpg)) && any(kRole);
+}
+
+// Where the type files are read from, as the loader reads them (load/repository.cpp): the
+// school's templates/types first, then vanban's own. vanban's own are trusted as installed,
+// unless they lie inside this work tree (a school that builds vanban from its own repository):
+// then they are the school's files like any other, read from each commit.
+struct TypeSources {
+    std::vector<std::string> tree_dirs;                         // in the work tree, by search order
+    std::vector<std::pair<std::string, std::string>> installed; // (file name, content) outside it
 };
+
+TypeSources type_sources(const GitRepository& git, const std::string& prefix) {
+    TypeSources out;
+    out.tree_dirs.push_back(prefix + "templates/types");
+    std::error_code ec;
+    fs::path installed = fs::weakly_canonical(fs::path(default_templates_dir()) / "types", ec);
+    fs::path work = fs::weakly_canonical(git.workdir(), ec);
+    fs::path inside = installed.lexically_relative(work);
+    if (!inside.empty() && *inside.begin() != "..") {
+        std::string dir = inside.generic_string();
+        if (dir != out.tree_dirs[0]) out.tree_dirs.push_back(dir);
+        return out;
+    }
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(installed, ec))
+        if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path().string());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) out.installed.emplace_back(fs::path(f).filename().string(), read_file(f));
+    return out;
+}
 
 class TrustReader {
 public:
-    TrustReader(const GitRepository& git, std::string prefix) : git_(git), prefix_(std::move(prefix)) {}
+    TrustReader(const GitRepository& git, std::string prefix, TypeSources types, std::map<std::string, std::string>& gpg_keys)
+        : git_(git), prefix_(std::move(prefix)), types_(std::move(types)), gpg_keys_(gpg_keys) {}
 
     // The facts as the commit's own tree states them (key paths from its own vanban.yaml).
-    const TrustFacts& facts_at(const std::string& commit) {
-        TrustSources sources;
-        sources.config = git_.blob_id(commit, prefix_ + "vanban.yaml");
-        if (sources.config != config_blob_) {
-            config_blob_ = sources.config;
+    std::shared_ptr<const FactSet> facts_at(const std::string& commit) {
+        std::string config_blob = git_.blob_id(commit, prefix_ + "vanban.yaml");
+        if (config_blob != config_blob_) {
+            config_blob_ = config_blob;
             std::vector<Diagnostic> ignored;
             try {
-                config_ = load_approval_config("vanban.yaml", YAML::Load(git_.blob_content(sources.config)), ignored);
+                config_ = load_approval_config("vanban.yaml", YAML::Load(git_.blob_content(config_blob)), ignored);
             } catch (const YAML::Exception&) {
                 config_ = ApprovalConfig{};
             }
         }
-        sources.signers = git_.blob_id(commit, prefix_ + config_.ssh_signers);
-        sources.gpg = git_.directory_blob_ids(commit, prefix_ + config_.gpg_keys);
-        sources.types = git_.directory_blob_ids(commit, prefix_ + "templates/types");
-        if (have_ && sources == sources_) return facts_;
-        have_ = true;
-        sources_ = sources;
-        facts_ = TrustFacts{};
-        if (!config_.enabled) return facts_;
-        std::string signers = git_.blob_content(sources.signers);
+        // What the facts are read from, by blob id: the same sources give the same facts.
+        std::string signers = git_.blob_id(commit, prefix_ + config_.ssh_signers);
+        std::vector<std::string> gpg = git_.directory_blob_ids(commit, prefix_ + config_.gpg_keys);
+        std::vector<std::vector<std::pair<std::string, std::string>>> type_files;
+        std::string key = config_blob + "|" + signers;
+        for (const auto& id : gpg) key += "|" + id;
+        for (const auto& dir : types_.tree_dirs) {
+            type_files.push_back(git_.directory_blobs(commit, dir));
+            key += "|";
+            for (const auto& [name, id] : type_files.back()) key += name + ":" + id + ";";
+        }
+        auto& cached = cache_[key];
+        if (cached) return cached;
+
+        auto facts = std::make_shared<FactSet>();
+        cached = facts;
+        if (!config_.enabled) return cached;
+        std::string text = git_.blob_content(signers);
         size_t start = 0;
-        while (start < signers.size()) {
-            size_t end = signers.find('\n', start);
-            if (end == std::string::npos) end = signers.size();
-            std::string line = signers.substr(start, end - start);
+        while (start < text.size()) {
+            size_t end = text.find('\n', start);
+            if (end == std::string::npos) end = text.size();
+            std::string line = text.substr(start, end - start);
             while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.pop_back();
             size_t first = line.find_first_not_of(" \t");
-            if (first != std::string::npos && line[first] != '#') facts_.signer_lines.insert(line.substr(first));
+            if (first != std::string::npos && line[first] != '#') facts->insert(fact(kSigner, {line.substr(first)}));
             start = end + 1;
         }
         for (const auto& [role, holders] : config_.roles)
-            for (const auto& h : holders) facts_.role_holders.insert({role, h});
-        facts_.admin_roles.insert(config_.trust_admin_roles.begin(), config_.trust_admin_roles.end());
-        for (const auto& id : sources.gpg) facts_.gpg_keys[id] = git_.blob_content(id);
-        for (const auto& id : sources.types)
-            if (auto policy = parse_policy(git_.blob_content(id))) facts_.policies[policy->first] = policy->second;
-        facts_.published_years.insert(config_.published_years.begin(), config_.published_years.end());
-        facts_.hide_unapproved = config_.hide_unapproved;
-        return facts_;
+            for (const auto& h : holders) facts->insert(fact(kRole, {role, h}));
+        for (const auto& r : config_.trust_admin_roles) facts->insert(fact(kAdmin, {r}));
+        for (const auto& id : gpg) {
+            facts->insert(fact(kGpg, {id}));
+            if (!gpg_keys_.count(id)) gpg_keys_[id] = git_.blob_content(id);
+        }
+        for (const auto& y : config_.published_years) facts->insert(fact(kYear, {y}));
+        if (!config_.hide_unapproved) facts->insert(kShowUnapproved);
+        // Each type as the loader picks it: by file name, the first folder wins; by loai, the first file.
+        std::map<std::string, std::string> by_name;
+        for (const auto& files : type_files)
+            for (const auto& [name, id] : files)
+                if (name.size() > 5 && name.compare(name.size() - 5, 5, ".yaml") == 0 && !by_name.count(name)) by_name[name] = content_of(id);
+        for (const auto& [name, content] : types_.installed) by_name.emplace(name, content);
+        std::set<std::string> seen;
+        for (const auto& [name, content] : by_name)
+            if (auto policy = parse_policy(content); policy && seen.insert(policy->first).second)
+                facts->insert(type_fact(policy->first, policy->second));
+        return cached;
     }
 
 private:
+    const std::string& content_of(const std::string& blob) {
+        auto it = blobs_.find(blob);
+        if (it == blobs_.end()) it = blobs_.emplace(blob, git_.blob_content(blob)).first;
+        return it->second;
+    }
+
     const GitRepository& git_;
     std::string prefix_;
+    TypeSources types_;
+    std::map<std::string, std::string>& gpg_keys_;
     std::string config_blob_ = "-";
     ApprovalConfig config_;
-    bool have_ = false;
-    TrustSources sources_;
-    TrustFacts facts_;
+    std::map<std::string, std::shared_ptr<const FactSet>> cache_;
+    std::map<std::string, std::string> blobs_;
 };
 
-template <typename Set>
-void apply_change(Set& trusted, const Set& before, const Set& after) {
-    for (const auto& f : before)
-        if (!after.count(f)) trusted.erase(f);
-    for (const auto& f : after)
-        if (!before.count(f)) trusted.insert(f);
-}
-
-// The trusted facts, changed by exactly what one authorised commit changed.
-void apply_commit(TrustFacts& trusted, const TrustFacts& before, const TrustFacts& after) {
-    apply_change(trusted.signer_lines, before.signer_lines, after.signer_lines);
-    apply_change(trusted.role_holders, before.role_holders, after.role_holders);
-    apply_change(trusted.admin_roles, before.admin_roles, after.admin_roles);
-    apply_change(trusted.published_years, before.published_years, after.published_years);
-    for (const auto& [id, key] : before.gpg_keys)
-        if (!after.gpg_keys.count(id)) trusted.gpg_keys.erase(id);
-    for (const auto& [id, key] : after.gpg_keys)
-        if (!before.gpg_keys.count(id)) trusted.gpg_keys[id] = key;
-    for (const auto& [type, policy] : before.policies)
-        if (!after.policies.count(type)) trusted.policies.erase(type);
-    for (const auto& [type, policy] : after.policies) {
-        auto it = before.policies.find(type);
-        if (it == before.policies.end() || !(it->second == policy)) trusted.policies[type] = policy;
+// The facts as keys, roles and policies. A type with two trusted policies (changed one way on
+// one branch and another way on another) has none: nobody approves it until an authorised
+// commit settles it.
+TrustFacts decode(const FactSet& facts, const std::map<std::string, std::string>& gpg_contents) {
+    TrustFacts t;
+    t.hide_unapproved = !facts.count(kShowUnapproved);
+    std::set<std::string> conflicting;
+    for (const auto& f : facts) {
+        std::vector<std::string> v = fields_of(f);
+        if (v[0] == kSigner && v.size() == 2) t.signer_lines.insert(v[1]);
+        else if (v[0] == kRole && v.size() == 3) t.role_holders.insert({v[1], v[2]});
+        else if (v[0] == kAdmin && v.size() == 2) t.admin_roles.insert(v[1]);
+        else if (v[0] == kYear && v.size() == 2) t.published_years.insert(v[1]);
+        else if (v[0] == kGpg && v.size() == 2) {
+            auto it = gpg_contents.find(v[1]);
+            t.gpg_keys[v[1]] = it == gpg_contents.end() ? "" : it->second;
+        } else if (v[0] == kType && v.size() == 5) {
+            ApprovalPolicy p{v[2] == "1", split_list(v[3]), split_list(v[4])};
+            if (!t.policies.emplace(v[1], p).second) conflicting.insert(v[1]);
+        }
     }
-    if (before.hide_unapproved != after.hide_unapproved) trusted.hide_unapproved = after.hide_unapproved;
+    for (const auto& id : conflicting) t.policies.erase(id);
+    return t;
 }
 
-std::map<std::string, ApprovalPolicy> load_default_policies() {
-    std::map<std::string, ApprovalPolicy> out;
-    TemplateSearchPath defaults({default_templates_dir()});
-    for (const auto& file : defaults.list("types", ".yaml"))
-        if (auto policy = parse_policy(read_file(file))) out[policy->first] = policy->second;
-    return out;
+bool endorses(const CommitInfo& commit) {
+    return std::any_of(commit.trailers.begin(), commit.trailers.end(),
+                       [](const auto& t) { return t.first == "Tin-cay" && t.second == "chap-nhan"; });
 }
 
 }  // namespace
-
-bool TrustFacts::operator==(const TrustFacts& o) const {
-    return signer_lines == o.signer_lines && role_holders == o.role_holders && admin_roles == o.admin_roles && gpg_keys == o.gpg_keys &&
-           policies == o.policies && published_years == o.published_years && hide_unapproved == o.hide_unapproved;
-}
 
 TrustedKeys TrustFacts::keys() const {
     TrustedKeys k;
@@ -220,15 +313,19 @@ ApprovalConfig TrustFacts::config() const {
 }
 
 const ApprovalPolicy* Ledger::policy(const std::string& type) const {
-    if (auto it = trusted_facts.policies.find(type); it != trusted_facts.policies.end()) return &it->second;
-    if (auto it = default_policies.find(type); it != default_policies.end()) return &it->second;
-    return nullptr;
+    auto it = trusted_facts.policies.find(type);
+    return it == trusted_facts.policies.end() ? nullptr : &it->second;
+}
+
+bool Ledger::official(const std::string& type) const {
+    const ApprovalPolicy* p = policy(type);
+    return !p || p->official;
 }
 
 std::vector<std::string> required_roles(const Document& doc, const Ledger& ledger) {
     std::vector<std::string> roles;
     const ApprovalPolicy* policy = ledger.policy(doc.type_id);
-    if (!policy) return roles;
+    if (!policy || !policy->official) return roles;
     roles = policy->roles;
     if (doc.signer.authority.rfind("KT.", 0) == 0)
         for (const auto& r : policy->deputy_roles)
@@ -239,22 +336,65 @@ std::vector<std::string> required_roles(const Document& doc, const Ledger& ledge
 Ledger read_ledger(const GitRepository& git, const Repository& repo, SignatureVerifier& verifier) {
     Ledger ledger;
     ledger.prefix = git.prefix_of(repo.root);
-    ledger.default_policies = load_default_policies();
-    ledger.history = git.first_parent_history();
+    ledger.history = git.history();
     ledger.available = !ledger.history.empty();
-    TrustReader reader(git, ledger.prefix);
-    bool have_trust = false;
-    TrustFacts previous;
-    int64_t previous_time = 0;
+    if (!ledger.available) return ledger;
+    std::map<std::string, std::string> gpg_contents;
+    TrustReader reader(git, ledger.prefix, type_sources(git, ledger.prefix), gpg_contents);
 
-    for (const CommitInfo& commit : ledger.history) {
-        // A commit dated before its parent could be dodging a key's valid-before: keys are
-        // judged at the later of the two times.
-        int64_t when = std::max(commit.time, previous_time);
-        previous_time = when;
+    const int n = static_cast<int>(ledger.history.size());
+    std::map<std::string, int> index;
+    for (int i = 0; i < n; ++i) index[ledger.history[i].id] = i;
+    std::vector<FoldCommit> commits(n);
+    std::vector<int64_t> when(n);
+    std::vector<bool> complete_before(n, false);
+    for (int i = 0; i < n; ++i) {
+        const CommitInfo& commit = ledger.history[i];
+        FoldCommit& c = commits[i];
+        c.facts = reader.facts_at(commit.id);
+        c.endorses = endorses(commit);
+        // A commit dated before a parent could be dodging a key's valid-before: keys are judged
+        // at the latest time along its ancestry.
+        when[i] = commit.time;
+        for (const auto& p : commit.parents) {
+            auto it = index.find(p);
+            if (it == index.end() || it->second >= i) continue;  // outside the walk (a graft)
+            c.parents.push_back(it->second);
+            when[i] = std::max(when[i], when[it->second]);
+            complete_before[i] = complete_before[i] || complete_before[it->second] || is_complete(*commits[it->second].facts);
+        }
+        for (const auto& [key, value] : commit.trailers) {
+            std::string k = lower_ascii(key);
+            c.tracked = c.tracked || k == "phe-duyet" || k == "ban-hanh";
+        }
+        // The first complete trust list (keys and roles) along every line is taken as given.
+        if (is_complete(*c.facts) && !complete_before[i]) ledger.root_candidates.push_back(commit.id);
+    }
+    int root = ledger.root_candidates.size() == 1 ? index[ledger.root_candidates[0]] : -1;
+    if (root >= 0) ledger.trust_root = ledger.root_candidates[0];
 
-        // Approvals are judged by the trust in force before the commit: a commit cannot
-        // approve with a key it adds itself.
+    // A trust change counts when signed by a trusted key whose holder has a vai_tro_quan_ly role.
+    auto check_with = [&](int i, const TrustFacts& t) { return verifier.check(git, ledger.history[i].id, when[i], t.keys()); };
+    auto admin = [&](const SignatureCheck& check, const ApprovalConfig& config) {
+        return check.status == SignatureStatus::Good &&
+               std::any_of(config.trust_admin_roles.begin(), config.trust_admin_roles.end(),
+                           [&](const std::string& r) { return holder_of(config, check.principal, r) != nullptr; });
+    };
+    TrustFold fold(std::move(commits), root, [&](int i, const FactSet& facts) {
+        TrustFacts t = decode(facts, gpg_contents);
+        return admin(check_with(i, t), t.config());
+    }, [](const std::string& f) {
+        // A type holds one policy: "type<sep>id" is its key.
+        if (f.compare(0, kType.size() + 1, kType + kSep) != 0) return std::string();
+        return f.substr(0, f.find(kSep, kType.size() + 1));
+    });
+    const int head = n - 1;
+
+    for (int i = 0; i < n; ++i) {
+        const CommitInfo& commit = ledger.history[i];
+        // Approvals are judged by the trust in force before the commit, less what authorised
+        // removals on other lines reaching HEAD took away: a commit cannot approve with a key it
+        // adds itself, nor with a key revoked on a line it was merged with.
         // "Phe-duyet: <path>" approves the path's content; "Ban-hanh: <path>" records it as issued.
         std::string role;
         std::vector<std::string> paths, issued_paths;
@@ -264,80 +404,77 @@ Ledger read_ledger(const GitRepository& git, const Repository& repo, SignatureVe
             if (k == "ban-hanh") issued_paths.push_back(value);
             if (k == "vai-tro" && role.empty()) role = value;
         }
-        if (!paths.empty() || !issued_paths.empty()) {
-            Message reason;
-            SignatureCheck check;
-            if (!have_trust) {
-                reason = {"chưa có danh sách khóa và vai trò tin cậy trong lịch sử ở thời điểm này", "no trusted keys and roles in history at this point"};
-            } else if (role.empty()) {
-                reason = {"commit phê duyệt thiếu dòng \"Vai-tro: <vai trò>\"", "the approval commit has no \"Vai-tro: <role>\" trailer"};
-            } else if ((check = verifier.check(git, commit.id, when, ledger.trusted_keys)).status != SignatureStatus::Good) {
-                reason = refusal_reason(check);
-            } else if (!holder_of(ledger.trusted, check.principal, role)) {
-                reason = {check.principal + " không giữ vai trò " + role + " trong vanban.yaml",
-                          check.principal + " does not hold the role " + role + " in vanban.yaml"};
-            } else {
-                check.principal = holder_of(ledger.trusted, check.principal, role);
+        if (paths.empty() && issued_paths.empty()) continue;
+        Message reason;
+        SignatureCheck check;
+        TrustFacts trusted;
+        if (root < 0 || !fold.ancestor(root, i) || i == root) {
+            reason = {"chưa có danh sách khóa và vai trò tin cậy trong lịch sử ở thời điểm này", "no trusted keys and roles in history at this point"};
+        } else if (role.empty()) {
+            reason = {"commit phê duyệt thiếu dòng \"Vai-tro: <vai trò>\"", "the approval commit has no \"Vai-tro: <role>\" trailer"};
+        } else if ((check = check_with(i, trusted = decode(fold.judged_with(i, head), gpg_contents))).status != SignatureStatus::Good) {
+            reason = refusal_reason(check);
+        } else if (ApprovalConfig config = trusted.config(); !holder_of(config, check.principal, role)) {
+            reason = {check.principal + " không giữ vai trò " + role + " trong vanban.yaml",
+                      check.principal + " does not hold the role " + role + " in vanban.yaml"};
+        } else {
+            check.principal = holder_of(config, check.principal, role);
+        }
+        for (bool issued : {false, true}) {
+            const std::vector<std::string>& named = issued ? issued_paths : paths;
+            if (named.empty()) continue;
+            if (!reason.vi.empty()) {
+                ledger.refusals.push_back({commit.id, commit.time, named, role, reason, issued});
+                continue;
             }
-            for (bool issued : {false, true}) {
-                const std::vector<std::string>& named = issued ? issued_paths : paths;
-                if (named.empty()) continue;
-                if (!reason.vi.empty()) {
-                    ledger.refusals.push_back({commit.id, commit.time, named, role, reason, issued});
-                    continue;
-                }
-                for (const auto& path : named) {
-                    std::string blob = git.blob_id(commit.id, ledger.prefix + path);
-                    if (blob.empty())
-                        ledger.refusals.push_back({commit.id, commit.time, {path}, role,
-                                                   {"tệp " + path + " không có trong commit phê duyệt", path + " is not in the approval commit"}, issued});
-                    else
-                        ledger.approvals.push_back({path, blob, role, check.principal, check.fingerprint, commit.id, commit.time, issued});
-                }
+            for (const auto& path : named) {
+                std::string blob = git.blob_id(commit.id, ledger.prefix + path);
+                if (blob.empty())
+                    ledger.refusals.push_back({commit.id, commit.time, {path}, role,
+                                               {"tệp " + path + " không có trong commit phê duyệt", path + " is not in the approval commit"}, issued});
+                else
+                    ledger.approvals.push_back({path, blob, role, check.principal, check.fingerprint, commit.id, commit.time, issued});
             }
         }
+    }
 
-        // Then the trust this commit leaves behind. An authorised commit changes exactly what it
-        // changes; with the trailer "Tin-cay: chap-nhan" it accepts the list as it stands, pending
-        // unauthorised changes included (after the principal has read them).
-        TrustFacts current = reader.facts_at(commit.id);
-        bool endorses = std::any_of(commit.trailers.begin(), commit.trailers.end(),
-                                    [](const auto& t) { return t.first == "Tin-cay" && t.second == "chap-nhan"; });
-        if (!have_trust) {
-            // The first complete trust list (keys and roles) is taken as given.
-            if (current.complete()) {
-                ledger.trusted_facts = current;
-                ledger.trust_root = commit.id;
-                have_trust = true;
-            }
-        } else if (current != previous || endorses) {
-            SignatureCheck check = verifier.check(git, commit.id, when, ledger.trusted_keys);
-            bool authorised = check.status == SignatureStatus::Good &&
-                              std::any_of(ledger.trusted.trust_admin_roles.begin(), ledger.trusted.trust_admin_roles.end(),
-                                          [&](const std::string& r) { return holder_of(ledger.trusted, check.principal, r) != nullptr; });
-            if (authorised && endorses) {
-                ledger.trusted_facts = current;  // "Tin-cay: chap-nhan": the whole list as it now stands
-            } else if (authorised) {
-                apply_commit(ledger.trusted_facts, previous, current);
-            } else {
-                std::string admins;
-                for (const auto& r : ledger.trusted.trust_admin_roles) admins += (admins.empty() ? "" : ", ") + r;
-                Message why = check.status == SignatureStatus::Good
-                                  ? Message{"người ký " + check.principal + " không có vai trò " + admins, "the signer " + check.principal + " holds none of " + admins}
-                                  : refusal_reason(check);
-                ledger.trust_problems.push_back(
-                    {commit.id, commit.time,
-                     {"danh sách khóa, vai trò hoặc chính sách phê duyệt bị thay đổi ở commit " + short_id(commit.id) +
-                          " mà không có thẩm quyền (" + why.vi + "); thay đổi này không được dùng",
-                      "the keys, roles or approval policies were changed in commit " + short_id(commit.id) + " without authority (" + why.en +
-                          "); the change is not used"}});
-            }
+    FactSet at_head = root >= 0 ? fold.trust_at(head) : FactSet{};
+    ledger.trusted_facts = decode(at_head, gpg_contents);
+    ledger.trusted = ledger.trusted_facts.config();
+    ledger.trusted_keys = ledger.trusted_facts.keys();
+
+    // Trust changes made without authority (or with an authority revoked on another line) are
+    // reported; those before the trust root led up to it and are not.
+    const FactSet& tree_at_head = *reader.facts_at(ledger.history[head].id);
+    for (int i : fold.events()) {
+        if (i == root || (root >= 0 && fold.ancestor(i, root))) continue;
+        bool overruled = fold.overruled(i, head);
+        if (fold.authorised(i) && !overruled) continue;
+        const CommitInfo& commit = ledger.history[i];
+        Message why;
+        if (overruled) {
+            why = {"quyền ký đã bị thu hồi ở một nhánh khác được hợp nhất", "the signing authority was revoked on another branch merged in"};
+        } else if (root < 0 || !fold.ancestor(root, i)) {
+            why = {"chưa có danh sách khóa tin cậy ở thời điểm này", "no trusted key list at this point"};
+        } else {
+            TrustFacts before = decode(fold.trust_before(i), gpg_contents);
+            SignatureCheck check = check_with(i, before);
+            std::string admins;
+            for (const auto& r : before.admin_roles) admins += (admins.empty() ? "" : ", ") + r;
+            why = check.status == SignatureStatus::Good
+                      ? Message{"người ký " + check.principal + " không có vai trò " + admins, "the signer " + check.principal + " holds none of " + admins}
+                      : refusal_reason(check);
         }
-        previous = current;
-        if (have_trust) {
-            ledger.trusted = ledger.trusted_facts.config();
-            ledger.trusted_keys = ledger.trusted_facts.keys();
-        }
+        bool pending = false;
+        for (const auto& f : fold.added(i)) pending = pending || (tree_at_head.count(f) && !at_head.count(f));
+        for (const auto& f : fold.removed(i)) pending = pending || (!tree_at_head.count(f) && at_head.count(f));
+        ledger.trust_problems.push_back(
+            {commit.id, commit.time,
+             {"danh sách khóa, vai trò hoặc chính sách phê duyệt bị thay đổi ở commit " + short_id(commit.id) +
+                  " mà không có thẩm quyền (" + why.vi + "); thay đổi này không được dùng",
+              "the keys, roles or approval policies were changed in commit " + short_id(commit.id) + " without authority (" + why.en +
+                  "); the change is not used"},
+             pending});
     }
     return ledger;
 }
@@ -391,13 +528,13 @@ DocumentApproval evaluate_document(const Document& doc, const Ledger& ledger, co
     }
     if (latest_other && result.state != ApprovalState::Approved && result.state != ApprovalState::Issued) {
         result.voided = *latest_other;
-        // The first commit after the approval whose version of the file differs from it.
+        // The first commit after the approval (its descendant) whose version of the file differs from it.
         // Most often the file was edited and not committed yet: HEAD still holds the approved text.
         bool committed = git.blob_id(ledger.history.back().id, ledger.prefix + doc.path) != latest_other->blob;
         auto start = std::find_if(ledger.history.begin(), ledger.history.end(), [&](const CommitInfo& c) { return c.id == latest_other->commit; });
         if (!committed) start = ledger.history.end();
         for (auto it = start == ledger.history.end() ? start : start + 1; it != ledger.history.end(); ++it)
-            if (git.blob_id(it->id, ledger.prefix + doc.path) != latest_other->blob) {
+            if (git.blob_id(it->id, ledger.prefix + doc.path) != latest_other->blob && git.descends_from(it->id, latest_other->commit)) {
                 result.changed_by = it->id;
                 result.changed_time = it->time;
                 break;

@@ -1,6 +1,8 @@
-// What history says about approvals. Walking HEAD's first-parent chain from the oldest
-// commit, it keeps the trust list (the keys in allowed_signers and the roles in vanban.yaml)
-// that was properly signed, and records every approval commit as accepted or refused.
+// What history says about approvals. Over every commit HEAD reaches (all parents, see
+// approval/trust_fold.h) it keeps the trust list (the keys in allowed_signers, the roles in
+// vanban.yaml, and the parts of each document type that decide whether a document needs
+// approval and who approves it) that was properly signed, and records every approval commit as
+// accepted or refused.
 //
 // The first trust list history shows is taken as given (there is nothing older to check it
 // against); every later change must be signed by a key whose holder has one of the
@@ -45,48 +47,56 @@ struct TrustProblem {
     std::string commit;
     int64_t time = 0;
     Message reason;
+    // The change is still in the files at HEAD and differs from what is trusted: an error until
+    // it is removed or accepted; otherwise history, a warning.
+    bool pending = false;
 };
 
-// Which roles a type of document needs (phe_duyet in templates/types/<type>.yaml).
+// What a type of document decides about approval (templates/types/<type>.yaml): whether its
+// documents are official (van_ban) and so approved, drafted and hidden, and which roles approve
+// them (phe_duyet).
 struct ApprovalPolicy {
+    bool official = true;
     std::vector<std::string> roles;
     std::vector<std::string> deputy_roles;  // added when signed "KT. ..."
-    bool operator==(const ApprovalPolicy& o) const { return roles == o.roles && deputy_roles == o.deputy_roles; }
 };
 
-// Everything approvals rest on, as a set of facts, so that an authorised commit changes
-// exactly the facts it changes and an unauthorised change leaves no trace in what is trusted.
+// Everything approvals rest on, read back from the trusted facts (approval/trust_fold.h keeps
+// them as strings, one per fact, so that an authorised commit changes exactly the facts it
+// changes and an unauthorised change leaves no trace in what is trusted).
 struct TrustFacts {
     std::set<std::string> signer_lines;                           // allowed_signers lines
     std::set<std::pair<std::string, std::string>> role_holders;   // (role, principal)
     std::set<std::string> admin_roles;                            // vai_tro_quan_ly
     std::map<std::string, std::string> gpg_keys;                  // blob id → armoured key
-    std::map<std::string, ApprovalPolicy> policies;               // the school's own type overrides
+    std::map<std::string, ApprovalPolicy> policies;               // every type: the school's, else vanban's installed one
     std::set<std::string> published_years;
     bool hide_unapproved = false;
 
-    bool complete() const { return (!signer_lines.empty() || !gpg_keys.empty()) && !role_holders.empty(); }
-    bool operator==(const TrustFacts& o) const;
-    bool operator!=(const TrustFacts& o) const { return !(*this == o); }
     TrustedKeys keys() const;
     ApprovalConfig config() const;
 };
 
 struct Ledger {
     bool available = false;  // a git repository whose whole history could be read
-    std::vector<CommitInfo> history;
+    std::vector<CommitInfo> history;  // parents before children, HEAD last
     std::vector<Approval> approvals;  // oldest first
     std::vector<Refusal> refusals;
     std::vector<TrustProblem> trust_problems;
     TrustFacts trusted_facts;  // in force at HEAD
     ApprovalConfig trusted;    // the same, as roles
     TrustedKeys trusted_keys;
-    std::map<std::string, ApprovalPolicy> default_policies;  // vanban's own templates
-    std::string trust_root;    // the commit whose trust list was taken as given
+    // The commits where a complete trust list first appears (no ancestor has one). One in a
+    // sound history; several when another history was merged in.
+    std::vector<std::string> root_candidates;
+    std::string trust_root;    // the commit whose trust list was taken as given: the only candidate
     std::string prefix;        // the vanban root inside the git work tree ("" or "school/")
 
-    // The policy in force for a type: the school's trusted override, else vanban's own.
+    // The trusted policy of a type; null when none is trusted (a type added without authority,
+    // or changed both ways on two branches): then nobody can approve its documents.
     const ApprovalPolicy* policy(const std::string& type) const;
+    // Whether documents of the type are official under the trusted policy (true without one: fail closed).
+    bool official(const std::string& type) const;
 };
 
 Ledger read_ledger(const GitRepository& git, const Repository& repo, SignatureVerifier& verifier);

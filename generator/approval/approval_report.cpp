@@ -1,5 +1,7 @@
 #include "approval/approval_report.h"
 
+#include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <cstdlib>
 #include <filesystem>
@@ -12,13 +14,60 @@ namespace vanban {
 
 namespace {
 
-std::string check_trust_root(const GitRepository& git, const Ledger& ledger) {
-    if (ledger.trust_root.empty()) return {};
-    if (const char* pinned = std::getenv("VANBAN_TRUST_ROOT"); pinned && *pinned) {
-        if (ledger.trust_root.rfind(pinned, 0) != 0)
-            return "danh sách khóa đầu tiên nằm ở commit " + ledger.trust_root.substr(0, 10) + ", không phải commit VANBAN_TRUST_ROOT=" + pinned;
-        return {};
+bool set(const char* name) {
+    const char* v = std::getenv(name);
+    return v && *v;
+}
+
+bool full_commit_id(const std::string& s) {
+    return s.size() == 40 && std::all_of(s.begin(), s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string listed(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+    return out;
+}
+
+// The first trust list is taken on trust, so a history whose root was swapped (rewritten, or
+// an orphan history merged in) could bring its own. The root is pinned: by VANBAN_TRUST_ROOT
+// (for CI, where nothing is remembered: without it approvals fail closed there), and on this
+// machine by the first root vanban saw here. Returns the problem, if any.
+std::optional<TrustRootIssue> check_trust_root(const GitRepository& git, const Ledger& ledger) {
+    const std::vector<std::string>& found = ledger.root_candidates;
+    if (found.empty()) return std::nullopt;  // no trust list yet: nothing is approved anyway
+    std::string shown = found.size() == 1 ? found[0] : listed(found);
+    if (set("VANBAN_TRUST_ROOT")) {
+        std::string pinned = std::getenv("VANBAN_TRUST_ROOT");
+        if (!full_commit_id(pinned))
+            return TrustRootIssue{Severity::Error,
+                                  {"VANBAN_TRUST_ROOT=\"" + pinned + "\" không phải mã commit đầy đủ (cần đúng 40 chữ số hex); không văn bản nào được coi là đã duyệt",
+                                   "VANBAN_TRUST_ROOT=\"" + pinned + "\" is not a full commit id (40 hex digits); no document counts as approved"},
+                                  {"Đặt VANBAN_TRUST_ROOT bằng mã đầy đủ của commit đầu tiên có danh sách khóa (git rev-parse), hiện là: " + shown,
+                                   "Set VANBAN_TRUST_ROOT to the full id of the first commit holding the trust list (git rev-parse), now: " + shown}};
+        if (found.size() != 1 || found[0] != lower(pinned))
+            return TrustRootIssue{Severity::Error,
+                                  {"danh sách khóa đầu tiên nằm ở commit " + shown + ", không phải commit VANBAN_TRUST_ROOT=" + pinned +
+                                       " (lịch sử bị thay thế?); không văn bản nào được coi là đã duyệt",
+                                   "the first trust list is in commit " + shown + ", not VANBAN_TRUST_ROOT=" + pinned +
+                                       " (history replaced?); no document counts as approved"},
+                                  {"Kiểm tra lịch sử của kho; chỉ đổi VANBAN_TRUST_ROOT khi chắc chắn kho mới là đúng.",
+                                   "Check the repository's history; change VANBAN_TRUST_ROOT only when the new history is known to be right."}};
+        return std::nullopt;
     }
+    if (set("CI") || set("GITHUB_ACTIONS"))
+        return TrustRootIssue{Severity::Warning,
+                              {"đang chạy trên CI mà chưa đặt VANBAN_TRUST_ROOT: không kiểm tra được lịch sử có bị thay thế hay không, nên không văn bản nào được coi là đã duyệt",
+                               "running on CI without VANBAN_TRUST_ROOT: a replaced history cannot be told apart, so no document counts as approved"},
+                              {"Trong GitHub: Settings → Secrets and variables → Actions → Variables, tạo biến kho VANBAN_TRUST_ROOT = mã đầy đủ của "
+                               "commit đầu tiên có danh sách khóa: " + shown,
+                               "On GitHub: Settings → Secrets and variables → Actions → Variables, add the repository variable VANBAN_TRUST_ROOT = the "
+                               "full id of the first commit holding the trust list: " + shown}};
     std::string file = (std::filesystem::path(cache_root()) / "trust-roots.tsv").string();
     std::string here = std::filesystem::weakly_canonical(git.workdir()).string();
     std::map<std::string, std::string> roots;
@@ -29,18 +78,29 @@ std::string check_trust_root(const GitRepository& git, const Ledger& ledger) {
             if (size_t tab = line.find('\t'); tab != std::string::npos) roots[line.substr(0, tab)] = line.substr(tab + 1);
     }
     auto it = roots.find(here);
+    if (it == roots.end() && found.size() > 1)
+        return TrustRootIssue{Severity::Error,
+                              {"lịch sử có nhiều danh sách khóa gốc (commit " + shown + "): một lịch sử khác đã được hợp nhất vào; không văn bản nào được coi là đã duyệt",
+                               "history has several root trust lists (commits " + shown + "): another history was merged in; no document counts as approved"},
+                              {"Đặt VANBAN_TRUST_ROOT bằng mã đầy đủ của commit gốc đúng, và gỡ lịch sử kia khỏi kho.",
+                               "Set VANBAN_TRUST_ROOT to the full id of the right root commit, and remove the other history."}};
     if (it == roots.end()) {
-        roots[here] = ledger.trust_root;
+        roots[here] = found[0];
         std::error_code ec;
         std::filesystem::create_directories(cache_root(), ec);
         std::ofstream out(file, std::ios::trunc);
         for (const auto& [path, root] : roots) out << path << '\t' << root << '\n';
-        return {};
+        return std::nullopt;
     }
-    if (it->second != ledger.trust_root)
-        return "gốc tin cậy của kho này đã đổi từ commit " + it->second.substr(0, 10) + " sang " + ledger.trust_root.substr(0, 10) +
-               " (lịch sử bị thay thế?); nếu đúng là kho mới, xóa dòng của " + here + " trong " + file;
-    return {};
+    if (found.size() != 1 || it->second != found[0])
+        return TrustRootIssue{Severity::Error,
+                              {"gốc tin cậy của kho này đã đổi từ commit " + it->second.substr(0, 10) + " sang " + shown +
+                                   " (lịch sử bị thay thế?); không văn bản nào được coi là đã duyệt",
+                               "the trust root of this repository changed from commit " + it->second.substr(0, 10) + " to " + shown +
+                                   " (history replaced?); no document counts as approved"},
+                              {"Nếu đúng là kho mới, xóa dòng của " + here + " trong " + file + ".",
+                               "If this really is a new repository, remove the line of " + here + " from " + file + "."}};
+    return std::nullopt;
 }
 
 }  // namespace
@@ -69,20 +129,28 @@ ApprovalReport approval_report(const Repository& repo) {
         report.unavailable = {"kho git chưa có commit nào", "the git repository has no commits"};
         return report;
     }
-    // The first trust list is taken on trust, so a history whose root was swapped (an orphan
-    // branch merged in as first parent) could bring its own. The root is pinned: by
-    // VANBAN_TRUST_ROOT (for CI), and on this machine by the first root vanban saw here.
-    if (std::string why = check_trust_root(*git, report.ledger); !why.empty()) {
-        report.unavailable = {why, "the trust root of this repository changed: " + why};
+    if (auto issue = check_trust_root(*git, report.ledger)) {
+        report.unavailable = issue->message;
+        report.trust_root_issue = std::move(issue);
         return report;
     }
     report.available = true;
     for (const auto& doc : repo.documents)
-        // Another agency's document was approved and signed there, not by the school's roles.
-        if (doc.type && doc.type->official && !doc.issued_elsewhere())
+        // Official by the trusted type policy, not by the type file as it stands. Another
+        // agency's document was approved and signed there, not by the school's roles.
+        if (doc.type && report.ledger.official(doc.type_id) && !doc.issued_elsewhere())
             report.documents[doc.path] = evaluate_document(doc, report.ledger, *git, repo.root);
     report.signatures_verified = verifier.verified_now();
     return report;
+}
+
+bool under_approval(const Document& doc, const ApprovalReport& report) {
+    if (!report.enabled) return false;
+    if (report.available) return report.find(doc.path) != nullptr;
+    // Approvals fail closed: official if the type file says so or history's policy does (read,
+    // though its root is not confirmed).
+    const ApprovalPolicy* policy = report.ledger.available ? report.ledger.policy(doc.type_id) : nullptr;
+    return doc.type && !doc.issued_elsewhere() && (doc.type->official || (policy && policy->official));
 }
 
 ApprovalMark approval_mark(const Document& doc, const ApprovalReport& report) {

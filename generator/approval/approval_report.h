@@ -4,16 +4,25 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "approval/approval_ledger.h"
 
 namespace vanban {
 
+// The trust root cannot be confirmed (VANBAN_TRUST_ROOT malformed or not matching, unset on
+// CI, or a root other than the one remembered): approvals fail closed, `check` says why.
+struct TrustRootIssue {
+    Severity severity = Severity::Error;
+    Message message, hint;
+};
+
 struct ApprovalReport {
     bool enabled = false;    // vanban.yaml (in the work tree) has phe_duyet:
     bool available = false;  // ... and the repository's whole history could be read
     Message unavailable;     // why not, when not
+    std::optional<TrustRootIssue> trust_root_issue;
     Ledger ledger;
     std::map<std::string, DocumentApproval> documents;  // by document path, official documents only
     size_t signatures_verified = 0;  // checks that were not in the cache
@@ -35,6 +44,10 @@ struct ApprovalMark {
                                // or "Văn bản đã ban hành, ghi nhận bằng commit có chữ ký: …" for one recorded as issued
 };
 ApprovalMark approval_mark(const Document& doc, const ApprovalReport& report);
+
+// Whether approvals decide how the document is shown (DỰ THẢO, hidden): official under the
+// trusted type policy and issued by the school.
+bool under_approval(const Document& doc, const ApprovalReport& report);
 
 // Where signature checks are cached: cache_root()/signatures.tsv.
 std::string signature_cache_file();

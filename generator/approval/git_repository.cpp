@@ -3,6 +3,7 @@
 #include <git2.h>
 
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 
 namespace fs = std::filesystem;
@@ -58,13 +59,12 @@ std::string GitRepository::prefix_of(const std::string& directory) const {
     return r == "." ? std::string() : r + "/";
 }
 
-std::vector<CommitInfo> GitRepository::first_parent_history() const {
+std::vector<CommitInfo> GitRepository::history() const {
     std::vector<CommitInfo> out;
     Owned<git_revwalk, git_revwalk_free> walk;
     if (git_revwalk_new(&walk.p, repo_) != 0) return out;
     if (git_revwalk_push_head(walk.p) != 0) return out;  // no commits yet
-    git_revwalk_simplify_first_parent(walk.p);
-    git_revwalk_sorting(walk.p, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+    git_revwalk_sorting(walk.p, GIT_SORT_NONE);
     git_oid oid;
     while (git_revwalk_next(&oid, walk.p) == 0) {
         Owned<git_commit, git_commit_free> commit;
@@ -76,6 +76,7 @@ std::vector<CommitInfo> GitRepository::first_parent_history() const {
         info.summary = summary ? summary : "";
         const git_signature* author = git_commit_author(commit.p);
         info.author = std::string(author->name) + " <" + author->email + ">";
+        for (unsigned i = 0; i < git_commit_parentcount(commit.p); ++i) info.parents.push_back(hex(git_commit_parent_id(commit.p, i)));
         const char* message = git_commit_message(commit.p);
         // Only approval and trust-list commits matter; most messages have no trailers at all.
         if (message && std::string_view(message).find(": ") != std::string_view::npos) {
@@ -87,7 +88,37 @@ std::vector<CommitInfo> GitRepository::first_parent_history() const {
         }
         out.push_back(std::move(info));
     }
-    return out;
+    // Parents strictly before children, HEAD last, whatever order the walk gave: the trust fold
+    // depends on it (a depth-first walk from HEAD, each commit after all its parents).
+    std::map<std::string, size_t> index;
+    for (size_t i = 0; i < out.size(); ++i) index[out[i].id] = i;
+    git_oid head;
+    if (git_reference_name_to_id(&head, repo_, "HEAD") != 0 || !index.count(hex(&head))) return {};
+    std::vector<CommitInfo> ordered;
+    std::vector<char> state(out.size(), 0);  // 0 new, 1 on the stack, 2 placed
+    std::vector<std::pair<size_t, size_t>> stack = {{index[hex(&head)], 0}};
+    state[stack.back().first] = 1;
+    while (!stack.empty()) {
+        auto& [at, next] = stack.back();
+        if (next < out[at].parents.size()) {
+            auto it = index.find(out[at].parents[next++]);
+            if (it != index.end() && state[it->second] == 0) {
+                state[it->second] = 1;
+                stack.emplace_back(it->second, 0);
+            }
+            continue;
+        }
+        state[at] = 2;
+        ordered.push_back(std::move(out[at]));
+        stack.pop_back();
+    }
+    return ordered;
+}
+
+bool GitRepository::descends_from(const std::string& commit_id, const std::string& ancestor_id) const {
+    git_oid commit, ancestor;
+    if (git_oid_fromstr(&commit, commit_id.c_str()) != 0 || git_oid_fromstr(&ancestor, ancestor_id.c_str()) != 0) return false;
+    return git_graph_descendant_of(repo_, &commit, &ancestor) == 1;
 }
 
 std::optional<CommitSignature> GitRepository::signature(const std::string& commit_id) const {
@@ -130,6 +161,27 @@ std::vector<std::string> GitRepository::directory_blob_ids(const std::string& co
     for (size_t i = 0; i < git_tree_entrycount(tree.p); ++i) {
         const git_tree_entry* e = git_tree_entry_byindex(tree.p, i);
         if (git_tree_entry_type(e) == GIT_OBJECT_BLOB) out.push_back(hex(git_tree_entry_id(e)));
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> GitRepository::directory_blobs(const std::string& commit_id,
+                                                                                const std::string& directory) const {
+    std::vector<std::pair<std::string, std::string>> out;
+    git_oid oid;
+    if (git_oid_fromstr(&oid, commit_id.c_str()) != 0) return out;
+    Owned<git_commit, git_commit_free> commit;
+    if (git_commit_lookup(&commit.p, repo_, &oid) != 0) return out;
+    Owned<git_tree, git_tree_free> root;
+    if (git_commit_tree(&root.p, commit.p) != 0) return out;
+    Owned<git_tree_entry, git_tree_entry_free> entry;
+    if (git_tree_entry_bypath(&entry.p, root.p, directory.c_str()) != 0 || git_tree_entry_type(entry.p) != GIT_OBJECT_TREE) return out;
+    Owned<git_tree, git_tree_free> tree;
+    if (git_tree_lookup(&tree.p, repo_, git_tree_entry_id(entry.p)) != 0) return out;
+    for (size_t i = 0; i < git_tree_entrycount(tree.p); ++i) {
+        const git_tree_entry* e = git_tree_entry_byindex(tree.p, i);
+        if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && git_tree_entry_filemode(e) != GIT_FILEMODE_LINK)
+            out.emplace_back(git_tree_entry_name(e), hex(git_tree_entry_id(e)));
     }
     return out;
 }

@@ -1,5 +1,5 @@
-// Read-only access to the repository's git history through libgit2: the first-parent chain
-// of commits, their messages and signatures, and the blobs of files at each commit.
+// Read-only access to the repository's git history through libgit2: every commit HEAD
+// reaches, their parents, messages and signatures, and the blobs of files at each commit.
 #pragma once
 
 #include <cstdint>
@@ -20,6 +20,7 @@ struct CommitInfo {
     std::string summary;  // first line of the message
     std::vector<std::pair<std::string, std::string>> trailers;  // "Phe-duyet" → path
     std::string author;   // "Name <email>"
+    std::vector<std::string> parents;
 };
 
 struct CommitSignature {
@@ -37,8 +38,11 @@ public:
 
     std::string workdir() const;
     bool shallow() const;
-    // HEAD's first-parent chain, oldest first; empty for a repository without commits.
-    std::vector<CommitInfo> first_parent_history() const;
+    // Every commit HEAD reaches, through all parents, parents before children (HEAD last);
+    // empty for a repository without commits.
+    std::vector<CommitInfo> history() const;
+    // Whether `commit_id` has `ancestor_id` among its ancestors (not itself).
+    bool descends_from(const std::string& commit_id, const std::string& ancestor_id) const;
     std::optional<CommitSignature> signature(const std::string& commit_id) const;
     // The blob id of `path` (relative to the work tree) in a commit; empty if absent.
     std::string blob_id(const std::string& commit_id, const std::string& path) const;
@@ -47,6 +51,8 @@ public:
     std::optional<std::string> read_revision(const std::string& spec) const;
     // The blob ids of the files directly inside `directory` in a commit, sorted by name.
     std::vector<std::string> directory_blob_ids(const std::string& commit_id, const std::string& directory) const;
+    // The same with their names: (name, blob id), sorted by name; symbolic links are left out.
+    std::vector<std::pair<std::string, std::string>> directory_blobs(const std::string& commit_id, const std::string& directory) const;
     // The blob id git would give these bytes.
     static std::string hash_blob(const std::string& bytes);
     // The path of the repository root relative to the work tree root: "" when the same.

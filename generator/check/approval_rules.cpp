@@ -1,5 +1,6 @@
 // approval: documents of a published school year must be approved, and what history says
-// against the approvals (refused approval commits, a trust list changed without authority).
+// against the approvals (refused approval commits). trust: a trust list changed without
+// authority, a trust root that cannot be confirmed.
 // A document recorded as issued keeps its findings, as warnings: its text is what was signed
 // on paper and cannot be corrected any more, only superseded.
 #include <algorithm>
@@ -10,7 +11,21 @@
 
 namespace vanban {
 
+namespace {
+
+std::string join_roles(const std::vector<std::string>& roles) {
+    std::string out;
+    for (const auto& r : roles) out += (out.empty() ? "" : ", ") + r;
+    return out;
+}
+
+}  // namespace
+
 void check_approvals(const Repository& repo, const ApprovalReport& approvals, Diagnostics& out) {
+    if (const auto& issue = approvals.trust_root_issue) {
+        out.push_back(Diagnostic{"vanban.yaml", {1, 1}, issue->severity, "trust", issue->message, issue->hint});
+        return;
+    }
     if (repo.approval.enabled && !approvals.available) {
         // Approvals are on but history cannot say who approved what: nothing counts as approved.
         out.push_back(Diagnostic{"vanban.yaml", {1, 1}, Severity::Error, "approval",
@@ -73,8 +88,33 @@ void check_approvals(const Repository& repo, const ApprovalReport& approvals, Di
                                       "the record of issue in commit " + a->issue_not_counted->commit.substr(0, 10) + " does not count: " + a->issue_problem.en},
                                      {"Người giữ một vai trò mà loại văn bản chấp nhận ghi nhận lại: vanban approve " + doc.path + " --role <vai trò> --issued",
                                       "A holder of a role the type accepts records it again: vanban approve " + doc.path + " --role <role> --issued"}));
+    // The type files as they stand against the trusted policies: what is not (yet) authorised
+    // is not used for approval, and the type's own file says so.
+    for (const auto& id : repo.types.ids()) {
+        const DocumentType* type = repo.types.find(id);
+        const ApprovalPolicy* trusted = approvals.ledger.policy(id);
+        if (trusted && trusted->official == type->official && trusted->roles == type->approval_roles &&
+            trusted->deputy_roles == type->deputy_approval_roles)
+            continue;
+        std::string used = !trusted ? std::string()
+                                    : std::string("van_ban: ") + (trusted->official ? "true" : "false") + ", phe_duyet: [" +
+                                          join_roles(trusted->roles) + "], ky_thay: [" + join_roles(trusted->deputy_roles) + "]";
+        out.push_back(Diagnostic{type->source, {1, 1}, Severity::Warning, "trust",
+                                 trusted ? Message{"van_ban/phe_duyet của loại " + id + " khác chính sách đã được tin cậy nên không được dùng; phê duyệt theo: " + used,
+                                                   "van_ban/phe_duyet of the type " + id + " differ from the trusted policy and are not used; approval follows: " + used}
+                                         : Message{"loại " + id + " chưa có chính sách phê duyệt được tin cậy (thêm hoặc sửa mà không có thẩm quyền): văn bản của loại "
+                                                   "này là văn bản hành chính và không ai phê duyệt được",
+                                                   "the type " + id + " has no trusted approval policy (added or changed without authority): its documents "
+                                                   "are official and nobody can approve them"},
+                                 {"Người có vai trò quản lý (vai_tro_quan_ly) ký commit thay đổi tệp này, hoặc chấp nhận bằng commit có dòng "
+                                  "\"Tin-cay: chap-nhan\"; nếu không, trả tệp về như cũ.",
+                                  "A holder of a vai_tro_quan_ly role signs the commit that changes this file, or accepts it with \"Tin-cay: chap-nhan\"; "
+                                  "otherwise restore the file."}});
+    }
+    // An unauthorised change still in the files is an error until removed or accepted; one
+    // already undone or accepted stays in history as a warning.
     for (const auto& p : approvals.ledger.trust_problems)
-        out.push_back(Diagnostic{repo.approval.ssh_signers, {1, 1}, Severity::Warning, "approval", p.reason,
+        out.push_back(Diagnostic{repo.approval.ssh_signers, {1, 1}, p.pending ? Severity::Error : Severity::Warning, "trust", p.reason,
                                  {"Nếu thay đổi là đúng, hiệu trưởng (hoặc Phòng GD&ĐT) xem lại rồi chấp nhận bằng một commit có chữ ký: "
                                   "git commit -S --allow-empty -m \"Chấp nhận danh sách khóa\" --trailer \"Tin-cay: chap-nhan\"; nếu không, xóa thay đổi đó đi.",
                                   "If the change is right, the principal (or the district office) reviews it and accepts it in a signed commit with the "

@@ -76,7 +76,8 @@ int run_status(const std::vector<std::string>& args, std::ostream& out, std::ost
         }
         nlohmann::ordered_json problems = nlohmann::ordered_json::array();
         for (const auto& p : report.ledger.trust_problems)
-            problems.push_back({{"commit", p.commit}, {"date", iso_time(p.time)}, {"message", p.reason.in(common.english)}});
+            problems.push_back({{"commit", p.commit}, {"date", iso_time(p.time)}, {"severity", p.pending ? "error" : "warning"},
+                                {"message", p.reason.in(common.english)}});
         nlohmann::ordered_json refused = nlohmann::ordered_json::array();
         for (const auto& r : report.ledger.refusals)
             refused.push_back({{"commit", r.commit}, {"files", r.paths}, {"role", r.role}, {"issued", r.issued}, {"date", iso_time(r.time)},
@@ -89,7 +90,8 @@ int run_status(const std::vector<std::string>& args, std::ostream& out, std::ost
         return 0;
     }
     for (const auto& p : report.ledger.trust_problems)
-        out << (common.english ? "warning: " : "cảnh báo: ") << p.reason.in(common.english) << '\n';
+        out << (p.pending ? (common.english ? "error: " : "lỗi: ") : (common.english ? "warning: " : "cảnh báo: ")) << p.reason.in(common.english)
+            << '\n';
     for (const auto& r : report.ledger.refusals)
         out << (r.issued ? (common.english ? "refused record of issue " : "ghi nhận đã ban hành không được công nhận ")
                          : (common.english ? "refused approval " : "phê duyệt không được công nhận "))

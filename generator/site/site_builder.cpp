@@ -94,9 +94,12 @@ public:
         for (const auto& doc : repo.documents) {
             if (layout.refused.count(doc.path)) continue;
             ApprovalMark mark = approval_mark(doc, approvals);
-            // A school may keep documents off the site until they are approved.
-            bool official = doc.type && doc.type->official;
-            if (official && approvals.available && approvals.ledger.trusted.hide_unapproved && mark.draft) continue;
+            // A school may keep documents off the site until they are approved. What is official
+            // is the trusted type policy's word: a document under approval whose type file now says
+            // otherwise (a change not authorised) stays off the site until it is approved.
+            bool official = doc.type && doc.type->official, governed = under_approval(doc, approvals);
+            bool hide = approvals.available && approvals.ledger.trusted.hide_unapproved;
+            if (mark.draft && (hide ? official || governed : governed && !official)) continue;
             Entry e;
             e.mark = mark;
             e.approval = approvals.find(doc.path);

@@ -44,12 +44,13 @@ inline std::string run_command(const std::string& command) {
     return out;
 }
 
-// `environment` is prepended to the command: "VANBAN_WEASYPRINT=/x ".
+// `environment` is prepended to the command: "VANBAN_WEASYPRINT=/x ". CI and GITHUB_ACTIONS of
+// the test run itself are not passed on (they change how approvals are judged) unless given here.
 inline Run run_vanban(const std::string& args, const std::string& environment = "") {
     static int counter = 0;
     std::string err_file = (std::filesystem::temp_directory_path() / ("vanban-e2e-" + std::to_string(::getpid()) + "-" +
                                                                        std::to_string(counter++) + ".err")).string();
-    std::string command = environment + shell_quote(VANBAN_BINARY) + " " + args + " 2>" + shell_quote(err_file);
+    std::string command = "env -u CI -u GITHUB_ACTIONS " + environment + shell_quote(VANBAN_BINARY) + " " + args + " 2>" + shell_quote(err_file);
     Run run;
     FILE* pipe = ::popen(command.c_str(), "r");
     if (!pipe) return run;
