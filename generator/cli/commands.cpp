@@ -14,6 +14,7 @@
 #include "load/repository.h"
 #include "site/site_builder.h"
 #include "model/page_paths.h"
+#include "support/error_text.h"
 #include "support/interrupt.h"
 
 namespace vanban {
@@ -157,9 +158,10 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
         out << "đã tạo trang web trong " << site.out_dir << ": " << summary.pages << " trang, " << summary.documents
             << " văn bản (" << timing << " giây)\n";
     for (const auto& note : summary.notes) out << "lưu ý: " << note << '\n';
+    if (!summary.failures.empty()) write_report(summary.failures, report, err);
     if (site.pdf) report_rendering("PDF", "pdf", summary.pdf, common.english, out, err);
     if (site.docx) report_rendering("Word", "docx", summary.docx, common.english, out, err);
-    return errors > 0 || !summary.pdf.failures.empty() || !summary.docx.failures.empty() ? 1 : 0;
+    return errors > 0 || !summary.failures.empty() || !summary.pdf.failures.empty() || !summary.docx.failures.empty() ? 1 : 0;
 }
 
 // `vanban pdf FILE...`: the PDFs of chosen documents.
@@ -278,7 +280,8 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
         err << "vanban: " << e.what() << '\n';
         return 2;
     } catch (const std::exception& e) {
-        err << "vanban: " << e.what() << '\n';
+        // An environment failure (disk full, no permission…): exit 2, said in Vietnamese.
+        err << "vanban: " << describe_exception(e).vi << '\n';
         return 2;
     }
 }

@@ -7,6 +7,7 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <unordered_set>
 
@@ -19,6 +20,8 @@
 #include "site/html_body.h"
 #include "site/output_folder.h"
 #include "model/page_paths.h"
+#include "support/error_text.h"
+#include "support/interrupt.h"
 #include "support/parallel_for.h"
 #include "text/unicode.h"
 
@@ -155,21 +158,40 @@ public:
         if (options.docx) summary.docx = render_docxs(options.docx_options);
         unsigned workers = worker_count(jobs, entries_.size());
         std::vector<Renderer> renderers(workers, Renderer{&texts_, {}});
+        std::vector<std::optional<Diagnostic>> failures(entries_.size());
+        // One document whose page cannot be made gets a page saying so, and the error; the others are built.
+        auto guarded_html = [&](size_t i, const Message& doing, auto make) -> std::string {
+            try {
+                return make();
+            } catch (const Interrupted&) {
+                throw;
+            } catch (const std::exception& ex) {
+                failures[i] = unreadable(entries_[i].doc->path, doing, ex);
+                return "<p>" + escape_markup(doing.vi + ": " + failures[i]->message.vi) + "</p>\n";
+            }
+        };
         parallel_for(entries_.size(), workers, [&](size_t i, unsigned worker) {
             Entry& e = entries_[i];
-            write_page(renderers[worker], e.page, page_title(e), render_document(renderers[worker], e), section_of(e));
+            std::string body = guarded_html(i, {"không tạo được trang của văn bản", "the document's page could not be made"},
+                                            [&] { return render_document(renderers[worker], e); });
+            write_page(renderers[worker], e.page, page_title(e), body, section_of(e));
             if (e.last_year) {
                 // In the site's layout, with its header and menu, like every other page.
                 std::string page = comparison_path(e.page), title = "So sánh với năm học trước: " + e.doc->title();
-                std::ostringstream html;
-                html << "<h1>" << escape_markup(title) << "</h1>\n<p><a href=\"" << relative_url(page, e.page) << "\">Xem văn bản năm học "
-                     << escape_markup(e.doc->school_year->text()) << "</a></p>\n";
-                write_diff_html_body({diff_documents(e.last_year, e.doc, e.last_year->path, e.doc->path)}, html);
-                write_page(renderers[worker], page, title + " — " + repo_.school.name, html.str(), section_of(e));
+                std::string html = guarded_html(i, {"không so sánh được với năm học trước", "the comparison with last year could not be made"}, [&] {
+                    std::ostringstream html;
+                    html << "<h1>" << escape_markup(title) << "</h1>\n<p><a href=\"" << relative_url(page, e.page) << "\">Xem văn bản năm học "
+                         << escape_markup(e.doc->school_year->text()) << "</a></p>\n";
+                    write_diff_html_body({diff_documents(e.last_year, e.doc, e.last_year->path, e.doc->path)}, html);
+                    return html.str();
+                });
+                write_page(renderers[worker], page, title + " — " + repo_.school.name, html, section_of(e));
             }
             e.search_words = search_words(*e.doc);
         });
         summary.documents = entries_.size();
+        for (auto& f : failures)
+            if (f) summary.failures.push_back(std::move(*f));
         Renderer& r = renderers[0];
         write_page(r, "index.html", repo_.school.name, render_home(r), "");
         for (Section s : {Section::Disclosure, Section::Plans, Section::Letters})
@@ -602,7 +624,7 @@ private:
             item["w"] = e.search_words;
             items.push_back(std::move(item));
         }
-        return "window.VANBAN_SEARCH = " + items.dump() + ";\n";
+        return "window.VANBAN_SEARCH = " + items.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + ";\n";
     }
 
     std::vector<FeedItem> feed_items() const {

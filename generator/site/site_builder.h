@@ -29,6 +29,7 @@ struct SiteSummary {
     size_t pages = 0;
     size_t documents = 0;
     std::vector<std::string> notes;  // things the user should know (e.g. no sitemap without a website)
+    std::vector<Diagnostic> failures;  // documents whose page could not be made (rule unreadable); the others were built
     RenderReport pdf;
     RenderReport docx;
 };
