@@ -7,6 +7,7 @@
 #include "check/checks.h"
 #include "load/document_loader.h"
 #include "load/front_matter.h"
+#include "support/error_text.h"
 #include "text/unicode.h"
 
 namespace vanban {
@@ -133,7 +134,8 @@ private:
             return false;
         }
         if (!f.valid) {
-            error(f.error_at, {"front matter không đọc được (YAML): " + f.error, "the front matter is not valid YAML: " + f.error},
+            Message what = yaml_syntax_message(f.error);
+            error(f.error_at, {"front matter không đọc được (YAML): " + what.vi, "the front matter is not valid YAML: " + what.en},
                   {"Kiểm tra thụt lề, dấu hai chấm sau tên trường, và đặt giá trị có dấu \":\" hoặc \"#\" trong ngoặc kép.",
                    "Check indentation, the colon after each key, and quote values containing \":\" or \"#\"."});
             return false;
@@ -199,9 +201,8 @@ private:
                                        : "Write a number, e.g. \"" + key + ": 1\"."});
                 return;
             case FieldKind::IsoDate:
-                if (!value.IsScalar() || !parse_iso_date(value.Scalar()))
-                    error(at, {"ngày \"" + scalar_or(value) + "\" không hợp lệ; cần dạng năm-tháng-ngày (YYYY-MM-DD)",
-                               "date \"" + scalar_or(value) + "\" is not valid; write it as YYYY-MM-DD"},
+                if (auto why = date_problem(scalar_or(value)))
+                    error(at, {why->vi, why->en},
                           {"Ví dụ: ngày 5 tháng 9 năm 2024 viết là 2024-09-05.", "Example: 5 September 2024 is 2024-09-05."});
                 return;
             case FieldKind::SchoolYear:
