@@ -40,7 +40,7 @@ void check_document(const Document& doc, const Repository& repo, const CheckOpti
     check_date_range(doc, options.today, out);
     check_table_sums(doc, out);
     check_links(doc, repo, out);
-    check_urls(doc, out);
+    check_urls(doc, repo.school.allow_raw_html, out);
     check_placeholders(doc, out);
     check_governing_body(doc, repo.school, out);
 }

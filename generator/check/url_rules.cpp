@@ -1,5 +1,9 @@
 // url: links and images whose scheme a browser would run or open locally (javascript:,
 // data:, vbscript:, file:…). The renderers drop them; check says where they are.
+#include <cmark-gfm.h>
+
+#include <algorithm>
+
 #include "check/checks.h"
 #include "text/url.h"
 
@@ -23,9 +27,34 @@ std::string shown_target(const std::string& target) {
     return out;
 }
 
+// With cho_phep_html the school's own HTML reaches the page: an attribute there (href, src,
+// action…) whose scheme is refused is dropped by the renderers, and reported here at its line.
+void check_raw_html(const Document& doc, cmark_node* tree, Diagnostics& out) {
+    if (!tree) return;
+    cmark_iter* iter = cmark_iter_new(tree);
+    cmark_event_type event;
+    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+        cmark_node* node = cmark_iter_get_node(iter);
+        cmark_node_type type = cmark_node_get_type(node);
+        if (event != CMARK_EVENT_ENTER || (type != CMARK_NODE_HTML_BLOCK && type != CMARK_NODE_HTML_INLINE)) continue;
+        const char* literal = cmark_node_get_literal(node);
+        if (!literal || drop_disallowed_urls(literal) == literal) continue;
+        out.push_back(error_at(doc, {std::max(1, cmark_node_get_start_line(node)), 1}, "url",
+                               {"mã HTML \"" + shown_target(literal) + "\" có địa chỉ với giao thức không được phép; trang web và PDF sẽ bỏ địa chỉ này",
+                                "the HTML \"" + shown_target(literal) + "\" holds an address whose scheme is not allowed; the site and PDF drop it"},
+                               {"Chỉ dùng địa chỉ http://, https://, mailto:, tel: hoặc đường dẫn tới tệp trong kho.",
+                                "Use only http://, https://, mailto:, tel: addresses or paths to files in the repository."}));
+    }
+    cmark_iter_free(iter);
+}
+
 }  // namespace
 
-void check_urls(const Document& doc, Diagnostics& out) {
+void check_urls(const Document& doc, bool raw_html, Diagnostics& out) {
+    if (raw_html) {
+        check_raw_html(doc, doc.ast.get(), out);
+        for (const auto& appendix : doc.appendices) check_raw_html(doc, appendix.ast.get(), out);
+    }
     for (const Link& link : doc.links) {
         if (url_allowed(link.target)) continue;
         std::string scheme = url_scheme(link.target);

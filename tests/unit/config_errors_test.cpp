@@ -8,6 +8,7 @@
 
 #include "load/repository.h"
 #include "support/error_text.h"
+#include "test_support.h"
 #include "text/dates.h"
 #include "text/numbering.h"
 
@@ -139,6 +140,12 @@ TEST_CASE("library exceptions are described in Vietnamese with the file") {
 }
 
 TEST_CASE("numbers written in documents are read without overflow") {
+    std::string text = test::plan(test::kValidBody);
+    text.replace(text.find("so: 12"), 6, "so: 99999999999");
+    auto repo = test::make_repository({{"plans/2024-2025/a.md", text}});
+    bool too_large = false;
+    for (const auto& d : test::run_rule(repo, "front-matter")) too_large |= d.message.vi == "\"so\" quá lớn: 99999999999 (vanban nhận số đến 999999)";
+    CHECK(too_large);
     CHECK(digits_value("12") == 12);
     CHECK(digits_value("99999999999") == kLargestNumber);
     CHECK(digits_value("000000000000000000007") == 7);

@@ -2,6 +2,8 @@
 // url rule, the site's body HTML, the feed and sitemap, the HTML Pandoc writes for the PDF.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "site/feeds.h"
 #include "site/html_body.h"
 #include "test_support.h"
@@ -61,6 +63,17 @@ TEST_CASE("check reports a document's link or image with a disallowed scheme as 
     }
     CHECK(found[0].at.line == found[1].at.line);
     CHECK(found[2].at.line == found[0].at.line + 2);
+}
+
+TEST_CASE("with cho_phep_html, raw HTML holding a disallowed URL is a url error at its line") {
+    std::string text = test::plan("Đoạn.\n\n<a href=\"JaVa&#x09;script:alert(1)\">thô</a>\n\n<a href=\"https://a.vn\">được</a>\n");
+    auto repo = test::make_repository({{"plans/2024-2025/a.md", text}});
+    CHECK(test::run_rule(repo, "url").empty());  // without cho_phep_html the raw HTML is not published
+    repo.school.allow_raw_html = true;
+    auto found = test::run_rule(repo, "url");
+    REQUIRE(found.size() == 1);
+    std::string before = text.substr(0, text.find("<a href=\"JaVa"));
+    CHECK(found[0].at.line == 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n')));
 }
 
 TEST_CASE("the body HTML drops disallowed links and images even with cho_phep_html") {
