@@ -173,6 +173,12 @@ std::vector<GoverningBody> load_governing_bodies(const std::string& file, const 
             if (kv.first.Scalar() != "ten" && kv.first.Scalar() != "tu_ngay" && kv.first.Scalar() != "dia_danh")
                 fail(kv.first, "khóa không biết co_quan_chu_quan." + kv.first.Scalar(), "unknown key co_quan_chu_quan." + kv.first.Scalar(),
                      {"Các khóa hợp lệ: ten, tu_ngay, dia_danh.", "Valid keys: ten, tu_ngay, dia_danh."});
+        for (const char* key : {"ten", "tu_ngay", "dia_danh"})
+            if (YAML::Node n = item[key]; n && !n.IsScalar() && !n.IsNull())
+                problems.push_back(problem(file, mark_of(n), "config",
+                                           {std::string("vanban.yaml: co_quan_chu_quan.") + key + " phải là một dòng chữ, không phải danh sách hay bảng",
+                                            std::string("vanban.yaml: co_quan_chu_quan.") + key + " must be one line of text, not a list or mapping"},
+                                           example_hint));
         GoverningBody body;
         body.name = string_at(item, "ten");
         body.line = mark_of(item).line;
@@ -357,6 +363,21 @@ DocumentType load_document_type(const std::string& file, const YAML::Node& root,
     if (type.id.empty()) fail(root, "thiếu khóa loai", "the key loai is missing");
     if (type.name.empty()) fail(root, "thiếu khóa ten", "the key ten is missing");
     if (type.layout.empty()) type.layout = type.official ? "van-ban" : "trang";
+    if (type.layout != "van-ban" && type.layout != "cong-van" && type.layout != "trang")
+        misshapen(root["bo_cuc"], "bo_cuc", "\"" + type.layout + "\" không phải bố cục vanban biết (van-ban, cong-van, trang)",
+                  "\"" + type.layout + "\" is not a layout vanban knows (van-ban, cong-van, trang)",
+                  {"Dùng bo_cuc: van-ban, cong-van (công văn) hoặc trang (trang thông tin).",
+                   "Use bo_cuc: van-ban, cong-van (letter) or trang (information page)."});
+    // {so}, {loai} and {truong} are filled in; any other {…} would vanish from every ký hiệu.
+    for (size_t open = type.symbol_pattern.find('{'); open != std::string::npos; open = type.symbol_pattern.find('{', open + 1)) {
+        size_t close = type.symbol_pattern.find('}', open);
+        if (close == std::string::npos) break;
+        std::string name = type.symbol_pattern.substr(open + 1, close - open - 1);
+        if (name != "so" && name != "loai" && name != "truong")
+            misshapen(root["ky_hieu"], "ky_hieu", "có chỗ {" + name + "} không biết (dùng {so}, {loai}, {truong})",
+                      "has an unknown placeholder {" + name + "} (use {so}, {loai}, {truong})",
+                      {"Ví dụ: ky_hieu: \"{so}/{loai}-{truong}\".", "Example: ky_hieu: \"{so}/{loai}-{truong}\"."});
+    }
     if (type.official && type.symbol_pattern.empty()) type.symbol_pattern = "{so}/{loai}-{truong}";
     if (YAML::Node fields = root["truong_bat_buoc"]) {
         if (fields.IsSequence())

@@ -147,7 +147,7 @@ public:
             std::string relative = std::string("site/") + name + ".mustache";
             texts_[name] = read_file(find_template(relative));
             mustache m(texts_[name]);
-            if (!m.is_valid()) throw std::runtime_error("mẫu templates/" + relative + " không hợp lệ: " + m.error_message());
+            if (!m.is_valid()) throw std::runtime_error("mẫu templates/" + relative + " không hợp lệ: " + mustache_error_message(m.error_message()));
         }
     }
 
@@ -281,7 +281,7 @@ private:
                 with_partials.set(partial, kainjow::mustache::partial([&text] { return text; }));
             }
             std::string html = it->second.render(with_partials);
-            if (!it->second.is_valid()) throw std::runtime_error("lỗi khi dùng mẫu " + name + ": " + it->second.error_message());
+            if (!it->second.is_valid()) throw std::runtime_error("lỗi khi dùng mẫu " + name + ": " + mustache_error_message(it->second.error_message()));
             return html;
         }
     };

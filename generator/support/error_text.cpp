@@ -72,6 +72,17 @@ Message yaml_structure_message(const std::string& m) {
     return {"cấu trúc YAML không đúng mẫu", "unexpected YAML structure"};
 }
 
+std::string mustache_error_message(const std::string& m) {
+    static const std::regex unclosed_tag(R"re(^Unclosed tag at (\d+)$)re"), delimiter(R"re(^Invalid set delimiter tag at (\d+)$)re"),
+        unopened(R"re(^Unopened section "([^"]*)" at (\d+)$)re"), unclosed(R"re(^Unclosed section "([^"]*)" at (\d+)$)re");
+    std::smatch x;
+    if (std::regex_match(m, x, unclosed_tag)) return "thẻ {{ ở ký tự thứ " + x[1].str() + " chưa có }} đóng";
+    if (std::regex_match(m, x, delimiter)) return "thẻ đổi dấu {{= … =}} ở ký tự thứ " + x[1].str() + " viết sai";
+    if (std::regex_match(m, x, unopened)) return "{{/" + x[1].str() + "}} ở ký tự thứ " + x[2].str() + " không có {{#" + x[1].str() + "}} mở trước";
+    if (std::regex_match(m, x, unclosed)) return "{{#" + x[1].str() + "}} ở ký tự thứ " + x[2].str() + " chưa được đóng bằng {{/" + x[1].str() + "}}";
+    return "mẫu viết sai cú pháp mustache";
+}
+
 Message system_error_message(const std::error_code& code, const std::string& path) {
     std::string p = path.empty() ? std::string() : " " + path;
     if (code.category() == std::generic_category() || code.category() == std::system_category()) {

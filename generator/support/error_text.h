@@ -17,6 +17,9 @@ Message yaml_syntax_message(const std::string& yaml_cpp_message);
 // A value of the wrong shape met while reading (yaml-cpp's InvalidNode, BadConversion, …).
 Message yaml_structure_message(const std::string& yaml_cpp_message);
 
+// A template error of kainjow::mustache ("Unclosed section \"x\" at 120"), in Vietnamese.
+std::string mustache_error_message(const std::string& mustache_message);
+
 // An operating system error (errno or std::filesystem's code) on `path`: "không có quyền đọc …".
 Message system_error_message(const std::error_code& code, const std::string& path);
 

@@ -70,6 +70,9 @@ TEST_CASE("muc_bat_buoc, truong_tuy_chon, cach_viet_khac and danh_muc of the wro
     CHECK(type.required_sections[0].wordings == std::vector<std::string>{"Mục đích", "Mục tiêu"});
     problems = type_problems(kType + "danh_muc: tai-chinh\n");
     CHECK(has(problems, "config", 4, "danh_muc phải là một danh sách"));
+    problems = type_problems(kType + "bo_cuc: bang\nky_hieu: \"{so}/{loai}-{Truong}\"\n");
+    CHECK(has(problems, "config", 4, "bo_cuc \"bang\" không phải bố cục vanban biết (van-ban, cong-van, trang)"));
+    CHECK(has(problems, "config", 5, "ky_hieu có chỗ {Truong} không biết"));
     problems = type_problems("loai: [a, b]\nten: X\n");
     CHECK(has(problems, "config", 1, "loai phải là một giá trị trên một dòng"));
 }
@@ -137,6 +140,13 @@ TEST_CASE("library exceptions are described in Vietnamese with the file") {
     CHECK(d.rule == "unreadable");
     CHECK(d.file == "plans/a.md");
     CHECK(d.message.vi == "không đọc được văn bản: không đủ bộ nhớ");
+}
+
+TEST_CASE("mustache's template errors are told in Vietnamese") {
+    CHECK(mustache_error_message("Unclosed section \"school\" at 120") == "{{#school}} ở ký tự thứ 120 chưa được đóng bằng {{/school}}");
+    CHECK(mustache_error_message("Unopened section \"x\" at 7") == "{{/x}} ở ký tự thứ 7 không có {{#x}} mở trước");
+    CHECK(mustache_error_message("Unclosed tag at 3") == "thẻ {{ ở ký tự thứ 3 chưa có }} đóng");
+    CHECK(mustache_error_message("something new") == "mẫu viết sai cú pháp mustache");
 }
 
 TEST_CASE("numbers written in documents are read without overflow") {
