@@ -194,8 +194,10 @@ private:
                 if (value.IsNull() || (value.IsScalar() && value.Scalar().empty())) return;  // a draft has no number yet
                 if (value.IsScalar() && value.Scalar().size() > 6 &&
                     value.Scalar().find_first_not_of("0123456789") == std::string::npos) {
-                    error(at, {"\"" + key + "\" quá lớn: " + value.Scalar().substr(0, 30) + " (vanban nhận số đến 999999)",
-                               "\"" + key + "\" is too large: " + value.Scalar().substr(0, 30) + " (vanban accepts numbers up to 999999)"},
+                    error(at, {"\"" + key + "\" phải là một số nguyên dương, không phải \"" + value.Scalar().substr(0, 30) +
+                                   "\": số quá lớn (vanban nhận số đến 999999)",
+                               "\"" + key + "\" must be a positive integer, not \"" + value.Scalar().substr(0, 30) +
+                                   "\": too large (vanban accepts numbers up to 999999)"},
                           {"Kiểm tra lại số đã ghi.", "Check the number written."});
                     return;
                 }

@@ -154,7 +154,7 @@ TEST_CASE("numbers written in documents are read without overflow") {
     text.replace(text.find("so: 12"), 6, "so: 99999999999");
     auto repo = test::make_repository({{"plans/2024-2025/a.md", text}});
     bool too_large = false;
-    for (const auto& d : test::run_rule(repo, "front-matter")) too_large |= d.message.vi == "\"so\" quá lớn: 99999999999 (vanban nhận số đến 999999)";
+    for (const auto& d : test::run_rule(repo, "front-matter")) too_large |= d.message.vi == "\"so\" phải là một số nguyên dương, không phải \"99999999999\": số quá lớn (vanban nhận số đến 999999)";
     CHECK(too_large);
     CHECK(digits_value("12") == 12);
     CHECK(digits_value("99999999999") == kLargestNumber);
