@@ -93,6 +93,9 @@ int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     ApprovalReport approvals = approval_report(repo);
     options.approvals = &approvals;
     std::vector<Diagnostic> diagnostics = check_repository(repo, options);
+    // What would stop `build` is reported by `check` too.
+    for (auto& d : check_site_templates(repo)) diagnostics.push_back(std::move(d));
+    sort_diagnostics(diagnostics);
     report.documents = repo.documents.size();
     write_report(diagnostics, report, out);
     return count_errors(diagnostics) > 0 ? 1 : 0;

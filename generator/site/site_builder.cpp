@@ -672,6 +672,36 @@ private:
 
 }  // namespace
 
+std::vector<Diagnostic> check_site_templates(const Repository& repo) {
+    std::vector<Diagnostic> problems;
+    auto problem = [&](const std::string& file, const std::string& vi, const std::string& en) {
+        problems.push_back(Diagnostic{file, {1, 1}, Severity::Error, "config", {vi, en},
+                                      {"Sửa mẫu (so với mẫu cùng tên trong templates/site/ của vanban), hoặc xóa nó để dùng mẫu của vanban.",
+                                       "Fix the template (compare with vanban's own in templates/site/), or remove it to use vanban's."}});
+    };
+    for (const char* name : kTemplates) {
+        std::string relative = std::string("site/") + name + ".mustache";
+        std::string path = repo.templates.find(relative);
+        if (path.empty()) {
+            problem("templates/" + relative, "thiếu mẫu templates/" + relative + "; trang web không tạo được",
+                    "the template templates/" + relative + " is missing; the site cannot be built");
+            continue;
+        }
+        std::string shown = fs::relative(path, repo.root).generic_string();
+        if (shown.empty() || shown.rfind("..", 0) == 0) shown = "templates/" + relative;
+        try {
+            mustache m(read_file(path));
+            if (!m.is_valid())
+                problem(shown, "mẫu " + shown + " không hợp lệ: " + mustache_error_message(m.error_message()) + "; trang web không tạo được",
+                        "the template " + shown + " is not valid; the site cannot be built");
+        } catch (const std::exception& e) {
+            Message why = describe_exception(e);
+            problem(shown, "không đọc được mẫu " + shown + ": " + why.vi, "cannot read the template " + shown + ": " + why.en);
+        }
+    }
+    return problems;
+}
+
 SiteSummary build_site(const Repository& repo, const std::vector<Diagnostic>& diagnostics, const ApprovalReport& approvals,
                        const SiteOptions& options) {
     OutputFolder out(options.out_dir);

@@ -34,6 +34,10 @@ struct SiteSummary {
     RenderReport docx;
 };
 
+// The site's templates that build_site would stop on (missing, unreadable, not valid mustache),
+// as config errors, so that `check` reports them before any build.
+std::vector<Diagnostic> check_site_templates(const Repository& repo);
+
 SiteSummary build_site(const Repository& repo, const std::vector<Diagnostic>& diagnostics, const ApprovalReport& approvals,
                        const SiteOptions& options);
 

@@ -203,3 +203,17 @@ TEST_CASE("website: \"javascript:…\" is a url error and reaches neither the fe
     }
     CHECK_FALSE(fs::exists(out / "sitemap.xml"));
 }
+
+TEST_CASE("a broken site template is reported by check, not first discovered by build") {
+    TempDir tmp;
+    fs::path root = tmp.copy_of("clean");
+    write(root / "templates/site/trang-chu.mustache", "<h1>{{school.ten}}</h1>\n{{#school}}<p>{{dia_chi}}</p>\n");
+    nlohmann::json j = check_json(root, 1);
+    auto config = findings(j, "config", "templates/site/trang-chu.mustache");
+    REQUIRE(config.size() == 1);
+    CHECK(config[0]["message"].get<std::string>().find("{{#school}}") != std::string::npos);
+    Run r = run_vanban("build --root " + shell_quote(root.string()) + " --no-pdf --no-docx --out " + shell_quote((tmp.path / "site").string()));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("chưa được đóng bằng {{/school}}") != std::string::npos);
+    CHECK(r.err.find("Unclosed") == std::string::npos);
+}
