@@ -6,7 +6,7 @@
 
 using namespace vanban;
 
-TEST_CASE("placeholders are found on their own line, after lines of unclosed [[") {
+TEST_CASE("placeholders are found on their own line, after lines of unclosed double brackets") {
     std::string body = std::string(test::kValidBody) + "\nMột [[gợi ý]] và [[ mở không đóng\n" + std::string(20000, '[') + "\nDòng [[hai]].\n";
     auto repo = test::make_repository({{"plans/2024-2025/a.md", test::plan(body)}});
     auto found = test::run_rule(repo, "placeholder");
