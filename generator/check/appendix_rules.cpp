@@ -20,7 +20,8 @@ void check_appendices(const Document& doc, Diagnostics& out) {
             return !a.label.empty() && std::isdigit(static_cast<unsigned char>(a.label[0]));
         });
         if (arabic != doc.appendices.end()) {
-            std::string roman = "Phụ lục " + to_roman(std::max(1, std::atoi(arabic->label.c_str())));
+            int number = std::max(1, digits_value(arabic->label));
+            std::string roman = "Phụ lục " + (number <= 3999 ? to_roman(number) : arabic->label);
             out.push_back(warning_at(doc, arabic->at, "heading-numbering",
                                      {"phụ lục \"" + arabic->label + "\" đánh số bằng chữ số Ả Rập; văn bản có " +
                                           std::to_string(doc.appendices.size()) +

@@ -1,4 +1,6 @@
 #include "check/checks.h"
+#include "support/error_text.h"
+#include "support/interrupt.h"
 #include "support/parallel_for.h"
 
 #include <map>
@@ -28,6 +30,21 @@ void soften_issued_text(const std::vector<Document>& docs, Diagnostics& found) {
     }
 }
 
+void check_document(const Document& doc, const Repository& repo, const CheckOptions& options, Diagnostics& out) {
+    check_encoding(doc, out);
+    check_unicode_nfc(doc, out);
+    check_front_matter(doc, repo, out);
+    check_required_sections(doc, out);
+    check_heading_numbering(doc, out);
+    check_appendices(doc, out);
+    check_date_range(doc, options.today, out);
+    check_table_sums(doc, out);
+    check_links(doc, repo, out);
+    check_urls(doc, repo.school.allow_raw_html, out);
+    check_placeholders(doc, out);
+    check_governing_body(doc, repo.school, out);
+}
+
 }  // namespace
 
 void demote_to_warning(Diagnostic& d, const Message& why) {
@@ -41,19 +58,14 @@ std::vector<Diagnostic> check_repository(const Repository& repo, const CheckOpti
     const auto& docs = repo.documents;
     std::vector<Diagnostics> per_doc(docs.size());
     parallel_for(docs.size(), worker_count(options.jobs, docs.size()), [&](size_t i, unsigned) {
-        const Document& doc = docs[i];
-        Diagnostics& out = per_doc[i];
-        check_encoding(doc, out);
-        check_unicode_nfc(doc, out);
-        check_front_matter(doc, repo, out);
-        check_required_sections(doc, out);
-        check_heading_numbering(doc, out);
-        check_appendices(doc, out);
-        check_date_range(doc, options.today, out);
-        check_table_sums(doc, out);
-        check_links(doc, repo, out);
-        check_placeholders(doc, out);
-        check_governing_body(doc, repo.school, out);
+        // A rule that fails on one document reports it there; the other documents are checked.
+        try {
+            check_document(docs[i], repo, options, per_doc[i]);
+        } catch (const Interrupted&) {
+            throw;
+        } catch (const std::exception& e) {
+            per_doc[i].push_back(unreadable(docs[i].path, {"không kiểm tra hết được văn bản", "the document could not be checked fully"}, e));
+        }
     });
     for (auto& d : per_doc) all.insert(all.end(), std::make_move_iterator(d.begin()), std::make_move_iterator(d.end()));
     check_duplicate_numbers(docs, all);

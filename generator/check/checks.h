@@ -34,6 +34,7 @@ void check_appendices(const Document& doc, Diagnostics& out);                   
 void check_date_range(const Document& doc, const Date& today, Diagnostics& out); // date-range
 void check_table_sums(const Document& doc, Diagnostics& out);                    // table-sum
 void check_links(const Document& doc, const Repository& repo, Diagnostics& out); // broken-link
+void check_urls(const Document& doc, bool raw_html, Diagnostics& out);           // url
 void check_placeholders(const Document& doc, Diagnostics& out);                  // placeholder
 void check_governing_body(const Document& doc, const School& school, Diagnostics& out);  // governing-body
 

@@ -1,37 +1,13 @@
 // encoding and unicode-nfc: the bytes of the file itself.
-#include <unicode/utf8.h>
-
 #include <cstdio>
 
 #include "check/checks.h"
+#include "load/source_reader.h"
 #include "text/unicode.h"
 
 namespace vanban {
 
 namespace {
-
-// Before Unicode, Vietnamese text was typed in one-byte encodings. In VNI the tone and
-// vowel marks are separate bytes that follow a plain vowel ("a" + "ù" = "á"); in TCVN3
-// (ABC) each accented vowel is one byte of its own. So the share of high bytes that
-// follow an ASCII vowel tells the two apart well enough to name a likely culprit.
-const char* guess_legacy_encoding(std::string_view raw) {
-    // Only the bytes that are not valid UTF-8 count: the rest of the file may be Unicode already.
-    const auto* s = reinterpret_cast<const uint8_t*>(raw.data());
-    int32_t length = static_cast<int32_t>(raw.size());
-    size_t high = 0, after_vowel = 0;
-    for (int32_t i = 0; i < length;) {
-        int32_t start = i;
-        UChar32 c;
-        U8_NEXT(s, i, length, c);
-        if (c >= 0) continue;
-        for (int32_t k = start; k < i; ++k) {
-            ++high;
-            if (k > 0 && std::string_view("aeiouyAEIOUY").find(static_cast<char>(s[k - 1])) != std::string_view::npos) ++after_vowel;
-        }
-    }
-    if (high < 3) return nullptr;
-    return after_vowel * 10 >= high * 4 ? "VNI" : "TCVN3";
-}
 
 // At most `bytes` bytes of `text`, never cutting a character in two.
 std::string utf8_prefix(const std::string& text, size_t bytes) {
@@ -40,41 +16,12 @@ std::string utf8_prefix(const std::string& text, size_t bytes) {
     return text.substr(0, bytes) + "…";
 }
 
-Position raw_position(std::string_view raw, size_t offset) {
-    int line = 1;
-    size_t line_start = 0;
-    for (size_t i = 0; i < offset; ++i)
-        if (raw[i] == '\n') {
-            ++line;
-            line_start = i + 1;
-        }
-    // Count characters as a UTF-8 reader would, counting each bad byte as one.
-    int column = 1;
-    for (size_t i = line_start; i < offset; ++i)
-        if ((static_cast<unsigned char>(raw[i]) & 0xC0) != 0x80) ++column;
-    return {line, column};
-}
-
 }  // namespace
 
 void check_encoding(const Document& doc, Diagnostics& out) {
     const SourceText& s = doc.source;
-    if (auto bad = s.valid_utf8 ? std::nullopt : find_invalid_utf8(s.raw)) {
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "0x%02X", bad->byte);
-        Message message{std::string("tệp không phải UTF-8 hợp lệ: byte ") + hex + " không đọc được",
-                        std::string("the file is not valid UTF-8: byte ") + hex + " cannot be decoded"};
-        if (const char* legacy = guess_legacy_encoding(s.raw)) {
-            message.vi += std::string("; có vẻ tệp được gõ bằng bảng mã cũ ") + legacy +
-                          (std::string(legacy) == "VNI" ? " (phông VNI-Times)" : " (phông .VnTime, bảng mã ABC)");
-            message.en += std::string("; it looks like the legacy Vietnamese encoding ") + legacy;
-        }
-        out.push_back(error_at(doc, raw_position(s.raw, bad->offset), "encoding", message,
-                               {"Chuyển tệp sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã, "
-                                "hoặc mở bằng Word rồi lưu với mã hóa UTF-8) rồi chạy lại.",
-                                "Convert the file to Unicode UTF-8 (e.g. Unikey's converter, or save from Word "
-                                "as UTF-8) and run again."}));
-    }
+    if (!s.valid_utf8)
+        if (auto bad = describe_invalid_utf8(s.raw)) out.push_back(error_at(doc, bad->at, "encoding", bad->message, bad->hint));
     if (s.had_bom)
         out.push_back(warning_at(doc, {1, 1}, "encoding",
                                  {"tệp bắt đầu bằng dấu BOM (EF BB BF)", "the file starts with a byte order mark (EF BB BF)"},

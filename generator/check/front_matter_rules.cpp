@@ -7,6 +7,7 @@
 #include "check/checks.h"
 #include "load/document_loader.h"
 #include "load/front_matter.h"
+#include "support/error_text.h"
 #include "text/unicode.h"
 
 namespace vanban {
@@ -133,7 +134,8 @@ private:
             return false;
         }
         if (!f.valid) {
-            error(f.error_at, {"front matter không đọc được (YAML): " + f.error, "the front matter is not valid YAML: " + f.error},
+            Message what = yaml_syntax_message(f.error);
+            error(f.error_at, {"front matter không đọc được (YAML): " + what.vi, "the front matter is not valid YAML: " + what.en},
                   {"Kiểm tra thụt lề, dấu hai chấm sau tên trường, và đặt giá trị có dấu \":\" hoặc \"#\" trong ngoặc kép.",
                    "Check indentation, the colon after each key, and quote values containing \":\" or \"#\"."});
             return false;
@@ -190,6 +192,15 @@ private:
         switch (kind) {
             case FieldKind::Integer:
                 if (value.IsNull() || (value.IsScalar() && value.Scalar().empty())) return;  // a draft has no number yet
+                if (value.IsScalar() && value.Scalar().size() > 6 &&
+                    value.Scalar().find_first_not_of("0123456789") == std::string::npos) {
+                    error(at, {"\"" + key + "\" phải là một số nguyên dương, không phải \"" + value.Scalar().substr(0, 30) +
+                                   "\": số quá lớn (vanban nhận số đến 999999)",
+                               "\"" + key + "\" must be a positive integer, not \"" + value.Scalar().substr(0, 30) +
+                                   "\": too large (vanban accepts numbers up to 999999)"},
+                          {"Kiểm tra lại số đã ghi.", "Check the number written."});
+                    return;
+                }
                 if (!yaml_integer(value) || *yaml_integer(value) < 1)
                     error(at, {"\"" + key + "\" phải là một số nguyên dương, không phải \"" + scalar_or(value) + "\"",
                                "\"" + key + "\" must be a positive integer, not \"" + scalar_or(value) + "\""},
@@ -199,9 +210,8 @@ private:
                                        : "Write a number, e.g. \"" + key + ": 1\"."});
                 return;
             case FieldKind::IsoDate:
-                if (!value.IsScalar() || !parse_iso_date(value.Scalar()))
-                    error(at, {"ngày \"" + scalar_or(value) + "\" không hợp lệ; cần dạng năm-tháng-ngày (YYYY-MM-DD)",
-                               "date \"" + scalar_or(value) + "\" is not valid; write it as YYYY-MM-DD"},
+                if (auto why = date_problem(scalar_or(value)))
+                    error(at, {why->vi, why->en},
                           {"Ví dụ: ngày 5 tháng 9 năm 2024 viết là 2024-09-05.", "Example: 5 September 2024 is 2024-09-05."});
                 return;
             case FieldKind::SchoolYear:

@@ -9,8 +9,11 @@ void check_placeholders(const Document& doc, Diagnostics& out) {
     while ((pos = t.find("[[", pos)) != std::string::npos) {
         size_t end = t.find("]]", pos + 2);
         size_t newline = t.find('\n', pos);
-        if (end == std::string::npos || (newline != std::string::npos && newline < end)) {
-            pos += 2;
+        // A placeholder stays on one line: with no "]]" left, or none before the line ends, the
+        // search goes on after that line (one pass over the text, however many "[[" it holds).
+        if (end == std::string::npos) break;
+        if (newline != std::string::npos && newline < end) {
+            pos = newline + 1;
             continue;
         }
         std::string hint = t.substr(pos + 2, end - pos - 2);

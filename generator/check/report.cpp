@@ -48,7 +48,7 @@ void write_json(const std::vector<Diagnostic>& diagnostics, const ReportOptions&
     }
     nlohmann::ordered_json root;
     root["diagnostics"] = std::move(list);
-    out << root.dump(2) << '\n';
+    out << root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
 // GitHub's workflow commands escape %, CR and LF in data, and also : and , in properties.

@@ -86,7 +86,7 @@ int run_status(const std::vector<std::string>& args, std::ostream& out, std::ost
         root["documents"] = docs;
         root["trust_problems"] = problems;
         root["refused_approvals"] = refused;
-        out << root.dump(2) << '\n';
+        out << root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
         return 0;
     }
     for (const auto& p : report.ledger.trust_problems)

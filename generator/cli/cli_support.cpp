@@ -8,6 +8,28 @@
 
 namespace vanban {
 
+namespace {
+
+// Boost's texts are English: what went wrong, said with the option's name.
+UsageError usage_error(const po::error& e) {
+    std::string name;
+    if (const auto* named = dynamic_cast<const po::error_with_option_name*>(&e)) name = named->get_option_name();
+    std::string quoted = name.empty() ? std::string() : " " + name;
+    if (dynamic_cast<const po::unknown_option*>(&e)) return UsageError("tùy chọn không biết" + quoted);
+    if (dynamic_cast<const po::ambiguous_option*>(&e)) return UsageError("tùy chọn" + quoted + " không rõ là tùy chọn nào; viết đầy đủ tên");
+    if (dynamic_cast<const po::multiple_occurrences*>(&e)) return UsageError("tùy chọn" + quoted + " được ghi nhiều lần");
+    if (dynamic_cast<const po::required_option*>(&e)) return UsageError("thiếu tùy chọn" + quoted);
+    if (dynamic_cast<const po::too_many_positional_options_error*>(&e)) return UsageError("thừa đối số không thuộc tùy chọn nào");
+    if (const auto* syntax = dynamic_cast<const po::invalid_command_line_syntax*>(&e)) {
+        if (syntax->kind() == po::invalid_syntax::missing_parameter) return UsageError("tùy chọn" + quoted + " cần một giá trị");
+        if (syntax->kind() == po::invalid_syntax::extra_parameter) return UsageError("tùy chọn" + quoted + " không nhận giá trị");
+    }
+    if (dynamic_cast<const po::validation_error*>(&e)) return UsageError("giá trị không hợp lệ cho tùy chọn" + quoted);
+    return UsageError("tùy chọn không hợp lệ" + quoted);
+}
+
+}  // namespace
+
 void add_common(po::options_description& d, CommonOptions& c) {
     d.add_options()
         ("root", po::value(&c.root)->default_value("."), "thư mục gốc của kho văn bản (có vanban.yaml)")
@@ -26,7 +48,7 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
         po::store(po::command_line_parser(args).options(d).run(), vm);
         po::notify(vm);
     } catch (const po::error& e) {
-        throw UsageError(std::string("tùy chọn không hợp lệ: ") + e.what());
+        throw usage_error(e);
     }
     return vm;
 }
@@ -41,7 +63,7 @@ po::variables_map parse_with_files(const std::vector<std::string>& args, po::opt
         po::store(po::command_line_parser(args).options(d).positional(positional).run(), vm);
         po::notify(vm);
     } catch (const po::error& e) {
-        throw UsageError(std::string("tùy chọn không hợp lệ: ") + e.what());
+        throw usage_error(e);
     }
     return vm;
 }
@@ -51,7 +73,7 @@ CheckOptions check_options(const CommonOptions& c) {
     o.jobs = c.jobs;
     if (!c.today.empty()) {
         auto d = parse_iso_date(c.today);
-        if (!d) throw UsageError("--today cần một ngày dạng YYYY-MM-DD, không phải \"" + c.today + "\"");
+        if (!d) throw UsageError("--today: " + date_problem(c.today)->vi);
         o.today = *d;
     }
     return o;

@@ -15,6 +15,7 @@
 #include "site/output_folder.h"
 #include "site/site_builder.h"
 #include "model/page_paths.h"
+#include "support/error_text.h"
 #include "support/interrupt.h"
 
 namespace vanban {
@@ -93,6 +94,9 @@ int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     ApprovalReport approvals = approval_report(repo);
     options.approvals = &approvals;
     std::vector<Diagnostic> diagnostics = check_repository(repo, options);
+    // What would stop `build` is reported by `check` too.
+    for (auto& d : check_site_templates(repo)) diagnostics.push_back(std::move(d));
+    sort_diagnostics(diagnostics);
     report.documents = repo.documents.size();
     write_report(diagnostics, report, out);
     return count_errors(diagnostics) > 0 ? 1 : 0;
@@ -156,9 +160,10 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
         out << "đã tạo trang web trong " << site.out_dir << ": " << summary.pages << " trang, " << summary.documents
             << " văn bản (" << timing << " giây)\n";
     for (const auto& note : summary.notes) out << "lưu ý: " << note << '\n';
+    if (!summary.failures.empty()) write_report(summary.failures, report, err);
     if (site.pdf) report_rendering("PDF", "pdf", summary.pdf, common.english, out, err);
     if (site.docx) report_rendering("Word", "docx", summary.docx, common.english, out, err);
-    return errors > 0 || !summary.pdf.failures.empty() || !summary.docx.failures.empty() ? 1 : 0;
+    return errors > 0 || !summary.failures.empty() || !summary.pdf.failures.empty() || !summary.docx.failures.empty() ? 1 : 0;
 }
 
 // `vanban pdf FILE...`: the PDFs of chosen documents.
@@ -277,7 +282,8 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
         err << "vanban: " << e.what() << '\n';
         return 2;
     } catch (const std::exception& e) {
-        err << "vanban: " << e.what() << '\n';
+        // An environment failure (disk full, no permission…): exit 2, said in Vietnamese.
+        err << "vanban: " << describe_exception(e).vi << '\n';
         return 2;
     }
 }

@@ -122,7 +122,7 @@ void write_diff_json(const std::vector<DocumentDiff>& diffs, std::ostream& out) 
     }
     json root;
     root["documents"] = docs;
-    out << root.dump(2) << '\n';
+    out << root.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
 void write_diff_text(const std::vector<DocumentDiff>& diffs, bool colour, std::ostream& out) {

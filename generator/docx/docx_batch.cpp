@@ -9,6 +9,7 @@
 #include "load/source_reader.h"
 #include "support/cache_dir.h"
 #include "support/cached_batch.h"
+#include "support/error_text.h"
 #include "support/content_hash.h"
 #include "support/process.h"
 #include "support/zip_writer.h"
@@ -69,7 +70,7 @@ RenderReport render_docxs(const Repository& repo, const std::vector<DocxRequest>
     std::string cache = options.cache_dir.empty() ? default_docx_cache_dir() : options.cache_dir;
     std::error_code ec;
     fs::create_directories(cache, ec);
-    if (ec) throw std::runtime_error("không tạo được thư mục bộ nhớ đệm " + cache + ": " + ec.message());
+    if (ec) throw std::runtime_error("không tạo được thư mục bộ nhớ đệm " + cache + ": " + system_error_message(ec, "").vi);
     sweep_stale_files(cache);
     std::string zip = stored_zip(reference_docx_parts(repo));
     std::string reference = write_reference(cache, zip);

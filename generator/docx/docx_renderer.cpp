@@ -17,6 +17,7 @@
 #include "text/markup.h"
 #include "text/numbering.h"
 #include "text/unicode.h"
+#include "text/url.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -291,6 +292,13 @@ void rewrite_links(json& node, const DocxJob& job) {
         json out = json::array();
         for (auto& child : node) {
             rewrite_links(child, job);
+            // A link or image whose scheme is not allowed becomes its text (an image's alt text):
+            // Pandoc would keep a javascript: link, or embed a file: image.
+            if (child.is_object() && (child.value("t", "") == "Link" || child.value("t", "") == "Image") &&
+                !url_allowed(child["c"][2][0].get<std::string>())) {
+                for (auto& in : child["c"][1]) out.push_back(in);
+                continue;
+            }
             if (child.is_object() && child.value("t", "") == "Link") {
                 std::string target = child["c"][2][0].get<std::string>();
                 bool relative = target.find("://") == std::string::npos && target.rfind("mailto:", 0) != 0 && !target.empty() &&
@@ -408,7 +416,7 @@ DocxOutcome render_docx(const DocxJob& job, const DocxTools& tools, const std::s
 
     std::string partial = output + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<uintptr_t>(&job));
     ProcessOptions write_options;
-    write_options.input = ast.dump();
+    write_options.input = ast.dump(-1, ' ', false, json::error_handler_t::replace);
     write_options.timeout = left();
     write_options.environment = {"SOURCE_DATE_EPOCH=" + job.source_date_epoch};
     ProcessResult written = run_process({tools.pandoc, "--from", "json", "--to", "docx", "--reference-doc", reference_docx,

@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "import/line_text.h"
+#include "text/numbering.h"
 
 namespace vanban {
 
@@ -35,7 +36,7 @@ void renumber_markers(std::string& text, const std::vector<size_t>& renumber) {
     auto begin = std::sregex_iterator(text.begin(), text.end(), note_marker());
     size_t last = 0;
     for (auto it = begin; it != std::sregex_iterator(); ++it) {
-        size_t n = std::stoul((*it)[1]);
+        size_t n = static_cast<size_t>(digits_value((*it)[1].str()));
         out += text.substr(last, static_cast<size_t>(it->position()) - last);
         out += n < renumber.size() && renumber[n] ? "[^" + std::to_string(renumber[n]) + "]" : it->str();
         last = static_cast<size_t>(it->position() + it->length());
@@ -76,7 +77,7 @@ void move_notes_out_of_fields(RecognizedDocument& r) {
     std::vector<size_t> moved;  // 1-based note numbers
     for (std::string* f : fields)
         for (std::smatch m; std::regex_search(*f, m, note_marker());) {
-            size_t n = std::stoul(m[1]);
+            size_t n = static_cast<size_t>(digits_value(m[1].str()));
             *f = trim(m.prefix().str() + m.suffix().str());
             if (n >= 1 && n <= r.footnotes.size() && std::find(moved.begin(), moved.end(), n) == moved.end()) moved.push_back(n);
         }

@@ -5,6 +5,7 @@
 #include "load/front_matter.h"
 #include "load/markdown.h"
 #include "load/source_reader.h"
+#include "text/numbering.h"
 
 namespace vanban {
 
@@ -14,7 +15,7 @@ std::optional<int> yaml_integer(const YAML::Node& node) {
     if (s.empty() || s.size() > 6) return std::nullopt;
     for (char c : s)
         if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
-    return std::stoi(s);
+    return digits_value(s);
 }
 
 static std::string scalar(const YAML::Node& map, const char* key) {

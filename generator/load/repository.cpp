@@ -4,14 +4,18 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "load/document_loader.h"
 #include "load/front_matter.h"
 #include "load/published_files.h"
 #include "load/source_reader.h"
+#include "support/error_text.h"
+#include "support/interrupt.h"
 #include "support/parallel_for.h"
 #include "text/unicode.h"
+#include "text/url.h"
 
 namespace fs = std::filesystem;
 
@@ -79,15 +83,28 @@ std::string string_at(const YAML::Node& map, const char* key) {
     return n && n.IsScalar() ? n.Scalar() : std::string();
 }
 
-// Reads a YAML file; a syntax error becomes a diagnostic and an empty node.
+// Reads a YAML file; a file that cannot be read, is not UTF-8 (TCVN3, VNI, UTF-16…) or has a
+// syntax error becomes a diagnostic (the YAML of repaired text is still read) and an empty node.
 YAML::Node read_yaml(const std::string& path, const std::string& shown, const char* rule,
                      std::vector<Diagnostic>& problems) {
+    std::string raw;
     try {
-        SourceText text = read_source(read_file(path));
+        raw = read_file(path);
+    } catch (const std::exception& e) {
+        problems.push_back(problem(shown, {1, 1}, "config", describe_exception(e),
+                                   {"Kiểm tra quyền đọc của tệp.", "Check that the file can be read."}));
+        return YAML::Node();
+    }
+    SourceText text = read_source(std::move(raw));
+    if (!text.valid_utf8)
+        if (auto bad = describe_invalid_utf8(text.raw))
+            problems.push_back(problem(shown, bad->at, "config", {shown + ": " + bad->message.vi, shown + ": " + bad->message.en}, bad->hint));
+    try {
         return YAML::Load(text.text);
     } catch (const YAML::Exception& e) {
-        problems.push_back(problem(shown, {e.mark.line + 1, e.mark.column + 1}, rule,
-                                   {"YAML không hợp lệ: " + e.msg, "invalid YAML: " + e.msg},
+        Message what = yaml_syntax_message(e.msg);
+        problems.push_back(problem(shown, {std::max(e.mark.line, 0) + 1, std::max(e.mark.column, 0) + 1}, rule,
+                                   {"YAML không hợp lệ: " + what.vi, "invalid YAML: " + what.en},
                                    {"Sửa cú pháp YAML ở dòng này (thụt lề, dấu hai chấm, dấu ngoặc kép).",
                                     "Fix the YAML syntax on this line (indentation, colons, quotes)."}));
     }
@@ -102,7 +119,15 @@ auto guarded(const std::string& file, const char* rule, std::vector<Diagnostic>&
         return load();
     } catch (const YAML::Exception& e) {
         Position at = e.mark.line < 0 ? Position{1, 1} : Position{e.mark.line + 1, e.mark.column + 1};
-        problems.push_back(problem(file, at, rule, {"cấu trúc YAML không đúng mẫu: " + e.msg, "unexpected YAML structure: " + e.msg},
+        Message what = yaml_structure_message(e.msg);
+        problems.push_back(problem(file, at, rule, what,
+                                   {"So sánh với tệp mẫu cùng loại trong templates/ của vanban (hoặc README) và sửa cho đúng.",
+                                    "Compare with vanban's own file of the same kind (or the README) and fix it."}));
+        return decltype(load()){};
+    } catch (const std::bad_alloc&) {
+        throw;
+    } catch (const std::exception& e) {
+        problems.push_back(problem(file, {1, 1}, "config", describe_exception(e),
                                    {"So sánh với tệp mẫu cùng loại trong templates/ của vanban (hoặc README) và sửa cho đúng.",
                                     "Compare with vanban's own file of the same kind (or the README) and fix it."}));
         return decltype(load()){};
@@ -157,6 +182,12 @@ std::vector<GoverningBody> load_governing_bodies(const std::string& file, const 
             if (kv.first.Scalar() != "ten" && kv.first.Scalar() != "tu_ngay" && kv.first.Scalar() != "dia_danh")
                 fail(kv.first, "khóa không biết co_quan_chu_quan." + kv.first.Scalar(), "unknown key co_quan_chu_quan." + kv.first.Scalar(),
                      {"Các khóa hợp lệ: ten, tu_ngay, dia_danh.", "Valid keys: ten, tu_ngay, dia_danh."});
+        for (const char* key : {"ten", "tu_ngay", "dia_danh"})
+            if (YAML::Node n = item[key]; n && !n.IsScalar() && !n.IsNull())
+                problems.push_back(problem(file, mark_of(n), "config",
+                                           {std::string("vanban.yaml: co_quan_chu_quan.") + key + " phải là một dòng chữ, không phải danh sách hay bảng",
+                                            std::string("vanban.yaml: co_quan_chu_quan.") + key + " must be one line of text, not a list or mapping"},
+                                           example_hint));
         GoverningBody body;
         body.name = string_at(item, "ten");
         body.line = mark_of(item).line;
@@ -169,8 +200,8 @@ std::vector<GoverningBody> load_governing_bodies(const std::string& file, const 
         if (YAML::Node from = item["tu_ngay"]) {
             body.from = from.IsScalar() ? parse_iso_date(from.Scalar()) : std::nullopt;
             if (!body.from) {
-                fail(from, "tu_ngay của \"" + body.name + "\" không phải một ngày dạng YYYY-MM-DD",
-                     "tu_ngay of \"" + body.name + "\" is not a date in the form YYYY-MM-DD",
+                DateProblem why = date_problem(from.IsScalar() ? from.Scalar() : std::string()).value_or(DateProblem{});
+                fail(from, "tu_ngay của \"" + body.name + "\": " + why.vi, "tu_ngay of \"" + body.name + "\": " + why.en,
                      {"Ghi ngày cơ quan này bắt đầu là cơ quan chủ quản, ví dụ tu_ngay: 2025-07-01.",
                       "Write the day this body took charge, e.g. tu_ngay: 2025-07-01."});
                 continue;
@@ -222,6 +253,13 @@ School load_school(const std::string& file, const YAML::Node& root, std::vector<
                                        {"Các khóa hợp lệ: ten, viet_tat, co_quan_chu_quan, dia_danh, cap_hoc, website, dia_chi, dien_thoai, email, cho_phep_html.",
                                         "Valid keys: ten, viet_tat, co_quan_chu_quan, dia_danh, cap_hoc, website, dia_chi, dien_thoai, email, cho_phep_html."}));
     }
+    for (const char* key : {"ten", "viet_tat", "dia_danh", "cap_hoc", "website", "dia_chi", "dien_thoai", "email"})
+        if (YAML::Node n = t[key]; n && !n.IsScalar() && !n.IsNull())
+            problems.push_back(problem(file, mark_of(n), "config",
+                                       {std::string("vanban.yaml: truong.") + key + " phải là một dòng chữ, không phải danh sách hay bảng",
+                                        std::string("vanban.yaml: truong.") + key + " must be one line of text, not a list or mapping"},
+                                       {std::string("Viết ") + key + ": \"…\" trên cùng một dòng.",
+                                        std::string("Write ") + key + ": \"…\" on one line."}));
     school.name = string_at(t, "ten");
     school.abbreviation = string_at(t, "viet_tat");
     school.place = string_at(t, "dia_danh");
@@ -241,9 +279,34 @@ School load_school(const std::string& file, const YAML::Node& root, std::vector<
     school.level = string_at(t, "cap_hoc");
     school.website = string_at(t, "website");
     while (!school.website.empty() && school.website.back() == '/') school.website.pop_back();
+    // The website is the base of the feed's, the sitemap's, the QR codes' and the Word files'
+    // links: anything but an http(s) address is reported and left out.
+    if (!school.website.empty() && !is_web_address(school.website)) {
+        std::string written = string_at(t, "website").substr(0, 80);
+        problems.push_back(problem(file, mark_of(t["website"]), "url",
+                                   {"vanban.yaml: truong.website \"" + written +
+                                        "\" không phải địa chỉ trang web http:// hoặc https://; trang web, nguồn tin và sơ đồ trang sẽ bỏ qua nó",
+                                    "vanban.yaml: truong.website \"" + written +
+                                        "\" is not an http:// or https:// address; the site, feed and sitemap leave it out"},
+                                   {"Ví dụ: website: \"https://thcs-binhminh.edu.vn\".", "Example: website: \"https://thcs-binhminh.edu.vn\"."}));
+        school.website.clear();
+    }
     school.address = string_at(t, "dia_chi");
     school.phone = string_at(t, "dien_thoai");
     school.email = string_at(t, "email");
+    // Printed as mailto:{email}: an address only, so that nothing else rides in the link.
+    if (!school.email.empty()) {
+        size_t at = school.email.find('@');
+        bool plain = at != std::string::npos && at > 0 && at + 1 < school.email.size() && school.email.find('@', at + 1) == std::string::npos &&
+                     school.email.find_first_of(" \t\r\n:/?#&\"'<>\\") == std::string::npos;
+        if (!plain) {
+            problems.push_back(problem(file, mark_of(t["email"]), "url",
+                                       {"vanban.yaml: truong.email \"" + school.email.substr(0, 80) + "\" không phải một địa chỉ thư điện tử; trang web sẽ bỏ qua nó",
+                                        "vanban.yaml: truong.email \"" + school.email.substr(0, 80) + "\" is not an e-mail address; the site leaves it out"},
+                                       {"Ví dụ: email: \"c2binhminh@example.edu.vn\".", "Example: email: \"c2binhminh@example.edu.vn\"."}));
+            school.email.clear();
+        }
+    }
     if (YAML::Node html = t["cho_phep_html"]) {
         bool allowed = false;
         if (html.IsScalar() && YAML::convert<bool>::decode(html, allowed))
@@ -269,10 +332,37 @@ DocumentType load_document_type(const std::string& file, const YAML::Node& root,
         problems.push_back(problem(file, at ? mark_of(at) : Position{1, 1}, "template", {vi, en},
                                    {"Sửa tệp định nghĩa loại văn bản này.", "Fix this document type definition."}));
     };
+    // A value of the wrong shape used to switch a check off without a word: now it says which
+    // key, where, and what it accepts.
+    auto misshapen = [&](const YAML::Node& at, const std::string& key, const std::string& vi, const std::string& en, Message hint) {
+        problems.push_back(problem(file, at ? mark_of(at) : Position{1, 1}, "config",
+                                   {file + ": " + key + " " + vi, file + ": " + key + " " + en}, std::move(hint)));
+    };
     if (!root || !root.IsMap()) {
         fail(root, "định nghĩa loại văn bản phải là một bảng YAML", "a document type definition must be a YAML mapping");
         return type;
     }
+    for (const char* key : {"loai", "ten", "viet_tat", "ky_hieu", "bo_cuc", "van_ban"})
+        if (YAML::Node n = root[key]; n && !n.IsScalar() && !n.IsNull())
+            misshapen(n, key, "phải là một giá trị trên một dòng, không phải danh sách hay bảng",
+                      "must be one value on one line, not a list or mapping",
+                      {std::string("Ví dụ: ") + key + ": \"…\"", std::string("Example: ") + key + ": \"…\""});
+    // A list of plain names (truong_bat_buoc, truong_tuy_chon, vai_tro…): anything else is reported.
+    auto names = [&](const YAML::Node& node, const std::string& key) {
+        std::vector<std::string> out;
+        if (!node.IsSequence()) {
+            misshapen(node, key, "phải là một danh sách tên, ví dụ [so, ky_hieu]", "must be a list of names, e.g. [so, ky_hieu]",
+                      {"Viết " + key + ": [ten1, ten2] hoặc mỗi tên một dòng \"- ten\".",
+                       "Write " + key + ": [name1, name2] or one \"- name\" line each."});
+            return out;
+        }
+        for (const auto& item : node) {
+            if (item.IsScalar() && !item.Scalar().empty()) out.push_back(item.Scalar());
+            else misshapen(item, key, "chỉ chứa tên (chữ), mỗi mục một tên", "holds only names, one per item",
+                           {"Bỏ mục rỗng hoặc mục là danh sách/bảng.", "Remove empty items and items that are lists or mappings."});
+        }
+        return out;
+    };
     type.id = string_at(root, "loai");
     type.name = string_at(root, "ten");
     type.abbreviation = string_at(root, "viet_tat");
@@ -282,16 +372,35 @@ DocumentType load_document_type(const std::string& file, const YAML::Node& root,
     if (type.id.empty()) fail(root, "thiếu khóa loai", "the key loai is missing");
     if (type.name.empty()) fail(root, "thiếu khóa ten", "the key ten is missing");
     if (type.layout.empty()) type.layout = type.official ? "van-ban" : "trang";
+    if (type.layout != "van-ban" && type.layout != "cong-van" && type.layout != "trang")
+        misshapen(root["bo_cuc"], "bo_cuc", "\"" + type.layout + "\" không phải bố cục vanban biết (van-ban, cong-van, trang)",
+                  "\"" + type.layout + "\" is not a layout vanban knows (van-ban, cong-van, trang)",
+                  {"Dùng bo_cuc: van-ban, cong-van (công văn) hoặc trang (trang thông tin).",
+                   "Use bo_cuc: van-ban, cong-van (letter) or trang (information page)."});
+    // {so}, {loai} and {truong} are filled in; any other {…} would vanish from every ký hiệu.
+    for (size_t open = type.symbol_pattern.find('{'); open != std::string::npos; open = type.symbol_pattern.find('{', open + 1)) {
+        size_t close = type.symbol_pattern.find('}', open);
+        if (close == std::string::npos) break;
+        std::string name = type.symbol_pattern.substr(open + 1, close - open - 1);
+        if (name != "so" && name != "loai" && name != "truong")
+            misshapen(root["ky_hieu"], "ky_hieu", "có chỗ {" + name + "} không biết (dùng {so}, {loai}, {truong})",
+                      "has an unknown placeholder {" + name + "} (use {so}, {loai}, {truong})",
+                      {"Ví dụ: ky_hieu: \"{so}/{loai}-{truong}\".", "Example: ky_hieu: \"{so}/{loai}-{truong}\"."});
+    }
     if (type.official && type.symbol_pattern.empty()) type.symbol_pattern = "{so}/{loai}-{truong}";
     if (YAML::Node fields = root["truong_bat_buoc"]) {
         if (fields.IsSequence())
-            for (const auto& f : fields) type.required_fields.push_back(f.Scalar());
+            type.required_fields = names(fields, "truong_bat_buoc");
         else
             fail(fields, "truong_bat_buoc phải là một danh sách", "truong_bat_buoc must be a list");
     }
-    if (YAML::Node fields = root["truong_tuy_chon"]; fields && fields.IsSequence())
-        for (const auto& f : fields) type.optional_fields.push_back(f.Scalar());
-    if (YAML::Node sections = root["muc_bat_buoc"]) {
+    if (YAML::Node fields = root["truong_tuy_chon"]) type.optional_fields = names(fields, "truong_tuy_chon");
+    const Message sections_hint{"Ví dụ:\n  muc_bat_buoc:\n    - ten: \"Mục đích, yêu cầu\"\n      cach_viet_khac: [\"Mục đích\"]\n      goi_y: \"…\"",
+                                "Example:\n  muc_bat_buoc:\n    - ten: \"Mục đích, yêu cầu\"\n      cach_viet_khac: [\"Mục đích\"]\n      goi_y: \"…\""};
+    if (YAML::Node sections = root["muc_bat_buoc"]; sections && !sections.IsSequence() && !sections.IsNull())
+        misshapen(sections, "muc_bat_buoc", "phải là một danh sách các mục (mỗi mục có ten, có thể có cach_viet_khac, goi_y)",
+                  "must be a list of sections (each with ten, and optionally cach_viet_khac, goi_y)", sections_hint);
+    else if (sections) {
         for (const auto& s : sections) {
             RequiredSection rs;
             rs.name = s.IsMap() ? string_at(s, "ten") : (s.IsScalar() ? s.Scalar() : "");
@@ -301,14 +410,35 @@ DocumentType load_document_type(const std::string& file, const YAML::Node& root,
             }
             rs.wordings.push_back(rs.name);
             if (s.IsMap()) rs.hint = string_at(s, "goi_y");
-            if (s.IsMap() && s["cach_viet_khac"])
-                for (const auto& w : s["cach_viet_khac"]) rs.wordings.push_back(w.Scalar());
+            if (YAML::Node other = s.IsMap() ? s["cach_viet_khac"] : YAML::Node()) {
+                if (other.IsScalar() && !other.Scalar().empty()) rs.wordings.push_back(other.Scalar());
+                else for (const auto& w : names(other, "cach_viet_khac")) rs.wordings.push_back(w);
+            }
             type.required_sections.push_back(std::move(rs));
         }
     }
-    if (YAML::Node levels = root["danh_so"]) {
+    static const char* const kStyles = "la-ma, so, so-nhieu-cap, chu-cai, dieu";
+    if (YAML::Node levels = root["danh_so"]; levels && !levels.IsSequence() && !levels.IsNull()) {
+        misshapen(levels, "danh_so", std::string("phải là danh sách các cấp đề mục, mỗi cấp một danh sách kiểu đánh số (") + kStyles + ")",
+                  std::string("must be a list of heading levels, each a list of numbering styles (") + kStyles + ")",
+                  {"Ví dụ:\n  danh_so:\n    - [la-ma]\n    - [so, so-nhieu-cap]\n    - [chu-cai]",
+                   "Example:\n  danh_so:\n    - [la-ma]\n    - [so, so-nhieu-cap]\n    - [chu-cai]"});
+    } else if (levels) {
         for (const auto& level : levels) {
             std::vector<NumberStyle> styles;
+            if (!level.IsSequence()) {
+                // One style alone ("- la-ma") is read as a level of one; anything else is reported.
+                YAML::Node single = level;
+                if (!level.IsScalar() || style_from_id(level.Scalar()) == NumberStyle::None) {
+                    misshapen(level, "danh_so", std::string("có một cấp không phải danh sách kiểu đánh số (") + kStyles + ")",
+                              std::string("has a level that is not a list of numbering styles (") + kStyles + ")",
+                              {"Viết mỗi cấp như - [so, so-nhieu-cap].", "Write each level like - [so, so-nhieu-cap]."});
+                    type.numbering.emplace_back();
+                    continue;
+                }
+                type.numbering.push_back({style_from_id(single.Scalar())});
+                continue;
+            }
             for (const auto& s : level) {
                 NumberStyle style = style_from_id(s.Scalar());
                 if (style == NumberStyle::None)
@@ -326,7 +456,11 @@ DocumentType load_document_type(const std::string& file, const YAML::Node& root,
         if (YAML::Node roles = approval["ky_thay"]; roles && roles.IsSequence())
             for (const auto& r : roles) type.deputy_approval_roles.push_back(r.Scalar());
     }
-    if (YAML::Node categories = root["danh_muc"])
+    if (YAML::Node categories = root["danh_muc"]; categories && !categories.IsSequence() && !categories.IsNull())
+        misshapen(categories, "danh_muc", "phải là một danh sách, mỗi mục có ma và ten", "must be a list, each item with ma and ten",
+                  {"Ví dụ:\n  danh_muc:\n    - ma: tai-chinh\n      ten: \"Công khai tài chính\"",
+                   "Example:\n  danh_muc:\n    - ma: tai-chinh\n      ten: \"Công khai tài chính\""});
+    else if (categories)
         for (const auto& c : categories) {
             if (!c.IsMap() || string_at(c, "ma").empty())
                 fail(c, "mỗi danh mục cần ma và ten", "each category needs ma and ten");
@@ -420,7 +554,21 @@ Repository load_repository(const std::string& root_dir, unsigned jobs) {
         DocumentType type = guarded(shown, "template", repo.problems, [&] {
             return load_document_type(shown, read_yaml(file, shown, "template", repo.problems), repo.problems);
         });
-        if (!type.id.empty() && !repo.types.find(type.id)) repo.types.add(std::move(type));
+        if (type.id.empty()) continue;
+        if (const DocumentType* first = repo.types.find(type.id)) {
+            // Files are read by name: the first keeps the type, and both are named.
+            repo.problems.push_back(problem(shown, {1, 1}, "config",
+                                            {"loại \"" + type.id + "\" được định nghĩa hai lần: trong " + first->source + " và " + shown +
+                                                 "; vanban dùng " + first->source,
+                                             "type \"" + type.id + "\" is defined twice: in " + first->source + " and " + shown +
+                                                 "; vanban uses " + first->source},
+                                            {"Đổi loai ở một trong hai tệp, hoặc xóa tệp thừa. Muốn thay loại có sẵn của vanban, đặt tệp "
+                                             "cùng tên trong templates/types/ của trường.",
+                                             "Rename loai in one of the files or remove one. To replace a type of vanban's, give the "
+                                             "school's file in templates/types/ the same name."}));
+            continue;
+        }
+        repo.types.add(std::move(type));
     }
     if (repo.types.empty())
         throw LoadError("không tìm thấy định nghĩa loại văn bản nào (templates/types/*.yaml)",
@@ -451,9 +599,25 @@ Repository load_repository(const std::string& root_dir, unsigned jobs) {
     }
     const std::vector<std::string>& paths = files.documents;
     repo.documents.resize(paths.size());
+    std::vector<std::optional<Diagnostic>> failures(paths.size());
     parallel_for(paths.size(), worker_count(jobs, paths.size()), [&](size_t i, unsigned) {
-        repo.documents[i] = load_document(paths[i], read_repository_file(root_dir, paths[i]), repo.types, repo.school);
+        // No single file stops the school: one that cannot be read or loaded is reported and left out.
+        // (Names that are not UTF-8 were already refused by the file walk.)
+        try {
+            repo.documents[i] = load_document(paths[i], read_repository_file(root_dir, paths[i]), repo.types, repo.school);
+        } catch (const Interrupted&) {
+            throw;
+        } catch (const std::exception& e) {
+            failures[i] = unreadable(paths[i], {"không đọc được văn bản", "cannot read the document"}, e);
+        }
     });
+    std::vector<Document> loaded;
+    loaded.reserve(paths.size());
+    for (size_t i = 0; i < paths.size(); ++i) {
+        if (failures[i]) repo.problems.push_back(std::move(*failures[i]));
+        else loaded.push_back(std::move(repo.documents[i]));
+    }
+    repo.documents = std::move(loaded);
     return repo;
 }
 

@@ -1,6 +1,7 @@
 #include "load/source_reader.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -49,6 +50,49 @@ SourceText read_source(std::string raw) {
     for (size_t i = 0; i < s.text.size(); ++i)
         if (s.text[i] == '\n') s.line_starts.push_back(i + 1);
     return s;
+}
+
+namespace {
+
+Position raw_position(std::string_view raw, size_t offset) {
+    int line = 1;
+    size_t line_start = 0;
+    for (size_t i = 0; i < offset; ++i)
+        if (raw[i] == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+    // Count characters as a UTF-8 reader would, counting each bad byte as one.
+    int column = 1;
+    for (size_t i = line_start; i < offset; ++i)
+        if ((static_cast<unsigned char>(raw[i]) & 0xC0) != 0x80) ++column;
+    return {line, column};
+}
+
+}  // namespace
+
+std::optional<EncodingProblem> describe_invalid_utf8(std::string_view raw) {
+    auto bad = find_invalid_utf8(raw);
+    if (!bad) return std::nullopt;
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", bad->byte);
+    EncodingProblem p;
+    p.at = raw_position(raw, bad->offset);
+    p.message = {std::string("tệp không phải UTF-8 hợp lệ: byte ") + hex + " không đọc được",
+                 std::string("the file is not valid UTF-8: byte ") + hex + " cannot be decoded"};
+    if (raw.substr(0, 2) == "\xFF\xFE" || raw.substr(0, 2) == "\xFE\xFF") {
+        p.message.vi += "; tệp được lưu dạng UTF-16 (\"Unicode\" của Notepad)";
+        p.message.en += "; the file is saved as UTF-16 (Notepad's \"Unicode\")";
+    } else if (const char* legacy = guess_legacy_encoding(raw)) {
+        p.message.vi += std::string("; có vẻ tệp được gõ bằng bảng mã cũ ") + legacy +
+                        (std::string(legacy) == "VNI" ? " (phông VNI-Times)" : " (phông .VnTime, bảng mã ABC)");
+        p.message.en += std::string("; it looks like the legacy Vietnamese encoding ") + legacy;
+    }
+    p.hint = {"Chuyển tệp sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã, "
+              "hoặc mở bằng Word rồi lưu với mã hóa UTF-8) rồi chạy lại.",
+              "Convert the file to Unicode UTF-8 (e.g. Unikey's converter, or save from Word "
+              "as UTF-8) and run again."};
+    return p;
 }
 
 std::string read_file(const std::string& path) {

@@ -9,6 +9,7 @@
 #include "load/source_reader.h"
 #include "support/cache_dir.h"
 #include "support/cached_batch.h"
+#include "support/error_text.h"
 #include "support/content_hash.h"
 #include "support/process.h"
 
@@ -75,7 +76,7 @@ RenderReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& 
     std::string cache = options.cache_dir.empty() ? default_pdf_cache_dir() : options.cache_dir;
     std::error_code ec;
     fs::create_directories(cache, ec);
-    if (ec) throw std::runtime_error("không tạo được thư mục bộ nhớ đệm PDF " + cache + ": " + ec.message());
+    if (ec) throw std::runtime_error("không tạo được thư mục bộ nhớ đệm PDF " + cache + ": " + system_error_message(ec, "").vi);
     std::string environment = environment_identity(options.tools);
     std::string template_path = repo.templates.find("pdf/van-ban.html");
     std::string template_text = template_path.empty() ? std::string() : read_file(template_path);

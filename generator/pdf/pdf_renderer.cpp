@@ -16,6 +16,7 @@
 #include "text/markup.h"
 #include "support/process.h"
 #include "text/unicode.h"
+#include "text/url.h"
 
 namespace fs = std::filesystem;
 
@@ -149,7 +150,7 @@ PdfOutcome render_pdf(const PdfJob& job, const PdfTools& tools, const std::strin
         ProcessResult html = run_process(pandoc, pandoc_options);
         if (!html.ok()) return failure("pandoc", html), false;
         ProcessOptions weasy_options;
-        weasy_options.input = html.out;
+        weasy_options.input = drop_disallowed_urls(html.out);  // Pandoc keeps any scheme
         weasy_options.timeout = left();
         weasy_options.environment = {"SOURCE_DATE_EPOCH=" + job.source_date_epoch};
         written.push_back(target);

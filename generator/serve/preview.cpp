@@ -18,6 +18,7 @@
 #include "load/published_files.h"
 #include "load/source_reader.h"
 #include "site/site_builder.h"
+#include "support/error_text.h"
 #include "support/interrupt.h"
 
 namespace fs = std::filesystem;
@@ -186,7 +187,7 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
                 std::lock_guard<std::mutex> lock(building);
                 preview.refresh();
             } catch (const std::exception& e) {
-                out << "vanban serve: " << e.what() << '\n';
+                out << "vanban serve: " << describe_exception(e).vi << '\n';
                 out.flush();
             }
         }

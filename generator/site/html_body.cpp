@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "load/markdown.h"
+#include "text/url.h"
 
 namespace vanban {
 
@@ -79,7 +80,8 @@ std::string render_body_html(const Document& doc, int part, bool allow_raw_html,
         }
         i = gt + 1;
     }
-    return out;
+    // cmark-gfm's safe mode blanks some schemes, not all, and none with cho_phep_html.
+    return drop_disallowed_urls(out);
 }
 
 }  // namespace vanban

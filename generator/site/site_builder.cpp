@@ -7,6 +7,7 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <unordered_set>
 
@@ -19,6 +20,8 @@
 #include "site/output_folder.h"
 #include "model/page_paths.h"
 #include "model/site_layout.h"
+#include "support/error_text.h"
+#include "support/interrupt.h"
 #include "support/parallel_for.h"
 #include "text/unicode.h"
 
@@ -120,7 +123,7 @@ public:
             std::string relative = std::string("site/") + name + ".mustache";
             texts_[name] = read_file(find_template(relative));
             mustache m(texts_[name]);
-            if (!m.is_valid()) throw std::runtime_error("mẫu templates/" + relative + " không hợp lệ: " + m.error_message());
+            if (!m.is_valid()) throw std::runtime_error("mẫu templates/" + relative + " không hợp lệ: " + mustache_error_message(m.error_message()));
         }
     }
 
@@ -131,21 +134,40 @@ public:
         if (options.docx) summary.docx = render_docxs(options.docx_options);
         unsigned workers = worker_count(jobs, entries_.size());
         std::vector<Renderer> renderers(workers, Renderer{&texts_, {}});
+        std::vector<std::optional<Diagnostic>> failures(entries_.size());
+        // One document whose page cannot be made gets a page saying so, and the error; the others are built.
+        auto guarded_html = [&](size_t i, const Message& doing, auto make) -> std::string {
+            try {
+                return make();
+            } catch (const Interrupted&) {
+                throw;
+            } catch (const std::exception& ex) {
+                failures[i] = unreadable(entries_[i].doc->path, doing, ex);
+                return "<p>" + escape_markup(doing.vi + ": " + failures[i]->message.vi) + "</p>\n";
+            }
+        };
         parallel_for(entries_.size(), workers, [&](size_t i, unsigned worker) {
             Entry& e = entries_[i];
-            write_page(renderers[worker], e.page, page_title(e), render_document(renderers[worker], e), section_of(e));
+            std::string body = guarded_html(i, {"không tạo được trang của văn bản", "the document's page could not be made"},
+                                            [&] { return render_document(renderers[worker], e); });
+            write_page(renderers[worker], e.page, page_title(e), body, section_of(e));
             if (e.last_year) {
                 // In the site's layout, with its header and menu, like every other page.
                 std::string page = comparison_page(e.page), title = "So sánh với năm học trước: " + e.doc->title();
-                std::ostringstream html;
-                html << "<h1>" << escape_markup(title) << "</h1>\n<p><a href=\"" << relative_url(page, e.page) << "\">Xem văn bản năm học "
-                     << escape_markup(e.doc->school_year->text()) << "</a></p>\n";
-                write_diff_html_body({diff_documents(e.last_year, e.doc, e.last_year->path, e.doc->path)}, html);
-                write_page(renderers[worker], page, title + " — " + repo_.school.name, html.str(), section_of(e));
+                std::string html = guarded_html(i, {"không so sánh được với năm học trước", "the comparison with last year could not be made"}, [&] {
+                    std::ostringstream html;
+                    html << "<h1>" << escape_markup(title) << "</h1>\n<p><a href=\"" << relative_url(page, e.page) << "\">Xem văn bản năm học "
+                         << escape_markup(e.doc->school_year->text()) << "</a></p>\n";
+                    write_diff_html_body({diff_documents(e.last_year, e.doc, e.last_year->path, e.doc->path)}, html);
+                    return html.str();
+                });
+                write_page(renderers[worker], page, title + " — " + repo_.school.name, html, section_of(e));
             }
             e.search_words = search_words(*e.doc);
         });
         summary.documents = entries_.size();
+        for (auto& f : failures)
+            if (f) summary.failures.push_back(std::move(*f));
         Renderer& r = renderers[0];
         write_page(r, "index.html", repo_.school.name, render_home(r), "");
         for (Section s : {Section::Disclosure, Section::Plans, Section::Letters})
@@ -235,7 +257,7 @@ private:
                 with_partials.set(partial, kainjow::mustache::partial([&text] { return text; }));
             }
             std::string html = it->second.render(with_partials);
-            if (!it->second.is_valid()) throw std::runtime_error("lỗi khi dùng mẫu " + name + ": " + it->second.error_message());
+            if (!it->second.is_valid()) throw std::runtime_error("lỗi khi dùng mẫu " + name + ": " + mustache_error_message(it->second.error_message()));
             return html;
         }
     };
@@ -578,7 +600,7 @@ private:
             item["w"] = e.search_words;
             items.push_back(std::move(item));
         }
-        return "window.VANBAN_SEARCH = " + items.dump() + ";\n";
+        return "window.VANBAN_SEARCH = " + items.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + ";\n";
     }
 
     std::vector<FeedItem> feed_items() const {
@@ -618,6 +640,36 @@ private:
 };
 
 }  // namespace
+
+std::vector<Diagnostic> check_site_templates(const Repository& repo) {
+    std::vector<Diagnostic> problems;
+    auto problem = [&](const std::string& file, const std::string& vi, const std::string& en) {
+        problems.push_back(Diagnostic{file, {1, 1}, Severity::Error, "config", {vi, en},
+                                      {"Sửa mẫu (so với mẫu cùng tên trong templates/site/ của vanban), hoặc xóa nó để dùng mẫu của vanban.",
+                                       "Fix the template (compare with vanban's own in templates/site/), or remove it to use vanban's."}});
+    };
+    for (const char* name : kTemplates) {
+        std::string relative = std::string("site/") + name + ".mustache";
+        std::string path = repo.templates.find(relative);
+        if (path.empty()) {
+            problem("templates/" + relative, "thiếu mẫu templates/" + relative + "; trang web không tạo được",
+                    "the template templates/" + relative + " is missing; the site cannot be built");
+            continue;
+        }
+        std::string shown = fs::relative(path, repo.root).generic_string();
+        if (shown.empty() || shown.rfind("..", 0) == 0) shown = "templates/" + relative;
+        try {
+            mustache m(read_file(path));
+            if (!m.is_valid())
+                problem(shown, "mẫu " + shown + " không hợp lệ: " + mustache_error_message(m.error_message()) + "; trang web không tạo được",
+                        "the template " + shown + " is not valid; the site cannot be built");
+        } catch (const std::exception& e) {
+            Message why = describe_exception(e);
+            problem(shown, "không đọc được mẫu " + shown + ": " + why.vi, "cannot read the template " + shown + ": " + why.en);
+        }
+    }
+    return problems;
+}
 
 SiteSummary build_site(const Repository& repo, const std::vector<Diagnostic>& diagnostics, const ApprovalReport& approvals,
                        const SiteOptions& options) {

@@ -29,9 +29,14 @@ struct SiteSummary {
     size_t pages = 0;
     size_t documents = 0;
     std::vector<std::string> notes;  // things the user should know (e.g. no sitemap without a website)
+    std::vector<Diagnostic> failures;  // documents whose page could not be made (rule unreadable); the others were built
     RenderReport pdf;
     RenderReport docx;
 };
+
+// The site's templates that build_site would stop on (missing, unreadable, not valid mustache),
+// as config errors, so that `check` reports them before any build.
+std::vector<Diagnostic> check_site_templates(const Repository& repo);
 
 SiteSummary build_site(const Repository& repo, const std::vector<Diagnostic>& diagnostics, const ApprovalReport& approvals,
                        const SiteOptions& options);

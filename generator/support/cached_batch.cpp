@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "support/cache_dir.h"
+#include "support/error_text.h"
 #include "support/parallel_for.h"
 
 namespace vanban {
@@ -25,7 +26,7 @@ CachedBatchResult run_cached_batch(size_t count, unsigned jobs, const CachedBatc
             place_cached(cached, steps.output(i));
             placed[i] = 1;
         } catch (const std::exception& e) {
-            result.errors[i] = e.what();
+            result.errors[i] = describe_exception(e).vi;
         }
     });
     result.ok.assign(count, false);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "text/numbering.h"
 #include "text/unicode.h"
 
 namespace vanban {
@@ -83,7 +84,7 @@ bool read_int(std::string_view t, size_t& i, int max_digits, int& value) {
     size_t start = i;
     while (i < t.size() && is_digit(t[i]) && i - start < static_cast<size_t>(max_digits)) ++i;
     if (i == start || (i < t.size() && is_digit(t[i]))) return false;
-    value = std::stoi(std::string(t.substr(start, i - start)));
+    value = digits_value(t.substr(start, i - start));
     return true;
 }
 

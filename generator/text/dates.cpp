@@ -42,10 +42,39 @@ std::optional<Date> parse_iso_date(std::string_view t) {
     if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
     for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
         if (!std::isdigit(static_cast<unsigned char>(t[i]))) return std::nullopt;
-    auto num = [&](size_t a, size_t n) { return std::stoi(std::string(t.substr(a, n))); };
+    auto num = [&](size_t a, size_t n) {
+        int v = 0;
+        for (char c : t.substr(a, n)) v = v * 10 + (c - '0');
+        return v;
+    };
     Date d{num(0, 4), num(5, 2), num(8, 2)};
     if (!is_valid_date(d.year, d.month, d.day)) return std::nullopt;
     return d;
+}
+
+std::optional<DateProblem> date_problem(std::string_view t) {
+    if (parse_iso_date(t)) return std::nullopt;
+    std::string shown(t.substr(0, 40));
+    bool shaped = t.size() == 10 && t[4] == '-' && t[7] == '-';
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) shaped = shaped && std::isdigit(static_cast<unsigned char>(t[i]));
+    if (!shaped)
+        return DateProblem{"ngày \"" + shown + "\" không hợp lệ; cần dạng năm-tháng-ngày (YYYY-MM-DD)",
+                           "date \"" + shown + "\" is not valid; write it as YYYY-MM-DD"};
+    int year = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+    int month = (t[5] - '0') * 10 + (t[6] - '0');
+    int day = (t[8] - '0') * 10 + (t[9] - '0');
+    char written[32];
+    std::snprintf(written, sizeof written, "%02d/%02d/%04d", day, month, year);
+    std::string vi = std::string("ngày ") + written + " không có thật: ";
+    std::string en = std::string("the date ") + std::string(t) + " does not exist: ";
+    if (year < 1900) return DateProblem{std::string("năm ") + std::to_string(year) + " nằm ngoài khoảng vanban dùng (1900–9999)",
+                                        "the year " + std::to_string(year) + " is outside the range vanban uses (1900–9999)"};
+    if (month < 1 || month > 12) return DateProblem{vi + "tháng phải từ 1 đến 12", en + "the month must be 1 to 12"};
+    if (day == 0) return DateProblem{vi + "ngày phải từ 1 trở lên", en + "the day must be at least 1"};
+    int days = 1;
+    while (is_valid_date(year, month, days + 1)) ++days;
+    return DateProblem{vi + "tháng " + std::to_string(month) + " năm " + std::to_string(year) + " có " + std::to_string(days) + " ngày",
+                       en + "month " + std::to_string(month) + " of " + std::to_string(year) + " has " + std::to_string(days) + " days"};
 }
 
 Date today_in_vietnam() {

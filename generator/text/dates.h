@@ -21,6 +21,14 @@ struct Date {
 
 bool is_valid_date(int year, int month, int day);
 std::optional<Date> parse_iso_date(std::string_view text);  // strictly YYYY-MM-DD
+
+// Why a value is not a date, in Vietnamese and English: for text written as YYYY-MM-DD whose
+// day does not exist, "ngày 31/02/2024 không có thật: tháng 2 năm 2024 có 29 ngày"; for any
+// other text, that it needs the form YYYY-MM-DD. Empty for a real date.
+struct DateProblem {
+    std::string vi, en;
+};
+std::optional<DateProblem> date_problem(std::string_view text);
 Date today_in_vietnam();
 
 // "ngày 05 tháng 9 năm 2024": day < 10 and months 1–2 take a leading zero

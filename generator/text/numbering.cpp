@@ -1,5 +1,6 @@
 #include "text/numbering.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -39,6 +40,15 @@ std::string style_example(NumberStyle style) {
         case NumberStyle::None: break;
     }
     return "";
+}
+
+int digits_value(std::string_view digits) {
+    long long value = 0;
+    for (char c : digits) {
+        if (c < '0' || c > '9') break;
+        value = std::min<long long>(value * 10 + (c - '0'), kLargestNumber);
+    }
+    return static_cast<int>(value);
 }
 
 std::string to_roman(int value) {
@@ -157,7 +167,7 @@ HeadingNumber parse_heading_number(std::string_view text) {
         size_t start = i;
         while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
         if (i > start && i < t.size() && (t[i] == '.' || t[i] == ':'))
-            return finish(NumberStyle::Article, {std::stoi(std::string(t.substr(start, i - start)))}, i + 1);
+            return finish(NumberStyle::Article, {digits_value(t.substr(start, i - start))}, i + 1);
         return n;
     }
 
@@ -169,7 +179,7 @@ HeadingNumber parse_heading_number(std::string_view text) {
             size_t start = i;
             while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
             if (i == start || i - start > 3) return n;
-            parts.push_back(std::stoi(std::string(t.substr(start, i - start))));
+            parts.push_back(digits_value(t.substr(start, i - start)));
             if (i < t.size() && t[i] == '.' && i + 1 < t.size() && std::isdigit(static_cast<unsigned char>(t[i + 1]))) {
                 ++i;
                 continue;

@@ -34,6 +34,11 @@ std::string format_number(NumberStyle style, const std::vector<int>& parts);
 
 std::string to_roman(int value);
 
+// The value of a run of ASCII digits, at most kLargestNumber: a school can write "Điều
+// 99999999999." or "Phụ lục 0000000000001"; that is a large number (or a small one), never an overflow.
+constexpr int kLargestNumber = 999999999;
+int digits_value(std::string_view digits);
+
 // The two alphabets lettered points are counted in. NĐ30 (Phụ lục I, Mục II, k6đ) asks for the
 // Vietnamese one, a b c d đ e g h i k l m n o p q r s t u v x y; schools often write the Latin a … f ….
 enum class Alphabet { Vietnamese, Latin };

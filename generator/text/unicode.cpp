@@ -266,4 +266,27 @@ int edit_distance(std::string_view a, std::string_view b) {
     return row[y.size()];
 }
 
+// Before Unicode, Vietnamese text was typed in one-byte encodings. In VNI the tone and
+// vowel marks are separate bytes that follow a plain vowel ("a" + "ù" = "á"); in TCVN3
+// (ABC) each accented vowel is one byte of its own. So the share of high bytes that
+// follow an ASCII vowel tells the two apart well enough to name a likely culprit.
+const char* guess_legacy_encoding(std::string_view raw) {
+    // Only the bytes that are not valid UTF-8 count: the rest of the file may be Unicode already.
+    const auto* s = reinterpret_cast<const uint8_t*>(raw.data());
+    int32_t length = static_cast<int32_t>(raw.size());
+    size_t high = 0, after_vowel = 0;
+    for (int32_t i = 0; i < length;) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, length, c);
+        if (c >= 0) continue;
+        for (int32_t k = start; k < i; ++k) {
+            ++high;
+            if (k > 0 && std::string_view("aeiouyAEIOUY").find(static_cast<char>(s[k - 1])) != std::string_view::npos) ++after_vowel;
+        }
+    }
+    if (high < 3) return nullptr;
+    return after_vowel * 10 >= high * 4 ? "VNI" : "TCVN3";
+}
+
 }  // namespace vanban

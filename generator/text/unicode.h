@@ -17,6 +17,10 @@ struct Utf8Error {
 };
 std::optional<Utf8Error> find_invalid_utf8(std::string_view bytes);
 
+// The legacy one-byte Vietnamese encoding that bytes which are not UTF-8 were most likely
+// typed in: "VNI" or "TCVN3" (ABC, .VnTime fonts); null when there are too few such bytes to tell.
+const char* guess_legacy_encoding(std::string_view raw);
+
 // Replaces every invalid byte with U+FFFD so the rest of the file can still be read.
 std::string repair_utf8(std::string_view bytes);
 

@@ -81,8 +81,12 @@ TEST_CASE("the history is validated: dates parse, in order, a start from the sec
         return all;
     };
     std::string bad_date = messages(replaced(kHistory, "tu_ngay: 2025-07-01", "tu_ngay: 2025-13-01"));
-    CHECK(bad_date.find("7: [governing-body] vanban.yaml: tu_ngay của \"ỦY BAN NHÂN DÂN XÃ AN HÒA\" không phải một ngày dạng YYYY-MM-DD") !=
-          std::string::npos);
+    CHECK(bad_date.find("7: [governing-body] vanban.yaml: tu_ngay của \"ỦY BAN NHÂN DÂN XÃ AN HÒA\": ngày 01/13/2025 không có thật: "
+                        "tháng phải từ 1 đến 12") != std::string::npos);
+    std::string no_day = messages(replaced(kHistory, "tu_ngay: 2025-07-01", "tu_ngay: 2025-02-29"));
+    CHECK(no_day.find("ngày 29/02/2025 không có thật: tháng 2 năm 2025 có 28 ngày") != std::string::npos);
+    std::string not_date = messages(replaced(kHistory, "tu_ngay: 2025-07-01", "tu_ngay: 1/7/2025"));
+    CHECK(not_date.find("ngày \"1/7/2025\" không hợp lệ; cần dạng năm-tháng-ngày (YYYY-MM-DD)") != std::string::npos);
     std::string no_start = messages(replaced(kHistory, "      tu_ngay: 2025-07-01\n", ""));
     CHECK(no_start.find("thiếu tu_ngay: từ mục thứ hai, mỗi cơ quan cần ngày bắt đầu") != std::string::npos);
     std::string out_of_order = messages(replaced(kHistory, "HUYỆN THỬ\"\n", "HUYỆN THỬ\"\n      tu_ngay: 2025-08-01\n"));
