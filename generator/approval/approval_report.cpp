@@ -137,8 +137,9 @@ ApprovalReport approval_report(const Repository& repo) {
     report.available = true;
     for (const auto& doc : repo.documents)
         // Official by the trusted type policy, not by the type file as it stands. Another
-        // agency's document was approved and signed there, not by the school's roles.
-        if (doc.type && report.ledger.official(doc.type_id) && !doc.issued_elsewhere())
+        // agency's document (co_quan_ban_hanh) is no exception: any committer can write that
+        // field, so the school records the received text as issued ("--issued") before it counts.
+        if (doc.type && report.ledger.official(doc.type_id))
             report.documents[doc.path] = evaluate_document(doc, report.ledger, *git, repo.root);
     report.signatures_verified = verifier.verified_now();
     return report;
@@ -150,15 +151,11 @@ bool under_approval(const Document& doc, const ApprovalReport& report) {
     // Approvals fail closed: official if the type file says so or history's policy does (read,
     // though its root is not confirmed).
     const ApprovalPolicy* policy = report.ledger.available ? report.ledger.policy(doc.type_id) : nullptr;
-    return doc.type && !doc.issued_elsewhere() && (doc.type->official || (policy && policy->official));
+    return doc.type && (doc.type->official || (policy && policy->official));
 }
 
 ApprovalMark approval_mark(const Document& doc, const ApprovalReport& report) {
     ApprovalMark mark;
-    if (doc.issued_elsewhere()) {
-        mark.draft = doc.is_draft();
-        return mark;
-    }
     // With approvals on but unreadable, nothing is approved (fail closed).
     if (report.enabled && !report.available) return mark;
     const DocumentApproval* a = report.available ? report.find(doc.path) : nullptr;

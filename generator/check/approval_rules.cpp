@@ -57,8 +57,13 @@ void check_approvals(const Repository& repo, const ApprovalReport& approvals, Di
                                       (missing.empty() ? "" : " (còn thiếu: " + missing + ")"),
                                   "document of the published school year " + doc.school_year->text() + " is " + state_id(a->state) +
                                       (missing.empty() ? "" : " (missing: " + missing + ")")},
-                                 {"Người giữ vai trò " + first + " kiểm tra nội dung rồi chạy: vanban approve " + doc.path + " --role " + first,
-                                  "The holder of " + first + " reviews it and runs: vanban approve " + doc.path + " --role " + first}));
+                                 doc.issued_elsewhere()
+                                     ? Message{"Người giữ vai trò " + first + " đối chiếu với bản đã nhận rồi chạy: vanban approve " + doc.path +
+                                                   " --role " + first + " --issued",
+                                               "The holder of " + first + " compares it with the copy received and runs: vanban approve " +
+                                                   doc.path + " --role " + first + " --issued"}
+                                     : Message{"Người giữ vai trò " + first + " kiểm tra nội dung rồi chạy: vanban approve " + doc.path + " --role " + first,
+                                               "The holder of " + first + " reviews it and runs: vanban approve " + doc.path + " --role " + first}));
     }
     // A policy naming a role nobody holds can never be met: usually a typo.
     std::set<std::string> reported;

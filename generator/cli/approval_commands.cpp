@@ -169,9 +169,12 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
     for (const auto& f : files) {
         const Document& doc = document_argument(repo, f);
         if (!doc.type || !doc.type->official) throw UsageError(f + " không phải văn bản hành chính nên không cần phê duyệt");
-        if (doc.issued_elsewhere())
+        // The school does not approve another agency's text; it records the text it received as
+        // the one issued, so that a co_quan_ban_hanh line alone never publishes a document.
+        if (doc.issued_elsewhere() && !issued)
             throw UsageError(doc.path + " là văn bản của " + doc.issuing_body->name +
-                             " (co_quan_ban_hanh): trường không phê duyệt hay ghi nhận ban hành văn bản của cơ quan khác");
+                             " (co_quan_ban_hanh): trường không phê duyệt văn bản của cơ quan khác; hãy ghi nhận bản đã nhận bằng "
+                             "vanban approve " + doc.path + " --role <vai trò> --issued");
         if (issued) {
             // An issued document's text is what was signed on paper: its findings stay, as
             // warnings, instead of blocking the record.

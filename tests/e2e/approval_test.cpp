@@ -430,3 +430,37 @@ TEST_CASE("recording as issued is refused without a số and ngày, for a role t
     CHECK(deputy.exit_code == 0);
     CHECK(s.document(kPlan)["state"] == "da-ban-hanh");
 }
+
+TEST_CASE("another agency's document (co_quan_ban_hanh) by any committer stays DỰ THẢO until the school records it as issued") {
+    SchoolRepo s;
+    // Anyone who can push could add these lines to a plan of the school's to escape approval.
+    std::string text = slurp((s.root / kOther).string());
+    text.insert(text.find("\n") + 1, "co_quan_ban_hanh:\n  ten: \"Phòng Giáo dục và Đào tạo\"\n  chu_quan: \"UBND huyện Thử\"\n  dia_danh: \"Thử\"\nky_hieu: \"PGDĐT-GDTrH\"\n");
+    std::ofstream(s.root / kOther) << text;
+    s.git("add -A");
+    s.commit("ngoai", "-m 'Công văn của Phòng'", false);
+
+    CHECK(s.document(kOther)["state"] == "chua-duyet");
+    nlohmann::json diagnostics = check_of(s, 0);
+    const nlohmann::json* pending = finding(diagnostics, "approval", kOther);
+    REQUIRE(pending);
+    CHECK(contains((*pending)["hint"].get<std::string>(), "--issued"));
+    std::string env = "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " ";
+    std::string out = s.tmp.str() + "/site";
+    Run build = run_vanban("build --no-pdf --no-docx --root " + shell_quote(s.root.string()) + " --out " + shell_quote(out) + " --today 2026-11-23", env);
+    INFO(build.err);
+    CHECK(build.exit_code == 0);
+    CHECK(contains(slurp(out + "/ke-hoach/2024-2025/ke-hoach-chuyen-doi-so.html"), "DỰ THẢO"));
+
+    // The school does not approve another agency's text; it records the text it received.
+    Run approve = approve_as(s, "ht", kOther + " --role hieu-truong");
+    CHECK(approve.exit_code == 2);
+    CHECK(contains(approve.err, "--issued"));
+    Run recorded = approve_as(s, "ht", kOther + " --role hieu-truong --issued");
+    INFO(recorded.err);
+    CHECK(recorded.exit_code == 0);
+    CHECK(s.document(kOther)["state"] == "da-ban-hanh");
+    build = run_vanban("build --no-pdf --no-docx --root " + shell_quote(s.root.string()) + " --out " + shell_quote(out) + " --today 2026-11-23", env);
+    CHECK(build.exit_code == 0);
+    CHECK_FALSE(contains(slurp(out + "/ke-hoach/2024-2025/ke-hoach-chuyen-doi-so.html"), "DỰ THẢO"));
+}
