@@ -1,0 +1,89 @@
+// Bounded cost: inputs made to exhaust time or memory (a paragraph of 100,000 changed numbers,
+// a year of renamed documents) finish, or stop at a cap that says what was skipped. Limits are
+// lowered through their VANBAN_… variables; a generous `timeout` only catches a hang, the normal
+// runs take a few seconds at most.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "run_vanban.h"
+
+namespace fs = std::filesystem;
+using namespace vanban::e2e;
+
+namespace {
+
+bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+void write(const fs::path& path, const std::string& text) {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string plan(const std::string& year, const std::string& subject, const std::string& body) {
+    return "---\nloai: ke-hoach\nso: 12\nngay: " + year.substr(0, 4) + "-09-20\nnam_hoc: \"" + year + "\"\ntrich_yeu: \"" + subject +
+           "\"\nnguoi_ky:\n  chuc_vu: \"HIỆU TRƯỞNG\"\n  ho_ten: \"Nguyễn Văn Thử\"\nnoi_nhan:\n  - \"Lưu: VT.\"\n---\n\n" + body;
+}
+
+// A repository with the diff fixture's vanban.yaml and nothing else.
+fs::path school(const TempDir& dir) {
+    fs::path root = dir.path / "repo";
+    fs::create_directories(root);
+    fs::copy_file(fixture("diff") + "/vanban.yaml", root / "vanban.yaml");
+    return root;
+}
+
+}  // namespace
+
+TEST_CASE("diff of a paragraph whose 100,000 numbers all changed finishes: each number is listed once through a hash set") {
+    // Each changed number used to be compared with every number listed before it: 115 s for
+    // this paragraph (2.3 s now). The timeout only catches a return of the quadratic scan.
+    TempDir dir;
+    fs::path root = school(dir);
+    std::string old_body = "# I. CHỈ TIÊU\n\n", new_body = old_body;
+    for (int i = 0; i < 100000; ++i) {
+        old_body += "mục " + std::to_string(i) + " ";
+        new_body += "mục " + std::to_string(i + 100000) + " ";
+    }
+    write(root / "a.md", plan("2023-2024", "Kế hoạch", old_body + "\n"));
+    write(root / "b.md", plan("2024-2025", "Kế hoạch", new_body + "\n"));
+    Run r = run_vanban("diff --root " + shell_quote(root.string()) + " a.md b.md --format json", "timeout 90 ");
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    auto numbers = nlohmann::json::parse(r.out)["documents"][0]["numbers"];
+    CHECK(numbers.size() == 100000);
+    CHECK(numbers[0]["old"] == "0 mục");
+    CHECK(numbers[0]["new"] == "100000 mục");
+}
+
+TEST_CASE("diff --years pairs renamed documents by trích yếu up to a cap, then says which were left as added ([limit])") {
+    TempDir dir;
+    fs::path root = school(dir);
+    for (int i = 0; i < 3; ++i) {
+        std::string subject = "Kế hoạch tổ chuyên môn số " + std::to_string(i) + " về công tác " + std::string(i == 0 ? "thư viện" : i == 1 ? "thiết bị" : "bán trú");
+        write(root / "plans/2023-2024" / ("cu-" + std::to_string(i) + ".md"), plan("2023-2024", subject, "# I. NỘI DUNG\n\nMột.\n"));
+        write(root / "plans/2024-2025" / ("moi-" + std::to_string(i) + ".md"), plan("2024-2025", subject, "# I. NỘI DUNG\n\nHai.\n"));
+    }
+    std::string args = "diff --root " + shell_quote(root.string()) + " --years 2023-2024 2024-2025 --format json";
+    auto statuses = [](const Run& r) {  // "changed changed added" in the order of the report
+        std::string s;
+        nlohmann::json report = nlohmann::json::parse(r.out);
+        for (const auto& d : report["documents"]) s += (s.empty() ? "" : " ") + d["status"].get<std::string>();
+        return s;
+    };
+    Run paired = run_vanban(args);
+    INFO(paired.err);
+    REQUIRE(paired.exit_code == 0);
+    CHECK(statuses(paired) == "changed changed changed");
+    CHECK_FALSE(contains(paired.err, "[limit]"));
+    // Room for one new document's comparisons (three old candidates): the other two are added.
+    Run capped = run_vanban(args, "VANBAN_YEARS_MAX_COMPARISONS=3 ");
+    REQUIRE(capped.exit_code == 0);
+    CHECK(statuses(capped) == "changed added added removed removed");
+    CHECK(contains(capped.err, "cảnh báo [limit]"));
+    CHECK(contains(capped.err, "2 văn bản đổi tên tệp không được ghép"));
+    CHECK(contains(capped.err, "gợi ý: giữ nguyên tên tệp"));
+}
