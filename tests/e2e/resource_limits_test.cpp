@@ -87,3 +87,36 @@ TEST_CASE("diff --years pairs renamed documents by trích yếu up to a cap, the
     CHECK(contains(capped.err, "2 văn bản đổi tên tệp không được ghép"));
     CHECK(contains(capped.err, "gợi ý: giữ nguyên tên tệp"));
 }
+
+TEST_CASE("check and build of one line with 100,000 links, placeholders or citations, and of 40,000 appendices, finish") {
+    // Each place was counted from its line's start, each appendix looked through every heading:
+    // check took 360 s (links), 170 s (placeholders), over 300 s (citations); check 10 s and
+    // build 22 s for 20,000 appendices. Now each takes a second or two; the timeout only
+    // catches a hang.
+    std::string links, placeholders, citations, appendices;
+    for (int i = 0; i < 100000; ++i) {
+        links += "[Điều " + std::to_string(i) + "](https://vi.example/" + std::to_string(i) + ") ";
+        placeholders += "[[Nêu ý " + std::to_string(i) + "]] ";
+        citations += "theo Thông tư số " + std::to_string(i) + "/2020/TT-BGDĐT ";
+    }
+    for (int i = 0; i < 40000; ++i) appendices += "# PHỤ LỤC " + std::to_string(i + 1) + ": Việc " + std::to_string(i) + "\n\n## 1. Mục\n\nNội dung.\n\n";
+    struct Case {
+        const char* name;
+        std::string body;
+        const char* expect;  // in check's report
+    };
+    for (const Case& c : {Case{"links", links, "2 lỗi, 0 cảnh báo"}, Case{"placeholders", placeholders, "100000 cảnh báo"},
+                          Case{"citations", citations, "trong 1 văn bản"}, Case{"appendices", "Một.\n\n" + appendices, "phụ lục \"1\""}}) {
+        INFO(c.name);
+        TempDir dir;
+        fs::path root = school(dir);
+        write(root / "plans/2024-2025/ke-hoach.md", plan("2024-2025", "Kế hoạch", "# I. MỤC ĐÍCH, YÊU CẦU\n\n" + c.body + "\n"));
+        Run check = run_vanban("check --root " + shell_quote(root.string()), "timeout 60 ");
+        CHECK(check.exit_code == 1);  // the plan lacks its other required sections
+        CHECK(contains(check.out, c.expect));
+        Run build = run_vanban("build --no-pdf --no-docx --root " + shell_quote(root.string()), "timeout 60 ");
+        INFO(build.err);
+        CHECK(build.exit_code == 1);
+        CHECK(fs::exists(root / "site/ke-hoach/2024-2025/ke-hoach.html"));
+    }
+}
