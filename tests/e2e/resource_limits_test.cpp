@@ -120,3 +120,59 @@ TEST_CASE("check and build of one line with 100,000 links, placeholders or citat
         CHECK(fs::exists(root / "site/ke-hoach/2024-2025/ke-hoach.html"));
     }
 }
+
+namespace {
+
+std::string script(const TempDir& tmp, const std::string& name, const std::string& text) {
+    std::string path = tmp.str() + "/" + name;
+    std::ofstream(path) << text;
+    fs::permissions(path, fs::perms::owner_all);
+    return path;
+}
+
+// Each run with its own cache, so none reuses another's PDF.
+Run render_pdf(const TempDir& tmp, const std::string& environment, const std::string& cache, const std::string& options = "") {
+    return run_vanban("pdf --root " + shell_quote(fixture("pdf")) + " plans/2024-2025/ke-hoach-boi-duong.md --out " +
+                          shell_quote(tmp.str() + "/pdf") + " --cache " + shell_quote(tmp.str() + "/" + cache) + options,
+                      environment);
+}
+
+}  // namespace
+
+TEST_CASE("WeasyPrint runs under a memory limit (VANBAN_WEASYPRINT_MEMORY) and a time limit (--pdf-timeout)") {
+    TempDir tmp;
+    // A stand-in that needs 400 MB, then writes the PDF (its last argument) as WeasyPrint would.
+    std::string hungry = script(tmp, "an-bo-nho.py",
+                                "#!/usr/bin/python3\nimport sys\nsys.stdin.read()\nblock = bytearray(400 * 1024 * 1024)\n"
+                                "open(sys.argv[-1], 'wb').write(b'%PDF-1.4\\n%%EOF\\n')\n");
+    Run fits = render_pdf(tmp, "VANBAN_WEASYPRINT=" + shell_quote(hungry) + " ", "cache1");
+    INFO(fits.err);
+    CHECK(fits.exit_code == 0);  // under the default limit (3000 MB)
+    Run refused = render_pdf(tmp, "VANBAN_WEASYPRINT=" + shell_quote(hungry) + " VANBAN_WEASYPRINT_MEMORY=200 ", "cache2");
+    INFO(refused.err);
+    CHECK(refused.exit_code == 1);
+    CHECK(contains(refused.err, "weasyprint cần quá 200 MB bộ nhớ"));
+    CHECK(leftover_temporaries(tmp.path).empty());
+
+    std::string sleeper = script(tmp, "treo.sh", "#!/bin/sh\nsleep 30\n");
+    Run hung = render_pdf(tmp, "timeout 25 env VANBAN_WEASYPRINT=" + shell_quote(sleeper) + " ", "cache3", " --pdf-timeout 1");
+    CHECK(hung.exit_code == 1);
+    CHECK(contains(hung.err, "weasyprint chạy quá 1 giây"));
+}
+
+TEST_CASE("Pandoc reads a Word file under a heap limit (VANBAN_PANDOC_MEMORY) and a time limit (VANBAN_PANDOC_TIMEOUT)") {
+    TempDir tmp;
+    fs::path root = school(tmp);
+    std::string docx = tmp.str() + "/cong-van.docx";
+    run_command("pandoc -f html -t docx " + shell_quote(fixture("docx/cong-van.html")) + " -o " + shell_quote(docx));
+    REQUIRE(fs::exists(docx));
+    std::string args = "import --root " + shell_quote(root.string()) + " " + shell_quote(docx);
+    Run small = run_vanban(args, "VANBAN_PANDOC_MEMORY=4 ");
+    CHECK(small.exit_code == 1);
+    CHECK(contains(small.err, "pandoc cần quá 4m bộ nhớ để đọc tệp, đã dừng"));
+
+    std::string sleeper = script(tmp, "pandoc-treo.sh", "#!/bin/sh\nsleep 30\n");
+    Run hung = run_vanban(args, "timeout 25 env VANBAN_PANDOC=" + shell_quote(sleeper) + " VANBAN_PANDOC_TIMEOUT=1 ");
+    CHECK(hung.exit_code == 1);
+    CHECK(contains(hung.err, "pandoc đọc tệp quá 1 giây, đã dừng"));
+}
