@@ -60,7 +60,7 @@ TEST_CASE("a document with 100,000 links on one line: every link has its place, 
     CHECK(doc.links.back().target == "https://vi.example/99999");
 }
 
-TEST_CASE("placeholders: 100,000 on one line are each reported at their column; an unclosed [[ on a line is not") {
+TEST_CASE("placeholders: 100,000 on one line are each reported at their column, and an opening left unclosed on its line is not") {
     std::string line;
     for (int i = 0; i < 100000; ++i) line += "[[Nêu ý " + std::to_string(i) + "]] ";
     Repository repo = vanban::test::make_repository(
