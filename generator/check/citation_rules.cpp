@@ -27,8 +27,9 @@ void check_citations(const Repository& repo, unsigned jobs, Diagnostics& out) {
     std::map<std::string, std::vector<Place>> by_key;
     for (size_t i = 0; i < found.size(); ++i) {
         const Document& doc = repo.documents[i];
+        PositionCursor cursor(doc.source);  // citations come in the order of the text
         for (auto& c : found[i]) {
-            Position at = doc.source.position_of(c.offset);
+            Position at = cursor.at(c.offset);
             if (c.type && !c.type_segment.empty()) {
                 const CitationTypeWord& w = *c.type;
                 bool segment_is_type = repo.citations.is_type_code(c.type_segment);

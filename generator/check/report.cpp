@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sstream>
+
 namespace vanban {
 
 namespace {
@@ -86,11 +88,15 @@ void write_github(const std::vector<Diagnostic>& diagnostics, const ReportOption
 }  // namespace
 
 void write_report(const std::vector<Diagnostic>& diagnostics, const ReportOptions& options, std::ostream& out) {
+    // Written whole at the end: `out` is often std::cerr, which is unbuffered, and tens of
+    // thousands of findings written piece by piece took seconds of system calls.
+    std::ostringstream report;
     switch (options.format) {
-        case ReportFormat::Text: write_text(diagnostics, options, out); break;
-        case ReportFormat::Json: write_json(diagnostics, options, out); break;
-        case ReportFormat::Github: write_github(diagnostics, options, out); break;
+        case ReportFormat::Text: write_text(diagnostics, options, report); break;
+        case ReportFormat::Json: write_json(diagnostics, options, report); break;
+        case ReportFormat::Github: write_github(diagnostics, options, report); break;
     }
+    out << report.str();
 }
 
 }  // namespace vanban

@@ -1,9 +1,12 @@
 // `vanban diff OLD NEW` and `vanban diff --years A B`.
 #include <unistd.h>
 
+#include <cstdlib>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include "approval/git_repository.h"
 #include "cli/cli_support.h"
@@ -42,9 +45,17 @@ std::string year_of(const std::string& path, const std::string& year) {
     return path.find("/" + year + "/") != std::string::npos ? year : std::string();
 }
 
+// Pairs of documents whose trích yếu are compared when their file names differ, at most: a
+// year of renamed files compares every new document with every old one of its type, so this
+// bounds the work (2,000 renamed plans a year fit). VANBAN_YEARS_MAX_COMPARISONS lowers it (for tests).
+size_t max_subject_comparisons() {
+    if (const char* v = std::getenv("VANBAN_YEARS_MAX_COMPARISONS"); v && *v) return std::strtoull(v, nullptr, 10);
+    return 4'000'000;
+}
+
 // Every document of one school year with its counterpart in the other: the same file name,
-// else the same type with the most similar trích yếu.
-std::vector<DocumentDiff> compare_years(const Repository& repo, const std::string& a, const std::string& b) {
+// else the same type with the most similar trích yếu. `note` says what the cap left unpaired.
+std::vector<DocumentDiff> compare_years(const Repository& repo, const std::string& a, const std::string& b, std::string& note) {
     std::vector<const Document*> olds, news;
     for (const auto& d : repo.documents) {
         if (!year_of(d.path, a).empty()) olds.push_back(&d);
@@ -54,21 +65,41 @@ std::vector<DocumentDiff> compare_years(const Repository& repo, const std::strin
     std::vector<DocumentDiff> out;
     std::vector<bool> used(olds.size(), false);
     std::vector<const Document*> match(news.size(), nullptr);
-    for (size_t j = 0; j < news.size(); ++j)
-        for (size_t i = 0; i < olds.size(); ++i)
-            if (!used[i] && olds[i]->slug() == news[j]->slug() && fs::path(olds[i]->path).parent_path().parent_path() ==
-                                                                       fs::path(news[j]->path).parent_path().parent_path()) {
-                used[i] = true;
-                match[j] = olds[i];
-                break;
-            }
+    // The same file name in the same kind of folder (plans/…, cong-khai/…), looked up by name.
+    auto name_key = [](const Document* d) { return d->slug() + '\n' + fs::path(d->path).parent_path().parent_path().string(); };
+    std::unordered_map<std::string, std::deque<size_t>> by_name;
+    for (size_t i = 0; i < olds.size(); ++i) by_name[name_key(olds[i])].push_back(i);
+    for (size_t j = 0; j < news.size(); ++j) {
+        auto it = by_name.find(name_key(news[j]));
+        if (it == by_name.end() || it->second.empty()) continue;
+        size_t i = it->second.front();
+        it->second.pop_front();
+        used[i] = true;
+        match[j] = olds[i];
+    }
+    // The others by trích yếu, among the old documents of the same type; each subject read once.
+    Interner words;
+    std::vector<std::vector<uint32_t>> old_bags(olds.size()), new_bags(news.size());
+    std::unordered_map<std::string, std::vector<size_t>> old_by_type;
+    for (size_t i = 0; i < olds.size(); ++i)
+        if (!used[i]) old_bags[i] = word_bag(olds[i]->subject, words), old_by_type[olds[i]->type_id].push_back(i);
+    const size_t max_comparisons = max_subject_comparisons();
+    size_t comparisons = 0, unpaired = 0;
     for (size_t j = 0; j < news.size(); ++j) {
         if (match[j]) continue;
+        auto candidates = old_by_type.find(news[j]->type_id);
+        if (candidates == old_by_type.end()) continue;
+        if (comparisons + candidates->second.size() > max_comparisons) {
+            ++unpaired;
+            continue;
+        }
+        comparisons += candidates->second.size();
+        new_bags[j] = word_bag(news[j]->subject, words);
         int best = -1;
         double best_score = 0.5;
-        for (size_t i = 0; i < olds.size(); ++i)
-            if (!used[i] && olds[i]->type_id == news[j]->type_id) {
-                double s = similarity(olds[i]->subject, news[j]->subject);
+        for (size_t i : candidates->second)
+            if (!used[i]) {
+                double s = bag_similarity(old_bags[i], new_bags[j]);
                 if (s > best_score) best_score = s, best = static_cast<int>(i);
             }
         if (best >= 0) {
@@ -76,6 +107,11 @@ std::vector<DocumentDiff> compare_years(const Repository& repo, const std::strin
             match[j] = olds[static_cast<size_t>(best)];
         }
     }
+    if (unpaired > 0)
+        note = "cảnh báo [limit] so sánh năm học " + a + " và " + b + ": " + std::to_string(unpaired) +
+               " văn bản đổi tên tệp không được ghép với văn bản năm trước theo trích yếu (quá " +
+               std::to_string(max_comparisons) + " phép so sánh) nên hiện là thêm mới\n"
+               "    gợi ý: giữ nguyên tên tệp của văn bản qua các năm học để vanban ghép theo tên\n";
     for (size_t j = 0; j < news.size(); ++j)
         out.push_back(diff_documents(match[j], news[j], match[j] ? match[j]->path : "", news[j]->path));
     for (size_t i = 0; i < olds.size(); ++i)
@@ -107,7 +143,9 @@ int run_diff(const std::vector<std::string>& args, std::ostream& out, std::ostre
         if (years.size() != 2 || !sides.empty()) throw UsageError("--years cần đúng hai năm học, ví dụ --years 2023-2024 2024-2025");
         for (const auto& y : years)
             if (!parse_school_year(y)) throw UsageError("năm học \"" + y + "\" không hợp lệ; viết như 2024-2025");
-        diffs = compare_years(repo, years[0], years[1]);
+        std::string note;
+        diffs = compare_years(repo, years[0], years[1], note);
+        err << note;
         title = "So sánh văn bản năm học " + years[0] + " và " + years[1] + " — " + repo.school.name;
     } else {
         if (sides.size() != 2) throw UsageError("cần hai văn bản để so sánh: vanban diff CŨ MỚI (tệp hoặc REV:đường-dẫn)");

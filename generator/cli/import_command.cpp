@@ -7,6 +7,7 @@
 #include "cli/cli_support.h"
 #include "import/docx_import.h"
 #include "import/word_file.h"
+#include "support/process.h"
 #include "load/document_loader.h"
 #include "pdf/pdf_renderer.h"
 
@@ -40,7 +41,11 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
     for (const auto& file : files) {
         std::error_code ec;
         if (!fs::is_regular_file(file, ec)) throw UsageError("không tìm thấy " + file);
-        WordFileResult json = read_word_file(file, pdf_tools_from_environment().pandoc);
+        ToolLimits tools = tool_limits();
+        WordFileLimits limits;
+        limits.pandoc_heap = std::to_string(tools.pandoc_memory_mb) + "m";
+        limits.timeout = tools.pandoc_timeout;
+        WordFileResult json = read_word_file(file, pdf_tools_from_environment().pandoc, limits);
         if (!json.ok) {
             err << "vanban import: " << file << ": " << json.error << "\n";
             status = 1;

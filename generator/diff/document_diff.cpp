@@ -4,6 +4,7 @@
 #include <deque>
 #include <functional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "text/unicode.h"
 
@@ -128,9 +129,23 @@ std::vector<FieldChange> compare_fields(const Document& a, const Document& b, Al
     return out;
 }
 
+// The numbers that changed in a document, each said once: the ones already listed are kept in a
+// hash set, because a long document can change tens of thousands of numbers and a scan of the
+// list for each would make the comparison quadratic.
+struct NumberList {
+    std::vector<NumberChange>& out;
+    std::unordered_set<std::string> listed;
+
+    void add(NumberChange change) { out.push_back(std::move(change)); }
+    void add_once(NumberChange change) {
+        std::string key = change.section + '\x1f' + change.context + '\x1f' + change.old_value + '\x1f' + change.new_value;
+        if (listed.insert(std::move(key)).second) add(std::move(change));
+    }
+};
+
 // A number that a word change replaced, with the words just before it as context and its
 // unit and the next words after it ("100 % học sinh"), so the summary reads on its own.
-void collect_numbers(const std::string& section, const std::vector<WordChange>& words, std::vector<NumberChange>& out) {
+void collect_numbers(const std::string& section, const std::vector<WordChange>& words, NumberList& out) {
     auto is_stop = [](const std::string& t) {
         return t == "," || t == "." || t == ";" || t == ":" || t == "(" || t == ")" || t == "!" || t == "?" || t == "\"" || t == "\u201C" ||
                t == "\u201D";
@@ -167,12 +182,8 @@ void collect_numbers(const std::string& section, const std::vector<WordChange>& 
             }
             if (taken > 0) tail = (words[k + 2].space_before ? " " : "") + text.substr(0, end);
         }
-        NumberChange change{section, context, words[k].text + tail, words[k + 1].text + tail};
         // The same change said twice in a section (a school year in every paragraph) is listed once.
-        if (std::none_of(out.begin(), out.end(), [&](const NumberChange& c) {
-                return c.section == change.section && c.context == change.context && c.old_value == change.old_value && c.new_value == change.new_value;
-            }))
-            out.push_back(std::move(change));
+        out.add_once({section, context, words[k].text + tail, words[k + 1].text + tail});
     }
 }
 
@@ -195,7 +206,7 @@ std::string row_label(const std::vector<std::string>& row, size_t index) {
 
 // Rows kept in order are not shown; the others are paired by their label, then by likeness,
 // and compared cell by cell under the new table's header.
-std::vector<RowChange> compare_tables(const Block& ta, const Block& tb, const std::string& section, std::vector<NumberChange>& numbers,
+std::vector<RowChange> compare_tables(const Block& ta, const Block& tb, const std::string& section, NumberList& numbers,
                                       AlignStats* stats) {
     Interner rows;
     std::vector<uint32_t> ka, kb;
@@ -232,7 +243,7 @@ std::vector<RowChange> compare_tables(const Block& ta, const Block& tb, const st
                 if (x == y) continue;
                 std::string column = c < header.size() && !collapsed(header[c]).empty() ? collapsed(header[c]) : "Cột " + std::to_string(c + 1);
                 change.changes.push_back({column, x, y});
-                if (has_digit(x) && has_digit(y)) numbers.push_back({section, change.row + " (" + column + ")", x, y});
+                if (has_digit(x) && has_digit(y)) numbers.add({section, change.row + " (" + column + ")", x, y});
             }
             if (!change.changes.empty()) out.push_back(std::move(change));
         }
@@ -251,7 +262,7 @@ std::string block_text(const Block& b) {
 
 // Blocks kept in order are not shown; the others are paired by kind and likeness: a changed
 // paragraph word by word, a changed table row by row, an added or removed table whole.
-void compare_blocks(const Section& a, const Section& b, SectionDiff& d, std::vector<NumberChange>& numbers, AlignStats* stats) {
+void compare_blocks(const Section& a, const Section& b, SectionDiff& d, NumberList& numbers, AlignStats* stats) {
     Interner keys;
     auto key = [&](const Block& x) {
         return keys.id(x.kind == Block::Kind::Table ? "t|" + [&] {
@@ -375,6 +386,7 @@ DocumentDiff diff_documents(const Document* old_doc, const Document* new_doc, co
     std::vector<Section> a = document_outline(*old_doc), b = document_outline(*new_doc);
     std::vector<long> match = match_sections(a, b);
     std::vector<bool> old_used(a.size(), false);
+    NumberList numbers{diff.numbers, {}};
     auto whole = [](const Section& s, BlockChange::Kind kind, SectionDiff& d) {
         for (const auto& blk : s.blocks) {
             BlockChange c;
@@ -397,7 +409,7 @@ DocumentDiff diff_documents(const Document* old_doc, const Document* new_doc, co
         const Section& old = a[static_cast<size_t>(match[j])];
         old_used[static_cast<size_t>(match[j])] = true;
         d.old_path = old.path;
-        compare_blocks(old, b[j], d, diff.numbers, stats);
+        compare_blocks(old, b[j], d, numbers, stats);
         // Moved: now under another section than before (a renamed parent moves nothing).
         long old_parent = b[j].parent >= 0 ? match[static_cast<size_t>(b[j].parent)] : -1;
         if (old_parent != old.parent && old.key == b[j].key) d.status = "moved";

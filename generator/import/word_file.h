@@ -10,6 +10,8 @@
 
 namespace vanban {
 
+// The defaults of Pandoc's limits come from tool_limits() (support/process.h), which also reads
+// their VANBAN_… variables; the zip limits are here.
 struct WordFileLimits {
     std::uint64_t max_expanded_bytes = 512ull << 20;  // all entries of the .docx together, uncompressed
     std::uint64_t max_ratio = 200;                    // uncompressed / compressed, for a file of more than 10 MB expanded

@@ -4,6 +4,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <map>
@@ -52,13 +53,9 @@ std::string node_plain_text(cmark_node* node) {
     return out;
 }
 
-static Position node_position(cmark_node* node, const SourceText& source) {
-    int line = cmark_node_get_start_line(node);
-    int byte_column = cmark_node_get_start_column(node);
-    std::string_view text = source.line(line);
-    size_t bytes = byte_column > 0 ? static_cast<size_t>(byte_column - 1) : 0;
-    if (bytes > text.size()) bytes = text.size();
-    return {line, count_code_points(text.substr(0, bytes)) + 1};
+// Nodes are visited in the order of the text, so one cursor counts each line once.
+static Position node_position(cmark_node* node, PositionCursor& cursor) {
+    return cursor.at(cmark_node_get_start_line(node), cmark_node_get_start_column(node));
 }
 
 static std::string anchor_for(const std::string& text, std::map<std::string, int>& used) {
@@ -119,6 +116,7 @@ static void split_appendices(ParsedMarkdown& out, int last_line) {
             if (parse_appendix_heading(node_plain_text(n), label, title)) starts.push_back(n);
         }
     if (starts.empty()) return;
+    std::vector<int> lines;  // each appendix's first line, in order
     for (size_t k = 0; k < starts.size(); ++k) {
         Appendix a;
         std::string heading_text = node_plain_text(starts[k]);
@@ -144,18 +142,20 @@ static void split_appendices(ParsedMarkdown& out, int last_line) {
                 cmark_node_free(first);
             }
         }
-        int line = cmark_node_get_start_line(starts[k]);
-        for (Heading& p : out.numbered_paragraphs)
-            if (p.at.line > line) p.part = static_cast<int>(k) + 1;
-        for (Heading& h : out.headings)
-            if (h.at.line >= line) {
-                h.part = static_cast<int>(k) + 1;
-                if (h.at.line == line) {
-                    h.opens_appendix = true;
-                    a.at = h.at;
-                }
-            }
+        lines.push_back(cmark_node_get_start_line(starts[k]));
         out.appendices.push_back(std::move(a));
+    }
+    // Each heading belongs to the last appendix that starts on or before its line, a numbered
+    // paragraph to the last that starts before it: looked up, so many appendices stay linear.
+    for (Heading& p : out.numbered_paragraphs)
+        p.part = static_cast<int>(std::lower_bound(lines.begin(), lines.end(), p.at.line) - lines.begin());
+    for (Heading& h : out.headings) {
+        size_t k = static_cast<size_t>(std::upper_bound(lines.begin(), lines.end(), h.at.line) - lines.begin());
+        h.part = static_cast<int>(k);
+        if (k > 0 && h.at.line == lines[k - 1]) {
+            h.opens_appendix = true;
+            out.appendices[k - 1].at = h.at;
+        }
     }
     for (cmark_node* s : starts) cmark_node_free(s);
 }
@@ -171,6 +171,7 @@ ParsedMarkdown parse_markdown(const std::string& body, const SourceText& source)
     cmark_parser_free(parser);
 
     std::map<std::string, int> anchors;
+    PositionCursor cursor(source);
     cmark_iter* iter = cmark_iter_new(out.ast.get());
     cmark_event_type event;
     while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
@@ -180,7 +181,7 @@ ParsedMarkdown parse_markdown(const std::string& body, const SourceText& source)
         if (type == CMARK_NODE_HEADING) {
             Heading h;
             h.level = cmark_node_get_heading_level(node);
-            h.at = node_position(node, source);
+            h.at = node_position(node, cursor);
             h.text = node_plain_text(node);
             h.number = parse_heading_number(h.text);
             h.anchor = anchor_for(h.text, anchors);
@@ -188,19 +189,19 @@ ParsedMarkdown parse_markdown(const std::string& body, const SourceText& source)
         } else if (type == CMARK_NODE_PARAGRAPH && cmark_node_parent(node) == out.ast.get()) {
             Heading p;
             p.level = 0;  // placed in the outline by the numbering check
-            p.at = node_position(node, source);
+            p.at = node_position(node, cursor);
             p.text = node_plain_text(node);
             p.number = parse_heading_number(p.text);
             if (p.number.style != NumberStyle::None && p.number.style != NumberStyle::Article) out.numbered_paragraphs.push_back(std::move(p));
         } else if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
             const char* url = cmark_node_get_url(node);
-            out.links.push_back({url ? url : "", node_position(node, source), type == CMARK_NODE_IMAGE});
+            out.links.push_back({url ? url : "", node_position(node, cursor), type == CMARK_NODE_IMAGE});
         } else if (std::strcmp(cmark_node_get_type_string(node), "table") == 0) {
             Table table;
-            table.at = node_position(node, source);
+            table.at = node_position(node, cursor);
             for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
                 TableRow r;
-                r.at = node_position(row, source);
+                r.at = node_position(row, cursor);
                 for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell))
                     r.cells.push_back(node_plain_text(cell));
                 table.rows.push_back(std::move(r));

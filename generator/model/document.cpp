@@ -11,22 +11,42 @@ void CmarkNodeDeleter::operator()(cmark_node* node) const {
     if (node) cmark_node_free(node);
 }
 
-Position SourceText::position_of(size_t offset) const {
-    auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
-    int line = static_cast<int>(it - line_starts.begin());
-    size_t start = line_starts[static_cast<size_t>(line - 1)];
-    int column = 1;
-    for (size_t i = start; i < offset && i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
-    return {line, column};
-}
+Position SourceText::position_of(size_t offset) const { return PositionCursor(*this).at(offset); }
 
 std::string_view SourceText::line(int number) const {
     if (number < 1 || static_cast<size_t>(number) > line_starts.size()) return {};
     size_t start = line_starts[static_cast<size_t>(number - 1)];
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
+    // The next line's start, not a search for the newline: callers ask for one line per node.
+    size_t end = static_cast<size_t>(number) < line_starts.size() ? line_starts[static_cast<size_t>(number)] - 1 : text.size();
     return std::string_view(text).substr(start, end - start);
+}
+
+Position PositionCursor::at(size_t offset) {
+    const auto& starts = source_.line_starts;
+    if (starts.empty()) return {1, 1};
+    offset = std::min(offset, source_.text.size());
+    auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+    return advance(static_cast<int>(it - starts.begin()), offset);
+}
+
+Position PositionCursor::at(int line, int byte_column) {
+    if (line < 1 || static_cast<size_t>(line) > source_.line_starts.size()) return {line, 1};
+    std::string_view text = source_.line(line);
+    size_t bytes = byte_column > 0 ? std::min(static_cast<size_t>(byte_column - 1), text.size()) : 0;
+    return advance(line, source_.line_starts[static_cast<size_t>(line - 1)] + bytes);
+}
+
+Position PositionCursor::advance(int line, size_t offset) {
+    if (line != line_ || offset < offset_) {
+        line_ = line;
+        offset_ = source_.line_starts[static_cast<size_t>(line - 1)];
+        column_ = 1;
+    }
+    const std::string& text = source_.text;
+    counted_ += offset - offset_;
+    for (; offset_ < offset; ++offset_)
+        if ((static_cast<unsigned char>(text[offset_]) & 0xC0) != 0x80) ++column_;
+    return {line, column_};
 }
 
 std::string Document::title() const {

@@ -116,6 +116,9 @@ PdfOutcome render_pdf(const PdfJob& job, const PdfTools& tools, const std::strin
                   "\" (scripts/setup.sh làm việc này)";
         else if (r.timed_out)
             why = program + " chạy quá " + std::to_string(tools.timeout.count()) + " giây (giới hạn cho một văn bản) nên đã bị dừng";
+        else if (program == "weasyprint" && out_of_memory(r))
+            why = "weasyprint cần quá " + std::to_string(tool_limits().weasyprint_memory_mb) +
+                  " MB bộ nhớ (giới hạn cho một văn bản) nên đã dừng; văn bản quá lớn: tách thành nhiều văn bản hoặc bớt bảng, hình";
         else if (r.signal)
             why = program + " bị dừng đột ngột (tín hiệu " + std::to_string(r.signal) + ")";
         else {
@@ -153,6 +156,7 @@ PdfOutcome render_pdf(const PdfJob& job, const PdfTools& tools, const std::strin
         weasy_options.input = drop_disallowed_urls(html.out);  // Pandoc keeps any scheme
         weasy_options.timeout = left();
         weasy_options.environment = {"SOURCE_DATE_EPOCH=" + job.source_date_epoch};
+        weasy_options.memory_mb = tool_limits().weasyprint_memory_mb;
         written.push_back(target);
         ProcessResult pdf = run_process(
             {tools.weasyprint, "--quiet", "--encoding", "utf-8", "--base-url", job.base_url, "--stylesheet", job.stylesheet, "-", target},

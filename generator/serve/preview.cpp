@@ -130,11 +130,41 @@ std::string content_type(const std::string& path) {
     return it == types.end() ? "application/octet-stream" : it->second;
 }
 
+// Connections: a browser keeps idle ones open, and each holds one of the server's threads
+// while it waits. With 8 threads and 5 s timeouts, 8 idle sockets made every page wait 8 s;
+// now more threads, and an idle or slow connection is closed after a second or two.
+constexpr size_t kServeThreads = 32;
+constexpr time_t kIdleSeconds = 1;     // a kept-alive connection waiting for its next request
+constexpr time_t kReadSeconds = 2;     // one read of a request that has begun
+constexpr size_t kRequestsPerConnection = 100;
+
+// Only requests for this machine's preview are answered: a page of another site that makes its
+// name resolve to 127.0.0.1 (DNS rebinding) sends its own name in Host and is refused.
+bool allowed_host(const std::string& host, int port) {
+    std::string p = std::to_string(port);
+    for (const char* name : {"127.0.0.1", "localhost"})
+        if (host == std::string(name) + ":" + p || (port == 80 && host == name)) return true;
+    return false;
+}
+
 }  // namespace
 
 int serve_preview(Preview& preview, int port, std::ostream& out) {
     httplib::Server server;
+    server.new_task_queue = [] { return new httplib::ThreadPool(kServeThreads); };
+    server.set_keep_alive_timeout(kIdleSeconds);
+    server.set_read_timeout(kReadSeconds, 0);
+    server.set_write_timeout(kReadSeconds, 0);
+    server.set_keep_alive_max_count(kRequestsPerConnection);
     std::mutex building;
+    int bound_port = 0;  // set before the first request is accepted
+    server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
+        if (allowed_host(req.get_header_value("Host"), bound_port)) return httplib::Server::HandlerResponse::Unhandled;
+        res.status = 403;
+        res.set_content("Bản xem trước chỉ mở được tại http://127.0.0.1:" + std::to_string(bound_port) + "/ trên máy này.",
+                        "text/plain; charset=utf-8");
+        return httplib::Server::HandlerResponse::Handled;
+    });
     server.Get("/__vanban/phien-ban", [&](const httplib::Request&, httplib::Response& res) {
         res.set_content(std::to_string(preview.version()), "text/plain");
         res.set_header("Cache-Control", "no-store");
@@ -172,6 +202,7 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
     if (port == 0) port = server.bind_to_any_port("127.0.0.1");
     else if (!server.bind_to_port("127.0.0.1", port)) throw std::runtime_error("không mở được cổng " + std::to_string(port) + " (đang được dùng?)");
     if (port < 0) throw std::runtime_error("không mở được cổng nào trên 127.0.0.1");
+    bound_port = port;
     out << "Xem trước tại http://127.0.0.1:" << port << "/  (Ctrl-C để dừng)\n";
     out.flush();
 

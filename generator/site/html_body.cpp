@@ -2,6 +2,7 @@
 
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <vector>
@@ -34,10 +35,14 @@ std::string render_body_html(const Document& doc, int part, bool allow_raw_html,
     cmark_node* tree = part == 0 ? doc.ast.get() : doc.appendices.at(static_cast<size_t>(part - 1)).ast.get();
     std::unique_ptr<char, decltype(&std::free)> raw(cmark_render_html(tree, options, markdown_extensions()), &std::free);
     const std::string html = raw.get();
-    // The headings rendered here, in order; an appendix's own heading is drawn by the page.
+    // The headings rendered here, in order; an appendix's own heading is drawn by the page. The
+    // headings are in the order of the text, so their parts only grow: this part's are found by
+    // bisection, not by a scan of every heading for every appendix.
     std::vector<const Heading*> headings;
-    for (const auto& h : doc.headings)
-        if (h.part == part && !h.opens_appendix) headings.push_back(&h);
+    auto first = std::lower_bound(doc.headings.begin(), doc.headings.end(), part, [](const Heading& h, int p) { return h.part < p; });
+    auto last = std::upper_bound(first, doc.headings.end(), part, [](int p, const Heading& h) { return p < h.part; });
+    for (auto h = first; h != last; ++h)
+        if (!h->opens_appendix) headings.push_back(&*h);
 
     std::string out;
     out.reserve(html.size() + 256);

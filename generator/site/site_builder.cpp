@@ -433,6 +433,9 @@ private:
             d.set("duyet_cap_tren", block);
         }
         data appendices{data::type::list};
+        std::vector<std::string> appendix_anchor(parts.appendices.size() + 1);  // by part, looked up once
+        for (const auto& h : doc.headings)
+            if (h.opens_appendix && h.part >= 1 && static_cast<size_t>(h.part) < appendix_anchor.size()) appendix_anchor[static_cast<size_t>(h.part)] = h.anchor;
         for (size_t k = 0; k < parts.appendices.size(); ++k) {
             const AppendixHeading& a = parts.appendices[k];
             data item;
@@ -440,8 +443,7 @@ private:
             item.set("tieu_de", a.title);
             item.set("kem_theo", a.attached_to);
             item.set("noi_dung", render_body_html(doc, static_cast<int>(k) + 1, school.allow_raw_html, resolve));
-            for (const auto& h : doc.headings)
-                if (h.opens_appendix && h.part == static_cast<int>(k) + 1) item.set("anchor", h.anchor);
+            if (!appendix_anchor[k + 1].empty()) item.set("anchor", appendix_anchor[k + 1]);
             appendices << item;
         }
         d.set("phu_luc", appendices);

@@ -5,13 +5,15 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <type_traits>
 #include <map>
 
 extern char** environ;
@@ -63,25 +65,43 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     for (auto& a : args) argp.push_back(a.data());
     argp.push_back(nullptr);
 
-    int in_pipe[2], out_pipe[2], err_pipe[2];
-    if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) {
+    int in_pipe[2], out_pipe[2], err_pipe[2], exec_pipe[2];
+    if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0 ||
+        ::pipe2(exec_pipe, O_CLOEXEC) != 0) {
         result.start_error = std::strerror(errno);
         return result;
     }
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
-    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
-    posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
-    posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    // Its own process group, so a time-out can stop the program and everything it started.
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
-    posix_spawnattr_setpgroup(&attributes, 0);
-    pid_t pid = 0;
-    int spawn_error = ::posix_spawn(&pid, program.c_str(), &actions, &attributes, argp.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attributes);
+    // fork and exec rather than posix_spawn, which cannot set a resource limit in the child.
+    // Between the two only system calls: the parent has other threads.
+    rlimit memory{};
+    memory.rlim_cur = memory.rlim_max = static_cast<rlim_t>(options.memory_mb) << 20;
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        ::setpgid(0, 0);  // its own process group, so a time-out stops it and everything it started
+        ::dup2(in_pipe[0], 0);
+        ::dup2(out_pipe[1], 1);
+        ::dup2(err_pipe[1], 2);
+        if (options.memory_mb > 0) ::setrlimit(RLIMIT_AS, &memory);
+        ::signal(SIGPIPE, SIG_DFL);
+        ::execve(program.c_str(), argp.data(), envp.data());
+        int error = errno;
+        ssize_t ignored = ::write(exec_pipe[1], &error, sizeof error);
+        (void)ignored;
+        ::_exit(127);
+    }
+    int spawn_error = pid < 0 ? errno : 0;
+    ::close(exec_pipe[1]);
+    if (pid > 0) {
+        int error = 0;  // the exec's error, if it failed; nothing when the pipe closes on exec
+        ssize_t n;
+        while ((n = ::read(exec_pipe[0], &error, sizeof error)) < 0 && errno == EINTR) {
+        }
+        if (n == static_cast<ssize_t>(sizeof error)) {
+            spawn_error = error;
+            ::waitpid(pid, nullptr, 0);
+        }
+    }
+    ::close(exec_pipe[0]);
     ::close(in_pipe[0]);
     ::close(out_pipe[1]);
     ::close(err_pipe[1]);
@@ -164,6 +184,31 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
     if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
     return result;
+}
+
+ToolLimits tool_limits() {
+    ToolLimits limits;
+    // Each variable is a whole number; anything else (or 0) keeps the default.
+    auto read = [](const char* name, auto& value) {
+        if (const char* v = std::getenv(name); v && *v) {
+            unsigned long long n = std::strtoull(v, nullptr, 10);
+            if (n > 0) value = static_cast<std::remove_reference_t<decltype(value)>>(n);
+        }
+    };
+    read("VANBAN_PANDOC_MEMORY", limits.pandoc_memory_mb);
+    read("VANBAN_WEASYPRINT_MEMORY", limits.weasyprint_memory_mb);
+    size_t seconds = 0;
+    read("VANBAN_PANDOC_TIMEOUT", seconds);
+    if (seconds > 0) limits.pandoc_timeout = std::chrono::seconds(seconds);
+    return limits;
+}
+
+bool out_of_memory(const ProcessResult& r) {
+    if (!r.started || r.timed_out || r.ok()) return false;
+    for (const char* said : {"MemoryError", "Cannot allocate memory", "std::bad_alloc", "out of memory", "Heap exhausted"})
+        if (r.err.find(said) != std::string::npos) return true;
+    // A C library that fails an allocation often aborts or crashes instead of saying so.
+    return r.signal == SIGABRT || r.signal == SIGSEGV || r.signal == SIGBUS;
 }
 
 }  // namespace vanban

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,25 @@ struct ProcessOptions {
     std::vector<std::string> environment;  // "NAME=value" added to (or replacing in) the inherited environment
     std::string input;                     // written to the program's stdin
     std::chrono::milliseconds timeout{60000};
+    size_t memory_mb = 0;                  // the program's address space (RLIMIT_AS), 0: no limit
 };
+
+// The limits of the external programs, in one place. Each has a default here and a variable
+// that changes it (tests lower them):
+//   VANBAN_PANDOC_MEMORY      Pandoc's heap in MB when it reads a Word file (RTS -M): 1500
+//   VANBAN_PANDOC_TIMEOUT     seconds Pandoc may take to read a Word file: 180
+//   VANBAN_WEASYPRINT_MEMORY  WeasyPrint's address space in MB (RLIMIT_AS): 3000
+// WeasyPrint's time is the PDF's (--pdf-timeout, 120 s a document). Pandoc gets no RLIMIT_AS:
+// its runtime reserves a large address space at start, so its heap limit is the RTS's own.
+struct ToolLimits {
+    size_t pandoc_memory_mb = 1500;
+    std::chrono::seconds pandoc_timeout{180};
+    size_t weasyprint_memory_mb = 3000;
+};
+ToolLimits tool_limits();
+
+// True when a program that ran under `memory_mb` most likely stopped for lack of memory.
+bool out_of_memory(const ProcessResult& result);
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
 

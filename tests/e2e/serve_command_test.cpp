@@ -1,6 +1,11 @@
 // `vanban serve`: start it on a free port, fetch a page, edit the document, see the edit.
 #include <doctest/doctest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <httplib.h>
 
 #include <chrono>
@@ -12,6 +17,62 @@
 
 namespace fs = std::filesystem;
 using namespace vanban::e2e;
+
+namespace {
+
+// `vanban serve --port 0` on a copy of the clean fixture, stopped (SIGINT) at the end.
+struct Served {
+    TempDir tmp;
+    std::string pid;
+    int port = 0;
+    Served() {
+        fs::path root = tmp.copy_of("clean");
+        std::string log = tmp.str() + "/serve.log";
+        pid = run_command(shell_quote(VANBAN_BINARY) + " serve --port 0 --root " + shell_quote(root.string()) + " > " + shell_quote(log) +
+                          " 2>&1 & echo $!");
+        while (!pid.empty() && pid.back() == '\n') pid.pop_back();
+        for (int i = 0; i < 100 && port == 0; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            std::string text = slurp(log);
+            size_t at = text.find("http://127.0.0.1:");
+            if (at != std::string::npos) port = std::stoi(text.substr(at + 17));
+        }
+    }
+    ~Served() {
+        if (!pid.empty()) run_command("kill -INT " + pid);
+    }
+};
+
+// A TCP connection to the preview; -1 when refused.
+int connect_to(int port) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+// One request written as is, and what came back until the server closed (or 5 s passed).
+std::string raw_request(int port, const std::string& request) {
+    int fd = connect_to(port);
+    if (fd < 0) return "";
+    timeval timeout{5, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    ::send(fd, request.data(), request.size(), 0);
+    std::string reply;
+    char buffer[4096];
+    ssize_t n;
+    while ((n = ::recv(fd, buffer, sizeof buffer, 0)) > 0) reply.append(buffer, static_cast<size_t>(n));
+    ::close(fd);
+    return reply;
+}
+
+}  // namespace
 
 TEST_CASE("the preview shows an edit within half a second and reloads the open page") {
     TempDir tmp;
@@ -58,4 +119,44 @@ TEST_CASE("the preview shows an edit within half a second and reloads the open p
         stopped = run_command("kill -0 " + pid + " 2>/dev/null && echo alive").empty();
     }
     CHECK(stopped);
+}
+
+TEST_CASE("serve: 40 idle connections (more than its threads) do not keep a page from being answered") {
+    // Each idle socket held one of 8 threads for 5 s: with 8 idle sockets a page waited 8 s, with
+    // 40 it would wait 25 s. Now 32 threads and a 1 s idle timeout: the page is answered within
+    // about a second; the 5 s bound only tells "answered" from "starved".
+    Served served;
+    REQUIRE(served.port > 0);
+    std::vector<int> idle;
+    for (int i = 0; i < 40; ++i)
+        if (int fd = connect_to(served.port); fd >= 0) idle.push_back(fd);
+    CHECK(idle.size() == 40);
+    httplib::Client client("127.0.0.1", served.port);
+    client.set_connection_timeout(5, 0);
+    client.set_read_timeout(5, 0);
+    auto page = client.Get("/gioi-thieu.html");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    for (int fd : idle) ::close(fd);
+}
+
+TEST_CASE("serve answers only Host 127.0.0.1 or localhost with its port: another name is refused (DNS rebinding)") {
+    Served served;
+    REQUIRE(served.port > 0);
+    std::string port = std::to_string(served.port);
+    auto get = [&](const std::string& host) {
+        return raw_request(served.port, "GET /gioi-thieu.html HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+    };
+    std::string evil = get("evil.example:" + port);
+    CHECK(evil.rfind("HTTP/1.1 403", 0) == 0);
+    CHECK(evil.find("chỉ mở được tại http://127.0.0.1:" + port) != std::string::npos);
+    CHECK(evil.find("Dạy tốt, học tốt.") == std::string::npos);
+    CHECK(get("127.0.0.1:1").rfind("HTTP/1.1 403", 0) == 0);  // the right name with another port
+    CHECK(get("localhost.evil.example:" + port).rfind("HTTP/1.1 403", 0) == 0);
+    CHECK(raw_request(served.port, "GET /gioi-thieu.html HTTP/1.1\r\nConnection: close\r\n\r\n").rfind("HTTP/1.1 403", 0) == 0);  // no Host
+    for (const std::string& host : {"127.0.0.1:" + port, "localhost:" + port}) {
+        std::string page = get(host);
+        CHECK(page.rfind("HTTP/1.1 200", 0) == 0);
+        CHECK(page.find("Dạy tốt, học tốt.") != std::string::npos);
+    }
 }

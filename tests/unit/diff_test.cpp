@@ -280,6 +280,47 @@ TEST_CASE("two 60,000-paragraph plans compare with bounded work and report only 
     CHECK(d.sections[0].blocks[1].new_text == "Một đoạn mới.");
 }
 
+TEST_CASE("alignment work stays linear when the anchors are out of order or every item changed (n = m = 20,000)") {
+    // Unique items in reverse order: each range has one usable anchor, and without the step
+    // budget every split would peel one item off a range of n (n² / 2 steps).
+    std::vector<uint32_t> a, b;
+    for (uint32_t i = 0; i < 20000; ++i) a.push_back(i);
+    b.assign(a.rbegin(), a.rend());
+    AlignStats reversed;
+    auto same = align_sequences(a, b, &reversed);
+    CHECK(reversed.steps <= 100 * (a.size() + b.size()));
+    CHECK(reversed.lcs_cells <= 4'000'000);
+    CHECK(!same.empty());
+    // Nothing in common at all: no anchors, no LCS table past the cap, one window scan.
+    std::vector<uint32_t> x(20000), y(20000);
+    for (uint32_t i = 0; i < 20000; ++i) x[i] = i, y[i] = 100000 + i;
+    AlignStats disjoint;
+    CHECK(align_sequences(x, y, &disjoint).empty());
+    CHECK(disjoint.steps <= 100 * (x.size() + y.size()));
+    CHECK(disjoint.lcs_cells == 0);
+}
+
+TEST_CASE("a paragraph whose 20,000 numbers all changed: the words are aligned with bounded work and each number is listed once") {
+    // Before, each number looked through every number already listed (quadratic: a 100,000-number
+    // paragraph took 115 s); now a hash set says whether it was listed.
+    std::string old_body = "# I. CHỈ TIÊU\n\n", new_body = old_body;
+    for (int i = 0; i < 20000; ++i) {
+        old_body += "mục " + std::to_string(i) + " ";
+        new_body += "mục " + std::to_string(i + 20000) + " ";
+    }
+    old_body += "cuối.\n\nNăm học 2023-2024.\n\nNăm học 2023-2024.\n";
+    new_body += "cuối.\n\nNăm học 2024-2025.\n\nNăm học 2024-2025.\n";
+    AlignStats stats;
+    DocumentDiff d = diff_texts(vanban::test::plan(old_body), vanban::test::plan(new_body), &stats);
+    CHECK(stats.steps <= 100 * 2 * 40010);
+    REQUIRE(d.numbers.size() == 20001);  // the school year changed twice the same way: listed once
+    CHECK(d.numbers[0].context == "mục");
+    CHECK(d.numbers[0].old_value == "0 mục");
+    CHECK(d.numbers[0].new_value == "20000 mục");
+    CHECK(d.numbers[19999].old_value == "19999 cuối");
+    CHECK(d.numbers.back().old_value == "2023-2024");
+}
+
 TEST_CASE("appendices are top-level sections after the body, matched by title, compared like the body") {
     std::string body = std::string(vanban::test::kValidBody);
     std::string old_text = plan_with(body + kAppendices, "  - \"Lưu: VT.\"\n");
