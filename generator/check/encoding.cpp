@@ -3,6 +3,7 @@
 
 #include "check/checks.h"
 #include "load/source_reader.h"
+#include "text/markup.h"
 #include "text/unicode.h"
 
 namespace vanban {
@@ -37,6 +38,16 @@ void check_encoding(const Document& doc, Diagnostics& out) {
                  std::to_string(s.lf_lines) + " LF lines"},
             {"Chọn một kiểu xuống dòng (nên dùng LF) trong trình soạn thảo rồi lưu lại.",
              "Pick one line ending (LF is preferred) in your editor and save again."}));
+    }
+    // Control characters are invisible in an editor and not allowed in XML (feeds, Word files).
+    if (size_t at = find_control_character(s.text); at != std::string::npos) {
+        char code[8];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(static_cast<unsigned char>(s.text[at])));
+        out.push_back(error_at(doc, s.position_of(at), "encoding",
+                               {std::string("tệp có ký tự điều khiển ") + code + " (không nhìn thấy được)",
+                                std::string("the file holds the control character ") + code + " (invisible)"},
+                               {"Xóa ký tự này (thường do sao chép từ PDF hay Word); trang web và bản Word bỏ nó đi.",
+                                "Delete it (usually copied from a PDF or Word); the site and Word files leave it out."}));
     }
     // U+FFFD in a valid file: a character was lost before the text reached us (e.g. Word footnote marks).
     if (s.valid_utf8) {

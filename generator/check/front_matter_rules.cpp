@@ -8,6 +8,7 @@
 #include "load/document_loader.h"
 #include "load/front_matter.h"
 #include "support/error_text.h"
+#include "text/markup.h"
 #include "text/unicode.h"
 
 namespace vanban {
@@ -70,6 +71,9 @@ public:
     void run() {
         if (!structure_ok()) return;
         const YAML::Node& fm = doc_.front.root;
+        // Control characters written as they are belong to the encoding rule; here only escapes.
+        int budget = 10000;  // aliases can make a small front matter a huge tree: look at a bounded part
+        if (find_control_character(doc_.source.text) == std::string::npos) check_control_characters(fm, budget);
         if (!check_type()) return;
         const DocumentType& type = *doc_.type;
         std::vector<std::string> allowed = {"loai"};
@@ -173,6 +177,22 @@ private:
             return false;
         }
         return true;
+    }
+
+    // A value written with a YAML escape ("\x0c") holds a control character the file does not show.
+    bool check_control_characters(const YAML::Node& node, int& budget) {
+        if (--budget < 0) return false;
+        if (node.IsScalar()) {
+            if (find_control_character(node.Scalar()) == std::string::npos) return false;
+            error(yaml_position(doc_.source, doc_.front, node),
+                  {"giá trị có ký tự điều khiển (viết bằng dấu \\ trong YAML, không nhìn thấy được)",
+                   "the value holds a control character (written with a YAML \\ escape, invisible)"},
+                  {"Bỏ mã \\x.., \\f, \\b… khỏi giá trị.", "Remove the \\x.., \\f, \\b… escape from the value."});
+            return true;
+        }
+        for (const auto& item : node)
+            if (check_control_characters(node.IsMap() ? item.second : item, budget)) return true;
+        return false;
     }
 
     void unknown_key(const std::string& key, const YAML::Node& at, const std::vector<std::string>& allowed) {

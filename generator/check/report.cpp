@@ -1,5 +1,7 @@
 #include "check/report.h"
 
+#include "text/markup.h"
+
 #include <nlohmann/json.hpp>
 
 #include <sstream>
@@ -15,16 +17,27 @@ const char* severity_word(Severity s, bool english) {
 
 void write_text(const std::vector<Diagnostic>& diagnostics, const ReportOptions& o, std::ostream& out) {
     for (const auto& d : diagnostics) {
-        out << d.file << ':' << d.at.line << ':' << d.at.column << ": " << severity_word(d.severity, o.english) << " ["
-            << d.rule << "] " << d.message.in(o.english) << '\n';
+        // File names and messages carry the document's own text: one line each, so that nothing
+        // in a document can print a line of its own into a CI log.
+        out << one_line(d.file) << ':' << d.at.line << ':' << d.at.column << ": " << severity_word(d.severity, o.english) << " ["
+            << d.rule << "] " << one_line(d.message.in(o.english)) << '\n';
         const std::string& hint = d.hint.in(o.english);
         if (!hint.empty()) {
+            // Hints may hold a YAML example over several lines: each is indented, and one that
+            // would still read as a workflow command (GitHub trims the indentation) is quoted.
             out << "    " << (o.english ? "hint: " : "gợi ý: ");
-            for (char c : hint) {
-                out << c;
-                if (c == '\n') out << "    ";
+            size_t start = 0;
+            while (true) {
+                size_t end = hint.find('\n', start);
+                std::string line = one_line(hint.substr(start, end == std::string::npos ? std::string::npos : end - start));
+                if (start > 0) {
+                    size_t text = line.find_first_not_of(' ');
+                    out << "    " << (text != std::string::npos && line.compare(text, 2, "::") == 0 ? "> " : "");
+                }
+                out << line << '\n';
+                if (end == std::string::npos) break;
+                start = end + 1;
             }
-            out << '\n';
         }
     }
     size_t errors = count_errors(diagnostics);

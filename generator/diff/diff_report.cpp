@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sstream>
+
 #include "text/markup.h"
 
 namespace vanban {
@@ -125,7 +127,9 @@ void write_diff_json(const std::vector<DocumentDiff>& diffs, std::ostream& out) 
     out << root.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
-void write_diff_text(const std::vector<DocumentDiff>& diffs, bool colour, std::ostream& out) {
+namespace {
+
+void write_diff_lines(const std::vector<DocumentDiff>& diffs, bool colour, std::ostream& out) {
     const std::string red = colour ? "\x1b[31m" : "", green = colour ? "\x1b[32m" : "", bold = colour ? "\x1b[1m" : "",
                       reset = colour ? "\x1b[0m" : "";
     auto added = [&](const std::string& s) { return green + "+ " + s + reset; };
@@ -181,6 +185,15 @@ void write_diff_text(const std::vector<DocumentDiff>& diffs, bool colour, std::o
             }
         }
     }
+}
+
+}  // namespace
+
+void write_diff_text(const std::vector<DocumentDiff>& diffs, bool colour, std::ostream& out) {
+    // The documents' own text goes to terminals and CI logs: it must not start lines of its own.
+    std::ostringstream lines;
+    write_diff_lines(diffs, colour, lines);
+    out << guard_log_lines(lines.str());
 }
 
 void write_diff_html_body(const std::vector<DocumentDiff>& diffs, std::ostream& out) {

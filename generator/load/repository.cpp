@@ -69,6 +69,18 @@ const Document* Repository::find(const std::string& path) const {
 
 namespace {
 
+// Real documents are well under 1 MiB (a 50-page plan is about 200 KiB); the cap keeps one huge
+// file from taking the memory of the whole build. VANBAN_MAX_DOCUMENT_MB changes it (tests lower it).
+uintmax_t max_document_bytes() {
+    uintmax_t megabytes = 16;
+    if (const char* v = std::getenv("VANBAN_MAX_DOCUMENT_MB"); v && *v) {
+        char* end = nullptr;
+        unsigned long long n = std::strtoull(v, &end, 10);
+        if (end && *end == '\0' && n > 0 && n < (1ull << 20)) megabytes = n;
+    }
+    return megabytes << 20;
+}
+
 Diagnostic problem(const std::string& file, Position at, const char* rule, Message message, Message hint = {}) {
     return Diagnostic{file, at, Severity::Error, rule, std::move(message), std::move(hint)};
 }
@@ -600,9 +612,22 @@ Repository load_repository(const std::string& root_dir, unsigned jobs) {
     const std::vector<std::string>& paths = files.documents;
     repo.documents.resize(paths.size());
     std::vector<std::optional<Diagnostic>> failures(paths.size());
+    const uintmax_t max_bytes = max_document_bytes();
     parallel_for(paths.size(), worker_count(jobs, paths.size()), [&](size_t i, unsigned) {
         // No single file stops the school: one that cannot be read or loaded is reported and left out.
         // (Names that are not UTF-8 were already refused by the file walk.)
+        std::error_code size_error;
+        uintmax_t bytes = fs::file_size(fs::path(root_dir) / paths[i], size_error);
+        if (!size_error && bytes > max_bytes) {
+            failures[i] = problem(paths[i], {1, 1}, "limit",
+                                  {"văn bản dài " + std::to_string(bytes >> 20) + " MiB, quá giới hạn " + std::to_string(max_bytes >> 20) +
+                                       " MiB; vanban không đọc tệp này",
+                                   "the document is " + std::to_string(bytes >> 20) + " MiB, over the limit of " +
+                                       std::to_string(max_bytes >> 20) + " MiB; vanban does not read it"},
+                                  {"Tách thành nhiều văn bản, hoặc đưa bảng số liệu lớn ra tệp đính kèm (.xlsx, .pdf).",
+                                   "Split it into several documents, or move large tables into an attachment (.xlsx, .pdf)."});
+            return;
+        }
         try {
             repo.documents[i] = load_document(paths[i], read_repository_file(root_dir, paths[i]), repo.types, repo.school);
         } catch (const Interrupted&) {

@@ -1,5 +1,7 @@
 #include "text/markup.h"
 
+#include <cstdio>
+
 namespace vanban {
 
 std::string escape_markup(const std::string& s) {
@@ -11,8 +13,69 @@ std::string escape_markup(const std::string& s) {
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
-            default: out += c;
+            // Control characters other than tab and line ends are not allowed in XML 1.0: one
+            // of them in a title would make feed.xml or Word's document.xml unreadable.
+            case '\t': case '\n': case '\r': out += c; break;
+            default:
+                if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) out += c;
         }
+    }
+    return out;
+}
+
+size_t find_control_character(const std::string& text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return i;
+    }
+    return std::string::npos;
+}
+
+std::string one_line(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if ((u < 0x20 && c != '\t') || u == 0x7F) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "\\x%02x", u);
+            out += hex;
+        } else out += c;
+    }
+    return out;
+}
+
+std::string guard_log_lines(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(start, end - start);
+        std::string shown;
+        for (size_t i = 0; i < line.size(); ++i) {
+            char c = line[i];
+            // vanban's own colours: ESC [ digits m.
+            if (c == '\x1b' && i + 1 < line.size() && line[i + 1] == '[') {
+                size_t m = line.find_first_not_of("0123456789;", i + 2);
+                if (m != std::string::npos && line[m] == 'm') {
+                    shown.append(line, i, m - i + 1);
+                    i = m;
+                    continue;
+                }
+            }
+            unsigned char u = static_cast<unsigned char>(c);
+            if ((u < 0x20 && c != '\t') || u == 0x7F) shown += one_line(std::string(1, c));
+            else shown += c;
+        }
+        size_t first = shown.find_first_not_of(' ');
+        if (first != std::string::npos && shown.compare(first, 2, "::") == 0) shown.insert(first, "> ");
+        out += shown;
+        if (end < text.size()) out += '\n';
+        start = end + 1;
     }
     return out;
 }
