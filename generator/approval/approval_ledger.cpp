@@ -333,6 +333,12 @@ std::vector<std::string> required_roles(const Document& doc, const Ledger& ledge
     return roles;
 }
 
+std::vector<std::string> issuing_roles(const Document& doc, const Ledger& ledger) {
+    const ApprovalPolicy* policy = ledger.policy(doc.type_id);
+    if (!policy || !policy->official) return {};
+    return policy->roles;
+}
+
 Ledger read_ledger(const GitRepository& git, const Repository& repo, SignatureVerifier& verifier) {
     Ledger ledger;
     ledger.prefix = git.prefix_of(repo.root);
@@ -482,6 +488,7 @@ Ledger read_ledger(const GitRepository& git, const Repository& repo, SignatureVe
 DocumentApproval evaluate_document(const Document& doc, const Ledger& ledger, const GitRepository& git, const std::string& root) {
     DocumentApproval result;
     result.required_roles = required_roles(doc, ledger);
+    const std::vector<std::string> issuers = issuing_roles(doc, ledger);
     std::string current = GitRepository::hash_blob(read_file((fs::path(root) / doc.path).string()));
 
     std::map<std::string, const Approval*> by_role;  // the latest approval of the current content, per role
@@ -492,7 +499,7 @@ DocumentApproval evaluate_document(const Document& doc, const Ledger& ledger, co
         if (a.path != doc.path) continue;
         if (a.blob != current) latest_other = &a;
         else if (!a.issued) by_role[a.role] = &a;
-        else if (std::find(result.required_roles.begin(), result.required_roles.end(), a.role) != result.required_roles.end()) issued = &a;
+        else if (std::find(issuers.begin(), issuers.end(), a.role) != issuers.end()) issued = &a;
         else issued_otherwise = &a;
     }
     for (const auto& role : result.required_roles) {
@@ -509,9 +516,9 @@ DocumentApproval evaluate_document(const Document& doc, const Ledger& ledger, co
         result.issued = *issued;
     } else if (issued_otherwise) {
         result.issue_problem = {"vai trò " + issued_otherwise->role + " không được chính sách phê duyệt của loại " + doc.type_id + " chấp nhận" +
-                                    (result.required_roles.empty() ? "" : " (cần một trong: " + join_roles(result.required_roles) + ")"),
+                                    (issuers.empty() ? "" : " (cần một trong: " + join_roles(issuers) + ")"),
                                 "the role " + issued_otherwise->role + " is not accepted by the approval policy of the type " + doc.type_id +
-                                    (result.required_roles.empty() ? "" : " (needs one of: " + join_roles(result.required_roles) + ")")};
+                                    (issuers.empty() ? "" : " (needs one of: " + join_roles(issuers) + ")")};
         result.issue_not_counted = *issued_otherwise;
     }
     if (result.issued) {

@@ -126,6 +126,9 @@ struct DocumentApproval {
 // Roles the document needs under the trusted policy: its type's, plus the deputy roles when
 // signed "KT. ...". Empty when its type has no policy: then it cannot be approved at all.
 std::vector<std::string> required_roles(const Document& doc, const Ledger& ledger);
+// Roles that may record the document as issued: the type's own roles (vai_tro), never a deputy
+// role alone — else a "KT." document that needs two approvals would be published by one person.
+std::vector<std::string> issuing_roles(const Document& doc, const Ledger& ledger);
 
 DocumentApproval evaluate_document(const Document& doc, const Ledger& ledger, const GitRepository& git, const std::string& root);
 

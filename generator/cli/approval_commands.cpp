@@ -181,7 +181,7 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
             if (!doc.number || !doc.date)
                 throw UsageError(doc.path + " chưa có số hoặc ngày ban hành (so, ngay): chỉ văn bản đã ban hành — có số, có ngày, đã ký trên "
                                  "giấy — mới được ghi nhận là đã ban hành; văn bản mới thì phê duyệt (bỏ --issued)");
-            std::vector<std::string> accepted = required_roles(doc, before->ledger);
+            std::vector<std::string> accepted = issuing_roles(doc, before->ledger);
             if (std::find(accepted.begin(), accepted.end(), role) == accepted.end())
                 throw UsageError("loại " + doc.type_id + " không chấp nhận vai trò " + role + " ghi nhận văn bản đã ban hành" +
                                  (accepted.empty() ? std::string(" (loại này không khai phe_duyet)") : " (cần một trong: " + join(accepted) + ")"));

@@ -397,7 +397,8 @@ TEST_CASE("recording as issued is refused without a số and ngày, for a role t
     CHECK(contains(draft.err, "chưa có số hoặc ngày ban hành (so, ngay)"));
     CHECK(s.git("log -1 '--format=%s'") == "Dự thảo\n");
 
-    // kPlan is signed "KT. HIỆU TRƯỞNG": the deputy role is accepted; a role outside the policy is not.
+    // kPlan is signed "KT. HIỆU TRƯỞNG" (approving it needs both roles): a role outside the policy
+    // does not record it as issued.
     std::string roles = slurp((s.root / "vanban.yaml").string());
     roles.replace(roles.find("    pho-hieu-truong: [pht@truong.vn]\n"), 0, "    ke-toan: [pht@truong.vn]\n");
     std::ofstream(s.root / "vanban.yaml") << roles;
@@ -405,7 +406,7 @@ TEST_CASE("recording as issued is refused without a số and ngày, for a role t
     s.commit("ht", "-m 'Vai trò kế toán'");
     Run wrong_role = approve_as(s, "pht", kPlan + " --role ke-toan --issued");
     CHECK(wrong_role.exit_code == 2);
-    CHECK(contains(wrong_role.err, "loại ke-hoach không chấp nhận vai trò ke-toan ghi nhận văn bản đã ban hành (cần một trong: pho-hieu-truong, hieu-truong)"));
+    CHECK(contains(wrong_role.err, "loại ke-hoach không chấp nhận vai trò ke-toan ghi nhận văn bản đã ban hành (cần một trong: hieu-truong)"));
     // Made by hand, such a record is not counted, and check says so.
     s.commit("pht", "-m 'Ban hành' --trailer 'Ban-hanh: " + kPlan + "' --trailer 'Vai-tro: ke-toan'");
     auto not_counted = s.document(kPlan);
@@ -424,10 +425,19 @@ TEST_CASE("recording as issued is refused without a số and ngày, for a role t
                            "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " ");
     CHECK(contains(check.out, "ghi nhận đã ban hành ở commit"));
 
-    // The deputy, whose role the policy accepts for a "KT." document, records it.
+    // The deputy alone cannot record a "KT." document as issued: it needs both roles to be
+    // approved, so one person would publish it. The command refuses; a hand-made record is not counted.
     Run deputy = approve_as(s, "pht", kPlan + " --role pho-hieu-truong --issued");
-    INFO(deputy.err);
-    CHECK(deputy.exit_code == 0);
+    CHECK(deputy.exit_code == 2);
+    CHECK(contains(deputy.err, "(cần một trong: hieu-truong)"));
+    s.commit("pht", "-m 'Ban hành' --trailer 'Ban-hanh: " + kPlan + "' --trailer 'Vai-tro: pho-hieu-truong'");
+    auto deputy_alone = s.document(kPlan);
+    CHECK(deputy_alone["state"] == "chua-duyet");
+    CHECK(contains(deputy_alone["issue_not_counted"]["message"].get<std::string>(), "vai trò pho-hieu-truong không được chính sách"));
+    // The principal, whose role the type names, records it.
+    Run principal = approve_as(s, "ht", kPlan + " --role hieu-truong --issued");
+    INFO(principal.err);
+    CHECK(principal.exit_code == 0);
     CHECK(s.document(kPlan)["state"] == "da-ban-hanh");
 }
 
