@@ -19,6 +19,15 @@ bool set(const char* name) {
     return v && *v;
 }
 
+// Whether this runs on a CI service, where nothing is remembered between runs. Fail closed: the
+// variable being there at all counts (CI="" or CI=false included), and the services that do not
+// set CI (Azure Pipelines, Jenkins) are named.
+bool on_ci() {
+    for (const char* name : {"CI", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "JENKINS_URL", "BUILDKITE", "CIRCLECI", "TRAVIS", "TEAMCITY_VERSION"})
+        if (std::getenv(name)) return true;
+    return false;
+}
+
 bool full_commit_id(const std::string& s) {
     return s.size() == 40 && std::all_of(s.begin(), s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
 }
@@ -60,7 +69,7 @@ std::optional<TrustRootIssue> check_trust_root(const GitRepository& git, const L
                                    "Check the repository's history; change VANBAN_TRUST_ROOT only when the new history is known to be right."}};
         return std::nullopt;
     }
-    if (set("CI") || set("GITHUB_ACTIONS"))
+    if (on_ci())
         return TrustRootIssue{Severity::Warning,
                               {"đang chạy trên CI mà chưa đặt VANBAN_TRUST_ROOT: không kiểm tra được lịch sử có bị thay thế hay không, nên không văn bản nào được coi là đã duyệt",
                                "running on CI without VANBAN_TRUST_ROOT: a replaced history cannot be told apart, so no document counts as approved"},

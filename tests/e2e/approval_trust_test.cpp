@@ -188,7 +188,7 @@ TEST_CASE("on CI without VANBAN_TRUST_ROOT a rewritten history approves nothing,
     s.git("checkout -q -b " + main);
     std::string forged_root = s.git("rev-list --max-parents=0 HEAD").substr(0, 40);
 
-    for (std::string ci : {"CI=true ", "GITHUB_ACTIONS=true ", "CI=true VANBAN_TRUST_ROOT= "}) {
+    for (std::string ci : {"CI=true ", "GITHUB_ACTIONS=true ", "CI=true VANBAN_TRUST_ROOT= ", "CI= ", "CI=false ", "TF_BUILD=True ", "JENKINS_URL=http://j/ "}) {
         CAPTURE(ci);
         auto check = check_json(s, ci);
         auto trust = findings(check, "trust");

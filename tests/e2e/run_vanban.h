@@ -44,13 +44,16 @@ inline std::string run_command(const std::string& command) {
     return out;
 }
 
-// `environment` is prepended to the command: "VANBAN_WEASYPRINT=/x ". CI and GITHUB_ACTIONS of
-// the test run itself are not passed on (they change how approvals are judged) unless given here.
+// `environment` is prepended to the command: "VANBAN_WEASYPRINT=/x ". The CI variables of the
+// test run itself (CI, GITHUB_ACTIONS, …) are not passed on (they change how approvals are
+// judged) unless given here.
 inline Run run_vanban(const std::string& args, const std::string& environment = "") {
     static int counter = 0;
     std::string err_file = (std::filesystem::temp_directory_path() / ("vanban-e2e-" + std::to_string(::getpid()) + "-" +
                                                                        std::to_string(counter++) + ".err")).string();
-    std::string command = "env -u CI -u GITHUB_ACTIONS " + environment + shell_quote(VANBAN_BINARY) + " " + args + " 2>" + shell_quote(err_file);
+    std::string command = "env -u CI -u GITHUB_ACTIONS -u GITLAB_CI -u TF_BUILD -u JENKINS_URL -u BUILDKITE -u CIRCLECI -u TRAVIS "
+                          "-u TEAMCITY_VERSION " +
+                          environment + shell_quote(VANBAN_BINARY) + " " + args + " 2>" + shell_quote(err_file);
     Run run;
     FILE* pipe = ::popen(command.c_str(), "r");
     if (!pipe) return run;
