@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "load/published_files.h"
 #include "load/source_reader.h"
 #include "model/official_parts.h"
 #include "model/word_properties.h"
@@ -352,8 +353,8 @@ DocxJob prepare_docx(const Document& doc, const Repository& repo) {
     if (!doc.category.empty()) job.metadata.emplace_back(kCategoryProperty, doc.category);
     if (doc.is_draft() && doc.date) job.metadata.emplace_back(kPlannedDateProperty, doc.date->iso());
     for (const auto& link : doc.links)
-        if (link.image && link.target.find("://") == std::string::npos && !link.target.empty() && link.target[0] != '/')
-            job.local_images.push_back((fs::path(repo.root) / fs::path(doc.path).parent_path() / link.target).lexically_normal().string());
+        if (auto file = link.image ? published_file_for_url(repo.root, doc.path, link.target) : std::nullopt)
+            job.local_images.push_back((fs::path(repo.root) / *file).string());
     return job;
 }
 

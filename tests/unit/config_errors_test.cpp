@@ -135,6 +135,8 @@ TEST_CASE("library exceptions are described in Vietnamese with the file") {
     std::filesystem::filesystem_error full("write", "/tmp/x/a.html", std::make_error_code(std::errc::no_space_on_device));
     CHECK(describe_exception(full).vi == "đĩa đã đầy, không ghi được /tmp/x/a.html");
     CHECK(describe_exception(std::out_of_range("stoi")).vi.find("stoi") == std::string::npos);
+    CHECK(describe_exception(std::range_error("wstring_convert::from_bytes")).vi.find("wstring") == std::string::npos);
+    CHECK(describe_exception(std::overflow_error("bitset::to_ulong")).vi.find("bitset") == std::string::npos);
     CHECK(describe_exception(std::runtime_error("không đọc được tệp a.md")).vi == "không đọc được tệp a.md");
     Diagnostic d = unreadable("plans/a.md", {"không đọc được văn bản", "cannot read the document"}, std::bad_alloc());
     CHECK(d.rule == "unreadable");
