@@ -12,6 +12,19 @@ namespace fs = std::filesystem;
 
 namespace vanban {
 
+namespace {
+
+// An image Pandoc and WeasyPrint must not read: the document gets no PDF and no Word file.
+Diagnostic refused_image(const Document& doc, const Link& link, const char* rule, const std::string& why_vi, const std::string& why_en,
+                         Message hint) {
+    std::string shown = shown_prefix(link.target, 60);
+    return error_at(doc, link.at, rule, {"hình \"" + shown + "\" " + why_vi + "; bản PDF và Word sẽ không được tạo",
+                                         "image \"" + shown + "\" " + why_en + "; no PDF or Word file is made"},
+                    std::move(hint));
+}
+
+}  // namespace
+
 void check_links(const Document& doc, const Repository& repo, Diagnostics& out) {
     fs::path dir = fs::path(doc.path).parent_path();
     for (const Link& link : doc.links) {
@@ -20,11 +33,9 @@ void check_links(const Document& doc, const Repository& repo, Diagnostics& out) 
         if (target.empty()) continue;
         if (target[0] == '/') {  // a site-absolute link is the site's business; an image so is a file of the machine
             if (link.image)
-                out.push_back(error_at(doc, link.at, "url",
-                                       {"hình \"" + shown_prefix(link.target, 60) + "\" dùng đường dẫn tuyệt đối; bản PDF và Word sẽ không được tạo",
-                                        "image \"" + shown_prefix(link.target, 60) + "\" uses an absolute path; no PDF or Word file is made"},
-                                       {"Chép hình vào cạnh văn bản và viết đường dẫn tính từ thư mục của văn bản (ví dụ anh.png).",
-                                        "Copy the image next to the document and write its path from the document's folder (e.g. anh.png)."}));
+                out.push_back(refused_image(doc, link, "url", "dùng đường dẫn tuyệt đối", "uses an absolute path",
+                                            {"Chép hình vào cạnh văn bản và viết đường dẫn tính từ thư mục của văn bản (ví dụ anh.png).",
+                                             "Copy the image next to the document and write its path from the document's folder (e.g. anh.png)."}));
             continue;
         }
         fs::path resolved = (dir / percent_decode(target)).lexically_normal();
@@ -33,11 +44,10 @@ void check_links(const Document& doc, const Repository& repo, Diagnostics& out) 
         std::error_code ec;
         bool exists = !outside && fs::exists(fs::path(repo.root) / resolved, ec);
         if (exists && link.image && is_published(rel) && !published_file_for_url(repo.root, doc.path, link.target)) {
-            out.push_back(error_at(doc, link.at, "symlink",
-                                   {"hình \"" + shown_prefix(link.target, 60) + "\" đi qua liên kết tượng trưng hoặc không phải tệp thường; bản PDF và Word sẽ không được tạo",
-                                    "image \"" + shown_prefix(link.target, 60) + "\" goes through a symbolic link or is not a regular file; no PDF or Word file is made"},
-                                   {"Thay liên kết tượng trưng bằng chính tệp hình, đặt cạnh văn bản.",
-                                    "Replace the symbolic link with the image file itself, next to the document."}));
+            out.push_back(refused_image(doc, link, "symlink", "đi qua liên kết tượng trưng hoặc không phải tệp thường",
+                                        "goes through a symbolic link or is not a regular file",
+                                        {"Thay liên kết tượng trưng bằng chính tệp hình, đặt cạnh văn bản.",
+                                         "Replace the symbolic link with the image file itself, next to the document."}));
             continue;
         }
         if (exists && !is_published(rel)) {
