@@ -232,7 +232,7 @@ std::string list_marker(const json& attributes, int number) {
         if (style == "UpperAlpha") n = to_upper(n);
     } else if (style == "LowerRoman" || style == "UpperRoman") {
         n = to_roman(number);
-        if (style == "LowerRoman") std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return std::tolower(c); });
+        if (style == "LowerRoman") n = lower_ascii(n);
     }
     if (delim == "OneParen") return n + ")";
     if (delim == "TwoParens") return "(" + n + ")";
@@ -302,8 +302,7 @@ void rewrite_links(json& node, const DocxJob& job) {
             }
             if (child.is_object() && child.value("t", "") == "Link") {
                 std::string target = child["c"][2][0].get<std::string>();
-                bool relative = target.find("://") == std::string::npos && target.rfind("mailto:", 0) != 0 && !target.empty() &&
-                                target[0] != '#' && target[0] != '/';
+                bool relative = url_scheme(target).empty() && !target.empty() && target[0] != '#' && target[0] != '/';
                 if (relative) {
                     std::string anchor;
                     if (size_t hash = target.find('#'); hash != std::string::npos) {
