@@ -8,17 +8,6 @@
 
 namespace vanban {
 
-namespace {
-
-// At most `bytes` bytes of `text`, never cutting a character in two.
-std::string utf8_prefix(const std::string& text, size_t bytes) {
-    if (text.size() <= bytes) return text;
-    while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
-    return text.substr(0, bytes) + "…";
-}
-
-}  // namespace
-
 void check_encoding(const Document& doc, Diagnostics& out) {
     const SourceText& s = doc.source;
     if (!s.valid_utf8)
@@ -84,7 +73,7 @@ void check_unicode_nfc(const Document& doc, Diagnostics& out) {
                 while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
                 out.push_back(warning_at(
                     doc, {line, count_code_points(text.substr(0, i)) + 1}, "unicode-nfc",
-                    {"chữ có dấu viết ở dạng tổ hợp (NFD): \"" + utf8_prefix(normal, 60) +
+                    {"chữ có dấu viết ở dạng tổ hợp (NFD): \"" + shown_prefix(normal, 60) +
                          "\"; trang web sẽ hiển thị dạng dựng sẵn (NFC)",
                      "accented letters are decomposed (NFD); the site shows the precomposed form (NFC)"},
                     {"Đặt bộ gõ (Unikey) ở bảng mã \"Unicode dựng sẵn\" và gõ lại, hoặc chuyển mã tệp sang NFC.",

@@ -1,9 +1,12 @@
-// broken-link: relative links must point at files that exist in the repository.
+// broken-link: relative links must point at files that exist in the repository. An image must
+// be a published file reached without a link (url, symlink): Pandoc and WeasyPrint would read it
+// from anywhere and put its bytes in the PDF and the Word file, so build refuses it.
 #include <filesystem>
 
 #include "check/checks.h"
 #include "load/published_files.h"
 #include "text/unicode.h"
+#include "text/url.h"
 
 namespace fs = std::filesystem;
 
@@ -11,25 +14,13 @@ namespace vanban {
 
 namespace {
 
-bool is_external(const std::string& url) {
-    if (url.empty() || url[0] == '#' || url[0] == '/') return true;  // site-absolute paths are the site's business
-    size_t colon = url.find(':');
-    size_t slash = url.find('/');
-    return colon != std::string::npos && (slash == std::string::npos || colon < slash);  // http:, mailto:, tel:
-}
-
-std::string percent_decode(const std::string& s) {
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-            out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
+// An image Pandoc and WeasyPrint must not read: the document gets no PDF and no Word file.
+Diagnostic refused_image(const Document& doc, const Link& link, const char* rule, const std::string& why_vi, const std::string& why_en,
+                         Message hint) {
+    std::string shown = shown_prefix(link.target, 60);
+    return error_at(doc, link.at, rule, {"hình \"" + shown + "\" " + why_vi + "; bản PDF và Word sẽ không được tạo",
+                                         "image \"" + shown + "\" " + why_en + "; no PDF or Word file is made"},
+                    std::move(hint));
 }
 
 }  // namespace
@@ -37,14 +28,28 @@ std::string percent_decode(const std::string& s) {
 void check_links(const Document& doc, const Repository& repo, Diagnostics& out) {
     fs::path dir = fs::path(doc.path).parent_path();
     for (const Link& link : doc.links) {
-        if (is_external(link.target)) continue;
+        if (!url_scheme(link.target).empty()) continue;  // http:, mailto:, tel: (rule url for the others)
         std::string target = link.target.substr(0, link.target.find_first_of("#?"));
         if (target.empty()) continue;
+        if (target[0] == '/') {  // a site-absolute link is the site's business; an image so is a file of the machine
+            if (link.image)
+                out.push_back(refused_image(doc, link, "url", "dùng đường dẫn tuyệt đối", "uses an absolute path",
+                                            {"Chép hình vào cạnh văn bản và viết đường dẫn tính từ thư mục của văn bản (ví dụ anh.png).",
+                                             "Copy the image next to the document and write its path from the document's folder (e.g. anh.png)."}));
+            continue;
+        }
         fs::path resolved = (dir / percent_decode(target)).lexically_normal();
         std::string rel = resolved.generic_string();
-        bool outside = rel.rfind("..", 0) == 0;
+        bool outside = !is_inside(resolved, ".");
         std::error_code ec;
         bool exists = !outside && fs::exists(fs::path(repo.root) / resolved, ec);
+        if (exists && link.image && is_published(rel) && !published_file_for_url(repo.root, doc.path, link.target)) {
+            out.push_back(refused_image(doc, link, "symlink", "đi qua liên kết tượng trưng hoặc không phải tệp thường",
+                                        "goes through a symbolic link or is not a regular file",
+                                        {"Thay liên kết tượng trưng bằng chính tệp hình, đặt cạnh văn bản.",
+                                         "Replace the symbolic link with the image file itself, next to the document."}));
+            continue;
+        }
         if (exists && !is_published(rel)) {
             out.push_back(error_at(doc, link.at, "broken-link",
                                    {"\"" + link.target + "\" có trong kho nhưng không được đưa lên trang web",

@@ -5,27 +5,12 @@
 #include <algorithm>
 
 #include "check/checks.h"
+#include "text/unicode.h"
 #include "text/url.h"
 
 namespace vanban {
 
 namespace {
-
-// The target as shown in a message: at most 60 bytes, never cutting a character, no control characters.
-std::string shown_target(const std::string& target) {
-    std::string out;
-    for (size_t i = 0; i < target.size() && out.size() < 60; ++i) {
-        unsigned char c = static_cast<unsigned char>(target[i]);
-        if (c < 0x20 || c == 0x7F) out += ' ';
-        else out += target[i];
-    }
-    if (out.size() < target.size()) {
-        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
-        if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
-        out += "…";
-    }
-    return out;
-}
 
 // With cho_phep_html the school's own HTML reaches the page: an attribute there (href, src,
 // action…) whose scheme is refused is dropped by the renderers, and reported here at its line.
@@ -40,8 +25,8 @@ void check_raw_html(const Document& doc, cmark_node* tree, Diagnostics& out) {
         const char* literal = cmark_node_get_literal(node);
         if (!literal || drop_disallowed_urls(literal) == literal) continue;
         out.push_back(error_at(doc, {std::max(1, cmark_node_get_start_line(node)), 1}, "url",
-                               {"mã HTML \"" + shown_target(literal) + "\" có địa chỉ với giao thức không được phép; trang web và PDF sẽ bỏ địa chỉ này",
-                                "the HTML \"" + shown_target(literal) + "\" holds an address whose scheme is not allowed; the site and PDF drop it"},
+                               {"mã HTML \"" + shown_prefix(literal, 60) + "\" có địa chỉ với giao thức không được phép; trang web và PDF sẽ bỏ địa chỉ này",
+                                "the HTML \"" + shown_prefix(literal, 60) + "\" holds an address whose scheme is not allowed; the site and PDF drop it"},
                                {"Chỉ dùng địa chỉ http://, https://, mailto:, tel: hoặc đường dẫn tới tệp trong kho.",
                                 "Use only http://, https://, mailto:, tel: addresses or paths to files in the repository."}));
     }
@@ -61,9 +46,9 @@ void check_urls(const Document& doc, bool raw_html, Diagnostics& out) {
         std::string what_vi = link.image ? "hình" : "liên kết";
         std::string what_en = link.image ? "image" : "link";
         out.push_back(error_at(doc, link.at, "url",
-                               {what_vi + " \"" + shown_target(link.target) + "\" dùng giao thức \"" + shown_target(scheme) +
+                               {what_vi + " \"" + shown_prefix(link.target, 60) + "\" dùng giao thức \"" + shown_prefix(scheme, 60) +
                                     ":\" không được phép; trang web, PDF và bản Word sẽ bỏ " + what_vi + " này (giữ lại chữ)",
-                                what_en + " \"" + shown_target(link.target) + "\" uses the scheme \"" + shown_target(scheme) +
+                                what_en + " \"" + shown_prefix(link.target, 60) + "\" uses the scheme \"" + shown_prefix(scheme, 60) +
                                     ":\", which is not allowed; the site, PDF and Word file drop it (keeping the text)"},
                                {"Chỉ dùng địa chỉ http://, https://, mailto:, tel: hoặc đường dẫn tới tệp trong kho (ví dụ ../2023-2024/ke-hoach.md).",
                                 "Use only http://, https://, mailto:, tel: addresses or paths to files in the repository."}));

@@ -127,10 +127,6 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
     site.docx_options.jobs = common.jobs;
     // One --cache folder holds both: the PDFs and the Word files have their own extensions.
     site.docx_options.cache_dir = site.pdf_options.cache_dir;
-    // "--out ../www" or "a/../b": where that lands depends on links on the way; the user writes the place itself.
-    for (const auto& part : std::filesystem::path(site.out_dir))
-        if (part == "..")
-            throw UsageError("--out " + site.out_dir + " có thành phần \"..\"; ghi thẳng đường dẫn của thư mục đích (ví dụ /srv/www/truong)");
     if (site.out_dir.empty()) site.out_dir = (std::filesystem::path(common.root) / "site").string();
     if (std::string problem = output_folder_problem(common.root, site.out_dir); !problem.empty()) throw UsageError(problem);
     auto started = std::chrono::steady_clock::now();

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "load/published_files.h"
 #include "load/source_reader.h"
 #include "model/official_parts.h"
 #include "model/word_properties.h"
@@ -231,7 +232,7 @@ std::string list_marker(const json& attributes, int number) {
         if (style == "UpperAlpha") n = to_upper(n);
     } else if (style == "LowerRoman" || style == "UpperRoman") {
         n = to_roman(number);
-        if (style == "LowerRoman") std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return std::tolower(c); });
+        if (style == "LowerRoman") n = lower_ascii(n);
     }
     if (delim == "OneParen") return n + ")";
     if (delim == "TwoParens") return "(" + n + ")";
@@ -301,8 +302,7 @@ void rewrite_links(json& node, const DocxJob& job) {
             }
             if (child.is_object() && child.value("t", "") == "Link") {
                 std::string target = child["c"][2][0].get<std::string>();
-                bool relative = target.find("://") == std::string::npos && target.rfind("mailto:", 0) != 0 && !target.empty() &&
-                                target[0] != '#' && target[0] != '/';
+                bool relative = url_scheme(target).empty() && !target.empty() && target[0] != '#' && target[0] != '/';
                 if (relative) {
                     std::string anchor;
                     if (size_t hash = target.find('#'); hash != std::string::npos) {
@@ -352,8 +352,8 @@ DocxJob prepare_docx(const Document& doc, const Repository& repo) {
     if (!doc.category.empty()) job.metadata.emplace_back(kCategoryProperty, doc.category);
     if (doc.is_draft() && doc.date) job.metadata.emplace_back(kPlannedDateProperty, doc.date->iso());
     for (const auto& link : doc.links)
-        if (link.image && link.target.find("://") == std::string::npos && !link.target.empty() && link.target[0] != '/')
-            job.local_images.push_back((fs::path(repo.root) / fs::path(doc.path).parent_path() / link.target).lexically_normal().string());
+        if (auto file = link.image ? published_file_for_url(repo.root, doc.path, link.target) : std::nullopt)
+            job.local_images.push_back((fs::path(repo.root) / *file).string());
     return job;
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "support/process.h"
+#include "text/unicode.h"
 
 namespace fs = std::filesystem;
 
@@ -145,7 +146,7 @@ std::string archive_problem(const std::optional<std::vector<ZipEntry>>& entries,
 WordFileResult read_word_file(const std::string& path, const std::string& pandoc, const WordFileLimits& limits) {
     WordFileResult result;
     std::string ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    ext = lower_ascii(ext);
     std::string docx = fs::absolute(path).string();
     std::unique_ptr<PrivateDir> converted;
     if (ext == ".doc" || ext == ".odt" || ext == ".rtf") {

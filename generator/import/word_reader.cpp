@@ -18,7 +18,7 @@ std::string list_number(int value, const std::string& style, const std::string& 
         n = to_roman(value);
         letter = 'I';
         if (style == "LowerRoman") {
-            for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            n = lower_ascii(n);
             letter = 'i';
         }
     } else if (style == "UpperAlpha" || style == "LowerAlpha") {

@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "text/unicode.h"
+#include "text/url.h"
 
 namespace fs = std::filesystem;
 
@@ -22,10 +23,7 @@ namespace {
 bool hidden(const std::string& name) { return !name.empty() && (name[0] == '.' || name[0] == '_'); }
 
 // A repository path as shown in a message: valid UTF-8, and not kilobytes long.
-std::string shown(const std::string& relative) {
-    std::string s = repair_utf8(relative);
-    return s.size() > 240 ? s.substr(0, 200) + "…" : s;
-}
+std::string shown(const std::string& relative) { return shown_prefix(relative, 200); }
 
 Diagnostic finding(const std::string& relative, const char* rule, Message message, Message hint) {
     return Diagnostic{shown(relative), {1, 1}, Severity::Error, rule, std::move(message), std::move(hint)};
@@ -200,41 +198,38 @@ std::string read_repository_file(const std::string& root, const std::string& rel
     return bytes;
 }
 
+bool is_inside(const fs::path& path, const fs::path& folder) {
+    fs::path r = path.lexically_relative(folder);
+    return !r.empty() && *r.begin() != "..";
+}
+
+std::optional<std::string> published_file_for_url(const std::string& root, const std::string& doc_path, std::string_view url) {
+    if (!url_scheme(url).empty()) return std::nullopt;
+    std::string path = percent_decode(url.substr(0, url.find_first_of("?#")));
+    // A NUL would end the name the system is asked about before the name the program opens.
+    bool control = std::any_of(path.begin(), path.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+    if (path.empty() || path[0] == '/' || control) return std::nullopt;
+    fs::path base = fs::path(root).lexically_normal();
+    fs::path resolved = (base / fs::path(doc_path).parent_path() / path).lexically_normal();
+    if (!is_inside(resolved, base)) return std::nullopt;
+    std::string relative = resolved.lexically_relative(base).generic_string();
+    if (!is_published(relative) || !is_plain_file(root, relative)) return std::nullopt;
+    return relative;
+}
+
 std::string image_outside_repository(const std::string& root, const Document& doc) {
-    for (const Link& link : doc.links) {
-        if (!link.image) continue;
-        const std::string& target = link.target;
-        size_t colon = target.find(':'), slash = target.find('/');
-        if (colon != std::string::npos && (slash == std::string::npos || colon < slash)) {
-            std::string scheme = target.substr(0, colon);
-            std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
-            if (scheme == "http" || scheme == "https" || scheme == "data") continue;
-            return "hình \"" + target + "\" (dòng " + std::to_string(link.at.line) + ") dùng địa chỉ " + scheme +
-                   ":, chỉ được dùng hình trong kho hoặc địa chỉ http(s)";
-        }
-        std::string path = target.substr(0, target.find_first_of("?#"));
-        std::string decoded;  // Pandoc decodes %XX before it opens the file
-        for (size_t i = 0; i < path.size(); ++i) {
-            if (path[i] == '%' && i + 2 < path.size() && std::isxdigit(static_cast<unsigned char>(path[i + 1])) &&
-                std::isxdigit(static_cast<unsigned char>(path[i + 2]))) {
-                decoded += static_cast<char>(std::stoi(path.substr(i + 1, 2), nullptr, 16));
-                i += 2;
-            } else {
-                decoded += path[i];
-            }
-        }
-        std::string relative = (fs::path(doc.path).parent_path() / decoded).lexically_normal().generic_string();
-        if (decoded.empty() || decoded[0] == '/' || relative.rfind("..", 0) == 0 || !is_published(relative) || !is_plain_file(root, relative))
-            return "hình \"" + target + "\" (dòng " + std::to_string(link.at.line) +
+    for (const Link& link : doc.links)
+        // An address with a scheme is the url rule's (and the renderers drop what it refuses).
+        if (link.image && url_scheme(link.target).empty() && !published_file_for_url(root, doc.path, link.target))
+            return "hình \"" + shown_prefix(link.target, 80) + "\" (dòng " + std::to_string(link.at.line) +
                    ") không phải tệp đưa lên trang web trong content/ hay plans/ (nằm ngoài, hoặc là liên kết tượng trưng); "
                    "chép hình vào cạnh văn bản";
-    }
     return {};
 }
 
 bool carries_script(const std::string& path) {
     std::string extension = fs::path(path).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
+    extension = lower_ascii(extension);
     for (const char* risky : {".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt", ".js", ".mjs"})
         if (extension == risky) return true;
     return false;

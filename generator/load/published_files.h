@@ -8,7 +8,10 @@
 // publish (not UTF-8, too long) are reported (`file-name`) and left out too.
 #pragma once
 
+#include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/diagnostic.h"
@@ -38,9 +41,19 @@ bool is_plain_file(const std::string& root, const std::string& relative);
 // only if it is a regular file (a FIFO would block); throws std::runtime_error in Vietnamese.
 std::string read_repository_file(const std::string& root, const std::string& relative);
 
-// Pandoc and WeasyPrint read the images of a document themselves, and put their bytes in the PDF
-// and the Word file. An image they may read is a published file of the repository reached
-// without a link, or an http(s)/data URL. Otherwise, why not (in Vietnamese); empty when all are fine.
+// Whether `path` is `folder` or inside it, by the names alone (both normal; both absolute or
+// both relative): "a/../../b" is not inside "a".
+bool is_inside(const std::filesystem::path& path, const std::filesystem::path& folder);
+
+// The file a relative URL in the document at `doc_path` names, relative to the root with '/',
+// when it is a published file reached without any symbolic link; otherwise nullopt (a URL with a
+// scheme, an empty or site-absolute path, a path out of the repository, a link on the way, a
+// file not published). Pandoc and WeasyPrint open files by such URLs themselves and put their
+// bytes in the PDF and the Word file: this is what they may open.
+std::optional<std::string> published_file_for_url(const std::string& root, const std::string& doc_path, std::string_view url);
+
+// Why an image of `doc` without a scheme is not such a file (in Vietnamese; `check` reports it
+// first, rules broken-link, url and symlink); empty when all are fine.
 std::string image_outside_repository(const std::string& root, const Document& doc);
 
 // Attachments a browser runs as a page or script (html, htm, xhtml, shtml, svg, xml, js, mjs):

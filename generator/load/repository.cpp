@@ -294,7 +294,7 @@ School load_school(const std::string& file, const YAML::Node& root, std::vector<
     // The website is the base of the feed's, the sitemap's, the QR codes' and the Word files'
     // links: anything but an http(s) address is reported and left out.
     if (!school.website.empty() && !is_web_address(school.website)) {
-        std::string written = string_at(t, "website").substr(0, 80);
+        std::string written = shown_prefix(string_at(t, "website"), 80);
         problems.push_back(problem(file, mark_of(t["website"]), "url",
                                    {"vanban.yaml: truong.website \"" + written +
                                         "\" không phải địa chỉ trang web http:// hoặc https://; trang web, nguồn tin và sơ đồ trang sẽ bỏ qua nó",
@@ -313,8 +313,8 @@ School load_school(const std::string& file, const YAML::Node& root, std::vector<
                      school.email.find_first_of(" \t\r\n:/?#&\"'<>\\") == std::string::npos;
         if (!plain) {
             problems.push_back(problem(file, mark_of(t["email"]), "url",
-                                       {"vanban.yaml: truong.email \"" + school.email.substr(0, 80) + "\" không phải một địa chỉ thư điện tử; trang web sẽ bỏ qua nó",
-                                        "vanban.yaml: truong.email \"" + school.email.substr(0, 80) + "\" is not an e-mail address; the site leaves it out"},
+                                       {"vanban.yaml: truong.email \"" + shown_prefix(school.email, 80) + "\" không phải một địa chỉ thư điện tử; trang web sẽ bỏ qua nó",
+                                        "vanban.yaml: truong.email \"" + shown_prefix(school.email, 80) + "\" is not an e-mail address; the site leaves it out"},
                                        {"Ví dụ: email: \"c2binhminh@example.edu.vn\".", "Example: email: \"c2binhminh@example.edu.vn\"."}));
             school.email.clear();
         }

@@ -49,6 +49,7 @@ std::string cache_key(const PdfJob& job, const std::string& environment, const s
     ContentHash h;
     // Not the base URL: a repository moved to another folder keeps its PDFs.
     h.add(environment).add(template_text).add(stylesheet).add(job.markdown).add(job.source_date_epoch);
+    h.add(job.allow_raw_html ? "raw html" : "no raw html");
     for (const auto& a : job.pandoc_arguments) h.add(a);
     for (const auto& part : job.appendices) {
         h.add(part.markdown);

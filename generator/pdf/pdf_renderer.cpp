@@ -9,7 +9,9 @@
 #include <stdexcept>
 
 #include <cmark-gfm.h>
+#include <nlohmann/json.hpp>
 
+#include "load/published_files.h"
 #include "load/source_reader.h"
 #include "model/official_parts.h"
 #include "pdf/qr_code.h"
@@ -19,6 +21,7 @@
 #include "text/url.h"
 
 namespace fs = std::filesystem;
+using nlohmann::json;
 
 namespace vanban {
 
@@ -43,7 +46,8 @@ PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& 
     // Pandoc's variables are inserted as they are, so every value is escaped here.
     auto& a = job.pandoc_arguments;
     // How Pandoc reads and writes every part; each part adds its own template.
-    const std::vector<std::string> conversion = {"--from", school.allow_raw_html ? "gfm" : "gfm-raw_html", "--to", "html5", "--standalone"};
+    const std::vector<std::string> conversion = {"--from", "json", "--to", "html5", "--standalone"};
+    job.allow_raw_html = school.allow_raw_html;
     a = conversion;
     a.insert(a.end(), {"--template", template_path});
     auto var = [&](const std::string& name, const std::string& value) {
@@ -99,12 +103,32 @@ PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& 
     job.source_date_epoch = source_date_epoch(doc);
     var("ngay_tao", doc.date ? doc.date->iso() : std::string());
     job.base_url = (fs::absolute(repo.root) / fs::path(doc.path).parent_path()).string() + "/";
+    job.repository_root = repo.root;
     job.stylesheet = css_path;
     for (const auto& link : doc.links)
-        if (link.image && link.target.find("://") == std::string::npos && !link.target.empty() && link.target[0] != '/')
-            job.local_images.push_back((fs::path(repo.root) / fs::path(doc.path).parent_path() / link.target).lexically_normal().string());
+        if (auto file = link.image ? published_file_for_url(repo.root, doc.path, link.target) : std::nullopt)
+            job.local_images.push_back((fs::path(repo.root) / *file).string());
     return job;
 }
+
+namespace {
+
+// Removes every RawBlock and RawInline from a Pandoc JSON tree.
+void drop_raw_nodes(json& node) {
+    if (node.is_array()) {
+        json kept = json::array();
+        for (auto& child : node) {
+            if (child.is_object() && (child.value("t", "") == "RawBlock" || child.value("t", "") == "RawInline")) continue;
+            drop_raw_nodes(child);
+            kept.push_back(std::move(child));
+        }
+        node = std::move(kept);
+    } else if (node.is_object()) {
+        for (auto& [key, value] : node.items()) drop_raw_nodes(value);
+    }
+}
+
+}  // namespace
 
 PdfOutcome render_pdf(const PdfJob& job, const PdfTools& tools, const std::string& output) {
     PdfOutcome outcome;
@@ -145,15 +169,31 @@ PdfOutcome render_pdf(const PdfJob& job, const PdfTools& tools, const std::strin
         for (const auto& f : written) fs::remove(f, ec);
     };
     auto render_part = [&](const std::vector<std::string>& arguments, const std::string& markdown, const std::string& target) {
+        ProcessOptions read_options;
+        read_options.input = markdown;
+        read_options.timeout = left();
+        ProcessResult tree_text = run_process({tools.pandoc, "--from", "gfm", "--to", "json"}, read_options);
+        if (!tree_text.ok()) return failure("pandoc", tree_text), false;
+        json tree = json::parse(tree_text.out, nullptr, false);
+        if (tree.is_discarded()) {
+            outcome.error = "pandoc trả về cây văn bản không đọc được";
+            return false;
+        }
+        if (!job.allow_raw_html) drop_raw_nodes(tree);
         ProcessOptions pandoc_options;
-        pandoc_options.input = markdown;
+        pandoc_options.input = tree.dump(-1, ' ', false, json::error_handler_t::replace);
         pandoc_options.timeout = left();
         std::vector<std::string> pandoc = {tools.pandoc};
         pandoc.insert(pandoc.end(), arguments.begin(), arguments.end());
         ProcessResult html = run_process(pandoc, pandoc_options);
         if (!html.ok()) return failure("pandoc", html), false;
         ProcessOptions weasy_options;
-        weasy_options.input = drop_disallowed_urls(html.out);  // Pandoc keeps any scheme
+        // WeasyPrint opens what the HTML names and embeds it (images, rel="attachment"): only the
+        // repository's published plain files, and the allowed schemes (Pandoc keeps any).
+        weasy_options.input = keep_fetchable_urls(html.out, [&](const std::string& url) {
+            if (!url_scheme(url).empty()) return url_allowed(url);
+            return url.empty() || url[0] == '#' || published_file_for_url(job.repository_root, job.doc->path, url).has_value();
+        });
         weasy_options.timeout = left();
         weasy_options.environment = {"SOURCE_DATE_EPOCH=" + job.source_date_epoch};
         weasy_options.memory_mb = tool_limits().weasyprint_memory_mb;

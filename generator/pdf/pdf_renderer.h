@@ -45,20 +45,24 @@ struct PdfMarks {
     std::string page_url;  // absolute; empty when the school has no website in vanban.yaml
 };
 
-// One Pandoc run: the body with its header and signature, or one appendix.
+// One part: the body with its header and signature, or one appendix. Pandoc reads its Markdown
+// into its JSON tree, vanban drops the raw HTML nodes from it unless the school allows raw HTML
+// (Pandoc 2.17's gfm reader ignores "-raw_html"), and Pandoc writes the tree as HTML.
 struct PdfPart {
-    std::vector<std::string> pandoc_arguments;  // without the program
+    std::vector<std::string> pandoc_arguments;  // JSON → HTML, without the program
     std::string markdown;                       // on Pandoc's stdin
 };
 
 // Everything that decides the PDF's bytes, apart from the programs themselves.
 struct PdfJob {
     const Document* doc = nullptr;
-    std::vector<std::string> pandoc_arguments;  // without the program
+    std::vector<std::string> pandoc_arguments;  // JSON → HTML for the body, without the program
     std::string markdown;                       // the body, on Pandoc's stdin
+    bool allow_raw_html = false;                // vanban.yaml cho_phep_html
     std::vector<PdfPart> appendices;            // in order, each on pages numbered from 1
     std::string source_date_epoch;
     std::string base_url;                       // the document's folder, for its images
+    std::string repository_root;                // what WeasyPrint may read: its published plain files
     std::string stylesheet;                     // templates/pdf/van-ban.css, given to WeasyPrint
     std::vector<std::string> local_images;      // image files the body shows
 };

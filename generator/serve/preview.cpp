@@ -176,7 +176,7 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
         std::lock_guard<std::mutex> lock(building);
         // Only files vanban itself wrote into its own folder, reached without any link.
         std::string body;
-        bool found = !relative.empty() && relative.is_relative() && *relative.begin() != ".." &&
+        bool found = relative.is_relative() && is_inside(relative, ".") &&
                      is_plain_file(preview.site_dir(), relative.generic_string());
         if (found) {
             try {

@@ -10,16 +10,14 @@ namespace vanban {
 
 // The website is the base of every link: one that is not an http(s) address (the loader
 // reports it as url) is left out, as if there were none.
-static std::string web_base(const School& school) { return is_web_address(school.website) ? school.website : std::string(); }
-
 static std::string absolute_url(const School& school, const std::string& page) {
-    std::string base = web_base(school);
+    std::string base = school.website;
     return base.empty() ? url_path(page) : base + "/" + url_path(page);
 }
 
 std::string atom_feed(const School& school, const std::vector<FeedItem>& items) {
     std::string updated = items.empty() ? "2000-01-01" : items.front().date.iso();
-    std::string id_base = web_base(school).empty() ? "urn:vanban:" + school.abbreviation + ":" : web_base(school) + "/";
+    std::string id_base = school.website.empty() ? "urn:vanban:" + school.abbreviation + ":" : school.website + "/";
     std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n";
     out += "  <title>" + escape_markup("Văn bản mới — " + school.name) + "</title>\n";
     out += "  <id>" + escape_markup(id_base) + "</id>\n";

@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "load/published_files.h"
+
 namespace fs = std::filesystem;
 
 namespace vanban {
@@ -21,12 +23,6 @@ fs::path without_trailing_slash(fs::path p) {
     p = p.lexically_normal();
     if (p.filename().empty() && p.has_parent_path()) p = p.parent_path();
     return p;
-}
-
-// `p` is `folder` or inside it (both absolute and normal).
-bool inside(const fs::path& p, const fs::path& folder) {
-    fs::path r = p.lexically_relative(folder);
-    return !r.empty() && *r.begin() != "..";
 }
 
 // Writes `size` bytes to a new file at `path`, which must not be a link (O_NOFOLLOW).
@@ -62,12 +58,16 @@ private:
 }  // namespace
 
 std::string output_folder_problem(const std::string& root, const std::string& out) {
+    // "--out ../www" or "a/../b": where that lands depends on links on the way; the user writes the place itself.
+    for (const auto& part : fs::path(out))
+        if (part == "..")
+            return "--out " + out + " có thành phần \"..\"; ghi thẳng đường dẫn của thư mục đích (ví dụ /srv/www/truong)";
     std::error_code ec;
     fs::path root_path = without_trailing_slash(fs::absolute(root, ec));
     fs::path out_path = without_trailing_slash(fs::absolute(out, ec));
     // An output inside the repository goes through folders that are the repository's content: a
     // link among them (a committed "site -> /home/…") would send the site's files anywhere.
-    if (inside(out_path, root_path)) {
+    if (is_inside(out_path, root_path)) {
         fs::path p = root_path;
         for (const auto& part : out_path.lexically_relative(root_path)) {
             if (part == ".") continue;
@@ -82,10 +82,10 @@ std::string output_folder_problem(const std::string& root, const std::string& ou
     if (ec) real_root = root_path;
     fs::path real_out = fs::weakly_canonical(out_path, ec);
     if (ec) real_out = out_path;
-    if (inside(real_root, real_out))
+    if (is_inside(real_root, real_out))
         return out + " là thư mục gốc của kho hoặc chứa kho; trang web cần một thư mục riêng (mặc định site/ trong kho)";
     for (const char* folder : {".git", "content", "plans", "templates"})
-        if (inside(real_out, real_root / folder))
+        if (is_inside(real_out, real_root / folder))
             return out + " nằm trong " + folder + "/ của kho; chọn thư mục khác (mặc định site/ trong kho)";
     return {};
 }

@@ -24,6 +24,7 @@
 #include "support/interrupt.h"
 #include "support/parallel_for.h"
 #include "text/unicode.h"
+#include "text/url.h"
 
 namespace fs = std::filesystem;
 using kainjow::mustache::data;
@@ -332,8 +333,7 @@ private:
     }
 
     std::string resolve_link(const Entry& e, const std::string& target) const {
-        if (target.empty() || target[0] == '#' || target[0] == '/' || target.find("://") != std::string::npos ||
-            target.find(':') < target.find('/'))
+        if (target.empty() || target[0] == '#' || target[0] == '/' || !url_scheme(target).empty())
             return {};
         size_t cut = target.find_first_of("#?");
         std::string path = target.substr(0, cut);

@@ -7,7 +7,6 @@
 #include <new>
 #include <regex>
 #include <stdexcept>
-#include <typeinfo>
 
 #include <nlohmann/json.hpp>
 
@@ -130,10 +129,13 @@ Message describe_exception(const std::exception& e) {
         return {"dòng chữ quá dài hoặc quá phức tạp để phân tích", "a line too long or too complex to analyse"};
     if (dynamic_cast<const std::out_of_range*>(&e) || dynamic_cast<const std::length_error*>(&e))
         return {"một con số hoặc một độ dài vượt quá giới hạn vanban xử lý được", "a number or a length beyond what vanban handles"};
+    if (dynamic_cast<const std::range_error*>(&e) || dynamic_cast<const std::overflow_error*>(&e) ||
+        dynamic_cast<const std::underflow_error*>(&e))
+        return {"một phép tính hoặc chuyển đổi vượt quá giới hạn vanban xử lý được", "a calculation or conversion beyond what vanban handles"};
     if (dynamic_cast<const std::invalid_argument*>(&e))
         return {"một giá trị không đọc được thành số", "a value could not be read as a number"};
     // vanban's own failures are std::runtime_error (or subclasses) with a Vietnamese text.
-    if (typeid(e) == typeid(std::runtime_error) || dynamic_cast<const std::runtime_error*>(&e)) return {e.what(), e.what()};
+    if (dynamic_cast<const std::runtime_error*>(&e)) return {e.what(), e.what()};
     return {"lỗi không mong đợi trong vanban", "unexpected error in vanban"};
 }
 

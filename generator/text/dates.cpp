@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "text/unicode.h"
+
 namespace vanban {
 
 static bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -38,10 +40,20 @@ std::string Date::short_vi() const {
     return buf;
 }
 
-std::optional<Date> parse_iso_date(std::string_view t) {
-    if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+namespace {
+
+// Written as YYYY-MM-DD (digits and dashes), whether or not such a day exists.
+bool iso_shaped(std::string_view t) {
+    if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
     for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (!std::isdigit(static_cast<unsigned char>(t[i]))) return std::nullopt;
+        if (!std::isdigit(static_cast<unsigned char>(t[i]))) return false;
+    return true;
+}
+
+}  // namespace
+
+std::optional<Date> parse_iso_date(std::string_view t) {
+    if (!iso_shaped(t)) return std::nullopt;
     auto num = [&](size_t a, size_t n) {
         int v = 0;
         for (char c : t.substr(a, n)) v = v * 10 + (c - '0');
@@ -54,10 +66,8 @@ std::optional<Date> parse_iso_date(std::string_view t) {
 
 std::optional<DateProblem> date_problem(std::string_view t) {
     if (parse_iso_date(t)) return std::nullopt;
-    std::string shown(t.substr(0, 40));
-    bool shaped = t.size() == 10 && t[4] == '-' && t[7] == '-';
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) shaped = shaped && std::isdigit(static_cast<unsigned char>(t[i]));
-    if (!shaped)
+    std::string shown = shown_prefix(t, 40);
+    if (!iso_shaped(t))
         return DateProblem{"ngày \"" + shown + "\" không hợp lệ; cần dạng năm-tháng-ngày (YYYY-MM-DD)",
                            "date \"" + shown + "\" is not valid; write it as YYYY-MM-DD"};
     int year = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');

@@ -79,12 +79,33 @@ std::string to_nfc(std::string_view utf8) {
     return U_SUCCESS(status) ? out : std::string(utf8);
 }
 
-static void append_utf8(std::string& out, UChar32 c) {
+void append_utf8(std::string& out, uint32_t c) {
+    if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
     char buf[4];
     int32_t n = 0;
     UBool error = false;
-    U8_APPEND(buf, n, 4, c, error);
+    U8_APPEND(buf, n, 4, static_cast<UChar32>(c), error);
     if (!error) out.append(buf, static_cast<size_t>(n));
+}
+
+std::string shown_prefix(std::string_view text, size_t max_bytes) {
+    std::string repaired = repair_utf8(text);
+    size_t cut = repaired.size();
+    if (cut > max_bytes) {
+        cut = max_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(repaired[cut]) & 0xC0) == 0x80) --cut;
+    }
+    std::string out = repaired.substr(0, cut);
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+    return cut < repaired.size() ? out + "…" : out;
+}
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
 }
 
 namespace {

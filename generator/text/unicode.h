@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,16 @@ std::string ascii_slug(std::string_view utf8, size_t max = 60);
 
 std::string to_upper(std::string_view utf8);
 std::string to_lower(std::string_view utf8);
+
+// Appends code point `c` as UTF-8; U+FFFD for 0, a surrogate or a value past U+10FFFF.
+void append_utf8(std::string& out, uint32_t c);
+
+// `text` cut for a message: at most `max_bytes` bytes, never inside a character, control
+// characters shown as spaces, invalid bytes as U+FFFD, "…" when something was cut.
+std::string shown_prefix(std::string_view text, size_t max_bytes);
+
+// ASCII letters lower-cased, every other byte as it is (schemes, extensions, attribute names).
+std::string lower_ascii(std::string_view s);
 
 // Number of code points in the first `bytes` bytes of `utf8` (for column numbers).
 int count_code_points(std::string_view utf8);

@@ -4,28 +4,11 @@
 #include <cctype>
 #include <cstdint>
 
+#include "text/unicode.h"
+
 namespace vanban {
 
 namespace {
-
-void append_utf8(std::string& out, uint32_t c) {
-    if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
 
 // Character references as an HTML attribute value is decoded: numeric ones (the ';' is
 // optional for them in browsers) and the named ones that can spell a scheme's punctuation.
@@ -77,9 +60,9 @@ std::string decode_references(std::string_view s) {
     return out;
 }
 
-// What a browser's URL parser sees: references decoded, leading spaces and control
-// characters gone, tabs and newlines removed wherever they are.
-std::string normalized(std::string_view url) {
+}  // namespace
+
+std::string normalized_url(std::string_view url) {
     std::string decoded = decode_references(url);
     std::string out;
     size_t i = 0;
@@ -89,43 +72,70 @@ std::string normalized(std::string_view url) {
     return out;
 }
 
+namespace {
+
 // The position of the colon ending a scheme, if the URL has one (a colon before any / ? #).
 size_t scheme_end(const std::string& url) {
     size_t p = url.find_first_of(":/?#");
     return p != std::string::npos && url[p] == ':' ? p : std::string::npos;
 }
 
-std::string lower_ascii(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 }  // namespace
 
 std::string url_scheme(std::string_view url) {
-    std::string n = normalized(url);
+    std::string n = normalized_url(url);
     size_t colon = scheme_end(n);
-    return colon == std::string::npos ? std::string() : lower_ascii(n.substr(0, colon));
+    return colon == std::string::npos ? std::string() : lower_ascii(std::string_view(n).substr(0, colon));
 }
 
 bool url_allowed(std::string_view url) {
-    std::string n = normalized(url);
+    std::string n = normalized_url(url);
     size_t colon = scheme_end(n);
     if (colon == std::string::npos) return true;  // relative
-    std::string scheme = lower_ascii(n.substr(0, colon));
+    std::string scheme = lower_ascii(std::string_view(n).substr(0, colon));
     return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel";
 }
 
 bool is_web_address(std::string_view url) {
     for (char c : url)
         if (static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '<' || c == '>' || c == '\\' || c == '`' || c == '\'') return false;
-    std::string lower = lower_ascii(std::string(url));
+    std::string lower = lower_ascii(url);
     for (std::string_view prefix : {"http://", "https://"})
         if (lower.compare(0, prefix.size(), prefix) == 0) return lower.size() > prefix.size() && lower[prefix.size()] != '/';
     return false;
 }
 
-std::string drop_disallowed_urls(std::string_view html) {
+std::string percent_decode(std::string_view s) {
+    auto hex = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (c | 0x20) - 'a' + 10; };
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+            out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// CSS that can make a program fetch something: url(), @import, image-set(), src(), or a CSS
+// escape that could spell one of them.
+bool css_fetches(std::string_view css) {
+    std::string lower = lower_ascii(css);
+    for (const char* risky : {"url(", "@import", "image(", "image-set(", "src(", "\\"})
+        if (lower.find(risky) != std::string::npos) return true;
+    return false;
+}
+
+// Every URL attribute of `html` whose URL (references decoded) `keep` refuses is removed, the
+// element and its text staying. With `for_print`, also what only a program that fetches and
+// embeds needs refused: srcset, rel (rel="attachment" embeds the file) and CSS that fetches.
+template <typename Keep>
+std::string filter_urls(std::string_view html, const Keep& keep, bool for_print) {
     static const char* const url_attributes[] = {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "data", "cite"};
     std::string out;
     out.reserve(html.size());
@@ -142,13 +152,14 @@ std::string drop_disallowed_urls(std::string_view html) {
         // The tag name, then attributes up to the closing '>' (quotes may hold a '>').
         size_t p = lt + 1;
         while (p < html.size() && !std::isspace(static_cast<unsigned char>(html[p])) && html[p] != '>' && html[p] != '/') ++p;
+        std::string tag = lower_ascii(html.substr(lt + 1, p - lt - 1));
         out.append(html.substr(lt, p - lt));
         while (p < html.size() && html[p] != '>') {
             size_t attribute_start = p;
             while (p < html.size() && (std::isspace(static_cast<unsigned char>(html[p])) || html[p] == '/')) ++p;
             size_t name_start = p;
             while (p < html.size() && !std::isspace(static_cast<unsigned char>(html[p])) && html[p] != '=' && html[p] != '>' && html[p] != '/') ++p;
-            std::string name = lower_ascii(std::string(html.substr(name_start, p - name_start)));
+            std::string name = lower_ascii(html.substr(name_start, p - name_start));
             size_t q = p;
             while (q < html.size() && std::isspace(static_cast<unsigned char>(html[q]))) ++q;
             std::string_view value;
@@ -174,12 +185,30 @@ std::string drop_disallowed_urls(std::string_view html) {
             }
             bool is_url = std::find_if(std::begin(url_attributes), std::end(url_attributes),
                                        [&](const char* a) { return name == a; }) != std::end(url_attributes);
-            if (!is_url || url_allowed(value)) out.append(html.substr(attribute_start, p - attribute_start));
+            bool dropped = is_url ? !keep(normalized_url(value))
+                                  : for_print && (name == "srcset" || name == "rel" || (name == "style" && css_fetches(value)));
+            if (!dropped) out.append(html.substr(attribute_start, p - attribute_start));
         }
         if (p < html.size()) out += '>';
         i = p + 1;
+        // A style sheet's text is not markup: it is kept or dropped whole.
+        if (for_print && tag == "style" && i < html.size()) {
+            size_t close = lower_ascii(html.substr(i)).find("</style");
+            if (close == std::string::npos) close = html.size() - i;
+            if (css_fetches(html.substr(i, close))) i += close;
+        }
     }
     return out;
+}
+
+}  // namespace
+
+std::string drop_disallowed_urls(std::string_view html) {
+    return filter_urls(html, [](const std::string& url) { return url_allowed(url); }, false);
+}
+
+std::string keep_fetchable_urls(std::string_view html, const std::function<bool(const std::string&)>& keep) {
+    return filter_urls(html, keep, true);
 }
 
 }  // namespace vanban

@@ -297,6 +297,52 @@ TEST_CASE("an image outside the repository, or through a link, never goes into a
         if (e.path().extension() == ".docx") CHECK_FALSE(contains(run_command("unzip -p " + shell_quote(e.path().string())), "TOKEN-CUA-CI"));
 }
 
+TEST_CASE("raw HTML cannot put .git/config into the PDF (rel=attachment, img, CSS) or the Word file, with or without cho_phep_html") {
+    TempDir tmp;
+    fs::path root = tmp.copy_of("clean");
+    write(root / ".git/config", "[http]\n\textraheader = AUTHORIZATION: basic TOKEN-CUA-CI\n");
+    const std::string plan = "plans/2024-2025/ke-hoach-day-hoc.md";
+    write(root / plan, slurp((root / plan).string()) +
+                           "\nXem <a rel=\"attachment\" href=\"../../.git/config\">tệp</a> và "
+                           "<a rel=attachment href=\"..%2F..%2F.git/config\">tệp 2</a>.\n\n"
+                           "<img src=\"../../.git/config\"> <span style=\"background: url(../../.git/config)\">nền</span>\n");
+    for (bool html : {false, true}) {
+        if (html) allow_html(root);
+        std::string out = tmp.str() + (html ? "/html" : "/plain");
+        std::string where = " --root " + shell_quote(root.string()) + " " + plan + " --cache " + shell_quote(out + "/cache");
+        Run pdf = run_vanban("pdf" + where + " --out " + shell_quote(out + "/pdf"));
+        INFO(pdf.err);
+        REQUIRE(pdf.exit_code == 0);
+        std::string file = out + "/pdf/ke-hoach-day-hoc.pdf";
+        REQUIRE(fs::exists(file));
+        CHECK(contains(run_command("pdfdetach -list " + shell_quote(file)), "0 embedded files"));
+        CHECK_FALSE(contains(slurp(file), "TOKEN-CUA-CI"));
+        Run docx = run_vanban("docx" + where + " --out " + shell_quote(out + "/word"));
+        REQUIRE(docx.exit_code == 0);
+        CHECK_FALSE(contains(run_command("unzip -p " + shell_quote(out + "/word/ke-hoach-day-hoc.docx")), "TOKEN-CUA-CI"));
+    }
+}
+
+TEST_CASE("check reports an image with an absolute path or through a link, which build would refuse") {
+    TempDir tmp;
+    fs::path root = tmp.copy_of("clean");
+    const std::string letter = "content/van-ban/2024-2025/cong-van-hoc-lieu.md";
+    std::string text = slurp((root / letter).string());
+    write(root / letter, text + "\n![máy](/etc/hostname)\n");
+    auto found = findings(root);
+    CHECK(found[letter].count("url") == 1);
+    Run r = run_vanban("docx --root " + shell_quote(root.string()) + " " + letter + " --out " + shell_quote(tmp.str() + "/word") + " --cache " +
+                       shell_quote(tmp.str() + "/cache"));
+    CHECK(r.exit_code == 1);
+
+    write(root / "content/van-ban/anh-that.png", "không phải ảnh");
+    fs::create_directories(root / "content/van-ban/2024-2025/hinh");
+    fs::create_symlink("../../anh-that.png", root / "content/van-ban/2024-2025/hinh/anh.png");
+    write(root / letter, text + "\n![ảnh](hinh/anh.png)\n");
+    found = findings(root);
+    CHECK(found[letter].count("symlink") == 1);
+}
+
 TEST_CASE("attachments a browser runs as script are refused unless cho_phep_html: true") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
@@ -377,7 +423,7 @@ TEST_CASE("a killed build's leftover is removed by the next build, only when its
     CHECK(fs::exists(tmp.path / "khac.tmp-999999994/index.html"));
 }
 
-TEST_CASE("a build replaces the previous site in one exchange and leaves nothing beside it") {
+TEST_CASE("a second build replaces the previous site's files (an old file gone, a new page there) and leaves nothing beside the output") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
     fs::path site = tmp.path / "site";
@@ -426,23 +472,12 @@ TEST_CASE("vanban new and import refuse to write through a linked folder of the 
 }
 
 TEST_CASE("the preview serves only its own files, never through a link") {
-    TempDir tmp;
-    fs::path root = tmp.copy_of("clean");
-    write(tmp.path / "outside/bi-mat.txt", "BÍ-MẬT-XEM-TRƯỚC");
-    fs::create_symlink("../../outside/bi-mat.txt", root / "content/bi-mat.txt");
-    std::string log = tmp.str() + "/serve.log";
-    std::string pid = run_command(shell_quote(VANBAN_BINARY) + " serve --port 0 --root " + shell_quote(root.string()) + " > " +
-                                  shell_quote(log) + " 2>&1 & echo $!");
-    while (!pid.empty() && pid.back() == '\n') pid.pop_back();
-    int port = 0;
-    for (int i = 0; i < 200 && port == 0; ++i) {
-        std::string text = slurp(log);
-        size_t at = text.find("http://127.0.0.1:");
-        if (at != std::string::npos) port = std::stoi(text.substr(at + 17));
-        else run_command("sleep 0.05");
-    }
-    REQUIRE(port > 0);
-    std::string base = "http://127.0.0.1:" + std::to_string(port);
+    Served served([](const fs::path& root) {
+        write(root.parent_path() / "outside/bi-mat.txt", "BÍ-MẬT-XEM-TRƯỚC");
+        fs::create_symlink("../../outside/bi-mat.txt", root / "content/bi-mat.txt");
+    });
+    REQUIRE(served.port > 0);
+    std::string base = "http://127.0.0.1:" + std::to_string(served.port);
     auto get = [&](const std::string& path) {
         return run_command("curl -s --path-as-is -o /dev/null -w '%{http_code}' " + shell_quote(base + path));
     };
@@ -452,7 +487,5 @@ TEST_CASE("the preview serves only its own files, never through a link") {
     CHECK_FALSE(contains(body("/bi-mat.txt"), "BÍ-MẬT"));
     CHECK(get("/../../outside/bi-mat.txt") != "200");
     CHECK(get("/%2e%2e/%2e%2e/etc/passwd") != "200");
-    CHECK(contains(slurp(log), "[symlink]"));
-    ::kill(std::stoi(pid), SIGINT);
-    for (int i = 0; i < 100 && ::kill(std::stoi(pid), 0) == 0; ++i) run_command("sleep 0.05");
+    CHECK(contains(slurp(served.log), "[symlink]"));
 }

@@ -1,14 +1,18 @@
 // Runs the real vanban binary and captures what it prints, for end-to-end tests.
 #pragma once
 
+#include <signal.h>
 #include <sys/wait.h>
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace vanban::e2e {
@@ -95,6 +99,36 @@ struct TempDir {
         std::filesystem::copy(fixture(name), root, std::filesystem::copy_options::recursive);
         return root;
     }
+};
+
+// `vanban serve --port 0` on a copy of the clean fixture, changed first by `prepare` if given,
+// and stopped (SIGINT, then waited for) at the end. `port` stays 0 if it did not start.
+struct Served {
+    TempDir tmp;
+    std::filesystem::path root;
+    std::string pid, log;
+    int port = 0;
+    explicit Served(const std::function<void(const std::filesystem::path&)>& prepare = nullptr) {
+        root = tmp.copy_of("clean");
+        if (prepare) prepare(root);
+        log = tmp.str() + "/serve.log";
+        pid = run_command(shell_quote(VANBAN_BINARY) + " serve --port 0 --root " + shell_quote(root.string()) + " > " + shell_quote(log) +
+                          " 2>&1 & echo $!");
+        while (!pid.empty() && pid.back() == '\n') pid.pop_back();
+        for (int i = 0; i < 200 && port == 0; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            std::string text = slurp(log);
+            size_t at = text.find("http://127.0.0.1:");
+            if (at != std::string::npos) port = std::stoi(text.substr(at + 17));
+        }
+    }
+    ~Served() {
+        if (pid.empty()) return;
+        ::kill(std::stoi(pid), SIGINT);
+        for (int i = 0; i < 100 && ::kill(std::stoi(pid), 0) == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    Served(const Served&) = delete;
+    Served& operator=(const Served&) = delete;
 };
 
 }  // namespace vanban::e2e

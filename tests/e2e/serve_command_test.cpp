@@ -20,29 +20,6 @@ using namespace vanban::e2e;
 
 namespace {
 
-// `vanban serve --port 0` on a copy of the clean fixture, stopped (SIGINT) at the end.
-struct Served {
-    TempDir tmp;
-    std::string pid;
-    int port = 0;
-    Served() {
-        fs::path root = tmp.copy_of("clean");
-        std::string log = tmp.str() + "/serve.log";
-        pid = run_command(shell_quote(VANBAN_BINARY) + " serve --port 0 --root " + shell_quote(root.string()) + " > " + shell_quote(log) +
-                          " 2>&1 & echo $!");
-        while (!pid.empty() && pid.back() == '\n') pid.pop_back();
-        for (int i = 0; i < 100 && port == 0; ++i) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-            std::string text = slurp(log);
-            size_t at = text.find("http://127.0.0.1:");
-            if (at != std::string::npos) port = std::stoi(text.substr(at + 17));
-        }
-    }
-    ~Served() {
-        if (!pid.empty()) run_command("kill -INT " + pid);
-    }
-};
-
 // A TCP connection to the preview; -1 when refused.
 int connect_to(int port) {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "load/repository.h"
+#include "site/feeds.h"
 #include "support/error_text.h"
 #include "test_support.h"
 #include "text/dates.h"
@@ -77,7 +78,7 @@ TEST_CASE("muc_bat_buoc, truong_tuy_chon, cach_viet_khac and danh_muc of the wro
     CHECK(has(problems, "config", 1, "loai phải là một giá trị trên một dòng"));
 }
 
-TEST_CASE("vanban.yaml: a list where text belongs, a website that is not http(s), an e-mail that is not an address") {
+TEST_CASE("vanban.yaml: a list where text belongs, a website that is not http(s) (never in the feed or sitemap), an e-mail that is not an address") {
     std::vector<Diagnostic> problems;
     School school = load_school("vanban.yaml",
                                 YAML::Load("truong:\n  ten: [a, b]\n  viet_tat: T\n  co_quan_chu_quan: \"PHÒNG GD&ĐT\"\n  dia_danh: X\n"
@@ -89,6 +90,11 @@ TEST_CASE("vanban.yaml: a list where text belongs, a website that is not http(s)
     CHECK(has(problems, "url", 8, "truong.email"));
     CHECK(school.website.empty());
     CHECK(school.email.empty());
+    // The feed and the sitemap use the website the loader kept.
+    FeedItem item{"Kế hoạch", "ke-hoach/2024-2025/a.html", "", Date{2024, 9, 5}};
+    CHECK(atom_feed(school, {item}).find("javascript") == std::string::npos);
+    CHECK(atom_feed(school, {item}).find("href=\"ke-hoach/2024-2025/a.html\"") != std::string::npos);
+    CHECK(sitemap(school, {SitemapPage{"index.html", std::nullopt}}).find("javascript") == std::string::npos);
     problems.clear();
     school = load_school("vanban.yaml",
                          YAML::Load("truong:\n  ten: T\n  viet_tat: T\n  co_quan_chu_quan: \"P\"\n  dia_danh: X\n  cap_hoc: THCS\n"
@@ -135,6 +141,8 @@ TEST_CASE("library exceptions are described in Vietnamese with the file") {
     std::filesystem::filesystem_error full("write", "/tmp/x/a.html", std::make_error_code(std::errc::no_space_on_device));
     CHECK(describe_exception(full).vi == "đĩa đã đầy, không ghi được /tmp/x/a.html");
     CHECK(describe_exception(std::out_of_range("stoi")).vi.find("stoi") == std::string::npos);
+    CHECK(describe_exception(std::range_error("wstring_convert::from_bytes")).vi.find("wstring") == std::string::npos);
+    CHECK(describe_exception(std::overflow_error("bitset::to_ulong")).vi.find("bitset") == std::string::npos);
     CHECK(describe_exception(std::runtime_error("không đọc được tệp a.md")).vi == "không đọc được tệp a.md");
     Diagnostic d = unreadable("plans/a.md", {"không đọc được văn bản", "cannot read the document"}, std::bad_alloc());
     CHECK(d.rule == "unreadable");

@@ -54,3 +54,16 @@ TEST_CASE("dates as the decree writes them") {
     CHECK_FALSE(year->contains({2024, 8, 1}));
     CHECK_FALSE(parse_school_year("2023-2025"));
 }
+
+TEST_CASE("shown_prefix cuts between characters, shows control characters as spaces and repairs bad bytes") {
+    CHECK(shown_prefix("ngày", 10) == "ngày");
+    CHECK(shown_prefix("ngày", 3) == "ng…");  // "à" takes bytes 3-4: not cut in two
+    CHECK(shown_prefix("a\tb\n", 10) == "a b ");
+    CHECK_FALSE(find_invalid_utf8(shown_prefix(std::string("x\xff", 2), 10)));
+    // A message quoting 40 bytes of a Vietnamese date stays valid UTF-8.
+    std::string date = "x";
+    for (int i = 0; i < 30; ++i) date += "đ";  // byte 40 falls inside a "đ"
+    auto problem = date_problem(date);
+    REQUIRE(problem);
+    CHECK_FALSE(find_invalid_utf8(problem->vi));
+}

@@ -91,18 +91,19 @@ TEST_CASE("the body HTML drops disallowed links and images even with cho_phep_ht
     }
 }
 
-TEST_CASE("the feed and sitemap never use a website address that is not http(s)") {
-    School school;
-    school.name = "Trường";
-    school.abbreviation = "T";
-    school.website = "javascript:alert(1)//";
-    FeedItem item;
-    item.title = "Kế hoạch";
-    item.page = "ke-hoach/2024-2025/a.html";
-    item.date = Date{2024, 9, 5};
-    std::string feed = atom_feed(school, {item});
-    CHECK(feed.find("javascript") == std::string::npos);
-    CHECK(feed.find("href=\"ke-hoach/2024-2025/a.html\"") != std::string::npos);
-    std::string map = sitemap(school, {SitemapPage{"index.html", std::nullopt}});
-    CHECK(map.find("javascript") == std::string::npos);
+TEST_CASE("keep_fetchable_urls: URLs the caller refuses, srcset, rel and CSS that fetches are removed, the text stays") {
+    auto only_a = [](const std::string& url) { return url == "a.png"; };
+    CHECK(keep_fetchable_urls("<a rel=\"attachment\" href=\"../../.git/config\">tệp</a>", only_a) == "<a>tệp</a>");
+    CHECK(keep_fetchable_urls("<img src=\"a.png\" srcset=\"b.png 2x\">", only_a) == "<img src=\"a.png\">");
+    CHECK(keep_fetchable_urls("<img src=\"a&#46;png\">", only_a) == "<img src=\"a&#46;png\">");  // given decoded
+    CHECK(keep_fetchable_urls("<span style=\"background:URL(x)\">t</span>", only_a) == "<span>t</span>");
+    CHECK(keep_fetchable_urls("<span style=\"color:red\">t</span>", only_a) == "<span style=\"color:red\">t</span>");
+    CHECK(keep_fetchable_urls("<style>@import 'x.css';</style><p>t</p>", only_a) == "<style></style><p>t</p>");
+    CHECK(keep_fetchable_urls("<style>p{color:red}</style>", only_a) == "<style>p{color:red}</style>");
+}
+
+TEST_CASE("percent_decode decodes %XX once and keeps a broken escape") {
+    CHECK(percent_decode("..%2F..%2f.git") == "../../.git");
+    CHECK(percent_decode("a%2") == "a%2");
+    CHECK(percent_decode("%25%32%46") == "%2F");
 }
