@@ -7,6 +7,8 @@
 #include "cli/cli_support.h"
 #include "load/document_loader.h"
 #include "load/front_matter.h"
+#include "model/page_paths.h"
+#include "model/site_layout.h"
 #include "text/numbering.h"
 #include "text/unicode.h"
 
@@ -63,7 +65,15 @@ int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     fs::path dir = fs::path(common.root) / folder;
     fs::path file = dir / (base + ".md");
     std::error_code ec;
-    for (int n = 2; fs::exists(fs::symlink_status(file, ec)); ++n) file = dir / (base + "-" + std::to_string(n) + ".md");  // never overwrite
+    // Never overwrite, and never take a name the site needs for itself ("index", "tim-kiem", "style.css").
+    auto taken = [&](const fs::path& f) {
+        std::string page = output_path((fs::path(folder) / f.filename()).generic_string());
+        const auto& own = site_own_files();
+        for (const std::string& p : {page, pdf_page(page), docx_page(page)})
+            if (std::find(own.begin(), own.end(), p) != own.end()) return true;
+        return fs::exists(fs::symlink_status(f, ec));
+    };
+    for (int n = 2; taken(file); ++n) file = dir / (base + "-" + std::to_string(n) + ".md");
 
     std::string text = "---\nloai: " + type->id + "\n";
     if (!type->official) {

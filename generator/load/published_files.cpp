@@ -230,7 +230,10 @@ std::string image_outside_repository(const std::string& root, const Document& do
 bool carries_script(const std::string& path) {
     std::string extension = fs::path(path).extension().string();
     extension = lower_ascii(extension);
-    for (const char* risky : {".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt", ".js", ".mjs"})
+    // Everything a browser may open as a document that runs script: HTML and every XML type that
+    // can hold XHTML or SVG (.xht and .xhtm are served as application/xhtml+xml).
+    for (const char* risky : {".html", ".htm", ".xhtml", ".xht", ".xhtm", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt", ".rdf", ".atom",
+                              ".rss", ".mml", ".xul", ".wsdl", ".js", ".mjs"})
         if (extension == risky) return true;
     return false;
 }

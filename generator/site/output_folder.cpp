@@ -84,7 +84,7 @@ std::string output_folder_problem(const std::string& root, const std::string& ou
     if (ec) real_out = out_path;
     if (is_inside(real_root, real_out))
         return out + " là thư mục gốc của kho hoặc chứa kho; trang web cần một thư mục riêng (mặc định site/ trong kho)";
-    for (const char* folder : {".git", "content", "plans", "templates"})
+    for (const char* folder : {".git", ".vanban", "content", "plans", "templates"})
         if (is_inside(real_out, real_root / folder))
             return out + " nằm trong " + folder + "/ của kho; chọn thư mục khác (mặc định site/ trong kho)";
     return {};

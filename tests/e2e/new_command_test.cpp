@@ -47,3 +47,19 @@ TEST_CASE("vanban new writes the type's required sections with hints and propose
     CHECK(unknown.exit_code == 2);
     CHECK(unknown.err.find("ke-hoach") != std::string::npos);
 }
+
+TEST_CASE("vanban new never takes a name the site needs for itself (a page titled 'index' or 'tim kiem')") {
+    TempDir tmp;
+    fs::path root = tmp.copy_of("clean");
+    for (const char* title : {"index", "tim kiem"}) {
+        Run r = run_vanban("new trang --root " + shell_quote(root.string()) + " --title '" + title + "'");
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+    }
+    CHECK_FALSE(fs::exists(root / "content/index.md"));
+    CHECK(fs::exists(root / "content/index-2.md"));
+    CHECK_FALSE(fs::exists(root / "content/tim-kiem.md"));
+    CHECK(fs::exists(root / "content/tim-kiem-2.md"));
+    Run check = run_vanban("check --root " + shell_quote(root.string()) + " --format json --today 2024-10-20");
+    CHECK(check.out.find("file-name") == std::string::npos);
+}

@@ -346,7 +346,7 @@ TEST_CASE("check reports an image with an absolute path or through a link, which
 TEST_CASE("attachments a browser runs as script are refused unless cho_phep_html: true") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
-    const std::vector<std::string> risky = {"a.html", "b.htm", "c.svg", "d.xml", "e.js", "f.mjs", "g.xhtml", "h.shtml", "I.SVG"};
+    const std::vector<std::string> risky = {"a.html", "b.htm", "c.svg", "d.xml", "e.js", "f.mjs", "g.xhtml", "h.shtml", "I.SVG", "j.xht", "k.xhtm", "l.rdf", "m.atom"};
     for (const auto& f : risky) write(root / "content/tep" / f, "<script>alert(1)</script>");
     write(root / "content/tep/bao-cao.pdf", "%PDF-1.4");
     Run check;

@@ -118,7 +118,7 @@ TEST_CASE("remove_abandoned_folders: only vanban's, beside this output, whose pr
     CHECK(fs::is_symlink(s.path / "site.tmp-999999995"));
 }
 
-TEST_CASE("output_folder_problem: '..' parts, the repository, what holds it, .git/, content/, plans/ and links inside the repository") {
+TEST_CASE("output_folder_problem: '..' parts, the repository, what holds it, .git/, .vanban/, content/, plans/ and links inside the repository") {
     Scratch s;
     fs::path root = s.path / "repo";
     fs::create_directories(root / "content");
@@ -129,6 +129,7 @@ TEST_CASE("output_folder_problem: '..' parts, the repository, what holds it, .gi
     CHECK(output_folder_problem(root.string(), (s.path / "a/../site").string()).find("\"..\"") != std::string::npos);
     CHECK_FALSE(output_folder_problem(root.string(), s.path.string()).empty());
     CHECK_FALSE(output_folder_problem(root.string(), (root / ".git/x").string()).empty());
+    CHECK_FALSE(output_folder_problem(root.string(), (root / ".vanban/x").string()).empty());  // the trust list
     CHECK_FALSE(output_folder_problem(root.string(), (root / "content/web").string()).empty());
     CHECK_FALSE(output_folder_problem(root.string(), (root / "plans").string()).empty());
     fs::create_directory_symlink(s.path / "www", root / "site");
