@@ -110,6 +110,7 @@ std::string signature_cache_file() { return (std::filesystem::path(cache_root())
 ApprovalReport approval_report(const Repository& repo) {
     ApprovalReport report;
     report.enabled = repo.approval.enabled;
+    report.hide_in_work_tree = repo.approval.hide_unapproved;
     if (!repo.approval.enabled) {
         report.unavailable = {"vanban.yaml chưa có mục phe_duyet (vai trò, khóa)", "vanban.yaml has no phe_duyet section (roles, keys)"};
         return report;
@@ -143,6 +144,12 @@ ApprovalReport approval_report(const Repository& repo) {
             report.documents[doc.path] = evaluate_document(doc, report.ledger, *git, repo.root);
     report.signatures_verified = verifier.verified_now();
     return report;
+}
+
+bool hide_unapproved(const ApprovalReport& report) {
+    if (!report.enabled) return false;
+    if (report.available) return report.ledger.trusted.hide_unapproved;
+    return report.hide_in_work_tree || (report.ledger.available && report.ledger.trusted.hide_unapproved);
 }
 
 bool under_approval(const Document& doc, const ApprovalReport& report) {
