@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "approval/git_repository.h"
@@ -98,6 +99,10 @@ struct Ledger {
     // Whether documents of the type are official under the trusted policy (true without one: fail closed).
     bool official(const std::string& type) const;
 };
+
+// ASCII letters in lower case (git trailer keys, commit ids); other bytes as they are.
+// The one copy for approval/ until text/unicode.h offers it (issue 11 review).
+std::string lower_ascii(std::string_view s);
 
 Ledger read_ledger(const GitRepository& git, const Repository& repo, SignatureVerifier& verifier);
 

@@ -23,11 +23,6 @@ bool full_commit_id(const std::string& s) {
     return s.size() == 40 && std::all_of(s.begin(), s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
 }
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 std::string listed(const std::vector<std::string>& ids) {
     std::string out;
     for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
@@ -50,7 +45,7 @@ std::optional<TrustRootIssue> check_trust_root(const GitRepository& git, const L
                                    "VANBAN_TRUST_ROOT=\"" + pinned + "\" is not a full commit id (40 hex digits); no document counts as approved"},
                                   {"Đặt VANBAN_TRUST_ROOT bằng mã đầy đủ của commit đầu tiên có danh sách khóa (git rev-parse), hiện là: " + shown,
                                    "Set VANBAN_TRUST_ROOT to the full id of the first commit holding the trust list (git rev-parse), now: " + shown}};
-        if (found.size() != 1 || found[0] != lower(pinned))
+        if (found.size() != 1 || found[0] != lower_ascii(pinned))
             return TrustRootIssue{Severity::Error,
                                   {"danh sách khóa đầu tiên nằm ở commit " + shown + ", không phải commit VANBAN_TRUST_ROOT=" + pinned +
                                        " (lịch sử bị thay thế?); không văn bản nào được coi là đã duyệt",

@@ -307,3 +307,26 @@ TEST_CASE("a key added on a branch by an admin revoked on main approves nothing,
         CHECK(contains(st["trust_problems"][0]["message"].get<std::string>(), "thu hồi ở một nhánh khác"));
     }
 }
+
+TEST_CASE("trailer keys are case-insensitive, as in git: tin-cay: chap-nhan accepts the list like Tin-cay") {
+    SchoolRepo s;
+    // An unsigned commit gives the outsider's key the principal's name: not used...
+    std::ofstream(s.root / ".vanban/allowed_signers", std::ios::app) << "ht@truong.vn namespaces=\"git\" " << slurp(s.key("ngoai") + ".pub");
+    s.git("add -A");
+    s.commit("ngoai", "-m 'Thêm khóa'", false);
+    s.approve("ngoai", "hieu-truong", kOther);
+    CHECK(s.document(kOther)["state"] == "chua-duyet");
+    // ...until the principal accepts the list as it stands, with the trailer key in lower case.
+    s.commit("ht", "-m 'Chấp nhận danh sách khóa' --trailer 'tin-cay: chap-nhan'");
+    s.approve("ngoai", "hieu-truong", kOther);
+    CHECK(s.document(kOther)["state"] == "da-duyet");
+}
+
+TEST_CASE("a symbolic link in the OpenPGP key folder is no key: it changes no trust fact") {
+    SchoolRepo s;
+    fs::create_directories(s.root / ".vanban/gpg");
+    fs::create_symlink("../allowed_signers", s.root / ".vanban/gpg/khoa.asc");
+    s.git("add -A");
+    s.commit("ngoai", "-m 'Liên kết trong thư mục khóa'", false);
+    CHECK(s.status()["trust_problems"].empty());
+}
