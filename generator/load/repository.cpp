@@ -528,6 +528,17 @@ std::vector<CitationTypeWord> load_citation_types(const std::string& file, const
     return words;
 }
 
+std::variant<Document, Diagnostic> load_one(const std::string& root, const std::string& path, const DocumentTypes& types,
+                                            const School& school) {
+    try {
+        return load_document(path, read_repository_file(root, path), types, school);
+    } catch (const Interrupted&) {
+        throw;
+    } catch (const std::exception& e) {
+        return unreadable(path, {"không đọc được văn bản", "cannot read the document"}, e);
+    }
+}
+
 Repository load_repository(const std::string& root_dir, unsigned jobs) {
     Repository repo;
     std::error_code ec;
@@ -601,15 +612,11 @@ Repository load_repository(const std::string& root_dir, unsigned jobs) {
     repo.documents.resize(paths.size());
     std::vector<std::optional<Diagnostic>> failures(paths.size());
     parallel_for(paths.size(), worker_count(jobs, paths.size()), [&](size_t i, unsigned) {
-        // No single file stops the school: one that cannot be read or loaded is reported and left out.
-        // (Names that are not UTF-8 were already refused by the file walk.)
-        try {
-            repo.documents[i] = load_document(paths[i], read_repository_file(root_dir, paths[i]), repo.types, repo.school);
-        } catch (const Interrupted&) {
-            throw;
-        } catch (const std::exception& e) {
-            failures[i] = unreadable(paths[i], {"không đọc được văn bản", "cannot read the document"}, e);
-        }
+        // One that cannot be read or loaded is reported and left out. (Names that are not UTF-8
+        // were already refused by the file walk.)
+        auto loaded = load_one(root_dir, paths[i], repo.types, repo.school);
+        if (auto* doc = std::get_if<Document>(&loaded)) repo.documents[i] = std::move(*doc);
+        else failures[i] = std::move(std::get<Diagnostic>(loaded));
     });
     std::vector<Document> loaded;
     loaded.reserve(paths.size());

@@ -82,13 +82,25 @@ bool Preview::refresh() {
         repo_ = load_repository(root_);
         last_reloaded_ = repo_.documents.size();
     } else {
-        // Only the documents that were edited, added or removed are read again.
+        // Only the documents that were edited are read again, guarded as load_repository guards
+        // them: one that cannot be read becomes an `unreadable` finding (and is read again when
+        // edited next), and the preview goes on updating.
         last_reloaded_ = 0;
         for (const auto& path : changed) {
             if (path.size() < 3 || path.compare(path.size() - 3, 3, ".md") != 0) continue;
-            auto it = std::find_if(repo_.documents.begin(), repo_.documents.end(), [&](const Document& d) { return d.path == path; });
-            if (it == repo_.documents.end()) continue;
-            *it = load_document(path, read_repository_file(root_, path), repo_.types, repo_.school);
+            auto& problems = repo_.problems;
+            problems.erase(std::remove_if(problems.begin(), problems.end(), [&](const Diagnostic& d) { return d.file == path && d.rule == "unreadable"; }),
+                           problems.end());
+            auto it = std::lower_bound(repo_.documents.begin(), repo_.documents.end(), path, [](const Document& d, const std::string& p) { return d.path < p; });
+            bool present = it != repo_.documents.end() && it->path == path;
+            auto loaded = load_one(root_, path, repo_.types, repo_.school);
+            if (auto* doc = std::get_if<Document>(&loaded)) {
+                if (present) *it = std::move(*doc);
+                else repo_.documents.insert(it, std::move(*doc));
+            } else {
+                if (present) repo_.documents.erase(it);
+                problems.push_back(std::move(std::get<Diagnostic>(loaded)));
+            }
             ++last_reloaded_;
         }
     }
