@@ -20,6 +20,7 @@
 #include "site/site_builder.h"
 #include "support/error_text.h"
 #include "support/interrupt.h"
+#include "support/process.h"
 
 namespace fs = std::filesystem;
 
@@ -146,9 +147,22 @@ std::string content_type(const std::string& path) {
 // while it waits. With 8 threads and 5 s timeouts, 8 idle sockets made every page wait 8 s;
 // now more threads, and an idle or slow connection is closed after a second or two.
 constexpr size_t kServeThreads = 32;
-constexpr time_t kIdleSeconds = 1;     // a kept-alive connection waiting for its next request
-constexpr time_t kReadSeconds = 2;     // one read of a request that has begun
 constexpr size_t kRequestsPerConnection = 100;
+
+// How long a kept-alive connection may wait for its next request (idle), and one read or write
+// of a request that has begun may take (twice that): 1 s by default, VANBAN_SERVE_IDLE_SECONDS
+// (whole seconds, 1 to 600) changes it; the tests pin it.
+struct ConnectionTimeouts {
+    time_t idle = 1, read = 2;
+};
+ConnectionTimeouts connection_timeouts() {
+    ConnectionTimeouts t;
+    if (auto seconds = limit_from_environment("VANBAN_SERVE_IDLE_SECONDS", 600)) {
+        t.idle = static_cast<time_t>(*seconds);
+        t.read = 2 * t.idle;
+    }
+    return t;
+}
 
 // Only requests for this machine's preview are answered: a page of another site that makes its
 // name resolve to 127.0.0.1 (DNS rebinding) sends its own name in Host and is refused.
@@ -164,9 +178,10 @@ bool allowed_host(const std::string& host, int port) {
 int serve_preview(Preview& preview, int port, std::ostream& out) {
     httplib::Server server;
     server.new_task_queue = [] { return new httplib::ThreadPool(kServeThreads); };
-    server.set_keep_alive_timeout(kIdleSeconds);
-    server.set_read_timeout(kReadSeconds, 0);
-    server.set_write_timeout(kReadSeconds, 0);
+    ConnectionTimeouts timeouts = connection_timeouts();
+    server.set_keep_alive_timeout(timeouts.idle);
+    server.set_read_timeout(timeouts.read, 0);
+    server.set_write_timeout(timeouts.read, 0);
     server.set_keep_alive_max_count(kRequestsPerConnection);
     std::mutex building;
     int bound_port = 0;  // set before the first request is accepted
