@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <signal.h>
+#include <unistd.h>
 
 #include "support/process.h"
 
@@ -44,4 +45,18 @@ TEST_CASE("out_of_memory: a crash is lack of memory only for a program run under
     CHECK_FALSE(out_of_memory(said));
     said.memory_limited = true;
     CHECK(out_of_memory(said));
+}
+
+TEST_CASE("run_process: a program gets its input when vanban was started with stdin closed") {
+    // The first pipe then lands on fd 0; dup2(0, 0) would have left it close-on-exec.
+    int saved = ::dup(0);
+    REQUIRE(saved >= 0);
+    ::close(0);
+    ProcessOptions options;
+    options.input = "dữ liệu";
+    ProcessResult r = run_process({"cat"}, options);
+    ::dup2(saved, 0);
+    ::close(saved);
+    CHECK(r.ok());
+    CHECK(r.out == "dữ liệu");
 }
