@@ -6,7 +6,9 @@
 #include <map>
 
 #include "approval/trust_fold.h"
+#include "load/published_files.h"
 #include "load/source_reader.h"
+#include "text/unicode.h"
 
 namespace fs = std::filesystem;
 
@@ -42,12 +44,6 @@ std::string join_roles(const std::vector<std::string>& roles) {
     std::string out;
     for (const auto& r : roles) out += (out.empty() ? "" : ", ") + r;
     return out;
-}
-
-std::string lower_ascii(std::string s) {
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
 }
 
 // Among the principals a key is listed for ("a@x,b@y"), the one holding the role; null if none.
@@ -290,7 +286,7 @@ TrustFacts decode(const FactSet& facts, const std::map<std::string, std::string>
 
 bool endorses(const CommitInfo& commit) {
     return std::any_of(commit.trailers.begin(), commit.trailers.end(),
-                       [](const auto& t) { return t.first == "Tin-cay" && t.second == "chap-nhan"; });
+                       [](const auto& t) { return lower_ascii(t.first) == "tin-cay" && t.second == "chap-nhan"; });
 }
 
 }  // namespace
@@ -489,7 +485,7 @@ DocumentApproval evaluate_document(const Document& doc, const Ledger& ledger, co
     DocumentApproval result;
     result.required_roles = required_roles(doc, ledger);
     const std::vector<std::string> issuers = issuing_roles(doc, ledger);
-    std::string current = GitRepository::hash_blob(read_file((fs::path(root) / doc.path).string()));
+    std::string current = GitRepository::hash_blob(read_repository_file(root, doc.path));
 
     std::map<std::string, const Approval*> by_role;  // the latest approval of the current content, per role
     const Approval* latest_other = nullptr;          // the latest approval (or record of issue) of other content

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "support/cache_dir.h"
+#include "text/unicode.h"
 
 namespace vanban {
 
@@ -30,11 +31,6 @@ bool on_ci() {
 
 bool full_commit_id(const std::string& s) {
     return s.size() == 40 && std::all_of(s.begin(), s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
-}
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 std::string listed(const std::vector<std::string>& ids) {
@@ -59,7 +55,7 @@ std::optional<TrustRootIssue> check_trust_root(const GitRepository& git, const L
                                    "VANBAN_TRUST_ROOT=\"" + pinned + "\" is not a full commit id (40 hex digits); no document counts as approved"},
                                   {"Đặt VANBAN_TRUST_ROOT bằng mã đầy đủ của commit đầu tiên có danh sách khóa (git rev-parse), hiện là: " + shown,
                                    "Set VANBAN_TRUST_ROOT to the full id of the first commit holding the trust list (git rev-parse), now: " + shown}};
-        if (found.size() != 1 || found[0] != lower(pinned))
+        if (found.size() != 1 || found[0] != lower_ascii(pinned))
             return TrustRootIssue{Severity::Error,
                                   {"danh sách khóa đầu tiên nằm ở commit " + shown + ", không phải commit VANBAN_TRUST_ROOT=" + pinned +
                                        " (lịch sử bị thay thế?); không văn bản nào được coi là đã duyệt",
@@ -119,6 +115,7 @@ std::string signature_cache_file() { return (std::filesystem::path(cache_root())
 ApprovalReport approval_report(const Repository& repo) {
     ApprovalReport report;
     report.enabled = repo.approval.enabled;
+    report.hide_in_work_tree = repo.approval.hide_unapproved;
     if (!repo.approval.enabled) {
         report.unavailable = {"vanban.yaml chưa có mục phe_duyet (vai trò, khóa)", "vanban.yaml has no phe_duyet section (roles, keys)"};
         return report;
@@ -152,6 +149,12 @@ ApprovalReport approval_report(const Repository& repo) {
             report.documents[doc.path] = evaluate_document(doc, report.ledger, *git, repo.root);
     report.signatures_verified = verifier.verified_now();
     return report;
+}
+
+bool hide_unapproved(const ApprovalReport& report) {
+    if (!report.enabled) return false;
+    if (report.available) return report.ledger.trusted.hide_unapproved;
+    return report.hide_in_work_tree || (report.ledger.available && report.ledger.trusted.hide_unapproved);
 }
 
 bool under_approval(const Document& doc, const ApprovalReport& report) {

@@ -20,6 +20,7 @@ struct TrustRootIssue {
 
 struct ApprovalReport {
     bool enabled = false;    // vanban.yaml (in the work tree) has phe_duyet:
+    bool hide_in_work_tree = false;  // ... with an_chua_duyet: true
     bool available = false;  // ... and the repository's whole history could be read
     Message unavailable;     // why not, when not
     std::optional<TrustRootIssue> trust_root_issue;
@@ -44,6 +45,12 @@ struct ApprovalMark {
                                // or "Văn bản đã ban hành, ghi nhận bằng commit có chữ ký: …" for one recorded as issued
 };
 ApprovalMark approval_mark(const Document& doc, const ApprovalReport& report);
+
+// Whether documents not approved are kept off the site (an_chua_duyet): the trusted list's word
+// when approvals are available; when they fail closed, hidden if the work tree's vanban.yaml or
+// history's list (when it could be read) says so, so that making approvals unavailable (a wrong
+// root on CI, another history merged in) never publishes what the school hides.
+bool hide_unapproved(const ApprovalReport& report);
 
 // Whether approvals decide how the document is shown (DỰ THẢO, hidden): official under the
 // trusted type policy and issued by the school.

@@ -146,25 +146,6 @@ std::string GitRepository::blob_id(const std::string& commit_id, const std::stri
     return hex(git_tree_entry_id(entry.p));
 }
 
-std::vector<std::string> GitRepository::directory_blob_ids(const std::string& commit_id, const std::string& directory) const {
-    std::vector<std::string> out;
-    git_oid oid;
-    if (git_oid_fromstr(&oid, commit_id.c_str()) != 0) return out;
-    Owned<git_commit, git_commit_free> commit;
-    if (git_commit_lookup(&commit.p, repo_, &oid) != 0) return out;
-    Owned<git_tree, git_tree_free> root;
-    if (git_commit_tree(&root.p, commit.p) != 0) return out;
-    Owned<git_tree_entry, git_tree_entry_free> entry;
-    if (git_tree_entry_bypath(&entry.p, root.p, directory.c_str()) != 0 || git_tree_entry_type(entry.p) != GIT_OBJECT_TREE) return out;
-    Owned<git_tree, git_tree_free> tree;
-    if (git_tree_lookup(&tree.p, repo_, git_tree_entry_id(entry.p)) != 0) return out;
-    for (size_t i = 0; i < git_tree_entrycount(tree.p); ++i) {
-        const git_tree_entry* e = git_tree_entry_byindex(tree.p, i);
-        if (git_tree_entry_type(e) == GIT_OBJECT_BLOB) out.push_back(hex(git_tree_entry_id(e)));
-    }
-    return out;
-}
-
 std::vector<std::pair<std::string, std::string>> GitRepository::directory_blobs(const std::string& commit_id,
                                                                                 const std::string& directory) const {
     std::vector<std::pair<std::string, std::string>> out;
@@ -183,6 +164,12 @@ std::vector<std::pair<std::string, std::string>> GitRepository::directory_blobs(
         if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && git_tree_entry_filemode(e) != GIT_FILEMODE_LINK)
             out.emplace_back(git_tree_entry_name(e), hex(git_tree_entry_id(e)));
     }
+    return out;
+}
+
+std::vector<std::string> GitRepository::directory_blob_ids(const std::string& commit_id, const std::string& directory) const {
+    std::vector<std::string> out;
+    for (auto& [name, id] : directory_blobs(commit_id, directory)) out.push_back(std::move(id));
     return out;
 }
 

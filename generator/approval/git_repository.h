@@ -49,10 +49,11 @@ public:
     std::string blob_content(const std::string& blob_id) const;
     // The content of "REV:path" (e.g. "HEAD~3:plans/x.md"), read without a checkout.
     std::optional<std::string> read_revision(const std::string& spec) const;
-    // The blob ids of the files directly inside `directory` in a commit, sorted by name.
-    std::vector<std::string> directory_blob_ids(const std::string& commit_id, const std::string& directory) const;
-    // The same with their names: (name, blob id), sorted by name; symbolic links are left out.
+    // The files directly inside `directory` in a commit: (name, blob id), sorted by name.
+    // Symbolic links are left out: a link is never a key or type file.
     std::vector<std::pair<std::string, std::string>> directory_blobs(const std::string& commit_id, const std::string& directory) const;
+    // The same, blob ids only.
+    std::vector<std::string> directory_blob_ids(const std::string& commit_id, const std::string& directory) const;
     // The blob id git would give these bytes.
     static std::string hash_blob(const std::string& bytes);
     // The path of the repository root relative to the work tree root: "" when the same.

@@ -12,43 +12,72 @@ TrustFold::TrustFold(std::vector<FoldCommit> commits, int root, const Judge& jud
 
     // The events: what each commit's tree changes against its parents.
     event_of_.assign(n, -1);
+    bit_of_.assign(n, -1);
+    ancestry_.assign(n, {});
+    std::map<std::string, std::vector<int>> dropped_by;  // fact → commits whose tree dropped it (events)
+    std::map<int, FactSet> merge_drops;                   // merge → facts its resolution dropped
     for (int c = 0; c < n; ++c) {
         Event e{c, {}, {}, false};
         const auto& parents = commits_[c].parents;
+        FactSet drops;
         if (c == root_ || parents.empty()) {
             e.added = facts(c);
         } else {
+            auto parents_with = [&](const std::string& f) {
+                return std::count_if(parents.begin(), parents.end(), [&](int p) { return facts(p).count(f) > 0; });
+            };
             for (const auto& f : facts(c))
-                if (std::none_of(parents.begin(), parents.end(), [&](int p) { return facts(p).count(f) > 0; })) e.added.insert(f);
-            for (const auto& f : facts(parents[0]))
-                if (!facts(c).count(f) && std::all_of(parents.begin(), parents.end(), [&](int p) { return facts(p).count(f) > 0; }))
-                    e.removed.insert(f);
+                if (parents_with(f) == 0) e.added.insert(f);
+            for (int parent : parents)
+                for (const auto& f : facts(parent)) {
+                    if (facts(c).count(f)) continue;
+                    if (parents_with(f) == static_cast<long>(parents.size())) {
+                        e.removed.insert(f);
+                        continue;
+                    }
+                    // A fact only some parents have. When a parent lacking it dropped it on its
+                    // own line (after parting from the parents that have it), the merge takes that
+                    // side, already judged there; otherwise the merge's resolution drops it itself.
+                    bool side_dropped = std::any_of(parents.begin(), parents.end(), [&](int p) {
+                        if (facts(p).count(f)) return false;
+                        auto by = dropped_by.find(f);
+                        return by != dropped_by.end() && std::any_of(by->second.begin(), by->second.end(), [&](int d) {
+                                   return ancestor(d, p) && std::none_of(parents.begin(), parents.end(), [&](int q) {
+                                              return facts(q).count(f) && ancestor(d, q);
+                                          });
+                               });
+                    });
+                    if (!side_dropped) drops.insert(f);
+                }
         }
-        if (c == root_ || !e.added.empty() || !e.removed.empty() || commits_[c].endorses) {
+        if (c == root_ || !e.added.empty() || !e.removed.empty() || !drops.empty() || commits_[c].endorses) {
             event_of_[c] = static_cast<int>(events_.size());
+            for (const auto& f : e.removed) dropped_by[f].push_back(c);
+            for (const auto& f : drops) dropped_by[f].push_back(c);
+            if (!drops.empty()) merge_drops[c] = std::move(drops);
             events_.push_back(std::move(e));
         }
+        set_ancestry(c);
     }
 
-    // Ancestry, as bit sets over the commits asked about: events, the root, tracked commits.
-    bit_of_.assign(n, -1);
-    int bits = 0;
-    for (int c = 0; c < n; ++c)
-        if (event_of_[c] >= 0 || c == root_ || commits_[c].tracked) bit_of_[c] = bits++;
-    const size_t words = (static_cast<size_t>(bits) + 63) / 64;
-    ancestry_.assign(n, std::vector<uint64_t>(words, 0));
-    for (int c = 0; c < n; ++c) {
-        for (int p : commits_[c].parents)
-            for (size_t w = 0; w < words; ++w) ancestry_[c][w] |= ancestry_[p][w];
-        if (bit_of_[c] >= 0) ancestry_[c][bit_of_[c] / 64] |= uint64_t{1} << (bit_of_[c] % 64);
-    }
 
     // Each event judged, in topological order, by the trust in force at its parents.
+    std::vector<bool> no_change(events_.size(), false);
     for (auto& e : events_) {
         if (e.commit == root_) {
             e.authorised = true;
         } else {
             const FactSet& trusted = before(e.commit);
+            // What a merge's resolution dropped and was trusted is a removal like any other
+            // (removals only lower trust: fail closed); a merge that changes nothing trusted is no event.
+            if (auto drops = merge_drops.find(e.commit); drops != merge_drops.end()) {
+                for (const auto& f : drops->second)
+                    if (trusted.count(f)) e.removed.insert(f);
+                if (e.added.empty() && e.removed.empty() && !commits_[e.commit].endorses) {
+                    no_change[event_of_[e.commit]] = true;
+                    continue;
+                }
+            }
             e.authorised = !trusted.empty() && judge_(e.commit, trusted);
             if (e.authorised && commits_[e.commit].endorses) {
                 // The facts as they stand, pending unauthorised changes included.
@@ -70,6 +99,12 @@ TrustFold::TrustFold(std::vector<FoldCommit> commits, int root, const Judge& jud
         for (const auto& f : e.added) adds_[f].push_back(e.commit);
         for (const auto& f : e.removed) removes_[f].push_back(e.commit);
     }
+    std::vector<Event> events;
+    for (size_t i = 0; i < events_.size(); ++i) {
+        event_of_[events_[i].commit] = no_change[i] ? -1 : static_cast<int>(events.size());
+        if (!no_change[i]) events.push_back(std::move(events_[i]));
+    }
+    events_ = std::move(events);
 }
 
 std::vector<int> TrustFold::events() const {
@@ -78,9 +113,18 @@ std::vector<int> TrustFold::events() const {
     return out;
 }
 
+void TrustFold::set_ancestry(int c) {
+    if (event_of_[c] >= 0 || c == root_ || commits_[c].tracked) bit_of_[c] = bits_++;
+    std::vector<uint64_t> a((static_cast<size_t>(bits_) + 63) / 64, 0);
+    for (int p : commits_[c].parents)
+        for (size_t w = 0; w < ancestry_[p].size(); ++w) a[w] |= ancestry_[p][w];
+    if (bit_of_[c] >= 0) a[bit_of_[c] / 64] |= uint64_t{1} << (bit_of_[c] % 64);
+    ancestry_[c] = std::move(a);
+}
+
 bool TrustFold::ancestor(int a, int b) const {
     int bit = bit_of_[a];
-    return bit >= 0 && (ancestry_[b][bit / 64] >> (bit % 64) & 1);
+    return bit >= 0 && static_cast<size_t>(bit / 64) < ancestry_[b].size() && (ancestry_[b][bit / 64] >> (bit % 64) & 1);
 }
 
 std::vector<int> TrustFold::concurrent_removals(int c, int horizon) const {

@@ -2,8 +2,9 @@
 //
 // Each commit's change of the facts (its tree against its parents) is an event. For a commit
 // with one parent the change is the difference; for a merge, facts present in no parent are
-// added and facts present in every parent but absent from the merge are removed (what a merge
-// takes from one side was already judged on that side). An event counts ("authorised") when
+// added, and a fact some parent has is removed when the merge drops it, unless a parent lacking
+// it dropped it on its own line (what a merge takes from one side was already judged on that
+// side) or it was not trusted. An event counts ("authorised") when
 // the judge accepts it under the trust in force at its parents. The trust root's facts are
 // taken as given.
 //
@@ -86,6 +87,10 @@ private:
     std::vector<FoldCommit> commits_;
     int root_;
     Judge judge_;
+    // Gives `c` its bit (when asked about) and its ancestry; its parents' are set already.
+    void set_ancestry(int c);
+
+    int bits_ = 0;
     std::vector<int> bit_of_;                     // commit → bit in the ancestry sets, or -1
     std::vector<std::vector<uint64_t>> ancestry_; // commit → bits of tracked ancestors-or-self
     std::vector<Event> events_;

@@ -540,6 +540,27 @@ std::vector<CitationTypeWord> load_citation_types(const std::string& file, const
     return words;
 }
 
+std::variant<Document, Diagnostic> load_one(const std::string& root, const std::string& path, const DocumentTypes& types,
+                                            const School& school) {
+    std::error_code size_error;
+    uintmax_t bytes = fs::file_size(fs::path(root) / path, size_error);
+    if (uintmax_t max_bytes = max_document_bytes(); !size_error && bytes > max_bytes)
+        return problem(path, {1, 1}, "limit",
+                       {"văn bản dài " + std::to_string(bytes >> 20) + " MiB, quá giới hạn " + std::to_string(max_bytes >> 20) +
+                            " MiB; vanban không đọc tệp này",
+                        "the document is " + std::to_string(bytes >> 20) + " MiB, over the limit of " + std::to_string(max_bytes >> 20) +
+                            " MiB; vanban does not read it"},
+                       {"Tách thành nhiều văn bản, hoặc đưa bảng số liệu lớn ra tệp đính kèm (.xlsx, .pdf).",
+                        "Split it into several documents, or move large tables into an attachment (.xlsx, .pdf)."});
+    try {
+        return load_document(path, read_repository_file(root, path), types, school);
+    } catch (const Interrupted&) {
+        throw;
+    } catch (const std::exception& e) {
+        return unreadable(path, {"không đọc được văn bản", "cannot read the document"}, e);
+    }
+}
+
 Repository load_repository(const std::string& root_dir, unsigned jobs) {
     Repository repo;
     std::error_code ec;
@@ -612,29 +633,12 @@ Repository load_repository(const std::string& root_dir, unsigned jobs) {
     const std::vector<std::string>& paths = files.documents;
     repo.documents.resize(paths.size());
     std::vector<std::optional<Diagnostic>> failures(paths.size());
-    const uintmax_t max_bytes = max_document_bytes();
     parallel_for(paths.size(), worker_count(jobs, paths.size()), [&](size_t i, unsigned) {
-        // No single file stops the school: one that cannot be read or loaded is reported and left out.
-        // (Names that are not UTF-8 were already refused by the file walk.)
-        std::error_code size_error;
-        uintmax_t bytes = fs::file_size(fs::path(root_dir) / paths[i], size_error);
-        if (!size_error && bytes > max_bytes) {
-            failures[i] = problem(paths[i], {1, 1}, "limit",
-                                  {"văn bản dài " + std::to_string(bytes >> 20) + " MiB, quá giới hạn " + std::to_string(max_bytes >> 20) +
-                                       " MiB; vanban không đọc tệp này",
-                                   "the document is " + std::to_string(bytes >> 20) + " MiB, over the limit of " +
-                                       std::to_string(max_bytes >> 20) + " MiB; vanban does not read it"},
-                                  {"Tách thành nhiều văn bản, hoặc đưa bảng số liệu lớn ra tệp đính kèm (.xlsx, .pdf).",
-                                   "Split it into several documents, or move large tables into an attachment (.xlsx, .pdf)."});
-            return;
-        }
-        try {
-            repo.documents[i] = load_document(paths[i], read_repository_file(root_dir, paths[i]), repo.types, repo.school);
-        } catch (const Interrupted&) {
-            throw;
-        } catch (const std::exception& e) {
-            failures[i] = unreadable(paths[i], {"không đọc được văn bản", "cannot read the document"}, e);
-        }
+        // One that cannot be read or loaded is reported and left out. (Names that are not UTF-8
+        // were already refused by the file walk.)
+        auto loaded = load_one(root_dir, paths[i], repo.types, repo.school);
+        if (auto* doc = std::get_if<Document>(&loaded)) repo.documents[i] = std::move(*doc);
+        else failures[i] = std::move(std::get<Diagnostic>(loaded));
     });
     std::vector<Document> loaded;
     loaded.reserve(paths.size());

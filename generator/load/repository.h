@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "model/approval_config.h"
@@ -61,6 +62,12 @@ struct Repository {
 };
 
 Repository load_repository(const std::string& root, unsigned jobs = 0);
+
+// One document of the repository (`path` relative to `root`) read and loaded; when it cannot be
+// (I/O, not a regular file, a failure of the loader), the `unreadable` diagnostic instead, so
+// that no single file stops the school. Used by load_repository and by the preview's reload.
+std::variant<Document, Diagnostic> load_one(const std::string& root, const std::string& path, const DocumentTypes& types,
+                                            const School& school);
 
 // Pieces of the loader, exposed for the unit tests.
 School load_school(const std::string& path, const YAML::Node& root, std::vector<Diagnostic>& problems);

@@ -20,6 +20,7 @@
 #include "site/site_builder.h"
 #include "support/error_text.h"
 #include "support/interrupt.h"
+#include "support/process.h"
 
 namespace fs = std::filesystem;
 
@@ -82,13 +83,25 @@ bool Preview::refresh() {
         repo_ = load_repository(root_);
         last_reloaded_ = repo_.documents.size();
     } else {
-        // Only the documents that were edited, added or removed are read again.
+        // Only the documents that were edited are read again, guarded as load_repository guards
+        // them: one that cannot be read becomes an `unreadable` finding (and is read again when
+        // edited next), and the preview goes on updating.
         last_reloaded_ = 0;
         for (const auto& path : changed) {
             if (path.size() < 3 || path.compare(path.size() - 3, 3, ".md") != 0) continue;
-            auto it = std::find_if(repo_.documents.begin(), repo_.documents.end(), [&](const Document& d) { return d.path == path; });
-            if (it == repo_.documents.end()) continue;
-            *it = load_document(path, read_repository_file(root_, path), repo_.types, repo_.school);
+            auto& problems = repo_.problems;
+            problems.erase(std::remove_if(problems.begin(), problems.end(), [&](const Diagnostic& d) { return d.file == path && d.rule == "unreadable"; }),
+                           problems.end());
+            auto it = std::lower_bound(repo_.documents.begin(), repo_.documents.end(), path, [](const Document& d, const std::string& p) { return d.path < p; });
+            bool present = it != repo_.documents.end() && it->path == path;
+            auto loaded = load_one(root_, path, repo_.types, repo_.school);
+            if (auto* doc = std::get_if<Document>(&loaded)) {
+                if (present) *it = std::move(*doc);
+                else repo_.documents.insert(it, std::move(*doc));
+            } else {
+                if (present) repo_.documents.erase(it);
+                problems.push_back(std::move(std::get<Diagnostic>(loaded)));
+            }
             ++last_reloaded_;
         }
     }
@@ -134,9 +147,22 @@ std::string content_type(const std::string& path) {
 // while it waits. With 8 threads and 5 s timeouts, 8 idle sockets made every page wait 8 s;
 // now more threads, and an idle or slow connection is closed after a second or two.
 constexpr size_t kServeThreads = 32;
-constexpr time_t kIdleSeconds = 1;     // a kept-alive connection waiting for its next request
-constexpr time_t kReadSeconds = 2;     // one read of a request that has begun
 constexpr size_t kRequestsPerConnection = 100;
+
+// How long a kept-alive connection may wait for its next request (idle), and one read or write
+// of a request that has begun may take (twice that): 1 s by default, VANBAN_SERVE_IDLE_SECONDS
+// (whole seconds, 1 to 600) changes it; the tests pin it.
+struct ConnectionTimeouts {
+    time_t idle = 1, read = 2;
+};
+ConnectionTimeouts connection_timeouts() {
+    ConnectionTimeouts t;
+    if (auto seconds = limit_from_environment("VANBAN_SERVE_IDLE_SECONDS", 600)) {
+        t.idle = static_cast<time_t>(*seconds);
+        t.read = 2 * t.idle;
+    }
+    return t;
+}
 
 // Only requests for this machine's preview are answered: a page of another site that makes its
 // name resolve to 127.0.0.1 (DNS rebinding) sends its own name in Host and is refused.
@@ -152,9 +178,10 @@ bool allowed_host(const std::string& host, int port) {
 int serve_preview(Preview& preview, int port, std::ostream& out) {
     httplib::Server server;
     server.new_task_queue = [] { return new httplib::ThreadPool(kServeThreads); };
-    server.set_keep_alive_timeout(kIdleSeconds);
-    server.set_read_timeout(kReadSeconds, 0);
-    server.set_write_timeout(kReadSeconds, 0);
+    ConnectionTimeouts timeouts = connection_timeouts();
+    server.set_keep_alive_timeout(timeouts.idle);
+    server.set_read_timeout(timeouts.read, 0);
+    server.set_write_timeout(timeouts.read, 0);
     server.set_keep_alive_max_count(kRequestsPerConnection);
     std::mutex building;
     int bound_port = 0;  // set before the first request is accepted

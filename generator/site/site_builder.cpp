@@ -102,7 +102,7 @@ public:
             // is the trusted type policy's word: a document under approval whose type file now says
             // otherwise (a change not authorised) stays off the site until it is approved.
             bool official = doc.type && doc.type->official, governed = under_approval(doc, approvals);
-            bool hide = approvals.available && approvals.ledger.trusted.hide_unapproved;
+            bool hide = hide_unapproved(approvals);
             if (mark.draft && (hide ? official || governed : governed && !official)) continue;
             Entry e;
             e.mark = mark;

@@ -10,10 +10,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstdlib>
 #include <cstring>
-#include <type_traits>
+#include <iostream>
+#include <limits>
 #include <map>
 
 extern char** environ;
@@ -65,23 +68,40 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     for (auto& a : args) argp.push_back(a.data());
     argp.push_back(nullptr);
 
-    int in_pipe[2], out_pipe[2], err_pipe[2], exec_pipe[2];
-    if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0 ||
-        ::pipe2(exec_pipe, O_CLOEXEC) != 0) {
-        result.start_error = std::strerror(errno);
-        return result;
-    }
+    int pipes[4][2];
+    for (int i = 0; i < 4; ++i)
+        if (::pipe2(pipes[i], O_CLOEXEC) != 0) {
+            result.start_error = std::strerror(errno);
+            for (int j = 0; j < i; ++j) {  // the ones already open
+                ::close(pipes[j][0]);
+                ::close(pipes[j][1]);
+            }
+            return result;
+        }
+    int(&in_pipe)[2] = pipes[0];
+    int(&out_pipe)[2] = pipes[1];
+    int(&err_pipe)[2] = pipes[2];
+    int(&exec_pipe)[2] = pipes[3];
     // fork and exec rather than posix_spawn, which cannot set a resource limit in the child.
     // Between the two only system calls: the parent has other threads.
     rlimit memory{};
-    memory.rlim_cur = memory.rlim_max = static_cast<rlim_t>(options.memory_mb) << 20;
+    // In bytes; a value too large for rlim_t (a huge variable) means no limit rather than a wrapped one.
+    const size_t max_mb = static_cast<size_t>(std::numeric_limits<rlim_t>::max() >> 20);
+    memory.rlim_cur = memory.rlim_max = options.memory_mb >= max_mb ? RLIM_INFINITY : static_cast<rlim_t>(options.memory_mb) << 20;
+    result.memory_limited = options.memory_mb > 0 && options.memory_mb < max_mb;
+    // A pipe may have landed on 0-2 when vanban was started with them closed: dup2(fd, fd)
+    // keeps O_CLOEXEC, so the flag is cleared instead.
+    auto onto = [](int fd, int target) {
+        if (fd == target) ::fcntl(fd, F_SETFD, 0);
+        else ::dup2(fd, target);
+    };
     pid_t pid = ::fork();
     if (pid == 0) {
         ::setpgid(0, 0);  // its own process group, so a time-out stops it and everything it started
-        ::dup2(in_pipe[0], 0);
-        ::dup2(out_pipe[1], 1);
-        ::dup2(err_pipe[1], 2);
-        if (options.memory_mb > 0) ::setrlimit(RLIMIT_AS, &memory);
+        onto(in_pipe[0], 0);
+        onto(out_pipe[1], 1);
+        onto(err_pipe[1], 2);
+        if (result.memory_limited) ::setrlimit(RLIMIT_AS, &memory);
         ::signal(SIGPIPE, SIG_DFL);
         ::execve(program.c_str(), argp.data(), envp.data());
         int error = errno;
@@ -188,23 +208,32 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
 
 ToolLimits tool_limits() {
     ToolLimits limits;
-    // Each variable is a whole number; anything else (or 0) keeps the default.
-    auto read = [](const char* name, auto& value) {
-        if (const char* v = std::getenv(name); v && *v) {
-            unsigned long long n = std::strtoull(v, nullptr, 10);
-            if (n > 0) value = static_cast<std::remove_reference_t<decltype(value)>>(n);
-        }
-    };
-    read("VANBAN_PANDOC_MEMORY", limits.pandoc_memory_mb);
-    read("VANBAN_WEASYPRINT_MEMORY", limits.weasyprint_memory_mb);
-    size_t seconds = 0;
-    read("VANBAN_PANDOC_TIMEOUT", seconds);
-    if (seconds > 0) limits.pandoc_timeout = std::chrono::seconds(seconds);
+    // Memory up to 16 TB, time up to a day: beyond is a typo (ignored with a warning).
+    if (auto mb = limit_from_environment("VANBAN_PANDOC_MEMORY", 16ull << 20)) limits.pandoc_memory_mb = static_cast<size_t>(*mb);
+    if (auto mb = limit_from_environment("VANBAN_WEASYPRINT_MEMORY", 16ull << 20)) limits.weasyprint_memory_mb = static_cast<size_t>(*mb);
+    if (auto seconds = limit_from_environment("VANBAN_PANDOC_TIMEOUT", 86400)) limits.pandoc_timeout = std::chrono::seconds(*seconds);
     return limits;
 }
 
+std::optional<unsigned long long> parse_whole_number(std::string_view text) {
+    if (text.empty() || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+    unsigned long long n = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return n;
+}
+
+std::optional<unsigned long long> limit_from_environment(const char* name, unsigned long long max) {
+    const char* v = std::getenv(name);
+    if (!v || !*v) return std::nullopt;
+    auto n = parse_whole_number(v);
+    if (n && *n >= 1 && *n <= max) return n;
+    std::cerr << "vanban: bỏ qua " << name << "=\"" << v << "\": cần một số nguyên từ 1 đến " << max << "; dùng giá trị mặc định\n";
+    return std::nullopt;
+}
+
 bool out_of_memory(const ProcessResult& r) {
-    if (!r.started || r.timed_out || r.ok()) return false;
+    if (!r.memory_limited || !r.started || r.timed_out || r.ok()) return false;
     for (const char* said : {"MemoryError", "Cannot allocate memory", "std::bad_alloc", "out of memory", "Heap exhausted"})
         if (r.err.find(said) != std::string::npos) return true;
     // A C library that fails an allocation often aborts or crashes instead of saying so.

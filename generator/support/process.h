@@ -4,7 +4,9 @@
 
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vanban {
@@ -16,6 +18,7 @@ struct ProcessResult {
     int signal = 0;           // the signal that ended it, 0 if none
     std::string out, err;
     std::string start_error;  // why it could not start
+    bool memory_limited = false;  // it ran under a memory limit (ProcessOptions::memory_mb)
 
     bool ok() const { return started && !timed_out && signal == 0 && exit_code == 0; }
 };
@@ -41,8 +44,16 @@ struct ToolLimits {
 };
 ToolLimits tool_limits();
 
-// True when a program that ran under `memory_mb` most likely stopped for lack of memory.
+// True when a program that ran under a memory limit (memory_mb) most likely stopped for lack
+// of it; never for a program without one (a crash is then just a crash).
 bool out_of_memory(const ProcessResult& result);
+
+// A whole number written plainly: decimal digits only ("12abc", "-1", "+3", " 4", "0x10" are not).
+std::optional<unsigned long long> parse_whole_number(std::string_view text);
+// A limit from the environment variable `name`: its value when it is a whole number from 1 to
+// `max`; nullopt when unset or empty. Any other value is ignored with a warning on stderr (the
+// default holds): a typo in a variable must not stop a build, but must not pass unseen either.
+std::optional<unsigned long long> limit_from_environment(const char* name, unsigned long long max);
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
 

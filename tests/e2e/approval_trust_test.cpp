@@ -33,6 +33,19 @@ void revoke_pht(const SchoolRepo& s) {
     s.commit("ht", "-m 'Thu hồi khóa của phó hiệu trưởng'");
 }
 
+// Brings the branch `nhanh` (checked out) and `main` together, either way round. When the branch
+// merges main, main then fast-forwards to it: main's changes arrive through the merge's second parent.
+void merge_branch(const SchoolRepo& s, const std::string& main, bool branch_merges_main) {
+    if (branch_merges_main) {
+        s.git("merge -q --no-ff --no-edit " + main, "pht");
+        s.git("checkout -q " + main);
+        s.git("merge -q --ff-only nhanh");
+    } else {
+        s.git("checkout -q " + main);
+        s.git("merge -q --no-ff --no-edit nhanh", "pht");
+    }
+}
+
 Run build_site(const SchoolRepo& s, const std::string& out, const std::string& env = "") {
     return run_vanban("build --no-pdf --root " + shell_quote(s.root.string()) + " --out " + shell_quote(out) + " --today 2026-11-23",
                       "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " " + s.env + env);
@@ -70,16 +83,7 @@ TEST_CASE("a key revoked on main does not approve on a branch forked before the 
         revoke_pht(s);
         s.git("checkout -q -b nhanh " + fork, "pht");
         s.approve("pht", "pho-hieu-truong", kPlan);
-        if (branch_merges_main) {
-            // The holder merges main into the branch, and main fast-forwards to it: the
-            // revocation arrives through the merge's second parent.
-            s.git("merge -q --no-ff --no-edit " + main, "pht");
-            s.git("checkout -q " + main);
-            s.git("merge -q --ff-only nhanh");
-        } else {
-            s.git("checkout -q " + main);
-            s.git("merge -q --no-ff --no-edit nhanh", "pht");
-        }
+        merge_branch(s, main, branch_merges_main);
         auto d = s.document(kPlan);
         CHECK(d["state"] == "duyet-mot-phan");
         CHECK(d["missing_roles"] == nlohmann::json::array({"pho-hieu-truong"}));
@@ -204,6 +208,51 @@ TEST_CASE("on CI without VANBAN_TRUST_ROOT a rewritten history approves nothing,
     }
 }
 
+TEST_CASE("with an_chua_duyet, unapproved documents stay off the site when approvals fail closed (CI without a root, an orphan history merged in)") {
+    SchoolRepo s;
+    std::ofstream(s.root / "vanban.yaml", std::ios::app) << "  an_chua_duyet: true\n";
+    s.git("add -A");
+    s.commit("ht", "-m 'Ẩn văn bản chưa duyệt'");
+    s.approve("ht", "hieu-truong", kOther);
+    const std::vector<std::string> unapproved = {"ke-hoach-day-hoc.html", "cong-van-hoc-lieu.html", "thu-chi.html"};
+    auto published = [&](const std::string& out, bool approvals_hold) {
+        CHECK(published_anywhere(out, "gioi-thieu.html"));
+        CHECK(published_anywhere(out, "ke-hoach-chuyen-doi-so.html") == approvals_hold);
+        for (const auto& page : unapproved) {
+            CAPTURE(page);
+            CHECK_FALSE(published_anywhere(out, page));
+        }
+    };
+    {
+        std::string out = s.tmp.str() + "/site";
+        Run build = build_site(s, out);
+        INFO(build.err);
+        CHECK(build.exit_code == 0);
+        published(out, true);
+    }
+    // On CI without a pinned root nothing counts as approved: every official document is hidden.
+    for (std::string ci : {"CI=true ", "GITHUB_ACTIONS=true "}) {
+        CAPTURE(ci);
+        std::string out = s.tmp.str() + "/ci-site";
+        Run build = build_site(s, out, ci);
+        INFO(build.err);
+        CHECK(build.exit_code == 0);
+        published(out, false);
+    }
+    // Another history (its own root commit, the same files) merged in: two roots, approvals fail closed.
+    std::string main = branch(s);
+    s.git("checkout -q --orphan khac");
+    s.commit("ngoai", "-m 'Lịch sử khác'");
+    s.git("checkout -q " + main);
+    s.git("merge -q --no-edit --allow-unrelated-histories khac");
+    REQUIRE(s.git("rev-list --max-parents=0 HEAD").size() == 2 * 41);
+    std::string out = s.tmp.str() + "/merged-site";
+    Run build = build_site(s, out);
+    INFO(build.err);
+    CHECK(contains(build.out + build.err, "lỗi [trust]"));
+    published(out, false);
+}
+
 TEST_CASE("with templates read from the school's repository a role holder cannot add a type only their role approves") {
     SchoolRepo s("", true);
     s.env = "VANBAN_TEMPLATES=" + shell_quote((s.root / "templates").string()) + " ";
@@ -248,14 +297,7 @@ TEST_CASE("a key added on a branch by an admin revoked on main approves nothing,
         s.git("add -A");
         s.commit("pht", "-m 'Thêm khóa dự phòng'");
         s.approve("ngoai", "pho-hieu-truong", kPlan);
-        if (branch_merges_main) {
-            s.git("merge -q --no-ff --no-edit " + main, "pht");
-            s.git("checkout -q " + main);
-            s.git("merge -q --ff-only nhanh");
-        } else {
-            s.git("checkout -q " + main);
-            s.git("merge -q --no-ff --no-edit nhanh", "pht");
-        }
+        merge_branch(s, main, branch_merges_main);
         s.approve("ht", "hieu-truong", kPlan);
         auto d = s.document(kPlan);
         CHECK(d["state"] == "duyet-mot-phan");
@@ -264,4 +306,27 @@ TEST_CASE("a key added on a branch by an admin revoked on main approves nothing,
         REQUIRE(st["trust_problems"].size() == 1);
         CHECK(contains(st["trust_problems"][0]["message"].get<std::string>(), "thu hồi ở một nhánh khác"));
     }
+}
+
+TEST_CASE("trailer keys are case-insensitive, as in git: tin-cay: chap-nhan accepts the list like Tin-cay") {
+    SchoolRepo s;
+    // An unsigned commit gives the outsider's key the principal's name: not used...
+    std::ofstream(s.root / ".vanban/allowed_signers", std::ios::app) << "ht@truong.vn namespaces=\"git\" " << slurp(s.key("ngoai") + ".pub");
+    s.git("add -A");
+    s.commit("ngoai", "-m 'Thêm khóa'", false);
+    s.approve("ngoai", "hieu-truong", kOther);
+    CHECK(s.document(kOther)["state"] == "chua-duyet");
+    // ...until the principal accepts the list as it stands, with the trailer key in lower case.
+    s.commit("ht", "-m 'Chấp nhận danh sách khóa' --trailer 'tin-cay: chap-nhan'");
+    s.approve("ngoai", "hieu-truong", kOther);
+    CHECK(s.document(kOther)["state"] == "da-duyet");
+}
+
+TEST_CASE("a symbolic link in the OpenPGP key folder is no key: it changes no trust fact") {
+    SchoolRepo s;
+    fs::create_directories(s.root / ".vanban/gpg");
+    fs::create_symlink("../allowed_signers", s.root / ".vanban/gpg/khoa.asc");
+    s.git("add -A");
+    s.commit("ngoai", "-m 'Liên kết trong thư mục khóa'", false);
+    CHECK(s.status()["trust_problems"].empty());
 }

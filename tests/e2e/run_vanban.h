@@ -108,11 +108,12 @@ struct Served {
     std::filesystem::path root;
     std::string pid, log;
     int port = 0;
-    explicit Served(const std::function<void(const std::filesystem::path&)>& prepare = nullptr) {
+    // `prepare` changes the repository before serving; `environment` ("NAME=value ") is set for vanban.
+    explicit Served(const std::function<void(const std::filesystem::path&)>& prepare = nullptr, const std::string& environment = "") {
         root = tmp.copy_of("clean");
         if (prepare) prepare(root);
         log = tmp.str() + "/serve.log";
-        pid = run_command(shell_quote(VANBAN_BINARY) + " serve --port 0 --root " + shell_quote(root.string()) + " > " + shell_quote(log) +
+        pid = run_command("env " + environment + shell_quote(VANBAN_BINARY) + " serve --port 0 --root " + shell_quote(root.string()) + " > " + shell_quote(log) +
                           " 2>&1 & echo $!");
         while (!pid.empty() && pid.back() == '\n') pid.pop_back();
         for (int i = 0; i < 200 && port == 0; ++i) {

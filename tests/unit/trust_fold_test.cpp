@@ -105,12 +105,64 @@ TEST_CASE("trust fold: two concurrent authorised changes of the same fact, in ei
         CAPTURE(first);
         Graph g;
         int root = g.add({}, kBoth);
-        int removes = g.add({root}, kHtOnly, "ht");                          // ht revokes pht
-        int readds = g.add({root}, {"key:ht", "key:pht", "key:moi"}, "ht");  // ht adds a key elsewhere
-        int merge = first ? g.add({removes, readds}, {"key:ht", "key:pht", "key:moi"}) : g.add({readds, removes}, {"key:ht", "key:pht", "key:moi"});
+        int removes = g.add({root}, kHtOnly, "ht");                          // ht revokes pht on one branch
+        int drops = g.add({root}, kHtOnly, "ht");                            // on another, ht revokes pht too...
+        int readds = g.add({drops}, {"key:ht", "key:pht", "key:moi"}, "ht");  // ...then gives it back, with a new key
+        const FactSet merged = {"key:ht", "key:pht", "key:moi"};
+        int merge = first ? g.add({removes, readds}, merged) : g.add({readds, removes}, merged);
         TrustFold fold = g.fold(root);
-        // pht's removal is concurrent with nothing that adds pht again: it stays removed; moi holds.
+        CHECK(fold.authorised(removes));
+        CHECK(fold.authorised(readds));
+        CHECK(fold.trust_at(readds) == merged);
+        // pht given back on one branch and revoked on the other: the revocation wins; moi holds.
         CHECK(fold.trust_at(merge) == FactSet{"key:ht", "key:moi"});
+    }
+}
+
+TEST_CASE("trust fold: a key added on a branch and dropped by the merge's resolution is a removal, in either parent order") {
+    for (bool main_first : {true, false}) {
+        for (bool signed_merge : {true, false}) {
+            CAPTURE(main_first);
+            CAPTURE(signed_merge);
+            Graph g;
+            int root = g.add({}, kBoth);
+            int main = g.add({root}, kBoth, "ht");                           // main goes on, no trust change
+            int adds = g.add({root}, {"key:ht", "key:pht", "key:x"}, "ht");  // an admin adds x on a branch
+            std::string signer = signed_merge ? "ht" : "";
+            int merge = main_first ? g.add({main, adds}, kBoth, signer) : g.add({adds, main}, kBoth, signer);
+            TrustFold fold = g.fold(root);
+            CHECK(fold.authorised(adds));
+            REQUIRE(fold.is_event(merge));
+            CHECK(fold.removed(merge) == FactSet{"key:x"});
+            CHECK(fold.added(merge).empty());
+            // Judged like any other change: signed by an admin it applies; unsigned it is an
+            // unauthorised change (reported), and x, no longer in any list, is not used silently.
+            CHECK(fold.authorised(merge) == signed_merge);
+            CHECK(fold.trust_at(merge).count("key:x") == (signed_merge ? 0 : 1));
+        }
+    }
+}
+
+TEST_CASE("trust fold: a merge taking a revocation made on one side is no change of its own, in either parent order") {
+    for (bool main_first : {true, false}) {
+        CAPTURE(main_first);
+        Graph g;
+        int root = g.add({}, kBoth);
+        int main = g.add({root}, kBoth, "pht");
+        int revoke = g.add({root}, kHtOnly, "ht");
+        // Unsigned: it only takes what the branch decided.
+        int merge = main_first ? g.add({main, revoke}, kHtOnly) : g.add({revoke, main}, kHtOnly);
+        // An unauthorised drop on one side, merged: reported there, once.
+        int unsigned_drop = g.add({merge}, {});
+        int side = g.add({merge}, kHtOnly, "ht");
+        int later = main_first ? g.add({side, unsigned_drop}, {}) : g.add({unsigned_drop, side}, {});
+        TrustFold fold = g.fold(root);
+        CHECK_FALSE(fold.is_event(merge));
+        CHECK(fold.trust_at(merge) == kHtOnly);
+        CHECK(fold.is_event(unsigned_drop));
+        CHECK_FALSE(fold.authorised(unsigned_drop));
+        CHECK_FALSE(fold.is_event(later));
+        CHECK(fold.trust_at(later) == kHtOnly);
     }
 }
 
