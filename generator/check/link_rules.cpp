@@ -1,6 +1,7 @@
 // broken-link: relative links must point at files that exist in the repository. An image must
 // be a published file reached without a link (url, symlink): Pandoc and WeasyPrint would read it
-// from anywhere and put its bytes in the PDF and the Word file, so build refuses it.
+// from anywhere and put its bytes in the PDF and the Word file, so build refuses it. An image
+// that is not a raster image (an SVG, even one named .png) stays out of them (attachment).
 #include <filesystem>
 
 #include "check/checks.h"
@@ -58,6 +59,17 @@ void check_links(const Document& doc, const Repository& repo, Diagnostics& out) 
                                     "được đưa lên trang web; chuyển tệp vào content/.",
                                     "Only files under content/ and plans/ (outside folders starting with . or _) are published; "
                                     "move the file into content/."}));
+            continue;
+        }
+        if (exists && link.image && !printable_image_for_url(repo.root, doc.path, link.target)) {
+            std::string shown = shown_prefix(rel, 80);
+            out.push_back(error_at(doc, link.at, "attachment",
+                                   {"tệp " + shown + " mang tên ảnh nhưng không phải ảnh PNG/JPEG/GIF/WebP; bản PDF và bản Word chỉ ghi chữ "
+                                                     "thay cho hình",
+                                    "the file " + shown + " is used as an image but is not a PNG/JPEG/GIF/WebP image; the PDF and the Word "
+                                                          "file give the alt text instead"},
+                                   {"Mở hình bằng trình xem ảnh và lưu lại (Save as) dưới dạng PNG hoặc JPEG, rồi sửa tên tệp trong văn bản.",
+                                    "Open the picture in an image viewer, save it as PNG or JPEG, and fix the file name in the document."}));
             continue;
         }
         if (exists) continue;

@@ -1,5 +1,6 @@
 // url: links and images whose scheme a browser would run or open locally (javascript:,
-// data:, vbscript:, file:…). The renderers drop them; check says where they are.
+// data:, vbscript:, file:…). The renderers drop them; check says where they are. Also (a
+// warning) an image on the web in a document that has a PDF and a Word file.
 #include <cmark-gfm.h>
 
 #include <algorithm>
@@ -40,7 +41,19 @@ void check_urls(const Document& doc, bool raw_html, Diagnostics& out) {
         check_raw_html(doc, doc.ast.get(), out);
         for (const auto& appendix : doc.appendices) check_raw_html(doc, appendix.ast.get(), out);
     }
+    bool printed = doc.type && doc.type->official;  // has a PDF and a Word file
     for (const Link& link : doc.links) {
+        if (link.image && printed && !url_scheme(link.target).empty() && url_allowed(link.target)) {
+            // Pandoc and WeasyPrint would fetch it (from internal addresses too): the printed copies
+            // carry the address instead (pdf/print_images.h).
+            std::string shown = shown_prefix(link.target, 80);
+            out.push_back(warning_at(doc, link.at, "url",
+                                     {"ảnh trên mạng (" + shown + ") chỉ hiện trên trang web; bản PDF và bản Word ghi địa chỉ thay cho ảnh",
+                                      "the web image (" + shown + ") shows only on the website; the PDF and the Word file give its address instead"},
+                                     {"Lưu ảnh vào kho, cạnh văn bản (ví dụ anh-truong.png), rồi viết ![…](anh-truong.png).",
+                                      "Save the picture into the repository next to the document (e.g. anh-truong.png) and write ![…](anh-truong.png)."}));
+            continue;
+        }
         if (url_allowed(link.target)) continue;
         std::string scheme = url_scheme(link.target);
         std::string what_vi = link.image ? "hình" : "liên kết";

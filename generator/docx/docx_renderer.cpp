@@ -14,6 +14,7 @@
 #include "model/official_parts.h"
 #include "model/word_properties.h"
 #include "model/page_paths.h"
+#include "pdf/print_images.h"
 #include "support/process.h"
 #include "text/markup.h"
 #include "text/numbering.h"
@@ -293,10 +294,9 @@ void rewrite_links(json& node, const DocxJob& job) {
         json out = json::array();
         for (auto& child : node) {
             rewrite_links(child, job);
-            // A link or image whose scheme is not allowed becomes its text (an image's alt text):
-            // Pandoc would keep a javascript: link, or embed a file: image.
-            if (child.is_object() && (child.value("t", "") == "Link" || child.value("t", "") == "Image") &&
-                !url_allowed(child["c"][2][0].get<std::string>())) {
+            // A link whose scheme is not allowed becomes its text: Pandoc would keep a javascript:
+            // link. (Images are keep_printable_images's.)
+            if (child.is_object() && child.value("t", "") == "Link" && !url_allowed(child["c"][2][0].get<std::string>())) {
                 for (auto& in : child["c"][1]) out.push_back(in);
                 continue;
             }
@@ -344,6 +344,7 @@ DocxJob prepare_docx(const Document& doc, const Repository& repo) {
                              part_source(doc, static_cast<int>(k) + 1), ""});
     job.site_root = school.website;
     job.source_path = doc.path;
+    job.repository_root = repo.root;
     job.resource_dir = (fs::absolute(repo.root) / fs::path(doc.path).parent_path()).string();
     job.source_date_epoch = source_date_epoch(doc);
     // Word's document properties (File > Properties); no title, which Pandoc would print.
@@ -407,6 +408,8 @@ DocxOutcome render_docx(const DocxJob& job, const DocxTools& tools, const std::s
         flatten_lists(ast["blocks"], blocks, 0);
         if (!part.closing_xml.empty()) blocks.push_back(raw_openxml(part.closing_xml));
     }
+    // Pandoc embeds every image it can open, from the network too.
+    keep_printable_images(blocks, job.repository_root, job.source_path);
     rewrite_links(blocks, job);
     json ast = {{"pandoc-api-version", pandoc_api_version}, {"meta", json::object()}, {"blocks", blocks}};
     json meta = json::object();

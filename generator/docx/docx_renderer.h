@@ -42,6 +42,7 @@ struct DocxJob {
     std::string reader;                      // "gfm" or "gfm-raw_html"
     std::string site_root;                   // the school's website, for links to other documents
     std::string source_path;                 // the document's path in the repository
+    std::string repository_root;             // what Pandoc may read: its published raster images
     std::string resource_dir;                // the document's folder, for its images
     std::string source_date_epoch;
     std::vector<std::pair<std::string, std::string>> metadata;  // Word's document properties

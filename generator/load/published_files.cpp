@@ -217,6 +217,30 @@ std::optional<std::string> published_file_for_url(const std::string& root, const
     return relative;
 }
 
+std::string_view raster_image_kind(std::string_view head) {
+    auto starts = [&](std::string_view signature, size_t at = 0) { return head.size() >= at + signature.size() && head.substr(at, signature.size()) == signature; };
+    if (starts(std::string_view("\x89PNG\r\n\x1a\n", 8))) return "PNG";
+    if (starts("\xff\xd8\xff")) return "JPEG";
+    if (starts("GIF87a") || starts("GIF89a")) return "GIF";
+    if (starts("RIFF") && starts("WEBP", 8)) return "WebP";
+    return {};
+}
+
+std::optional<std::string> printable_image_for_url(const std::string& root, const std::string& doc_path, std::string_view url) {
+    std::optional<std::string> file = published_file_for_url(root, doc_path, url);
+    if (!file) return std::nullopt;
+    // The first bytes only, without following a link (published_file_for_url saw none on the way).
+    int fd = ::open((fs::path(root) / *file).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return std::nullopt;
+    char head[12];
+    ssize_t n;
+    do n = ::read(fd, head, sizeof head);
+    while (n < 0 && errno == EINTR);
+    ::close(fd);
+    if (n <= 0 || raster_image_kind(std::string_view(head, static_cast<size_t>(n))).empty()) return std::nullopt;
+    return file;
+}
+
 std::string image_outside_repository(const std::string& root, const Document& doc) {
     for (const Link& link : doc.links)
         // An address with a scheme is the url rule's (and the renderers drop what it refuses).

@@ -52,6 +52,17 @@ bool is_inside(const std::filesystem::path& path, const std::filesystem::path& f
 // bytes in the PDF and the Word file: this is what they may open.
 std::optional<std::string> published_file_for_url(const std::string& root, const std::string& doc_path, std::string_view url);
 
+// The raster formats a PDF or a Word file may hold, told by the file's first bytes: "PNG",
+// "JPEG", "GIF" or "WebP"; empty for anything else. Only these: WeasyPrint renders an SVG (or
+// anything it recognises, whatever the file's name) and then fetches and reads what it names.
+std::string_view raster_image_kind(std::string_view head);
+
+// The file an image URL of the document at `doc_path` names, relative to the root with '/',
+// when it may go into a PDF or a Word file: a published plain file (published_file_for_url)
+// whose bytes are a raster image (raster_image_kind); otherwise nullopt, and the PDF and the
+// Word file show the image's alt text instead.
+std::optional<std::string> printable_image_for_url(const std::string& root, const std::string& doc_path, std::string_view url);
+
 // Why an image of `doc` without a scheme is not such a file (in Vietnamese; `check` reports it
 // first, rules broken-link, url and symlink); empty when all are fine.
 std::string image_outside_repository(const std::string& root, const Document& doc);

@@ -14,6 +14,7 @@
 #include "load/published_files.h"
 #include "load/source_reader.h"
 #include "model/official_parts.h"
+#include "pdf/print_images.h"
 #include "pdf/qr_code.h"
 #include "text/markup.h"
 #include "support/process.h"
@@ -39,6 +40,10 @@ PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& 
     std::string template_path = repo.templates.find("pdf/van-ban.html");
     std::string css_path = repo.templates.find("pdf/van-ban.css");
     if (template_path.empty() || css_path.empty()) throw std::runtime_error("thiếu mẫu templates/pdf/van-ban.html hoặc van-ban.css");
+    // WeasyPrint would fetch what the school's style sheet names, from the network too.
+    if (css_fetches(read_file(css_path)))
+        throw std::runtime_error("mẫu templates/pdf/van-ban.css có url(), @import hay dấu \\ (có thể tải tệp từ mạng hoặc ngoài kho); "
+                                 "bỏ các chỗ đó khỏi mẫu (phông chữ và hình của bản PDF không lấy từ mạng)");
 
     PdfJob job;
     job.doc = &doc;
@@ -180,6 +185,7 @@ PdfOutcome render_pdf(const PdfJob& job, const PdfTools& tools, const std::strin
             return false;
         }
         if (!job.allow_raw_html) drop_raw_nodes(tree);
+        keep_printable_images(tree, job.repository_root, job.doc->path);
         ProcessOptions pandoc_options;
         pandoc_options.input = tree.dump(-1, ' ', false, json::error_handler_t::replace);
         pandoc_options.timeout = left();
@@ -188,11 +194,17 @@ PdfOutcome render_pdf(const PdfJob& job, const PdfTools& tools, const std::strin
         ProcessResult html = run_process(pandoc, pandoc_options);
         if (!html.ok()) return failure("pandoc", html), false;
         ProcessOptions weasy_options;
-        // WeasyPrint opens what the HTML names and embeds it (images, rel="attachment"): only the
-        // repository's published plain files, and the allowed schemes (Pandoc keeps any).
-        weasy_options.input = keep_fetchable_urls(html.out, [&](const std::string& url) {
+        // WeasyPrint opens what the HTML names and embeds it (images, objects, SVG <image>,
+        // rel="attachment"), from the network too, and its command line (version 57) has no way
+        // to forbid fetching (no --url-fetcher): this filter is the only defence, for the raw
+        // HTML of cho_phep_html and for the templates. What it opens may only be a raster image
+        // published next to the document; a link (not opened) keeps an allowed address or a
+        // published file.
+        weasy_options.input = keep_fetchable_urls(html.out, [&](const std::string& url, bool fetched) {
+            if (!url.empty() && url[0] == '#') return true;  // within the page (an SVG <use>)
+            if (fetched) return printable_image_for_url(job.repository_root, job.doc->path, url).has_value();
             if (!url_scheme(url).empty()) return url_allowed(url);
-            return url.empty() || url[0] == '#' || published_file_for_url(job.repository_root, job.doc->path, url).has_value();
+            return url.empty() || published_file_for_url(job.repository_root, job.doc->path, url).has_value();
         });
         weasy_options.timeout = left();
         weasy_options.environment = {"SOURCE_DATE_EPOCH=" + job.source_date_epoch};

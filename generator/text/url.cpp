@@ -120,10 +120,6 @@ std::string percent_decode(std::string_view s) {
     return out;
 }
 
-namespace {
-
-// CSS that can make a program fetch something: url(), @import, image-set(), src(), or a CSS
-// escape that could spell one of them.
 bool css_fetches(std::string_view css) {
     std::string lower = lower_ascii(css);
     for (const char* risky : {"url(", "@import", "image(", "image-set(", "src(", "\\"})
@@ -131,8 +127,10 @@ bool css_fetches(std::string_view css) {
     return false;
 }
 
+namespace {
+
 // Every URL attribute of `html` whose URL (references decoded) `keep` refuses is removed, the
-// element and its text staying. With `for_print`, also what only a program that fetches and
+// element and its text staying; `keep` also learns whether a printing program would open it. With `for_print`, also what only a program that fetches and
 // embeds needs refused: srcset, rel (rel="attachment" embeds the file) and CSS that fetches.
 template <typename Keep>
 std::string filter_urls(std::string_view html, const Keep& keep, bool for_print) {
@@ -185,7 +183,8 @@ std::string filter_urls(std::string_view html, const Keep& keep, bool for_print)
             }
             bool is_url = std::find_if(std::begin(url_attributes), std::end(url_attributes),
                                        [&](const char* a) { return name == a; }) != std::end(url_attributes);
-            bool dropped = is_url ? !keep(normalized_url(value))
+            bool fetched = !(tag == "a" && (name == "href" || name == "xlink:href"));
+            bool dropped = is_url ? !keep(normalized_url(value), fetched)
                                   : for_print && (name == "srcset" || name == "rel" || (name == "style" && css_fetches(value)));
             if (!dropped) out.append(html.substr(attribute_start, p - attribute_start));
         }
@@ -204,10 +203,10 @@ std::string filter_urls(std::string_view html, const Keep& keep, bool for_print)
 }  // namespace
 
 std::string drop_disallowed_urls(std::string_view html) {
-    return filter_urls(html, [](const std::string& url) { return url_allowed(url); }, false);
+    return filter_urls(html, [](const std::string& url, bool) { return url_allowed(url); }, false);
 }
 
-std::string keep_fetchable_urls(std::string_view html, const std::function<bool(const std::string&)>& keep) {
+std::string keep_fetchable_urls(std::string_view html, const std::function<bool(const std::string& url, bool fetched)>& keep) {
     return filter_urls(html, keep, true);
 }
 

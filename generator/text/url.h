@@ -33,8 +33,14 @@ std::string drop_disallowed_urls(std::string_view html);
 
 // For HTML handed to a program that fetches what it names and puts the bytes in its output
 // (WeasyPrint): every URL attribute is kept only if `keep` accepts its URL (given as
-// normalized_url), and srcset, rel (rel="attachment" embeds the file) and CSS that can fetch
-// (url(), @import, …, in a style attribute or a <style> element) are removed.
-std::string keep_fetchable_urls(std::string_view html, const std::function<bool(const std::string&)>& keep);
+// normalized_url) and whether the program opens it: `fetched` is false only for the href of a
+// link (<a>, which is not opened once rel is gone), true for src, data, poster, <link href>,
+// an SVG <image>'s href and the rest. srcset, rel (rel="attachment" embeds the file) and CSS
+// that can fetch (url(), @import, …, in a style attribute or a <style> element) are removed.
+std::string keep_fetchable_urls(std::string_view html, const std::function<bool(const std::string& url, bool fetched)>& keep);
+
+// CSS that can make a program fetch something: url(), @import, image-set(), src(), or a CSS
+// escape that could spell one of them.
+bool css_fetches(std::string_view css);
 
 }  // namespace vanban

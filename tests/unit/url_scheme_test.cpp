@@ -92,7 +92,7 @@ TEST_CASE("the body HTML drops disallowed links and images even with cho_phep_ht
 }
 
 TEST_CASE("keep_fetchable_urls: URLs the caller refuses, srcset, rel and CSS that fetches are removed, the text stays") {
-    auto only_a = [](const std::string& url) { return url == "a.png"; };
+    auto only_a = [](const std::string& url, bool) { return url == "a.png"; };
     CHECK(keep_fetchable_urls("<a rel=\"attachment\" href=\"../../.git/config\">tệp</a>", only_a) == "<a>tệp</a>");
     CHECK(keep_fetchable_urls("<img src=\"a.png\" srcset=\"b.png 2x\">", only_a) == "<img src=\"a.png\">");
     CHECK(keep_fetchable_urls("<img src=\"a&#46;png\">", only_a) == "<img src=\"a&#46;png\">");  // given decoded
@@ -100,6 +100,21 @@ TEST_CASE("keep_fetchable_urls: URLs the caller refuses, srcset, rel and CSS tha
     CHECK(keep_fetchable_urls("<span style=\"color:red\">t</span>", only_a) == "<span style=\"color:red\">t</span>");
     CHECK(keep_fetchable_urls("<style>@import 'x.css';</style><p>t</p>", only_a) == "<style></style><p>t</p>");
     CHECK(keep_fetchable_urls("<style>p{color:red}</style>", only_a) == "<style>p{color:red}</style>");
+}
+
+TEST_CASE("keep_fetchable_urls tells a link, which is not opened, from everything a printing program fetches") {
+    std::vector<std::pair<std::string, bool>> seen;
+    auto record = [&](const std::string& url, bool fetched) {
+        seen.emplace_back(url, fetched);
+        return !fetched;
+    };
+    std::string html = keep_fetchable_urls(
+        "<a href=\"http://x/trang\">t</a><img src=\"http://x/a.png\"><object data=\"http://x/o\"></object><link href=\"http://x/s.css\">"
+        "<svg><image href=\"http://x/i.png\"/><a xlink:href=\"http://x/l\">l</a></svg>",
+        record);
+    CHECK(html == "<a href=\"http://x/trang\">t</a><img><object></object><link><svg><image/><a xlink:href=\"http://x/l\">l</a></svg>");
+    CHECK(seen == std::vector<std::pair<std::string, bool>>{{"http://x/trang", false}, {"http://x/a.png", true}, {"http://x/o", true},
+                                                            {"http://x/s.css", true}, {"http://x/i.png", true}, {"http://x/l", false}});
 }
 
 TEST_CASE("percent_decode decodes %XX once and keeps a broken escape") {
