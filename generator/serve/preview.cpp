@@ -17,10 +17,12 @@
 #include "load/document_loader.h"
 #include "load/published_files.h"
 #include "load/source_reader.h"
+#include "site/output_folder.h"
 #include "site/site_builder.h"
 #include "support/error_text.h"
 #include "support/interrupt.h"
 #include "support/process.h"
+#include "text/unicode.h"
 
 namespace fs = std::filesystem;
 
@@ -166,7 +168,11 @@ ConnectionTimeouts connection_timeouts() {
 
 // Only requests for this machine's preview are answered: a page of another site that makes its
 // name resolve to 127.0.0.1 (DNS rebinding) sends its own name in Host and is refused.
-bool allowed_host(const std::string& host, int port) {
+// Exactly one Host header is accepted (two could be read differently by a proxy); host names
+// are compared without case, as DNS does.
+bool allowed_host(const httplib::Request& req, int port) {
+    if (req.get_header_value_count("Host") != 1) return false;
+    std::string host = lower_ascii(req.get_header_value("Host"));
     std::string p = std::to_string(port);
     for (const char* name : {"127.0.0.1", "localhost"})
         if (host == std::string(name) + ":" + p || (port == 80 && host == name)) return true;
@@ -186,7 +192,7 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
     std::mutex building;
     int bound_port = 0;  // set before the first request is accepted
     server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
-        if (allowed_host(req.get_header_value("Host"), bound_port)) return httplib::Server::HandlerResponse::Unhandled;
+        if (allowed_host(req, bound_port)) return httplib::Server::HandlerResponse::Unhandled;
         res.status = 403;
         res.set_content("Bản xem trước chỉ mở được tại http://127.0.0.1:" + std::to_string(bound_port) + "/ trên máy này.",
                         "text/plain; charset=utf-8");
@@ -199,6 +205,9 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
     server.Get(R"(/(.*))", [&](const httplib::Request& req, httplib::Response& res) {
         std::string path = httplib::detail::decode_url(req.matches[1], false);
         if (path.empty() || path.back() == '/') path += "index.html";
+        // A NUL would cut the name short in the file system; vanban's marker is not a page.
+        if (path.find('\0') != std::string::npos) path.clear();
+        if (fs::path(path).filename() == OutputFolder::kMarker) path.clear();
         fs::path relative = fs::path(path).lexically_normal();
         std::lock_guard<std::mutex> lock(building);
         // Only files vanban itself wrote into its own folder, reached without any link.
