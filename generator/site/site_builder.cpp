@@ -670,6 +670,20 @@ std::vector<Diagnostic> check_site_templates(const Repository& repo) {
             problem(shown, "không đọc được mẫu " + shown + ": " + why.vi, "cannot read the template " + shown + ": " + why.en);
         }
     }
+    // The PDF's style sheet is refused when it would make WeasyPrint fetch (pdf/pdf_renderer):
+    // check says so before build does.
+    if (std::string css = repo.templates.find("pdf/van-ban.css"); !css.empty()) {
+        std::string shown = fs::relative(css, repo.root).generic_string();
+        if (shown.empty() || shown.rfind("..", 0) == 0) shown = "templates/pdf/van-ban.css";
+        try {
+            if (css_fetches(read_file(css)))
+                problem(shown, "mẫu " + shown + " có url(), @import hay dấu \\ (có thể tải tệp từ mạng hoặc ngoài kho); bản PDF không tạo được",
+                        "the style sheet " + shown + " has url(), @import or a \\ (it could fetch files); no PDF can be made");
+        } catch (const std::exception& e) {
+            Message why = describe_exception(e);
+            problem(shown, "không đọc được mẫu " + shown + ": " + why.vi, "cannot read the template " + shown + ": " + why.en);
+        }
+    }
     return problems;
 }
 

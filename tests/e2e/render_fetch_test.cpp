@@ -165,7 +165,7 @@ TEST_CASE("a real PNG image next to the document still goes into the PDF and the
     CHECK(contains(docx_media(tmp.str() + "/out/cong-van-hoc-lieu.docx"), "media/"));
 }
 
-TEST_CASE("a school's PDF style sheet that names a file to fetch is refused, and nothing is fetched") {
+TEST_CASE("a school's PDF style sheet that names a file to fetch is a check finding, refused by pdf, and nothing is fetched") {
     CountingServer server;
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
@@ -176,4 +176,8 @@ TEST_CASE("a school's PDF style sheet that names a file to fetch is refused, and
     CHECK(server.hits.load() == 0);
     CHECK(pdf.exit_code != 0);
     CHECK(contains(pdf.out + pdf.err, "van-ban.css"));
+    // check says so first, so that build's refusal is no surprise.
+    Run check = run_vanban("check --root " + shell_quote(root.string()) + " --today 2025-01-01");
+    CHECK(check.exit_code == 1);
+    CHECK(contains(check.out, "templates/pdf/van-ban.css:1:1: lỗi [config] mẫu templates/pdf/van-ban.css có url()"));
 }
