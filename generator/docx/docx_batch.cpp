@@ -74,7 +74,7 @@ RenderReport render_docxs(const Repository& repo, const std::vector<DocxRequest>
     sweep_stale_files(cache);
     std::string zip = stored_zip(reference_docx_parts(repo));
     std::string reference = write_reference(cache, zip);
-    std::string environment = "vanban " VANBAN_VERSION "\n" + stat_identity(find_program(options.tools.pandoc)) + "\n" + reference;
+    std::string environment = program_identity() + "\n" + stat_identity(find_program(options.tools.pandoc)) + "\n" + reference;
 
     std::vector<DocxJob> jobs(requests.size());
     CachedBatchSteps steps;

@@ -25,7 +25,7 @@ namespace {
 // stat() alone, so a warm rebuild stays fast). WeasyPrint is a small script over Python
 // packages and C libraries, so those count too; an upgrade replaces their files.
 std::string environment_identity(const PdfTools& tools) {
-    std::string id = "vanban " VANBAN_VERSION "\n";
+    std::string id = program_identity() + "\n";
     id += stat_identity(find_program(tools.pandoc)) + "\n" + stat_identity(find_program(tools.weasyprint)) + "\n";
     for (const char* path : {"/usr/lib/python3/dist-packages/weasyprint/__init__.py", "/usr/lib/python3/dist-packages/pydyf/__init__.py",
                              "/usr/lib/python3/dist-packages/fontTools/__init__.py", "/usr/lib/x86_64-linux-gnu/libpango-1.0.so.0",

@@ -5,6 +5,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "support/content_hash.h"
 
 namespace fs = std::filesystem;
 
@@ -35,6 +39,16 @@ std::string stat_identity(const std::string& path) {
     struct stat st{};
     if (::stat(path.c_str(), &st) != 0) return path + ":missing";
     return path + ":" + std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+}
+
+const std::string& program_identity() {
+    static const std::string id = [] {
+        std::ifstream in("/proc/self/exe", std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        return "vanban " VANBAN_VERSION " " + ContentHash().add(bytes.str()).hex();
+    }();
+    return id;
 }
 
 }  // namespace vanban

@@ -20,4 +20,9 @@ void sweep_stale_files(const std::string& cache);
 // notice an upgraded program or a font installed or removed.
 std::string stat_identity(const std::string& path);
 
+// vanban itself, by the hash of its own executable (computed once): what it writes into a PDF or
+// Word file changes with its code, not only with its version number, so a fix (such as a link it
+// no longer lets through) never meets an old cached file made before it.
+const std::string& program_identity();
+
 }  // namespace vanban

@@ -234,3 +234,19 @@ TEST_CASE("Ctrl-C (SIGTERM) stops the PDF programs and leaves no temporary files
     // The hanging program was killed with vanban (its command line starts with the shell running it).
     CHECK(run_command("ps -eo args | grep -c " + shell_quote("^/bin/sh " + hang) + " || true") == "0\n");
 }
+
+TEST_CASE("a PDF cached by another build of vanban (same version number) is made again, not reused") {
+    TempDir tmp;
+    fs::path root = tmp.copy_of("clean");
+    std::string args = "pdf --root " + shell_quote(root.string()) + " " + kShortPlan + " --out " + shell_quote(tmp.str() + "/out") +
+                       " --cache " + shell_quote(tmp.str() + "/cache");
+    REQUIRE(run_vanban(args).exit_code == 0);
+    CHECK(run_vanban(args).out.find("0 tạo mới, 1 không đổi") != std::string::npos);
+    // The same program with one byte more: another build, whose renderer may differ.
+    fs::path other = tmp.path / "vanban-khac";
+    fs::copy_file(VANBAN_BINARY, other);
+    std::ofstream(other, std::ios::app | std::ios::binary) << 'x';
+    fs::permissions(other, fs::perms::owner_exec, fs::perm_options::add);
+    std::string again = run_command("env -u CI " + shell_quote(other.string()) + " " + args + " 2>/dev/null");
+    CHECK(again.find("1 tạo mới, 0 không đổi") != std::string::npos);
+}
