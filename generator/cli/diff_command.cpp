@@ -1,7 +1,6 @@
 // `vanban diff OLD NEW` and `vanban diff --years A B`.
 #include <unistd.h>
 
-#include <cstdlib>
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +9,7 @@
 
 #include "approval/git_repository.h"
 #include "cli/cli_support.h"
+#include "support/process.h"
 #include "diff/diff_report.h"
 #include "diff/document_diff.h"
 #include "diff/word_diff.h"
@@ -49,8 +49,7 @@ std::string year_of(const std::string& path, const std::string& year) {
 // year of renamed files compares every new document with every old one of its type, so this
 // bounds the work (2,000 renamed plans a year fit). VANBAN_YEARS_MAX_COMPARISONS lowers it (for tests).
 size_t max_subject_comparisons() {
-    if (const char* v = std::getenv("VANBAN_YEARS_MAX_COMPARISONS"); v && *v) return std::strtoull(v, nullptr, 10);
-    return 4'000'000;
+    return limit_from_environment("VANBAN_YEARS_MAX_COMPARISONS", 1ull << 40).value_or(4'000'000);
 }
 
 // Every document of one school year with its counterpart in the other: the same file name,

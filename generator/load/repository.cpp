@@ -14,6 +14,7 @@
 #include "support/error_text.h"
 #include "support/interrupt.h"
 #include "support/parallel_for.h"
+#include "support/process.h"
 #include "text/unicode.h"
 #include "text/url.h"
 
@@ -72,12 +73,7 @@ namespace {
 // Real documents are well under 1 MiB (a 50-page plan is about 200 KiB); the cap keeps one huge
 // file from taking the memory of the whole build. VANBAN_MAX_DOCUMENT_MB changes it (tests lower it).
 uintmax_t max_document_bytes() {
-    uintmax_t megabytes = 16;
-    if (const char* v = std::getenv("VANBAN_MAX_DOCUMENT_MB"); v && *v) {
-        char* end = nullptr;
-        unsigned long long n = std::strtoull(v, &end, 10);
-        if (end && *end == '\0' && n > 0 && n < (1ull << 20)) megabytes = n;
-    }
+    static const uintmax_t megabytes = limit_from_environment("VANBAN_MAX_DOCUMENT_MB", 1 << 20).value_or(16);
     return megabytes << 20;
 }
 
