@@ -4,6 +4,17 @@
 
 namespace vanban {
 
+namespace {
+
+// Control characters other than tab and line ends: not allowed in XML 1.0, invisible in a
+// terminal. One of them in a title would make feed.xml or Word's document.xml unreadable.
+bool is_control(char c) {
+    unsigned char u = static_cast<unsigned char>(c);
+    return (u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F;
+}
+
+}  // namespace
+
 std::string escape_markup(const std::string& s) {
     std::string out;
     out.reserve(s.size());
@@ -13,21 +24,16 @@ std::string escape_markup(const std::string& s) {
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
-            // Control characters other than tab and line ends are not allowed in XML 1.0: one
-            // of them in a title would make feed.xml or Word's document.xml unreadable.
-            case '\t': case '\n': case '\r': out += c; break;
             default:
-                if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) out += c;
+                if (!is_control(c)) out += c;
         }
     }
     return out;
 }
 
 size_t find_control_character(const std::string& text) {
-    for (size_t i = 0; i < text.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(text[i]);
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return i;
-    }
+    for (size_t i = 0; i < text.size(); ++i)
+        if (is_control(text[i])) return i;
     return std::string::npos;
 }
 
@@ -35,12 +41,11 @@ std::string one_line(const std::string& text) {
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
-        unsigned char u = static_cast<unsigned char>(c);
         if (c == '\n') out += "\\n";
         else if (c == '\r') out += "\\r";
-        else if ((u < 0x20 && c != '\t') || u == 0x7F) {
+        else if (is_control(c)) {
             char hex[8];
-            std::snprintf(hex, sizeof hex, "\\x%02x", u);
+            std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned>(static_cast<unsigned char>(c)));
             out += hex;
         } else out += c;
     }
@@ -67,8 +72,7 @@ std::string guard_log_lines(const std::string& text) {
                     continue;
                 }
             }
-            unsigned char u = static_cast<unsigned char>(c);
-            if ((u < 0x20 && c != '\t') || u == 0x7F) shown += one_line(std::string(1, c));
+            if (c == '\r' || is_control(c)) shown += one_line(std::string(1, c));
             else shown += c;
         }
         size_t first = shown.find_first_not_of(' ');
