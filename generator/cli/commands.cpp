@@ -11,6 +11,7 @@
 #include "check/checks.h"
 #include "approval/approval_report.h"
 #include "check/report.h"
+#include "check/template_overrides.h"
 #include "load/repository.h"
 #include "site/output_folder.h"
 #include "site/site_builder.h"
@@ -98,6 +99,7 @@ int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     for (auto& d : check_site_templates(repo)) diagnostics.push_back(std::move(d));
     sort_diagnostics(diagnostics);
     report.documents = repo.documents.size();
+    write_template_overrides(template_overrides(common.root, default_templates_dir()), report, out);
     write_report(diagnostics, report, out);
     return count_errors(diagnostics) > 0 ? 1 : 0;
 }

@@ -22,9 +22,25 @@ namespace fs = std::filesystem;
 
 namespace vanban {
 
+std::string find_templates_dir(const char* environment, const std::string& executable, const std::string& compiled_in) {
+    if (environment && *environment) return environment;
+    if (!executable.empty()) {
+        // An installed vanban is <prefix>/bin/vanban with its data in <prefix>/share/vanban: found
+        // relative to the executable, a relocated or `dpkg-deb -x`-extracted install works too.
+        std::error_code ec;
+        fs::path shipped = fs::path(executable).parent_path().parent_path() / "share" / "vanban" / "templates";
+        if (fs::is_directory(shipped, ec)) return shipped.lexically_normal().string();
+    }
+    return compiled_in;
+}
+
 std::string default_templates_dir() {
-    if (const char* env = std::getenv("VANBAN_TEMPLATES"); env && *env) return env;
-    return VANBAN_DEFAULT_TEMPLATES;
+    static const std::string executable = [] {
+        std::error_code ec;
+        fs::path self = fs::read_symlink("/proc/self/exe", ec);
+        return ec ? std::string() : self.string();
+    }();
+    return find_templates_dir(std::getenv("VANBAN_TEMPLATES"), executable, VANBAN_DEFAULT_TEMPLATES);
 }
 
 TemplateSearchPath::TemplateSearchPath(const std::string& repository_root, std::vector<std::string> dirs)

@@ -44,8 +44,12 @@ private:
     std::string repository_root_;  // non-empty when dirs_[0] is the school's templates/
 };
 
-// vanban's own templates: $VANBAN_TEMPLATES, else the templates/ folder vanban was built from.
+// vanban's own templates (document types, site, PDF and Word layouts, citation words, the skeleton
+// of `vanban init`): $VANBAN_TEMPLATES, else <executable's folder>/../share/vanban/templates when it
+// exists (an installed vanban), else the templates/ folder vanban was built from (the build tree).
 std::string default_templates_dir();
+// The rule of default_templates_dir(), given its inputs (`environment` may be null, `executable` empty).
+std::string find_templates_dir(const char* environment, const std::string& executable, const std::string& compiled_in);
 
 struct Repository {
     std::string root;
