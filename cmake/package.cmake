@@ -21,9 +21,9 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # vanban_<version>_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
+# The first line of the Description field is CPACK_PACKAGE_DESCRIPTION_SUMMARY.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-"văn bản nhà trường dưới dạng mã nguồn / school documents as source code
-Mỗi văn bản hành chính của trường (kế hoạch, phân công, công khai, công văn,
+"Mỗi văn bản hành chính của trường (kế hoạch, phân công, công khai, công văn,
 báo cáo, quyết định) là một tệp Markdown trong một kho git. vanban kiểm tra thể
 thức và số liệu, tạo trang web công khai thông tin của trường, bản PDF theo
 Nghị định 30/2020/NĐ-CP và bản Word, ghi phê duyệt bằng commit có chữ ký.

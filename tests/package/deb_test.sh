@@ -25,13 +25,21 @@ echo "Depends: $depends"
 has_depend() { printf '%s\n' "$depends" | tr ',' '\n' | sed 's/^ *//; s/ *(.*//' | grep -qxF "$1"; }
 dpkg-deb -x "$deb" "$work/root"
 vanban="$work/root/usr/bin/vanban"
-for library in $(ldd "$vanban" | awk '$3 ~ /^\// {print $3}'); do
-    # Debian 12 merged /lib into /usr/lib: dpkg knows the /usr path.
+# The libraries vanban itself names (NEEDED); theirs come with their packages.
+needed=$(readelf -d "$vanban" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+[ -n "$needed" ] || fail "readelf found no NEEDED library in $vanban"
+for name in $needed; do
+    library=$(ldd "$vanban" | awk -v n="$name" '$1 == n {print $3}')
+    [ -n "$library" ] || { fail "ldd does not find $name"; continue; }
+    # Debian 12 merged /lib into /usr/lib: dpkg knows one of the two paths.
     real=$(readlink -f "$library")
-    package=$(dpkg -S "$real" 2>/dev/null || dpkg -S "/usr$real" 2>/dev/null || true)
+    package=""
+    for path in "$library" "$real" "${real#/usr}" "/usr$library"; do
+        package=$(dpkg -S "$path" 2> /dev/null) && break
+    done
     package=${package%%:*}
     if [ -z "$package" ]; then fail "no Debian package holds $library"; continue; fi
-    has_depend "$package" || fail "Depends lacks $package (for $library)"
+    has_depend "$package" && ok "Depends has $package ($name)" || fail "Depends lacks $package (for $name)"
 done
 for program in pandoc weasyprint fonts-liberation2 git openssh-client gnupg ca-certificates; do
     has_depend "$program" || fail "Depends lacks $program"

@@ -102,7 +102,7 @@ git config --global url."$work/github/".insteadOf https://github.com/
     echo 'trap '\''echo "FAIL: block $guide_block of the guide stopped at: $BASH_COMMAND (exit $?)" >&2'\'' ERR'
     for n in $(seq 1 "$blocks"); do
         echo "guide_block=$n"
-        echo "echo '== block $n:' $(head -1 "$work/block-$n.sh" | sed "s/'/'\\\\''/g; s/^/'/; s/\$/'/")"
+        printf 'echo %q\n' "== block $n: $(head -1 "$work/block-$n.sh")"
         if [ -f "$work/block-$n.url" ]; then
             echo "guide_background $n $(cat "$work/block-$n.url")"
         else
