@@ -16,8 +16,8 @@
 #    answers, is fetched with curl, then stopped with Ctrl-C (SIGINT).
 # Usage: readme_guide_test.sh DEB_DIR SOURCE_DIR VERSION RELEASES_URL
 set -u
-deb_dir=$1
-source=$2
+deb_dir=$(realpath -m "$1")
+source=$(realpath -m "$2")
 version=$3
 releases_url=$4
 deb="$deb_dir/vanban_${version}_amd64.deb"
