@@ -27,7 +27,7 @@ for tool in curl ssh-keygen git dpkg-deb setsid; do
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/shims" "$work/home" "$work/root" "$work/github/thcs-hoa-binh" "$work/machine"
+mkdir -p "$work/shims" "$work/home" "$work/root" "$work/machine"
 
 # The guide, cut into blocks: block-N.sh, and block-N.url for a background one.
 awk -v dir="$work" '
@@ -94,7 +94,11 @@ export PATH="$work/shims:$work/root/usr/bin:$PATH"
 export GIT_CONFIG_NOSYSTEM=1
 unset VANBAN_TEMPLATES VANBAN_TRUST_ROOT CI GITHUB_ACTIONS GITLAB_CI TF_BUILD JENKINS_URL BUILDKITE CIRCLECI TRAVIS TEAMCITY_VERSION \
       XDG_CONFIG_HOME XDG_CACHE_HOME GIT_DIR GIT_WORK_TREE EDITOR VISUAL
-git init -q --bare "$work/github/thcs-hoa-binh/van-ban.git"
+# The school's GitHub repository the guide pushes to, as a local bare repository.
+remote=$(cat "$work"/block-*.sh | grep -o 'https://github.com/[^ ]*\.git' | head -1)
+[ -n "$remote" ] || { echo "FAIL: the guide sets no https://github.com/….git remote"; exit 1; }
+pushed="$work/github/${remote#https://github.com/}"
+git init -q --bare "$pushed"
 git config --global url."$work/github/".insteadOf https://github.com/
 
 # One shell for every block (a `cd` carries on), stopping at the first failing command.
@@ -136,7 +140,6 @@ if [ $status -ne 0 ]; then echo "FAIL: the guide did not run through (exit $stat
 # approval of its first document.
 failures=0
 check() { if eval "$1"; then echo "ok: $2"; else echo "FAIL: $2"; failures=$((failures + 1)); fi; }
-pushed="$work/github/thcs-hoa-binh/van-ban.git"
 check '[ "$(command -v vanban)" = "$work/root/usr/bin/vanban" ]' "vanban ran from the extracted package"
 check 'git --git-dir "$pushed" rev-parse -q --verify main > /dev/null' "main was pushed to the school's repository"
 check 'git --git-dir "$pushed" log -1 --format=%B main | grep -q "^Phe-duyet: plans/"' "the last commit pushed approves the plan"
