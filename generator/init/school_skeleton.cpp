@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <regex>
 #include <stdexcept>
 
 #include "load/front_matter.h"
@@ -36,8 +37,35 @@ std::vector<Category> disclosure_categories(const std::string& templates_dir) {
     return out;
 }
 
+// A line holding only a section, inverted section, closing or delimiter tag leaves no empty
+// line behind (the mustache spec's "standalone" tags; kainjow's renderer leaves one for a section
+// it skips): the tag moves to the end of the line before, or to the start of the file.
+std::string join_standalone_tags(const std::string& text) {
+    static const std::regex standalone(R"(^[ \t]*((\{\{|<%)[#^/=][^\n]*(\}\}|%>))[ \t]*$)");
+    std::string out;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find('\n', start);
+        std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        std::smatch tag;
+        if (end != std::string::npos && std::regex_match(line, tag, standalone)) {
+            if (out.empty()) {
+                out = tag[1].str();
+            } else {
+                out.pop_back();  // the line before's newline, after the tag now
+                out += tag[1].str() + "\n";
+            }
+        } else {
+            out += line + (end == std::string::npos ? "" : "\n");
+        }
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return out;
+}
+
 std::string render(const std::string& text, const data& values, const std::string& shown) {
-    mustache tmpl(text);
+    mustache tmpl(join_standalone_tags(text));
     // The skeleton writes YAML, Markdown and shell, not HTML: values go in as they are (the
     // YAML ones are quoted beforehand, see *_yaml).
     tmpl.set_custom_escape([](const std::string& s) { return s; });
