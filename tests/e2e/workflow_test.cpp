@@ -253,7 +253,7 @@ TEST_CASE("a pull request with an error: the check fails with annotations, the d
         REQUIRE(check);
         CHECK(check->ran);
         CHECK(check->exit_code == 1);
-        CHECK(check->output.find("::error file=content/cong-khai/" + year + "/thu-chi-tai-chinh.md,line=5") != std::string::npos);
+        CHECK(check->output.find("::error file=content/cong-khai/" + year + "/thu-chi-tai-chinh.md,line=6") != std::string::npos);
         const StepRun* summary = run.step("So sánh với nhánh đích");
         REQUIRE(summary);
         CHECK(summary->ran);  // if: always()
