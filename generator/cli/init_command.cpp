@@ -24,7 +24,7 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
         ("cap-hoc", po::value(&school.level), "MN, TH, THCS, THPT, TH-THCS, THCS-THPT, TH-THCS-THPT hoặc GDTX (mặc định: đọc từ tên trường)")
         ("website", po::value(&school.website), "địa chỉ trang web của trường, ví dụ https://thcsbinhminh.edu.vn")
         ("force", po::bool_switch(&force), "ghi vào thư mục đã có tệp: chỉ thêm các tệp còn thiếu, không ghi đè tệp nào");
-    po::variables_map vm = parse_with_files(args, d, positional, "thư mục của kho mới (mặc định: thư mục hiện tại)");
+    po::variables_map vm = parse_with_files(args, d, positional, "thư mục của kho mới (mặc định: --root, tức thư mục hiện tại)");
     if (vm.count("help")) {
         out << d << '\n';
         return 0;
@@ -39,7 +39,7 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
     while (!school.website.empty() && school.website.back() == '/') school.website.pop_back();
     if (!school.website.empty() && !is_web_address(school.website))
         throw UsageError("--website cần một địa chỉ http:// hoặc https://, ví dụ https://thcsbinhminh.edu.vn");
-    std::string dir = positional.empty() ? "." : positional[0];
+    std::string dir = positional.empty() ? common.root : positional[0];
 
     std::error_code ec;
     fs::file_status status = fs::symlink_status(dir, ec);
