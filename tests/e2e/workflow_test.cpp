@@ -265,6 +265,14 @@ TEST_CASE("a pull request with an error: the check fails with annotations, the d
         CHECK(text.find("### `content/cong-khai/" + year + "/tuyển sinh lớp 6.md`\n\n```\n(văn bản mới)") != std::string::npos);
         CHECK(text.find("safe.directory") == std::string::npos);  // git and vanban read the checkout
     }
+    // Merged as it is, nothing is published: the build after the failed check does not run.
+    JobRun publish = runner.run_job(YAML::LoadFile((workspace / ".github/workflows/dang-trang.yml").string()), "tao-trang");
+    INFO(describe(publish));
+    REQUIRE(publish.step("Kiểm tra văn bản"));
+    CHECK(publish.step("Kiểm tra văn bản")->exit_code == 1);
+    REQUIRE(publish.step("Tạo trang web và bản PDF"));
+    CHECK_FALSE(publish.step("Tạo trang web và bản PDF")->ran);
+    CHECK_FALSE(fs::exists(workspace / "site"));
 }
 
 TEST_CASE("a clean pull request and its merge: every step of every workflow passes and the site is built") {
