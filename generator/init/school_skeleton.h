@@ -32,7 +32,11 @@ bool known_level(const std::string& level);
 
 // Every file of the skeleton in `skeleton_dir`, in path order, rendered for this school and
 // year. A file whose path holds {{danh_muc}} is written once per category of the disclosure
-// type (templates/types/cong-khai.yaml). Throws std::runtime_error with a Vietnamese message
+// type (templates/types/cong-khai.yaml). The names the skeleton may use: ten, viet_tat, co_quan,
+// dia_danh, cap_hoc, website (absent when not given; each also as *_yaml, quoted for YAML),
+// nam_hoc, hom_nay, phien_ban, dia_chi_goi_deb (the released .deb); per category danh_muc,
+// ten_danh_muc, ten_danh_muc_thuong. Values go in unescaped; a file that needs GitHub's own
+// ${{ }} starts with {{=<% %>=}}. Throws std::runtime_error with a Vietnamese message
 // when the skeleton cannot be read or a template is malformed.
 std::vector<SkeletonFile> render_skeleton(const std::string& skeleton_dir, const std::string& templates_dir, const SchoolFields& school,
                                           const SchoolYear& year, const Date& today);
