@@ -120,11 +120,8 @@ ApprovalReport approval_report(const Repository& repo) {
         report.unavailable = {"vanban.yaml chưa có mục phe_duyet (vai trò, khóa)", "vanban.yaml has no phe_duyet section (roles, keys)"};
         return report;
     }
-    auto git = GitRepository::open(repo.root);
-    if (!git) {
-        report.unavailable = {repo.root + " không nằm trong một kho git", repo.root + " is not inside a git repository"};
-        return report;
-    }
+    auto git = GitRepository::open(repo.root, &report.unavailable);
+    if (!git) return report;
     if (git->shallow()) {
         report.unavailable = {"bản sao git này là bản nông (shallow): thiếu phần đầu lịch sử", "this git clone is shallow: the start of history is missing"};
         return report;

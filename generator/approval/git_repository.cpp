@@ -1,6 +1,8 @@
 #include "approval/git_repository.h"
 
 #include <git2.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <map>
@@ -33,14 +35,50 @@ struct Owned {
     }
 };
 
+// A folder as the shell reads it: quoted unless plainly safe.
+std::string shell_word(const std::string& s) {
+    if (!s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+") == std::string::npos) return s;
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// Why `path` could not be opened. Since git 2.35.2 (libgit2 1.5 likewise) a repository owned by
+// another user is refused unless listed in safe.directory: on CI the checkout belongs to the
+// runner's user, not the container's root. libgit2 1.5.1 reports that refusal as GIT_EOWNER only
+// when some safe.directory is configured; with none at all it fails with GIT_ENOTFOUND ("config
+// value 'safe.directory' was not found"), so the owner of the work tree found is what decides.
+Message not_opened(const std::string& path, int error) {
+    git_buf found = GIT_BUF_INIT;
+    bool discovered = git_repository_discover(&found, path.c_str(), 0, nullptr) == 0;
+    fs::path git_dir = discovered ? fs::path(found.ptr).lexically_normal() : fs::path();
+    git_buf_dispose(&found);
+    if (git_dir.filename().empty()) git_dir = git_dir.parent_path();
+    std::string tree = git_dir.filename() == ".git" ? git_dir.parent_path().string() : git_dir.string();
+    struct stat info {};
+    bool foreign = discovered && ::stat(tree.c_str(), &info) == 0 && info.st_uid != ::geteuid();
+    if (!discovered || (error != GIT_EOWNER && !foreign))
+        return {path + " không nằm trong một kho git", path + " is not inside a git repository"};
+    // The fix names the work tree, as git's own message does.
+    std::string fix = "git config --global --add safe.directory " + shell_word(tree);
+    return {"git từ chối mở kho " + tree + " vì kho thuộc về người dùng khác (không phải người đang chạy vanban); nếu tin kho này, chạy: " + fix,
+            "git refuses to open the repository " + tree + ": it belongs to another user than the one running vanban; if you trust it, run: " +
+                fix};
+}
+
 }  // namespace
 
-std::unique_ptr<GitRepository> GitRepository::open(const std::string& path) {
+std::unique_ptr<GitRepository> GitRepository::open(const std::string& path, Message* why) {
     ensure_library();
     git_repository* repo = nullptr;
-    if (git_repository_open_ext(&repo, path.c_str(), 0, nullptr) != 0) return nullptr;
-    if (git_repository_is_bare(repo)) {
+    int opened = git_repository_open_ext(&repo, path.c_str(), 0, nullptr);
+    if (opened == 0 && git_repository_is_bare(repo)) {
         git_repository_free(repo);
+        opened = GIT_ENOTFOUND;
+    }
+    if (opened != 0) {
+        if (why)
+            *why = not_opened(path, opened);
         return nullptr;
     }
     return std::unique_ptr<GitRepository>(new GitRepository(repo));

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "model/diagnostic.h"
+
 struct git_repository;
 struct git_commit;
 
@@ -30,8 +32,10 @@ struct CommitSignature {
 
 class GitRepository {
 public:
-    // Opens the repository containing `path`; empty when there is none.
-    static std::unique_ptr<GitRepository> open(const std::string& path);
+    // Opens the repository containing `path`; empty when there is none or when git refuses to
+    // open it (it belongs to another user and is not a safe.directory), and then `why`, when
+    // given, says which, with the command that fixes the second.
+    static std::unique_ptr<GitRepository> open(const std::string& path, Message* why = nullptr);
     ~GitRepository();
     GitRepository(const GitRepository&) = delete;
     GitRepository& operator=(const GitRepository&) = delete;

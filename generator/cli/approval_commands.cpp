@@ -149,8 +149,9 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
         for (const auto& [r, holders] : repo.approval.roles) roles.push_back(r);
         throw UsageError("vai trò \"" + role + "\" không có trong vanban.yaml; các vai trò: " + join(roles));
     }
-    auto gitrepo = GitRepository::open(repo.root);
-    if (!gitrepo) throw UsageError(repo.root + " không nằm trong một kho git");
+    Message not_opened;
+    auto gitrepo = GitRepository::open(repo.root, &not_opened);
+    if (!gitrepo) throw UsageError(not_opened.in(common.english));
 
     ProcessResult key = git(repo.root, {"config", "--get", "user.signingkey"});
     if (!key.ok() || key.out.empty())

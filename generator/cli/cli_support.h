@@ -50,6 +50,8 @@ int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 // `vanban import` (cli/import_command.cpp).
 int run_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// `vanban init` (cli/init_command.cpp).
+int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 // `vanban diff` (cli/diff_command.cpp).
 int run_diff(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 

@@ -39,6 +39,7 @@ const char* const kUsage =
     "  import  chuyển văn bản Word (.docx) thành văn bản vanban\n"
     "  serve   xem trước trang web khi đang sửa (tự cập nhật)\n"
     "  diff    so sánh hai văn bản (hoặc hai năm học) theo mục, câu chữ, bảng và số liệu\n"
+    "  init    tạo kho văn bản mới cho nhà trường (vanban.yaml, trang, công khai, quy trình GitHub)\n"
     "\n"
     "Xem tùy chọn của từng lệnh: vanban <lệnh> --help\n";
 
@@ -268,6 +269,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
         if (args[0] == "new") return run_new(rest, out, err);
         if (args[0] == "serve") return run_serve(rest, out, err);
         if (args[0] == "import") return run_import(rest, out, err);
+        if (args[0] == "init") return run_init(rest, out, err);
         err << "vanban: lệnh không biết \"" << args[0] << "\"\n\n" << kUsage;
         return 2;
     } catch (const Interrupted& e) {

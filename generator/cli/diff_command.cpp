@@ -22,16 +22,18 @@ namespace vanban {
 
 namespace {
 
-// A side of the comparison: a file, or "REV:path" read from git history.
-Document load_side(const std::string& spec, const Repository& repo) {
+// A side of the comparison: a file, or "REV:path" read from git history. `english`: the
+// language of the reason git history cannot be read.
+Document load_side(const std::string& spec, const Repository& repo, bool english) {
     std::error_code ec;
     if (fs::is_regular_file(spec, ec)) return load_document(spec, read_file(spec), repo.types, repo.school);
     if (fs::is_regular_file(fs::path(repo.root) / spec, ec))
         return load_document(spec, read_file((fs::path(repo.root) / spec).string()), repo.types, repo.school);
     size_t colon = spec.find(':');
     if (colon != std::string::npos) {
-        auto git = GitRepository::open(repo.root);
-        if (!git) throw UsageError(repo.root + " không nằm trong một kho git nên không đọc được " + spec);
+        Message not_opened;
+        auto git = GitRepository::open(repo.root, &not_opened);
+        if (!git) throw UsageError("không đọc được " + spec + ": " + not_opened.in(english));
         // Paths in REV:path are relative to the vanban root, like every other path vanban shows.
         std::string path = spec.substr(colon + 1);
         auto content = git->read_revision(spec.substr(0, colon) + ":" + git->prefix_of(repo.root) + path);
@@ -148,7 +150,7 @@ int run_diff(const std::vector<std::string>& args, std::ostream& out, std::ostre
         title = "So sánh văn bản năm học " + years[0] + " và " + years[1] + " — " + repo.school.name;
     } else {
         if (sides.size() != 2) throw UsageError("cần hai văn bản để so sánh: vanban diff CŨ MỚI (tệp hoặc REV:đường-dẫn)");
-        Document a = load_side(sides[0], repo), b = load_side(sides[1], repo);
+        Document a = load_side(sides[0], repo, common.english), b = load_side(sides[1], repo, common.english);
         diffs.push_back(diff_documents(&a, &b, sides[0], sides[1]));
         title = "So sánh " + (b.subject.empty() ? sides[1] : b.subject);
     }

@@ -1,0 +1,140 @@
+// `vanban init`: a new school repository from the shipped skeleton, that checks with warnings
+// only and builds, never overwrites, and whose workflows parse.
+#include <doctest/doctest.h>
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "run_vanban.h"
+
+namespace fs = std::filesystem;
+using namespace vanban::e2e;
+
+namespace {
+
+const char* const kCategories[] = {"thong-tin-chung", "thu-chi-tai-chinh", "dieu-kien-bao-dam-chat-luong", "ke-hoach-ket-qua-giao-duc",
+                                   "bao-cao-thuong-nien"};
+
+Run init(const fs::path& dir, const std::string& more = "") {
+    return run_vanban("init " + shell_quote(dir.string()) + " --ten 'Trường THCS Bình Minh' --viet-tat THCSBM --today 2025-10-01 " + more);
+}
+
+}  // namespace
+
+TEST_CASE("vanban init writes a school repository that checks with warnings only and builds") {
+    TempDir tmp;
+    fs::path root = tmp.path / "truong";
+    Run made = init(root, "--co-quan 'ỦY BAN NHÂN DÂN XÃ BÌNH MINH' --dia-danh 'Bình Minh' --website https://thcsbinhminh.edu.vn/");
+    INFO(made.out, made.err);
+    REQUIRE(made.exit_code == 0);
+    for (const char* file : {"vanban.yaml", "README.md", ".gitignore", ".vanban/allowed_signers", "plans/2025-2026/.gitkeep",
+                             "content/gioi-thieu.md", "content/lien-he.md", ".github/workflows/kiem-tra.yml", ".github/workflows/dang-trang.yml"})
+        CHECK_MESSAGE(fs::is_regular_file(root / file), file);
+    for (const char* category : kCategories)
+        CHECK_MESSAGE(fs::is_regular_file(root / "content/cong-khai/2025-2026" / (std::string(category) + ".md")), category);
+    std::string config = slurp((root / "vanban.yaml").string());
+    CHECK(config.find("ten: \"Trường THCS Bình Minh\"") != std::string::npos);
+    CHECK(config.find("co_quan_chu_quan: \"ỦY BAN NHÂN DÂN XÃ BÌNH MINH\"") != std::string::npos);
+    CHECK(config.find("cap_hoc: THCS") != std::string::npos);  // read from the name
+    CHECK(config.find("  website: \"https://thcsbinhminh.edu.vn\"") != std::string::npos);
+    CHECK(config.find("# dia_chi:") != std::string::npos);  // not given: left commented out
+    CHECK(config.find("{{") == std::string::npos);
+    std::string stub = slurp((root / "content/cong-khai/2025-2026/thu-chi-tai-chinh.md").string());
+    CHECK(stub.find("trich_yeu: \"Công khai thu, chi tài chính năm học 2025-2026\"") != std::string::npos);
+    CHECK(stub.find("[[") != std::string::npos);  // honest: to be filled, and check says so
+
+    Run check = run_vanban("check --root " + shell_quote(root.string()) + " --today 2025-10-01");
+    INFO(check.out, check.err);
+    CHECK(check.exit_code == 0);
+    CHECK(check.out.find("[placeholder]") != std::string::npos);
+    Run build = run_vanban("build --no-pdf --no-docx --root " + shell_quote(root.string()) + " --today 2025-10-01");
+    INFO(build.out, build.err);
+    CHECK(build.exit_code == 0);
+    CHECK(fs::exists(root / "site/index.html"));
+}
+
+TEST_CASE("vanban init without the optional fields still checks with warnings only") {
+    TempDir tmp;
+    fs::path root = tmp.path / "truong";
+    Run made = run_vanban("init " + shell_quote(root.string()) + " --ten 'Trường Tiểu học Hòa Bình' --viet-tat THHB --today 2026-03-02");
+    INFO(made.out, made.err);
+    REQUIRE(made.exit_code == 0);
+    CHECK(made.out.find("co_quan_chu_quan dia_danh") != std::string::npos);  // says what is left to fill
+    std::string config = slurp((root / "vanban.yaml").string());
+    CHECK(config.find("cap_hoc: TH\n") != std::string::npos);
+    CHECK(config.find("# website:") != std::string::npos);
+    CHECK(fs::is_regular_file(root / "content/cong-khai/2025-2026/bao-cao-thuong-nien.md"));  // March is in 2025-2026
+    Run check = run_vanban("check --root " + shell_quote(root.string()) + " --today 2026-03-02");
+    INFO(check.out, check.err);
+    CHECK(check.exit_code == 0);
+}
+
+TEST_CASE("vanban init asks for what it cannot guess and refuses a folder that has files") {
+    TempDir tmp;
+    Run no_level = run_vanban("init " + shell_quote(tmp.str() + "/a") + " --ten 'Trường Bình Minh' --viet-tat BM");
+    CHECK(no_level.exit_code == 2);
+    CHECK(no_level.err.find("--cap-hoc") != std::string::npos);
+    CHECK_FALSE(fs::exists(tmp.path / "a"));
+    Run no_name = run_vanban("init " + shell_quote(tmp.str() + "/a") + " --viet-tat BM");
+    CHECK(no_name.exit_code == 2);
+    CHECK(no_name.err.find("--ten") != std::string::npos);
+
+    fs::path root = tmp.path / "truong";
+    fs::create_directories(root);
+    std::ofstream(root / "ghi-chu.txt") << "của trường\n";
+    Run refused = init(root);
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("--force") != std::string::npos);
+    CHECK_FALSE(fs::exists(root / "vanban.yaml"));
+}
+
+TEST_CASE("vanban init --force writes only the missing files and never follows a link") {
+    TempDir tmp;
+    fs::path root = tmp.path / "truong";
+    fs::create_directories(root / "content");
+    std::ofstream(root / "vanban.yaml") << "truong:\n  ten: \"Của trường\"\n";
+    std::ofstream(root / "content/gioi-thieu.md") << "viết tay\n";
+    Run made = init(root, "--force");
+    INFO(made.out, made.err);
+    REQUIRE(made.exit_code == 0);
+    CHECK(slurp((root / "vanban.yaml").string()) == "truong:\n  ten: \"Của trường\"\n");
+    CHECK(slurp((root / "content/gioi-thieu.md").string()) == "viết tay\n");
+    CHECK(made.out.find("giữ nguyên vanban.yaml") != std::string::npos);
+    CHECK(fs::is_regular_file(root / "content/lien-he.md"));
+    CHECK(fs::is_regular_file(root / ".github/workflows/kiem-tra.yml"));
+
+    // A linked folder would send the files elsewhere: refused, nothing written there.
+    fs::path other = tmp.path / "other";
+    fs::create_directories(other);
+    fs::path linked = tmp.path / "linked";
+    fs::create_directories(linked);
+    fs::create_directory_symlink(other, linked / "content");
+    Run through_link = init(linked, "--force");
+    CHECK(through_link.exit_code == 2);
+    CHECK(through_link.err.find("liên kết tượng trưng") != std::string::npos);
+    CHECK(fs::is_empty(other));
+}
+
+TEST_CASE("the workflows vanban init writes parse and install the released package") {
+    TempDir tmp;
+    fs::path root = tmp.path / "truong";
+    REQUIRE(init(root).exit_code == 0);
+    std::string version = run_vanban("--version").out;  // "vanban 0.2.0\n"
+    version = version.substr(7, version.size() - 8);
+    YAML::Node check = YAML::LoadFile((root / ".github/workflows/kiem-tra.yml").string());
+    YAML::Node publish = YAML::LoadFile((root / ".github/workflows/dang-trang.yml").string());
+    for (const auto& w : {check, publish}) {
+        CHECK(w["env"]["VANBAN_VERSION"].as<std::string>() == version);
+        CHECK(w["env"]["VANBAN_DEB_URL"].as<std::string>() ==
+              "https://github.com/vanban-vn/vanban/releases/download/v" + version + "/vanban_" + version + "_amd64.deb");
+        CHECK(w["env"]["VANBAN_TRUST_ROOT"].as<std::string>() == "${{ vars.VANBAN_TRUST_ROOT }}");  // GitHub's, left as it is
+    }
+    CHECK(check["permissions"]["contents"].as<std::string>() == "read");
+    CHECK(publish["concurrency"]["cancel-in-progress"].as<std::string>() == "false");
+    CHECK(publish["on"]["workflow_dispatch"]);
+    std::string text = slurp((root / ".github/workflows/kiem-tra.yml").string());
+    CHECK(text.find("cmake") == std::string::npos);  // no compiling
+    CHECK(text.find("<%") == std::string::npos);
+}
