@@ -39,17 +39,17 @@ size_t terminal_width(int fd) {
 }
 
 struct StepText {
-    const char* label;                   // before the count on the live line
+    const char* vi_label, *en_label;     // before the count on the live line; none: the phase line is shown
     const char* vi_before, *vi_after;    // "Đang tạo " N " bản PDF…"
     const char* en_before, *en_after;    // "Making " N " PDFs…"
 };
 
 const StepText& step_text(ProgressStep step) {
     static const StepText texts[] = {
-        {"", "Đang kiểm tra ", " văn bản…", "Checking ", " documents…"},
-        {"PDF", "Đang tạo ", " bản PDF…", "Making ", " PDFs…"},
-        {"Word", "Đang tạo ", " bản Word…", "Making ", " Word files…"},
-        {"Trang", "Đang tạo ", " trang web…", "Writing ", " pages…"},
+        {"", "", "Đang kiểm tra ", " văn bản…", "Checking ", " documents…"},
+        {"PDF", "PDF", "Đang tạo ", " bản PDF…", "Making ", " PDFs…"},
+        {"Word", "Word", "Đang tạo ", " bản Word…", "Making ", " Word files…"},
+        {"Trang", "Pages", "Đang tạo trang web của ", " văn bản…", "Writing the pages of ", " documents…"},
     };
     return texts[static_cast<int>(step)];
 }
@@ -137,11 +137,12 @@ void Progress::end() {
 void Progress::draw(const std::string& item) {
     const StepText& t = step_text(step_);
     std::string line;
-    if (*t.label == '\0') {
+    const char* label = english_ ? t.en_label : t.vi_label;
+    if (*label == '\0') {
         // A phase without a count of its own (checking runs inside one call): its name only.
         line = std::string(english_ ? t.en_before : t.vi_before) + std::to_string(total_) + (english_ ? t.en_after : t.vi_after);
     } else {
-        line = std::string(t.label) + " " + std::to_string(done_) + "/" + std::to_string(total_);
+        line = std::string(label) + " " + std::to_string(done_) + "/" + std::to_string(total_);
         std::string left;
         if (done_ > 0 && done_ < total_)
             left = " · " + time_left_text(std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count(), done_, total_, english_);
