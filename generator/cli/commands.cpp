@@ -18,6 +18,7 @@
 #include "model/page_paths.h"
 #include "support/error_text.h"
 #include "support/interrupt.h"
+#include "support/progress.h"
 
 namespace vanban {
 
@@ -117,7 +118,8 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
         ("out,o", po::value(&site.out_dir), "thư mục đầu ra (mặc định: site/ trong thư mục gốc)")
         ("strict", po::bool_switch(&site.strict), "dừng, không tạo trang web, nếu có lỗi")
         ("no-pdf", po::bool_switch(&no_pdf), "không tạo bản PDF")
-        ("no-docx", po::bool_switch(&no_docx), "không tạo bản Word (.docx)");
+        ("no-docx", po::bool_switch(&no_docx), "không tạo bản Word (.docx)")
+        ("show-diagnostics", po::bool_switch(&site.show_diagnostics), "ghi lỗi, cảnh báo của các văn bản lên trang (bản nội bộ, không công bố)");
     po::variables_map vm = parse(args, d);
     if (vm.count("help")) {
         out << d << '\n';
@@ -133,11 +135,17 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
     if (site.out_dir.empty()) site.out_dir = (std::filesystem::path(common.root) / "site").string();
     if (std::string problem = output_folder_problem(common.root, site.out_dir); !problem.empty()) throw UsageError(problem);
     auto started = std::chrono::steady_clock::now();
+    Progress progress(err, common.english);
+    site.progress = &progress;
     CheckOptions options = check_options(common);
     Repository repo = load_repository(common.root, common.jobs);
     ApprovalReport approvals = approval_report(repo);
     options.approvals = &approvals;
-    std::vector<Diagnostic> diagnostics = check_repository(repo, options);
+    std::vector<Diagnostic> diagnostics;
+    {
+        Progress::Phase checking(&progress, ProgressStep::Check, repo.documents.size());
+        diagnostics = check_repository(repo, options);
+    }
     size_t errors = count_errors(diagnostics);
     ReportOptions report;
     report.english = common.english;
@@ -195,6 +203,8 @@ int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         requests.push_back({doc, output, {}});
     }
     fs::create_directories(out_dir);
+    Progress progress(err, common.english);
+    pdf.progress = &progress;
     ApprovalReport approvals = approval_report(repo);
     for (auto& r : requests) {
         ApprovalMark mark = approval_mark(*r.doc, approvals);
@@ -239,6 +249,8 @@ int run_docx(const std::vector<std::string>& args, std::ostream& out, std::ostre
         requests.push_back({doc, output});
     }
     fs::create_directories(out_dir);
+    Progress progress(err, common.english);
+    docx.progress = &progress;
     RenderReport report = render_docxs(repo, requests, docx);
     for (size_t i = 0; i < requests.size(); ++i)
         if (report.ok[i]) out << requests[i].output << '\n';

@@ -87,6 +87,8 @@ RenderReport render_docxs(const Repository& repo, const std::vector<DocxRequest>
     steps.usable = usable;
     steps.render = [&](size_t i, const std::string& cached) { return render_docx(jobs[i], options.tools, reference, cached).error; };
     steps.output = [&](size_t i) { return requests[i].output; };
+    Progress::Phase phase(options.progress, ProgressStep::Docx, requests.size());
+    steps.finished = [&](size_t i) { phase.done(requests[i].doc->path); };
     return render_report(run_cached_batch(requests.size(), options.jobs, steps), requests);
 }
 

@@ -10,6 +10,7 @@
 #include "docx/docx_renderer.h"
 #include "load/repository.h"
 #include "model/render_report.h"
+#include "support/progress.h"
 
 namespace vanban {
 
@@ -22,6 +23,7 @@ struct DocxBatchOptions {
     unsigned jobs = 0;      // 0: all cores
     std::string cache_dir;  // empty: default_docx_cache_dir()
     DocxTools tools = docx_tools_from_environment();
+    Progress* progress = nullptr;  // told of each finished file; null: nobody listens
 };
 
 RenderReport render_docxs(const Repository& repo, const std::vector<DocxRequest>& requests, const DocxBatchOptions& options);

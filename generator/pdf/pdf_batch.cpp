@@ -97,6 +97,8 @@ RenderReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& 
     steps.usable = usable;
     steps.render = [&](size_t i, const std::string& cached) { return render_pdf(jobs[i], options.tools, cached).error; };
     steps.output = [&](size_t i) { return requests[i].output; };
+    Progress::Phase phase(options.progress, ProgressStep::Pdf, requests.size());
+    steps.finished = [&](size_t i) { phase.done(requests[i].doc->path); };
     return render_report(run_cached_batch(requests.size(), options.jobs, steps), requests);
 }
 

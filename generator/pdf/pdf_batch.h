@@ -9,6 +9,7 @@
 
 #include "load/repository.h"
 #include "model/render_report.h"
+#include "support/progress.h"
 #include "pdf/pdf_renderer.h"
 
 namespace vanban {
@@ -23,6 +24,7 @@ struct PdfBatchOptions {
     unsigned jobs = 0;      // 0: all cores
     std::string cache_dir;  // empty: default_pdf_cache_dir()
     PdfTools tools = pdf_tools_from_environment();
+    Progress* progress = nullptr;  // told of each finished file; null: nobody listens
 };
 
 RenderReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& requests, const PdfBatchOptions& options);

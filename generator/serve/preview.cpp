@@ -115,6 +115,7 @@ bool Preview::refresh() {
     SiteOptions site;
     site.out_dir = site_dir_;
     site.pdf = false;
+    site.show_diagnostics = true;  // the preview is for the school: every page shows its findings
     build_site(repo_, diagnostics, approvals, site);
     ++version_;
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

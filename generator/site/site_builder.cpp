@@ -131,8 +131,12 @@ public:
     SiteSummary build(const SiteOptions& options) {
         SiteSummary summary;
         unsigned jobs = options.jobs;
-        if (options.pdf) summary.pdf = render_pdfs(options.pdf_options);
-        if (options.docx) summary.docx = render_docxs(options.docx_options);
+        show_diagnostics_ = options.show_diagnostics;
+        PdfBatchOptions pdf_options = options.pdf_options;
+        DocxBatchOptions docx_options = options.docx_options;
+        pdf_options.progress = docx_options.progress = options.progress;
+        if (options.pdf) summary.pdf = render_pdfs(pdf_options);
+        if (options.docx) summary.docx = render_docxs(docx_options);
         unsigned workers = worker_count(jobs, entries_.size());
         std::vector<Renderer> renderers(workers, Renderer{&texts_, {}});
         std::vector<std::optional<Diagnostic>> failures(entries_.size());
@@ -144,9 +148,12 @@ public:
                 throw;
             } catch (const std::exception& ex) {
                 failures[i] = unreadable(entries_[i].doc->path, doing, ex);
+                // The reason names files and rules: for the school (stderr, the preview), not the public.
+                if (!show_diagnostics_) return "<p>Nội dung này chưa hiển thị được.</p>\n";
                 return "<p>" + escape_markup(doing.vi + ": " + failures[i]->message.vi) + "</p>\n";
             }
         };
+        Progress::Phase pages(options.progress, ProgressStep::Pages, entries_.size());
         parallel_for(entries_.size(), workers, [&](size_t i, unsigned worker) {
             Entry& e = entries_[i];
             std::string body = guarded_html(i, {"không tạo được trang của văn bản", "the document's page could not be made"},
@@ -159,12 +166,14 @@ public:
                     std::ostringstream html;
                     html << "<h1>" << escape_markup(title) << "</h1>\n<p><a href=\"" << relative_url(page, e.page) << "\">Xem văn bản năm học "
                          << escape_markup(e.doc->school_year->text()) << "</a></p>\n";
-                    write_diff_html_body({diff_documents(e.last_year, e.doc, e.last_year->path, e.doc->path)}, html);
+                    // Named by their school years: the source files' paths are not for the public.
+                    write_diff_html_body({diff_documents(e.last_year, e.doc, version_name(*e.last_year), version_name(*e.doc))}, html);
                     return html.str();
                 });
                 write_page(renderers[worker], page, title + " — " + repo_.school.name, html, section_of(e));
             }
             e.search_words = search_words(*e.doc);
+            pages.done(e.doc->path);
         });
         summary.documents = entries_.size();
         for (auto& f : failures)
@@ -305,12 +314,17 @@ private:
         data d;
         d.set("ten", s.name);
         d.set("ten_in_hoa", to_upper(s.name));
+        // An empty string still opens a Mustache section: a field left out is not set at all, so
+        // the templates' {{#school.email}}…{{/school.email}} leave no empty row or "mailto:".
+        auto optional = [&d](const char* key, const std::string& value) {
+            if (!value.empty()) d.set(key, value);
+        };
         d.set("co_quan_chu_quan", s.header_body(std::nullopt).name);  // the school's present body
         d.set("cap_hoc", level_name(s.level));
-        d.set("dia_chi", s.address);
-        d.set("dien_thoai", s.phone);
-        d.set("email", s.email);
-        d.set("website", s.website);
+        optional("dia_chi", s.address);
+        optional("dien_thoai", s.phone);
+        optional("email", s.email);
+        optional("website", s.website);
         return d;
     }
 
@@ -324,11 +338,15 @@ private:
         item.set("ky_hieu", d.symbol);
         item.set("co_ky_hieu", d.type && d.type->official && !d.is_draft());
         if (d.issuing_body) item.set("co_quan", d.issuing_body->name);
-        item.set("ngay", d.date ? d.date->short_vi() : std::string());
-        item.set("ngay_iso", d.date ? d.date->iso() : std::string());
+        if (d.date) {
+            item.set("ngay", d.date->short_vi());
+            item.set("ngay_iso", d.date->iso());
+        }
         item.set("du_thao", d.type && d.type->official && e.mark.draft);
-        item.set("co_loi", e.errors > 0);
-        item.set("so_loi", std::to_string(e.errors));
+        if (show_diagnostics_) {
+            item.set("co_loi", e.errors > 0);
+            item.set("so_loi", std::to_string(e.errors));
+        }
         return item;
     }
 
@@ -345,6 +363,31 @@ private:
         return relative_url(e.page, output_path(source)) + rest;
     }
 
+    // What only the school sees: the checks' findings, why a PDF or Word file is missing, the source file.
+    static void set_diagnostics(data& d, const Entry& e) {
+        d.set("nguon", e.doc->path);
+        if (!e.pdf_error.empty()) d.set("loi_pdf", e.pdf_error);
+        if (!e.docx_error.empty()) d.set("loi_docx", e.docx_error);
+        if (e.diagnostics.empty()) return;
+        data list{data::type::list};
+        for (const auto* diag : e.diagnostics) {
+            data item;
+            item.set("dong", std::to_string(diag->at.line));
+            item.set("muc_do", diag->severity == Severity::Error ? "lỗi" : "cảnh báo");
+            item.set("loi", diag->severity == Severity::Error);
+            item.set("quy_tac", diag->rule);
+            item.set("thong_bao", diag->message.vi);
+            list << item;
+        }
+        d.set("chan_doan", list);
+        d.set("co_chan_doan", true);
+        d.set("co_loi", e.errors > 0);
+        d.set("so_loi", std::to_string(e.errors));
+    }
+
+    // A version in a comparison, by its school year (its title when it has none).
+    static std::string version_name(const Document& d) { return d.school_year ? "Năm học " + d.school_year->text() : d.title(); }
+
     std::string render_document(Renderer& r, const Entry& e) {
         const Document& doc = *e.doc;
         const School& school = repo_.school;
@@ -354,28 +397,10 @@ private:
         d.set("body", render_body_html(doc, 0, school.allow_raw_html, resolve));
         d.set("school", school_data());
         d.set("tieu_de", doc.title());
-        d.set("nguon", doc.path);
         if (!e.pdf_page.empty()) d.set("pdf", relative_url(e.page, e.pdf_page));
-        if (!e.pdf_error.empty()) d.set("loi_pdf", e.pdf_error);
         if (!e.docx_page.empty()) d.set("docx", relative_url(e.page, e.docx_page));
-        if (!e.docx_error.empty()) d.set("loi_docx", e.docx_error);
         if (e.last_year) d.set("so_sanh", relative_url(e.page, comparison_page(e.page)));
-        if (!e.diagnostics.empty()) {
-            data list{data::type::list};
-            for (const auto* diag : e.diagnostics) {
-                data item;
-                item.set("dong", std::to_string(diag->at.line));
-                item.set("muc_do", diag->severity == Severity::Error ? "lỗi" : "cảnh báo");
-                item.set("loi", diag->severity == Severity::Error);
-                item.set("quy_tac", diag->rule);
-                item.set("thong_bao", diag->message.vi);
-                list << item;
-            }
-            d.set("chan_doan", list);
-            d.set("co_chan_doan", true);
-            d.set("co_loi", e.errors > 0);
-            d.set("so_loi", std::to_string(e.errors));
-        }
+        if (show_diagnostics_) set_diagnostics(d, e);
         if (!doc.type || !doc.type->official) return r.render("trang", d);
 
         const DocumentType& type = *doc.type;
@@ -639,6 +664,7 @@ private:
     std::map<std::string, const Entry*> by_source_;
     std::map<std::string, std::string> texts_;
     std::vector<std::string> static_files_;  // images and attachments to copy
+    bool show_diagnostics_ = false;
 };
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "model/diagnostic.h"
 #include "docx/docx_batch.h"
 #include "pdf/pdf_batch.h"
+#include "support/progress.h"
 
 namespace vanban {
 
@@ -23,6 +24,10 @@ struct SiteOptions {
     PdfBatchOptions pdf_options;
     bool docx = true;   // a Word file beside it too
     DocxBatchOptions docx_options;
+    // The checks' findings on the pages (the preview, an internal mirror): badges, the list of
+    // findings, why a PDF or Word file is missing, the source file. The public site has none of it.
+    bool show_diagnostics = false;
+    Progress* progress = nullptr;  // told of each page made, and passed on to the PDFs and Word files
 };
 
 struct SiteSummary {

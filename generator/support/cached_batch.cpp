@@ -13,7 +13,7 @@ CachedBatchResult run_cached_batch(size_t count, unsigned jobs, const CachedBatc
     result.errors.resize(count);
     // Plain chars, not vector<bool>: each worker writes its own element.
     std::vector<char> rendered(count, 0), placed(count, 0);
-    parallel_for(count, worker_count(jobs, count), [&](size_t i, unsigned) {
+    auto item = [&](size_t i) {
         try {
             std::string cached = steps.cache_file(i);
             if (!steps.usable(cached)) {
@@ -28,6 +28,10 @@ CachedBatchResult run_cached_batch(size_t count, unsigned jobs, const CachedBatc
         } catch (const std::exception& e) {
             result.errors[i] = describe_exception(e).vi;
         }
+    };
+    parallel_for(count, worker_count(jobs, count), [&](size_t i, unsigned) {
+        item(i);
+        if (steps.finished) steps.finished(i);
     });
     result.ok.assign(count, false);
     for (size_t i = 0; i < count; ++i) {

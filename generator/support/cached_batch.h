@@ -23,6 +23,8 @@ struct CachedBatchSteps {
     std::function<std::string(size_t, const std::string&)> render;
     // Where item i goes.
     std::function<std::string(size_t)> output;
+    // Optional: item i is finished, well or not (for the progress line; called from any worker).
+    std::function<void(size_t)> finished;
 };
 
 CachedBatchResult run_cached_batch(size_t count, unsigned jobs, const CachedBatchSteps& steps);

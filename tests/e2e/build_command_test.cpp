@@ -85,14 +85,18 @@ TEST_CASE("the same input gives the same bytes") {
     CHECK(read_tree(tmp.path / "a") == read_tree(tmp.path / "b"));
 }
 
-TEST_CASE("documents with errors are rendered but marked; --strict stops and keeps the old site") {
+TEST_CASE("documents with errors are rendered, marked only with --show-diagnostics, and --strict stops and keeps the old site") {
     TempDir tmp;
     std::string out = tmp.str() + "/site";
     Run r = build(fixture("table-sum"), out);
     CHECK(r.exit_code == 1);
     CHECK(contains(r.err, "[table-sum]"));
     std::string page = slurp(out + "/ke-hoach/2024-2025/ke-hoach.html");
-    CHECK(contains(page, "Văn bản này có 1 lỗi"));
+    CHECK(contains(page, "Tổ chức dạy học năm học 2024-2025"));
+    CHECK_FALSE(contains(page, "lỗi"));
+    CHECK_FALSE(contains(slurp(out + "/ke-hoach/index.html"), "lỗi"));
+    REQUIRE(build(fixture("table-sum"), out, "--show-diagnostics").exit_code == 1);
+    CHECK(contains(slurp(out + "/ke-hoach/2024-2025/ke-hoach.html"), "Văn bản này có 1 lỗi"));
     CHECK(contains(slurp(out + "/ke-hoach/index.html"), "1 lỗi"));
 
     REQUIRE(build(fixture("clean"), out).exit_code == 0);
