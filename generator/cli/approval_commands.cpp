@@ -32,18 +32,16 @@ ProcessResult git(const std::string& root, std::vector<std::string> args) {
 }  // namespace
 
 int run_status(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    CommonOptions common;
+    CommonOptions common(args);
     std::string format = "text";
-    po::options_description d("vanban status [tùy chọn] — trạng thái phê duyệt của mọi văn bản");
+    po::options_description d;
     add_common(d, common);
-    d.add_options()("format", po::value(&format)->default_value("text"), "text hoặc json");
+    d.add_options()("format", po::value(&format)->default_value("text")->value_name("text|json"),
+                    common.text("dạng kết quả: text (mặc định) hoặc json", "output: text (default) or json"));
     po::variables_map vm = parse(args, d);
-    if (vm.count("help")) {
-        out << d << '\n';
-        return 0;
-    }
+    if (vm.count("help")) return print_help("status", d, common, out);
     if (format != "text" && format != "json") throw UsageError("--format phải là text hoặc json");
-    Repository repo = load_repository(common.root, common.jobs);
+    Repository repo = load_repository(common.root(), common.jobs);
     ApprovalReport report = approval_report(repo);
     if (!report.available) {
         err << "vanban status: " << report.unavailable.in(common.english) << '\n';
@@ -126,23 +124,23 @@ int run_status(const std::vector<std::string>& args, std::ostream& out, std::ost
 }
 
 int run_approve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    CommonOptions common;
+    CommonOptions common(args);
     std::string role;
     bool issued = false;
     std::vector<std::string> files;
-    po::options_description d("vanban approve TỆP... --role VAI_TRÒ [--issued] — ghi phê duyệt (hoặc ghi nhận đã ban hành) bằng một commit có chữ ký");
+    po::options_description d;
     add_common(d, common);
-    d.add_options()("role", po::value(&role), "vai trò phê duyệt (khai trong vanban.yaml, phe_duyet.vai_tro)")
+    d.add_options()("role", po::value(&role)->value_name(common.text("VAI_TRÒ", "ROLE")),
+                    common.text("vai trò phê duyệt (khai trong vanban.yaml, phe_duyet.vai_tro)",
+                                "the approving role (declared in vanban.yaml, phe_duyet.vai_tro)"))
         ("issued", po::bool_switch(&issued),
-         "ghi nhận văn bản đã ban hành trên giấy (có số, ngày, đã ký), giữ nguyên nội dung; lỗi của nó thành cảnh báo");
-    po::variables_map vm = parse_with_files(args, d, files, "các văn bản được phê duyệt");
-    if (vm.count("help")) {
-        out << d << '\n';
-        return 0;
-    }
+         common.text("ghi nhận văn bản đã ban hành trên giấy (có số, ngày, đã ký), giữ nguyên nội dung; lỗi của nó thành cảnh báo",
+                     "record a document issued on paper (numbered, dated, signed) as it is; its errors become warnings"));
+    po::variables_map vm = parse_with_files(args, d, files);
+    if (vm.count("help")) return print_help("approve", d, common, out);
     if (files.empty()) throw UsageError("cần ít nhất một văn bản, ví dụ: vanban approve plans/2024-2025/ke-hoach.md --role hieu-truong");
     if (role.empty()) throw UsageError("cần --role, ví dụ --role hieu-truong");
-    Repository repo = load_repository(common.root, common.jobs);
+    Repository repo = load_repository(common.root(), common.jobs);
     if (!repo.approval.enabled) throw UsageError("vanban.yaml chưa có mục phe_duyet (vai trò, khóa); xem README");
     if (!repo.approval.roles.count(role)) {
         std::vector<std::string> roles;
