@@ -1,13 +1,13 @@
 // `vanban status` and `vanban approve`.
 #include <algorithm>
 #include <ctime>
-#include <optional>
 #include <filesystem>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
 #include "approval/approval_report.h"
+#include "approval/signing_key.h"
 #include "cli/cli_support.h"
 #include "support/process.h"
 
@@ -27,6 +27,43 @@ std::string join(const std::vector<std::string>& items) {
 ProcessResult git(const std::string& root, std::vector<std::string> args) {
     args.insert(args.begin(), {"git", "-C", root});
     return run_process(args);
+}
+
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+// Refuses, before any commit, an SSH signing key that the trusted allowed_signers does not give
+// to a holder of `role`, saying which key it is, whose it is, and who holds the role. OpenPGP
+// keys live in the user's keyring: those are judged on the commit itself, as before.
+void require_key_holds_role(const std::string& root, const std::string& configured, const std::string& role, const Ledger& ledger,
+                            const std::string& signers_file) {
+    if (first_line(git(root, {"config", "--get", "gpg.format"}).out) != "ssh") return;
+    SigningKey key = ssh_signing_key(configured, root);
+    if (key.public_key.empty())
+        throw UsageError("không đọc được khóa công khai của khóa ký user.signingkey = " + configured +
+                         " (cần tệp .pub bên cạnh khóa bí mật, hoặc ghi user.signingkey là đường dẫn tệp .pub)");
+    std::vector<std::string> holders;
+    for (const auto& [r, principal] : ledger.trusted_facts.role_holders)
+        if (r == role) holders.push_back(principal);
+    std::string named = "khóa ký " + (key.fingerprint.empty() ? key.public_key : key.fingerprint) + " (user.signingkey = " + configured + ")";
+    std::string held_by = holders.empty() ? "chưa ai giữ vai trò " + role + " trong danh sách đã được tin cậy"
+                                          : "vai trò " + role + " do " + join(holders) + " giữ";
+    const std::string nothing_made = ". Chưa tạo commit nào.";
+    KeyHolders owners = key_holders(ledger.trusted_keys.allowed_signers, key.public_key, std::time(nullptr));
+    if (owners.principals.empty() && !owners.expired.empty())
+        throw UsageError(named + " của " + join(owners.expired) + " đã hết hiệu lực (valid-before trong " + signers_file +
+                         "); dùng khóa mới đã được thêm vào danh sách" + nothing_made);
+    if (owners.principals.empty())
+        throw UsageError(named + " không có trong danh sách khóa đã được tin cậy (" + signers_file + " theo lịch sử có chữ ký); " + held_by +
+                         ". Nhờ người quản lý thêm khóa công khai của bạn vào " + signers_file + " bằng một commit có chữ ký" + nothing_made);
+    for (const auto& pattern : owners.principals)
+        for (const auto& holder : holders)
+            if (principal_matches(pattern, holder)) return;
+    std::vector<std::string> own_roles;
+    for (const auto& [r, principal] : ledger.trusted_facts.role_holders)
+        for (const auto& pattern : owners.principals)
+            if (principal_matches(pattern, principal) && std::find(own_roles.begin(), own_roles.end(), r) == own_roles.end()) own_roles.push_back(r);
+    throw UsageError(named + " là của " + join(owners.principals) + " (vai trò: " + (own_roles.empty() ? std::string("không có") : join(own_roles)) +
+                     "), không giữ vai trò " + role + "; " + held_by + nothing_made);
 }
 
 }  // namespace
@@ -156,13 +193,11 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
                          "  git config gpg.format ssh\n  git config user.signingkey ~/.ssh/id_ed25519.pub\n"
                          "và đưa khóa công khai vào " + repo.approval.ssh_signers + " (do hiệu trưởng ký duyệt).");
 
+    // Who may sign and what a type accepts are judged against the trusted list, read from history as it stands.
+    ApprovalReport before = approval_report(repo);
+    if (!before.available) throw UsageError("không đọc được lịch sử phê duyệt: " + before.unavailable.vi);
+    require_key_holds_role(repo.root, first_line(key.out), role, before.ledger, repo.approval.ssh_signers);
     std::vector<Diagnostic> diagnostics = check_repository(repo, check_options(common));
-    // A record of issue is judged against the trusted policy, read from history as it stands.
-    std::optional<ApprovalReport> before;
-    if (issued) {
-        before = approval_report(repo);
-        if (!before->available) throw UsageError("không đọc được lịch sử phê duyệt: " + before->unavailable.vi);
-    }
     std::vector<std::string> paths;
     for (const auto& f : files) {
         const Document& doc = document_argument(repo, f);
@@ -179,7 +214,7 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
             if (!doc.number || !doc.date)
                 throw UsageError(doc.path + " chưa có số hoặc ngày ban hành (so, ngay): chỉ văn bản đã ban hành — có số, có ngày, đã ký trên "
                                  "giấy — mới được ghi nhận là đã ban hành; văn bản mới thì phê duyệt (bỏ --issued)");
-            std::vector<std::string> accepted = issuing_roles(doc, before->ledger);
+            std::vector<std::string> accepted = issuing_roles(doc, before.ledger);
             if (std::find(accepted.begin(), accepted.end(), role) == accepted.end())
                 throw UsageError("loại " + doc.type_id + " không chấp nhận vai trò " + role + " ghi nhận văn bản đã ban hành" +
                                  (accepted.empty() ? std::string(" (loại này không khai phe_duyet)") : " (cần một trong: " + join(accepted) + ")"));

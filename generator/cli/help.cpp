@@ -128,21 +128,53 @@ std::string option_names(const boost::program_options::option_description& o, bo
     return names + " " + value;
 }
 
-void print_options(const boost::program_options::options_description& d, bool english, std::ostream& out) {
-    std::vector<std::pair<std::string, std::string>> rows;
-    for (const auto& o : d.options())
-        if (!o->description().empty()) rows.emplace_back(option_names(*o, english), o->description());
-    size_t width = 0;
-    for (const auto& [left, text] : rows) width = std::max(width, columns(left));
-    width = std::min<size_t>(width, 28);
-    out << (english ? "Options:\n" : "Tùy chọn:\n");
+// The options every command has (cli_support.h, add_common): listed after the command's own.
+bool common_option(const std::string& name) { return name == "root" || name == "lang" || name == "jobs" || name == "help"; }
+
+// `text` in lines of at most `width` columns, each after the first indented by `indent`.
+std::string wrapped(const std::string& text, size_t width, size_t indent) {
+    std::string out, line;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find(' ', start);
+        std::string word = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        if (!line.empty() && columns(line) + 1 + columns(word) > width) {
+            out += line + '\n' + std::string(indent, ' ');
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return out + line;
+}
+
+void print_option_rows(const std::vector<std::pair<std::string, std::string>>& rows, size_t width, std::ostream& out) {
+    constexpr size_t kLine = 100;
     for (const auto& [left, text] : rows) {
         out << "  " << left;
         // A long name takes its own line; its description starts under the others.
         if (columns(left) > width) out << '\n' << std::string(width + 2, ' ');
         else out << std::string(width - columns(left), ' ');
-        out << "   " << text << '\n';
+        out << "   " << wrapped(text, kLine - width - 5, width + 5) << '\n';
     }
+}
+
+void print_options(const boost::program_options::options_description& d, bool english, std::ostream& out) {
+    std::vector<std::pair<std::string, std::string>> own, common;
+    for (const auto& o : d.options())
+        if (!o->description().empty()) (common_option(o->long_name()) ? common : own).emplace_back(option_names(*o, english), o->description());
+    size_t width = 0;
+    for (const auto* rows : {&own, &common})
+        for (const auto& [left, text] : *rows) width = std::max(width, columns(left));
+    width = std::min<size_t>(width, 24);
+    if (!own.empty()) {
+        out << (english ? "Options:\n" : "Tùy chọn:\n");
+        print_option_rows(own, width, out);
+        out << '\n';
+    }
+    out << (english ? "Options of every command:\n" : "Tùy chọn chung của mọi lệnh:\n");
+    print_option_rows(common, width, out);
 }
 
 // The document types vanban knows here: the school's own templates/ over the shipped ones.
