@@ -204,6 +204,12 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
     server.set_read_timeout(timeouts.read, 0);
     server.set_write_timeout(timeouts.read, 0);
     server.set_keep_alive_max_count(kRequestsPerConnection);
+    // httplib's default also sets SO_REUSEPORT, which lets a second preview share a port in use
+    // (each getting half of the requests); SO_REUSEADDR alone still allows a quick restart.
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     std::mutex building;
     int bound_port = 0;  // set before the first request is accepted
     server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
