@@ -1,7 +1,9 @@
 #include "approval/signing_key.h"
 
 #include <fnmatch.h>
+#include <stdlib.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -63,6 +65,17 @@ bool in_the_past(std::string when, std::time_t now) {
     return when <= std::string(text);
 }
 
+// A field of gpg's --with-colons output (1-based, as gpg's documentation numbers them).
+std::string colon_field(const std::string& line, size_t n) {
+    size_t start = 0;
+    for (size_t i = 1; i < n; ++i) {
+        start = line.find(':', start);
+        if (start == std::string::npos) return "";
+        ++start;
+    }
+    return line.substr(start, line.find(':', start) - start);
+}
+
 }  // namespace
 
 SigningKey ssh_signing_key(const std::string& configured, const std::string& root) {
@@ -115,6 +128,49 @@ KeyHolders key_holders(const std::string& allowed_signers, const std::string& pu
         std::stringstream names(w[0]);
         for (std::string name; std::getline(names, name, ',');) (expired ? holders.expired : holders.principals).push_back(name);
     }
+    return holders;
+}
+
+std::vector<std::string> gpg_signing_fingerprints(const std::string& configured) {
+    std::vector<std::string> out;
+    ProcessResult listed = run_process({"gpg", "--batch", "--with-colons", "--list-secret-keys", "--", configured});
+    std::istringstream lines(listed.out);
+    for (std::string line; std::getline(lines, line);)
+        if (line.rfind("fpr:", 0) == 0) out.push_back(colon_field(line, 10));
+    return out;
+}
+
+KeyHolders gpg_key_holders(const std::string& armoured_keys, const std::vector<std::string>& fingerprints) {
+    KeyHolders holders;
+    if (armoured_keys.empty() || fingerprints.empty()) return holders;
+    // A home of its own holding only the trusted keys, as the verifier reads them.
+    std::string home = (fs::temp_directory_path() / "vanban-gpg-XXXXXX").string();
+    if (!::mkdtemp(home.data())) return holders;
+    ProcessOptions input;
+    input.input = armoured_keys;
+    run_process({"gpg", "--homedir", home, "--batch", "--quiet", "--import"}, input);
+    ProcessResult listed = run_process({"gpg", "--homedir", home, "--batch", "--with-colons", "--list-keys"});
+    std::error_code ec;
+    fs::remove_all(home, ec);
+    // Each "pub" starts a key; its fpr lines (the key's and its subkeys') and uid lines follow.
+    std::istringstream lines(listed.out);
+    std::vector<std::string> emails;
+    bool ours = false;
+    auto close_key = [&] {
+        if (ours) holders.principals.insert(holders.principals.end(), emails.begin(), emails.end());
+        emails.clear();
+        ours = false;
+    };
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("pub:", 0) == 0) close_key();
+        else if (line.rfind("fpr:", 0) == 0) ours |= std::find(fingerprints.begin(), fingerprints.end(), colon_field(line, 10)) != fingerprints.end();
+        else if (line.rfind("uid:", 0) == 0) {
+            std::string uid = colon_field(line, 10);
+            size_t lt = uid.find('<'), gt = uid.find('>');
+            if (lt != std::string::npos && gt != std::string::npos) emails.push_back(uid.substr(lt + 1, gt - lt - 1));
+        }
+    }
+    close_key();
     return holders;
 }
 

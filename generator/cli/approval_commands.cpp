@@ -31,24 +31,40 @@ ProcessResult git(const std::string& root, std::vector<std::string> args) {
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
-// Refuses, before any commit, an SSH signing key that the trusted allowed_signers does not give
-// to a holder of `role`, saying which key it is, whose it is, and who holds the role. OpenPGP
-// keys live in the user's keyring: those are judged on the commit itself, as before.
+// Refuses, before any commit, a signing key that the trusted keys (allowed_signers for SSH, the
+// .vanban/gpg keys for OpenPGP) do not give to a holder of `role`, saying which key it is, whose
+// it is, and who holds the role.
 void require_key_holds_role(const std::string& root, const std::string& configured, const std::string& role, const Ledger& ledger,
-                            const std::string& signers_file) {
-    if (first_line(git(root, {"config", "--get", "gpg.format"}).out) != "ssh") return;
-    SigningKey key = ssh_signing_key(configured, root);
-    if (key.public_key.empty())
-        throw UsageError("không đọc được khóa công khai của khóa ký user.signingkey = " + configured +
-                         " (cần tệp .pub bên cạnh khóa bí mật, hoặc ghi user.signingkey là đường dẫn tệp .pub)");
+                            const ApprovalConfig& files) {
+    std::string format = first_line(git(root, {"config", "--get", "gpg.format"}).out);
+    std::string signers_file, key_name;
+    KeyHolders owners;
+    if (format == "ssh") {
+        SigningKey key = ssh_signing_key(configured, root);
+        if (key.public_key.empty())
+            throw UsageError("không đọc được khóa công khai của khóa ký user.signingkey = " + configured +
+                             " (cần tệp .pub bên cạnh khóa bí mật, hoặc ghi user.signingkey là đường dẫn tệp .pub)");
+        signers_file = files.ssh_signers;
+        key_name = key.fingerprint.empty() ? key.public_key : key.fingerprint;
+        owners = key_holders(ledger.trusted_keys.allowed_signers, key.public_key, std::time(nullptr));
+    } else if (format.empty() || format == "openpgp") {
+        std::vector<std::string> fingerprints = gpg_signing_fingerprints(configured);
+        if (fingerprints.empty())
+            throw UsageError("gpg không có khóa bí mật nào cho user.signingkey = " + configured + " (xem: gpg --list-secret-keys)");
+        signers_file = files.gpg_keys;
+        key_name = fingerprints.front();
+        owners = gpg_key_holders(ledger.trusted_keys.gpg_keys, fingerprints);
+    } else {
+        throw UsageError("git ký bằng gpg.format = " + format + ", nhưng vanban chỉ công nhận chữ ký SSH hoặc OpenPGP "
+                         "(git config gpg.format ssh). Chưa tạo commit nào.");
+    }
     std::vector<std::string> holders;
     for (const auto& [r, principal] : ledger.trusted_facts.role_holders)
         if (r == role) holders.push_back(principal);
-    std::string named = "khóa ký " + (key.fingerprint.empty() ? key.public_key : key.fingerprint) + " (user.signingkey = " + configured + ")";
+    std::string named = "khóa ký " + key_name + " (user.signingkey = " + configured + ")";
     std::string held_by = holders.empty() ? "chưa ai giữ vai trò " + role + " trong danh sách đã được tin cậy"
                                           : "vai trò " + role + " do " + join(holders) + " giữ";
     const std::string nothing_made = ". Chưa tạo commit nào.";
-    KeyHolders owners = key_holders(ledger.trusted_keys.allowed_signers, key.public_key, std::time(nullptr));
     if (owners.principals.empty() && !owners.expired.empty())
         throw UsageError(named + " của " + join(owners.expired) + " đã hết hiệu lực (valid-before trong " + signers_file +
                          "); dùng khóa mới đã được thêm vào danh sách" + nothing_made);
@@ -196,7 +212,7 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
     // Who may sign and what a type accepts are judged against the trusted list, read from history as it stands.
     ApprovalReport before = approval_report(repo);
     if (!before.available) throw UsageError("không đọc được lịch sử phê duyệt: " + before.unavailable.vi);
-    require_key_holds_role(repo.root, first_line(key.out), role, before.ledger, repo.approval.ssh_signers);
+    require_key_holds_role(repo.root, first_line(key.out), role, before.ledger, repo.approval);
     std::vector<Diagnostic> diagnostics = check_repository(repo, check_options(common));
     std::vector<std::string> paths;
     for (const auto& f : files) {

@@ -250,7 +250,10 @@ int run_docx(const std::vector<std::string>& args, std::ostream& out, std::ostre
 
 int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     bool english = english_requested(args);
-    if (args.empty() || args[0] == "--help" || args[0] == "-h" || (args[0] == "help" && (args.size() == 1 || args[1].rfind("-", 0) == 0))) {
+    // No command, only options ("vanban --lang en --help"): the overview.
+    bool options_only = std::all_of(args.begin(), args.end(), [](const std::string& a) { return a.rfind("-", 0) == 0 || a == "en" || a == "vi"; });
+    bool asks_help = std::any_of(args.begin(), args.end(), [](const std::string& a) { return a == "--help" || a == "-h"; });
+    if (args.empty() || (options_only && asks_help) || (args[0] == "help" && (args.size() == 1 || args[1].rfind("-", 0) == 0))) {
         print_overview(english, args.empty() ? err : out);
         return args.empty() ? 2 : 0;
     }

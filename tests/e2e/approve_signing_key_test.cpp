@@ -86,3 +86,43 @@ TEST_CASE("approve: a path that does not exist says không tìm thấy tệp, an
     CHECK(contains(r.err, "không tìm thấy tệp plans/2024-2025/khong-co.md"));
     CHECK(head(s) == before);
 }
+
+TEST_CASE("approve with OpenPGP: the key's trusted holder must hold the role, checked before any commit") {
+    SchoolRepo s;
+    std::string home = s.tmp.str() + "/gnupg";
+    std::filesystem::create_directories(home);
+    std::filesystem::permissions(home, std::filesystem::perms::owner_all);
+    std::string gpg = "GNUPGHOME=" + shell_quote(home) + " gpg --batch --quiet ";
+    run_command(gpg + "--passphrase '' --quick-gen-key 'Pho Hieu Truong <pht@truong.vn>' ed25519 sign never 2>/dev/null");
+    std::filesystem::create_directories(s.root / ".vanban/gpg");
+    run_command(gpg + "--armor --export pht@truong.vn > " + shell_quote((s.root / ".vanban/gpg/pht.asc").string()));
+    s.git("add -A");
+    s.commit("ht", "-m 'Thêm khóa OpenPGP'");
+    s.git("config user.name pht");
+    s.git("config user.email pht@truong.vn");
+    s.git("config gpg.format openpgp");
+    s.git("config user.signingkey pht@truong.vn");
+    std::string before = head(s);
+    std::string env = "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " HOME=" + shell_quote(s.tmp.str()) + " GNUPGHOME=" + shell_quote(home) + " ";
+    Run wrong = run_vanban("approve --root " + shell_quote(s.root.string()) + " " + kOther + " --role hieu-truong --today 2026-11-23", env);
+    INFO(wrong.err);
+    CHECK(wrong.exit_code == 2);
+    CHECK(contains(wrong.err, "(user.signingkey = pht@truong.vn) là của pht@truong.vn (vai trò: pho-hieu-truong), không giữ vai trò hieu-truong"));
+    CHECK(head(s) == before);
+    Run right = run_vanban("approve --root " + shell_quote(s.root.string()) + " " + kPlan + " --role pho-hieu-truong --today 2026-11-23", env);
+    INFO(right.err);
+    CHECK(right.exit_code == 0);
+    CHECK(s.document(kPlan)["missing_roles"] == nlohmann::json::array({"hieu-truong"}));
+}
+
+TEST_CASE("approve with a signature format vanban does not verify (x509) is refused before any commit") {
+    SchoolRepo s;
+    s.git("config gpg.format x509");
+    s.git("config user.signingkey someone");
+    std::string before = head(s);
+    Run r = run_vanban("approve --root " + shell_quote(s.root.string()) + " " + kOther + " --role hieu-truong",
+                       "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " HOME=" + shell_quote(s.tmp.str()) + " ");
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "chỉ công nhận chữ ký SSH hoặc OpenPGP"));
+    CHECK(head(s) == before);
+}

@@ -92,6 +92,7 @@ TEST_CASE("vanban --help and vanban help: every command with its purpose") {
     Run english = run_vanban("--help --lang en");
     CHECK(has(english.out, "Commands:"));
     CHECK(has(english.out, "  check    check documents"));
+    CHECK(run_vanban("--lang en --help").out == english.out);
     Run nothing = run_vanban("");
     CHECK(nothing.exit_code == 2);
     CHECK(has(nothing.err, "Cách dùng: vanban <lệnh>"));
