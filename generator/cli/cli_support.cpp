@@ -27,16 +27,23 @@ UsageError usage_error(const po::error& e, const po::options_description& d, boo
         return UsageError((english ? "unknown option" : "tùy chọn không biết") + quoted +
                           (english ? ". Did you mean: " : ". Có phải ý bạn là: ") + guess + "?");
     }
-    if (dynamic_cast<const po::ambiguous_option*>(&e)) return UsageError("tùy chọn" + quoted + " không rõ là tùy chọn nào; viết đầy đủ tên");
-    if (dynamic_cast<const po::multiple_occurrences*>(&e)) return UsageError("tùy chọn" + quoted + " được ghi nhiều lần");
-    if (dynamic_cast<const po::required_option*>(&e)) return UsageError("thiếu tùy chọn" + quoted);
-    if (dynamic_cast<const po::too_many_positional_options_error*>(&e)) return UsageError("thừa đối số không thuộc tùy chọn nào");
+    auto say = [english](const std::string& vi, const std::string& en) { return UsageError(english ? en : vi); };
+    if (dynamic_cast<const po::ambiguous_option*>(&e))
+        return say("tùy chọn" + quoted + " không rõ là tùy chọn nào; viết đầy đủ tên", "option" + quoted + " is ambiguous; write its whole name");
+    if (dynamic_cast<const po::multiple_occurrences*>(&e))
+        return say("tùy chọn" + quoted + " được ghi nhiều lần", "option" + quoted + " is given more than once");
+    if (dynamic_cast<const po::required_option*>(&e)) return say("thiếu tùy chọn" + quoted, "missing option" + quoted);
+    if (dynamic_cast<const po::too_many_positional_options_error*>(&e))
+        return say("thừa đối số không thuộc tùy chọn nào", "too many arguments that belong to no option");
     if (const auto* syntax = dynamic_cast<const po::invalid_command_line_syntax*>(&e)) {
-        if (syntax->kind() == po::invalid_syntax::missing_parameter) return UsageError("tùy chọn" + quoted + " cần một giá trị");
-        if (syntax->kind() == po::invalid_syntax::extra_parameter) return UsageError("tùy chọn" + quoted + " không nhận giá trị");
+        if (syntax->kind() == po::invalid_syntax::missing_parameter)
+            return say("tùy chọn" + quoted + " cần một giá trị", "option" + quoted + " needs a value");
+        if (syntax->kind() == po::invalid_syntax::extra_parameter)
+            return say("tùy chọn" + quoted + " không nhận giá trị", "option" + quoted + " takes no value");
     }
-    if (dynamic_cast<const po::validation_error*>(&e)) return UsageError("giá trị không hợp lệ cho tùy chọn" + quoted);
-    return UsageError("tùy chọn không hợp lệ" + quoted);
+    if (dynamic_cast<const po::validation_error*>(&e))
+        return say("giá trị không hợp lệ cho tùy chọn" + quoted, "invalid value for option" + quoted);
+    return say("tùy chọn không hợp lệ" + quoted, "invalid option" + quoted);
 }
 
 // Boost's usual style, without guessing an option from its first letters: "--stric" is a slip
@@ -80,7 +87,7 @@ void add_common(po::options_description& d, CommonOptions& c) {
          c.text("thư mục gốc của kho văn bản (mặc định: thư mục gần nhất có vanban.yaml, từ đây trở lên)",
                 "the repository's root folder (default: the nearest folder holding vanban.yaml, from here upward)"))
         ("lang", po::value<std::string>()->value_name("vi|en")->notifier([&c](const std::string& v) {
-            if (v != "vi" && v != "en") throw po::validation_error(po::validation_error::invalid_option_value, "lang", v);
+            if (v != "vi" && v != "en") throw UsageError("--lang phải là vi hoặc en, không phải \"" + v + "\"");
             c.english = v == "en";
         }), c.text("ngôn ngữ thông báo và trợ giúp: vi (mặc định) hoặc en", "language of messages and help: vi (default) or en"))
         ("today", po::value(&c.today), kInternal)
