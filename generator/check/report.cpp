@@ -40,12 +40,13 @@ void write_text(const std::vector<Diagnostic>& diagnostics, const ReportOptions&
             }
         }
     }
+    if (!o.summary) return;
     size_t errors = count_errors(diagnostics);
     size_t warnings = diagnostics.size() - errors;
     if (o.english)
-        out << errors << " error(s), " << warnings << " warning(s) in " << o.documents << " document(s)\n";
+        out << errors << " error(s), " << warnings << " warning(s) in " << o.documents << (o.chosen ? " chosen" : "") << " document(s)\n";
     else
-        out << errors << " lỗi, " << warnings << " cảnh báo trong " << o.documents << " văn bản\n";
+        out << errors << " lỗi, " << warnings << " cảnh báo trong " << o.documents << " văn bản" << (o.chosen ? " đã chọn" : "") << '\n';
 }
 
 void write_json(const std::vector<Diagnostic>& diagnostics, const ReportOptions& o, std::ostream& out) {

@@ -1,13 +1,13 @@
 // `vanban status` and `vanban approve`.
 #include <algorithm>
 #include <ctime>
-#include <optional>
 #include <filesystem>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
 #include "approval/approval_report.h"
+#include "approval/signing_key.h"
 #include "cli/cli_support.h"
 #include "support/process.h"
 
@@ -29,21 +29,72 @@ ProcessResult git(const std::string& root, std::vector<std::string> args) {
     return run_process(args);
 }
 
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+// Refuses, before any commit, a signing key that the trusted keys (allowed_signers for SSH, the
+// .vanban/gpg keys for OpenPGP) do not give to a holder of `role`, saying which key it is, whose
+// it is, and who holds the role.
+void require_key_holds_role(const std::string& root, const std::string& configured, const std::string& role, const Ledger& ledger,
+                            const ApprovalConfig& files) {
+    std::string format = first_line(git(root, {"config", "--get", "gpg.format"}).out);
+    std::string signers_file, key_name;
+    KeyHolders owners;
+    if (format == "ssh") {
+        SigningKey key = ssh_signing_key(configured, root);
+        if (key.public_key.empty())
+            throw UsageError("không đọc được khóa công khai của khóa ký user.signingkey = " + configured +
+                             " (cần tệp .pub bên cạnh khóa bí mật, hoặc ghi user.signingkey là đường dẫn tệp .pub)");
+        signers_file = files.ssh_signers;
+        key_name = key.fingerprint.empty() ? key.public_key : key.fingerprint;
+        owners = key_holders(ledger.trusted_keys.allowed_signers, key.public_key, std::time(nullptr));
+    } else if (format.empty() || format == "openpgp") {
+        std::vector<std::string> fingerprints = gpg_signing_fingerprints(configured);
+        if (fingerprints.empty())
+            throw UsageError("gpg không có khóa bí mật nào cho user.signingkey = " + configured + " (xem: gpg --list-secret-keys)");
+        signers_file = files.gpg_keys;
+        key_name = fingerprints.front();
+        owners = gpg_key_holders(ledger.trusted_keys.gpg_keys, fingerprints);
+    } else {
+        throw UsageError("git ký bằng gpg.format = " + format + ", nhưng vanban chỉ công nhận chữ ký SSH hoặc OpenPGP "
+                         "(git config gpg.format ssh). Chưa tạo commit nào.");
+    }
+    std::vector<std::string> holders;
+    for (const auto& [r, principal] : ledger.trusted_facts.role_holders)
+        if (r == role) holders.push_back(principal);
+    std::string named = "khóa ký " + key_name + " (user.signingkey = " + configured + ")";
+    std::string held_by = holders.empty() ? "chưa ai giữ vai trò " + role + " trong danh sách đã được tin cậy"
+                                          : "vai trò " + role + " do " + join(holders) + " giữ";
+    const std::string nothing_made = ". Chưa tạo commit nào.";
+    if (owners.principals.empty() && !owners.expired.empty())
+        throw UsageError(named + " của " + join(owners.expired) + " đã hết hiệu lực (valid-before trong " + signers_file +
+                         "); dùng khóa mới đã được thêm vào danh sách" + nothing_made);
+    if (owners.principals.empty())
+        throw UsageError(named + " không có trong danh sách khóa đã được tin cậy (" + signers_file + " theo lịch sử có chữ ký); " + held_by +
+                         ". Nhờ người quản lý thêm khóa công khai của bạn vào " + signers_file + " bằng một commit có chữ ký" + nothing_made);
+    for (const auto& pattern : owners.principals)
+        for (const auto& holder : holders)
+            if (principal_matches(pattern, holder)) return;
+    std::vector<std::string> own_roles;
+    for (const auto& [r, principal] : ledger.trusted_facts.role_holders)
+        for (const auto& pattern : owners.principals)
+            if (principal_matches(pattern, principal) && std::find(own_roles.begin(), own_roles.end(), r) == own_roles.end()) own_roles.push_back(r);
+    throw UsageError(named + " là của " + join(owners.principals) + " (vai trò: " + (own_roles.empty() ? std::string("không có") : join(own_roles)) +
+                     "), không giữ vai trò " + role + "; " + held_by + nothing_made);
+}
+
 }  // namespace
 
 int run_status(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    CommonOptions common;
+    CommonOptions common(args);
     std::string format = "text";
-    po::options_description d("vanban status [tùy chọn] — trạng thái phê duyệt của mọi văn bản");
+    po::options_description d;
     add_common(d, common);
-    d.add_options()("format", po::value(&format)->default_value("text"), "text hoặc json");
+    d.add_options()("format", po::value(&format)->default_value("text")->value_name("text|json"),
+                    common.text("dạng kết quả: text (mặc định) hoặc json", "output: text (default) or json"));
     po::variables_map vm = parse(args, d);
-    if (vm.count("help")) {
-        out << d << '\n';
-        return 0;
-    }
+    if (vm.count("help")) return print_help("status", d, common, out);
     if (format != "text" && format != "json") throw UsageError("--format phải là text hoặc json");
-    Repository repo = load_repository(common.root, common.jobs);
+    Repository repo = load_repository(common.root(), common.jobs);
     ApprovalReport report = approval_report(repo);
     if (!report.available) {
         err << "vanban status: " << report.unavailable.in(common.english) << '\n';
@@ -126,23 +177,23 @@ int run_status(const std::vector<std::string>& args, std::ostream& out, std::ost
 }
 
 int run_approve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    CommonOptions common;
+    CommonOptions common(args);
     std::string role;
     bool issued = false;
     std::vector<std::string> files;
-    po::options_description d("vanban approve TỆP... --role VAI_TRÒ [--issued] — ghi phê duyệt (hoặc ghi nhận đã ban hành) bằng một commit có chữ ký");
+    po::options_description d;
     add_common(d, common);
-    d.add_options()("role", po::value(&role), "vai trò phê duyệt (khai trong vanban.yaml, phe_duyet.vai_tro)")
+    d.add_options()("role", po::value(&role)->value_name(common.text("VAI_TRÒ", "ROLE")),
+                    common.text("vai trò phê duyệt (khai trong vanban.yaml, phe_duyet.vai_tro)",
+                                "the approving role (declared in vanban.yaml, phe_duyet.vai_tro)"))
         ("issued", po::bool_switch(&issued),
-         "ghi nhận văn bản đã ban hành trên giấy (có số, ngày, đã ký), giữ nguyên nội dung; lỗi của nó thành cảnh báo");
-    po::variables_map vm = parse_with_files(args, d, files, "các văn bản được phê duyệt");
-    if (vm.count("help")) {
-        out << d << '\n';
-        return 0;
-    }
+         common.text("ghi nhận văn bản đã ban hành trên giấy (có số, ngày, đã ký), giữ nguyên nội dung; lỗi của nó thành cảnh báo",
+                     "record a document issued on paper (numbered, dated, signed) as it is; its errors become warnings"));
+    po::variables_map vm = parse_with_files(args, d, files);
+    if (vm.count("help")) return print_help("approve", d, common, out);
     if (files.empty()) throw UsageError("cần ít nhất một văn bản, ví dụ: vanban approve plans/2024-2025/ke-hoach.md --role hieu-truong");
     if (role.empty()) throw UsageError("cần --role, ví dụ --role hieu-truong");
-    Repository repo = load_repository(common.root, common.jobs);
+    Repository repo = load_repository(common.root(), common.jobs);
     if (!repo.approval.enabled) throw UsageError("vanban.yaml chưa có mục phe_duyet (vai trò, khóa); xem README");
     if (!repo.approval.roles.count(role)) {
         std::vector<std::string> roles;
@@ -159,13 +210,11 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
                          "  git config gpg.format ssh\n  git config user.signingkey ~/.ssh/id_ed25519.pub\n"
                          "và đưa khóa công khai vào " + repo.approval.ssh_signers + " (do hiệu trưởng ký duyệt).");
 
+    // Who may sign and what a type accepts are judged against the trusted list, read from history as it stands.
+    ApprovalReport before = approval_report(repo);
+    if (!before.available) throw UsageError("không đọc được lịch sử phê duyệt: " + before.unavailable.vi);
+    require_key_holds_role(repo.root, first_line(key.out), role, before.ledger, repo.approval);
     std::vector<Diagnostic> diagnostics = check_repository(repo, check_options(common));
-    // A record of issue is judged against the trusted policy, read from history as it stands.
-    std::optional<ApprovalReport> before;
-    if (issued) {
-        before = approval_report(repo);
-        if (!before->available) throw UsageError("không đọc được lịch sử phê duyệt: " + before->unavailable.vi);
-    }
     std::vector<std::string> paths;
     for (const auto& f : files) {
         const Document& doc = document_argument(repo, f);
@@ -182,7 +231,7 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
             if (!doc.number || !doc.date)
                 throw UsageError(doc.path + " chưa có số hoặc ngày ban hành (so, ngay): chỉ văn bản đã ban hành — có số, có ngày, đã ký trên "
                                  "giấy — mới được ghi nhận là đã ban hành; văn bản mới thì phê duyệt (bỏ --issued)");
-            std::vector<std::string> accepted = issuing_roles(doc, before->ledger);
+            std::vector<std::string> accepted = issuing_roles(doc, before.ledger);
             if (std::find(accepted.begin(), accepted.end(), role) == accepted.end())
                 throw UsageError("loại " + doc.type_id + " không chấp nhận vai trò " + role + " ghi nhận văn bản đã ban hành" +
                                  (accepted.empty() ? std::string(" (loại này không khai phe_duyet)") : " (cần một trong: " + join(accepted) + ")"));

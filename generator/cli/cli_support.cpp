@@ -1,5 +1,7 @@
 #include "cli/cli_support.h"
 
+#include "cli/repository_root.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -10,62 +12,97 @@ namespace vanban {
 
 namespace {
 
-// Boost's texts are English: what went wrong, said with the option's name.
-UsageError usage_error(const po::error& e) {
+// Boost's texts are English: what went wrong, said with the option's name; a mistyped option
+// with the nearest one `d` knows.
+UsageError usage_error(const po::error& e, const po::options_description& d, bool english) {
     std::string name;
     if (const auto* named = dynamic_cast<const po::error_with_option_name*>(&e)) name = named->get_option_name();
     std::string quoted = name.empty() ? std::string() : " " + name;
-    if (dynamic_cast<const po::unknown_option*>(&e)) return UsageError("tùy chọn không biết" + quoted);
-    if (dynamic_cast<const po::ambiguous_option*>(&e)) return UsageError("tùy chọn" + quoted + " không rõ là tùy chọn nào; viết đầy đủ tên");
-    if (dynamic_cast<const po::multiple_occurrences*>(&e)) return UsageError("tùy chọn" + quoted + " được ghi nhiều lần");
-    if (dynamic_cast<const po::required_option*>(&e)) return UsageError("thiếu tùy chọn" + quoted);
-    if (dynamic_cast<const po::too_many_positional_options_error*>(&e)) return UsageError("thừa đối số không thuộc tùy chọn nào");
-    if (const auto* syntax = dynamic_cast<const po::invalid_command_line_syntax*>(&e)) {
-        if (syntax->kind() == po::invalid_syntax::missing_parameter) return UsageError("tùy chọn" + quoted + " cần một giá trị");
-        if (syntax->kind() == po::invalid_syntax::extra_parameter) return UsageError("tùy chọn" + quoted + " không nhận giá trị");
+    if (dynamic_cast<const po::unknown_option*>(&e)) {
+        std::vector<std::string> known;
+        for (const auto& o : d.options())
+            if (!o->description().empty()) known.push_back("--" + o->long_name());
+        std::string guess = nearest(name, known);
+        if (guess.empty()) return UsageError((english ? "unknown option" : "tùy chọn không biết") + quoted);
+        return UsageError((english ? "unknown option" : "tùy chọn không biết") + quoted +
+                          (english ? ". Did you mean: " : ". Có phải ý bạn là: ") + guess + "?");
     }
-    if (dynamic_cast<const po::validation_error*>(&e)) return UsageError("giá trị không hợp lệ cho tùy chọn" + quoted);
-    return UsageError("tùy chọn không hợp lệ" + quoted);
+    auto say = [english](const std::string& vi, const std::string& en) { return UsageError(english ? en : vi); };
+    if (dynamic_cast<const po::ambiguous_option*>(&e))
+        return say("tùy chọn" + quoted + " không rõ là tùy chọn nào; viết đầy đủ tên", "option" + quoted + " is ambiguous; write its whole name");
+    if (dynamic_cast<const po::multiple_occurrences*>(&e))
+        return say("tùy chọn" + quoted + " được ghi nhiều lần", "option" + quoted + " is given more than once");
+    if (dynamic_cast<const po::required_option*>(&e)) return say("thiếu tùy chọn" + quoted, "missing option" + quoted);
+    if (dynamic_cast<const po::too_many_positional_options_error*>(&e))
+        return say("thừa đối số không thuộc tùy chọn nào", "too many arguments that belong to no option");
+    if (const auto* syntax = dynamic_cast<const po::invalid_command_line_syntax*>(&e)) {
+        if (syntax->kind() == po::invalid_syntax::missing_parameter)
+            return say("tùy chọn" + quoted + " cần một giá trị", "option" + quoted + " needs a value");
+        if (syntax->kind() == po::invalid_syntax::extra_parameter)
+            return say("tùy chọn" + quoted + " không nhận giá trị", "option" + quoted + " takes no value");
+    }
+    if (dynamic_cast<const po::validation_error*>(&e))
+        return say("giá trị không hợp lệ cho tùy chọn" + quoted, "invalid value for option" + quoted);
+    return say("tùy chọn không hợp lệ" + quoted, "invalid option" + quoted);
+}
+
+// Boost's usual style, without guessing an option from its first letters: "--stric" is a slip
+// to be pointed out, not --strict taken silently.
+constexpr int kStyle = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+
+po::variables_map parse_line(const std::vector<std::string>& args, const po::options_description& d,
+                             const po::positional_options_description* positional) {
+    po::variables_map vm;
+    try {
+        po::command_line_parser parser(args);
+        parser.options(d).style(kStyle);
+        if (positional) parser.positional(*positional);
+        po::store(parser.run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw usage_error(e, d, english_requested(args));
+    }
+    return vm;
 }
 
 }  // namespace
 
+CommonOptions::CommonOptions(const std::vector<std::string>& args) : english(english_requested(args)) {}
+
+const std::string& CommonOptions::root() const {
+    if (root_.empty()) root_ = root_if_found();
+    if (root_.empty())
+        throw LoadError("không tìm thấy vanban.yaml ở thư mục này hay thư mục cha nào: đây không phải kho văn bản của trường. "
+                        "Tạo kho mới bằng vanban init THƯ_MỤC, hoặc chỉ đến kho bằng --root THƯ_MỤC",
+                        "no vanban.yaml in this folder or any folder above: this is not a school repository. "
+                        "Create one with vanban init FOLDER, or point to one with --root FOLDER");
+    return root_;
+}
+
+std::string CommonOptions::root_if_found() const { return root_option.empty() ? find_repository_root() : root_option; }
+
 void add_common(po::options_description& d, CommonOptions& c) {
     d.add_options()
-        ("root", po::value(&c.root)->default_value("."), "thư mục gốc của kho văn bản (có vanban.yaml)")
-        ("lang", po::value<std::string>()->default_value("vi")->notifier([&c](const std::string& v) {
-            if (v != "vi" && v != "en") throw po::validation_error(po::validation_error::invalid_option_value, "lang", v);
+        ("root", po::value(&c.root_option)->value_name(c.text("THƯ_MỤC", "FOLDER")),
+         c.text("thư mục gốc của kho văn bản (mặc định: thư mục gần nhất có vanban.yaml, từ đây trở lên)",
+                "the repository's root folder (default: the nearest folder holding vanban.yaml, from here upward)"))
+        ("lang", po::value<std::string>()->value_name("vi|en")->notifier([&c](const std::string& v) {
+            if (v != "vi" && v != "en") throw UsageError("--lang phải là vi hoặc en, không phải \"" + v + "\"");
             c.english = v == "en";
-        }), "ngôn ngữ thông báo: vi hoặc en")
-        ("today", po::value(&c.today), "coi ngày YYYY-MM-DD là hôm nay (để kiểm tra lặp lại được)")
-        ("jobs,j", po::value(&c.jobs)->default_value(0), "số luồng xử lý song song (0: mọi lõi)")
-        ("help,h", "hiện trợ giúp");
+        }), c.text("ngôn ngữ thông báo và trợ giúp: vi (mặc định) hoặc en", "language of messages and help: vi (default) or en"))
+        ("today", po::value(&c.today), kInternal)
+        ("jobs,j", po::value(&c.jobs)->default_value(0)->value_name(c.text("SỐ", "N")),
+         c.text("số luồng xử lý song song (mặc định 0: mọi lõi)", "how many threads work at once (default 0: every core)"))
+        ("help,h", c.text("hiện trợ giúp này", "show this help"));
 }
 
-po::variables_map parse(const std::vector<std::string>& args, const po::options_description& d) {
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(d).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw usage_error(e);
-    }
-    return vm;
-}
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& d) { return parse_line(args, d, nullptr); }
 
-po::variables_map parse_with_files(const std::vector<std::string>& args, po::options_description& d, std::vector<std::string>& files,
-                                   const char* files_description) {
-    d.add_options()("file", po::value(&files)->multitoken(), files_description);
+po::variables_map parse_with_files(const std::vector<std::string>& args, po::options_description& d, std::vector<std::string>& files) {
+    d.add_options()("file", po::value(&files)->multitoken(), kInternal);
     po::positional_options_description positional;
     positional.add("file", -1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(d).positional(positional).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw usage_error(e);
-    }
-    return vm;
+    return parse_line(args, d, &positional);
 }
 
 CheckOptions check_options(const CommonOptions& c) {
@@ -79,14 +116,18 @@ CheckOptions check_options(const CommonOptions& c) {
     return o;
 }
 
-const Document& document_argument(const Repository& repo, const std::string& typed) {
+std::string repository_path(const Repository& repo, const std::string& typed) {
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::path given(typed);
     std::string relative = given.lexically_normal().generic_string();
-    if (!repo.find(relative) && fs::exists(given, ec))
-        relative = fs::relative(fs::absolute(given), fs::absolute(repo.root), ec).generic_string();
-    const Document* doc = repo.find(relative);
+    if (repo.find(relative) || (given.is_relative() && fs::exists(fs::path(repo.root) / relative, ec))) return relative;
+    if (!fs::exists(given, ec)) throw UsageError("không tìm thấy tệp " + typed);
+    return fs::relative(fs::absolute(given), fs::absolute(repo.root), ec).generic_string();
+}
+
+const Document& document_argument(const Repository& repo, const std::string& typed) {
+    const Document* doc = repo.find(repository_path(repo, typed));
     if (!doc) throw UsageError(typed + " không phải văn bản trong plans/ hoặc content/ của " + repo.root);
     return *doc;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "check/checks.h"
+#include "cli/help.h"
 #include "load/repository.h"
 
 namespace vanban {
@@ -20,20 +21,38 @@ struct UsageError : std::runtime_error {
 };
 
 struct CommonOptions {
-    std::string root = ".";
+    // `args` are read for --lang en before anything is parsed, so that the descriptions of the
+    // options, the help and the errors of parsing itself are in the language asked for.
+    explicit CommonOptions(const std::vector<std::string>& args);
+
     bool english = false;
+    std::string root_option;  // --root as given; empty when not
     std::string today;
     unsigned jobs = 0;
+
+    // One text, in the language asked for: option descriptions, placeholders.
+    const char* text(const char* vi, const char* en) const { return english ? en : vi; }
+    // The repository: --root, else the nearest folder upward from the current one holding
+    // vanban.yaml; outside any, a LoadError that says to run `vanban init` or pass --root.
+    const std::string& root() const;
+    // The same, or empty instead of the error (for the help).
+    std::string root_if_found() const;
+
+private:
+    mutable std::string root_;
 };
 
 void add_common(po::options_description& d, CommonOptions& c);
+// Parses with the options of `d` only; a mistyped option is answered with the nearest one.
 po::variables_map parse(const std::vector<std::string>& args, const po::options_description& d);
 // The same, with the arguments that are not options collected in `files`.
-po::variables_map parse_with_files(const std::vector<std::string>& args, po::options_description& d, std::vector<std::string>& files,
-                                   const char* files_description);
+po::variables_map parse_with_files(const std::vector<std::string>& args, po::options_description& d, std::vector<std::string>& files);
 CheckOptions check_options(const CommonOptions& c);
 
-// A document named on the command line: relative to --root, or else to the current folder.
+// A file named on the command line, relative to --root or else to the current folder, as a
+// path relative to the repository root. One that exists nowhere: "không tìm thấy tệp X".
+std::string repository_path(const Repository& repo, const std::string& typed);
+// The document at such a path; a file that is no document of the repository is refused.
 const Document& document_argument(const Repository& repo, const std::string& typed);
 
 // Writes `content` to `root`/`relative` — a new file, or with `replace` the file already there —

@@ -1,12 +1,15 @@
 #include "cli/commands.h"
 
 #include "cli/cli_support.h"
+#include "cli/help.h"
 
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "check/checks.h"
 #include "approval/approval_report.h"
@@ -24,41 +27,22 @@ namespace vanban {
 
 namespace {
 
-const char* const kUsage =
-    "vanban " VANBAN_VERSION " — văn bản nhà trường dưới dạng mã nguồn\n"
-    "\n"
-    "Cách dùng: vanban <lệnh> [tùy chọn]\n"
-    "\n"
-    "Lệnh:\n"
-    "  check   kiểm tra mọi văn bản (front matter, mục bắt buộc, đánh số, bảng, trích dẫn...)\n"
-    "  build   kiểm tra rồi tạo trang web công khai thông tin của trường và bản PDF (mặc định vào site/)\n"
-    "  pdf     tạo bản PDF của các văn bản đã chọn\n"
-    "  docx    tạo bản Word (.docx) của các văn bản đã chọn\n"
-    "  status  trạng thái phê duyệt của mọi văn bản (theo các commit đã ký)\n"
-    "  approve ghi phê duyệt văn bản bằng một commit có chữ ký\n"
-    "  new     tạo văn bản mới theo mẫu của một loại\n"
-    "  import  chuyển văn bản Word (.docx) thành văn bản vanban\n"
-    "  serve   xem trước trang web khi đang sửa (tự cập nhật)\n"
-    "  diff    so sánh hai văn bản (hoặc hai năm học) theo mục, câu chữ, bảng và số liệu\n"
-    "  init    tạo kho văn bản mới cho nhà trường (vanban.yaml, trang, công khai, quy trình GitHub)\n"
-    "\n"
-    "Xem tùy chọn của từng lệnh: vanban <lệnh> --help\n";
-
-void add_pdf_options(po::options_description& d, PdfBatchOptions& pdf) {
+void add_pdf_options(po::options_description& d, PdfBatchOptions& pdf, const CommonOptions& c) {
     d.add_options()
-        ("cache", po::value(&pdf.cache_dir), "thư mục bộ nhớ đệm PDF (mặc định ~/.cache/vanban/pdf)")
-        ("pdf-timeout", po::value<unsigned>()->default_value(120)->notifier([&pdf](unsigned s) {
+        ("cache", po::value(&pdf.cache_dir)->value_name(c.text("THƯ_MỤC", "FOLDER")),
+         c.text("thư mục bộ nhớ đệm PDF (mặc định: ~/.cache/vanban/pdf)", "the PDF cache folder (default: ~/.cache/vanban/pdf)"))
+        ("pdf-timeout", po::value<unsigned>()->default_value(120)->value_name(c.text("GIÂY", "SECONDS"))->notifier([&pdf](unsigned s) {
             if (s == 0) throw UsageError("--pdf-timeout cần một số giây lớn hơn 0");
             pdf.tools.timeout = std::chrono::seconds(s);
-        }), "thời gian tối đa (giây) để tạo một PDF");
+        }), c.text("thời gian tối đa để tạo một PDF (mặc định: 120)", "the longest one PDF may take (default: 120)"));
 }
 
-void add_docx_options(po::options_description& d, DocxBatchOptions& docx) {
+void add_docx_options(po::options_description& d, DocxBatchOptions& docx, const CommonOptions& c) {
     d.add_options()
-        ("docx-timeout", po::value<unsigned>()->default_value(120)->notifier([&docx](unsigned s) {
+        ("docx-timeout", po::value<unsigned>()->default_value(120)->value_name(c.text("GIÂY", "SECONDS"))->notifier([&docx](unsigned s) {
             if (s == 0) throw UsageError("--docx-timeout cần một số giây lớn hơn 0");
             docx.tools.timeout = std::chrono::seconds(s);
-        }), "thời gian tối đa (giây) để tạo một bản Word");
+        }), c.text("thời gian tối đa để tạo một bản Word (mặc định: 120)", "the longest one Word file may take (default: 120)"));
 }
 
 // "PDF: 3 tạo mới, 10 không đổi (lấy từ bộ nhớ đệm), 1 lỗi", each failure on stderr first.
@@ -74,17 +58,33 @@ void report_rendering(const char* label, const char* rule, const RenderReport& r
             << report.failures.size() << " lỗi\n";
 }
 
-int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    CommonOptions common;
-    std::string format = "text";
-    po::options_description d("vanban check [tùy chọn] — kiểm tra mọi văn bản; thoát 0 nếu không có lỗi, 1 nếu có lỗi, 2 nếu lỗi sử dụng/đọc ghi");
-    add_common(d, common);
-    d.add_options()("format", po::value(&format)->default_value("text"), "text, json hoặc github (chú thích cho GitHub Actions)");
-    po::variables_map vm = parse(args, d);
-    if (vm.count("help")) {
-        out << d << '\n';
-        return 0;
+// The files `vanban check FILE…` names, as paths of the repository: each must exist, and be a
+// document (or a file the loader reported, such as one it could not read).
+std::set<std::string> chosen_files(const Repository& repo, const std::vector<std::string>& files) {
+    std::set<std::string> chosen;
+    for (const auto& typed : files) {
+        std::string path = repository_path(repo, typed);
+        bool reported = std::any_of(repo.problems.begin(), repo.problems.end(), [&](const Diagnostic& d) { return d.file == path; });
+        if (!repo.find(path) && !reported)
+            throw UsageError(typed + " không phải văn bản trong plans/ hoặc content/ của " + repo.root);
+        chosen.insert(path);
     }
+    return chosen;
+}
+
+int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    CommonOptions common(args);
+    std::string format = "text";
+    std::vector<std::string> files;
+    po::options_description d;
+    add_common(d, common);
+    d.add_options()("format", po::value(&format)->default_value("text")->value_name("text|json|github"),
+                    common.text("dạng kết quả: text (mặc định), json, hoặc github (chú thích cho GitHub Actions); "
+                                "thoát 0 nếu không có lỗi, 1 nếu có lỗi, 2 nếu lỗi sử dụng hay đọc ghi",
+                                "output: text (default), json, or github (GitHub Actions annotations); "
+                                "exit 0 without errors, 1 with errors, 2 on a usage or I/O failure"));
+    po::variables_map vm = parse_with_files(args, d, files);
+    if (vm.count("help")) return print_help("check", d, common, out);
     ReportOptions report;
     if (format == "text") report.format = ReportFormat::Text;
     else if (format == "json") report.format = ReportFormat::Json;
@@ -93,38 +93,45 @@ int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     report.english = common.english;
 
     CheckOptions options = check_options(common);
-    Repository repo = load_repository(common.root, common.jobs);
+    Repository repo = load_repository(common.root(), common.jobs);
+    std::set<std::string> chosen = chosen_files(repo, files);
     ApprovalReport approvals = approval_report(repo);
     options.approvals = &approvals;
+    // Cross-document rules (duplicate numbers, citations) need the whole repository; only then
+    // are the findings narrowed to the files asked for.
     std::vector<Diagnostic> diagnostics = check_repository(repo, options);
     // What would stop `build` is reported by `check` too.
     for (auto& d : check_site_templates(repo)) diagnostics.push_back(std::move(d));
+    if (!chosen.empty())
+        diagnostics.erase(std::remove_if(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) { return !chosen.count(d.file); }),
+                          diagnostics.end());
     sort_diagnostics(diagnostics);
-    report.documents = repo.documents.size();
-    write_template_overrides(template_overrides(common.root, default_templates_dir()), report, out);
+    report.documents = chosen.empty() ? repo.documents.size() : chosen.size();
+    report.chosen = !chosen.empty();
+    write_template_overrides(template_overrides(common.root(), default_templates_dir()), report, out);
     write_report(diagnostics, report, out);
     return count_errors(diagnostics) > 0 ? 1 : 0;
 }
 
 int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    CommonOptions common;
+    CommonOptions common(args);
     SiteOptions site;
-    po::options_description d("vanban build [tùy chọn] — kiểm tra rồi tạo trang web");
+    po::options_description d;
     add_common(d, common);
     bool no_pdf = false, no_docx = false;
-    add_pdf_options(d, site.pdf_options);
-    add_docx_options(d, site.docx_options);
     d.add_options()
-        ("out,o", po::value(&site.out_dir), "thư mục đầu ra (mặc định: site/ trong thư mục gốc)")
-        ("strict", po::bool_switch(&site.strict), "dừng, không tạo trang web, nếu có lỗi")
-        ("no-pdf", po::bool_switch(&no_pdf), "không tạo bản PDF")
-        ("no-docx", po::bool_switch(&no_docx), "không tạo bản Word (.docx)")
-        ("show-diagnostics", po::bool_switch(&site.show_diagnostics), "ghi lỗi, cảnh báo của các văn bản lên trang (bản nội bộ, không công bố)");
+        ("out,o", po::value(&site.out_dir)->value_name(common.text("THƯ_MỤC", "FOLDER")),
+         common.text("thư mục đầu ra (mặc định: site/ trong thư mục gốc)", "output folder (default: site/ in the root folder)"))
+        ("strict", po::bool_switch(&site.strict), common.text("dừng, không tạo trang web, nếu có lỗi", "stop without building when there are errors"))
+        ("no-pdf", po::bool_switch(&no_pdf), common.text("không tạo bản PDF", "make no PDFs"))
+        ("no-docx", po::bool_switch(&no_docx), common.text("không tạo bản Word (.docx)", "make no Word files (.docx)"))
+        ("show-diagnostics", po::bool_switch(&site.show_diagnostics),
+         common.text("ghi lỗi, cảnh báo của các văn bản lên trang (bản nội bộ, không công bố)",
+                     "put the documents' errors and warnings on the pages (an internal mirror, not for publishing)"));
+    add_pdf_options(d, site.pdf_options, common);
+    add_docx_options(d, site.docx_options, common);
     po::variables_map vm = parse(args, d);
-    if (vm.count("help")) {
-        out << d << '\n';
-        return 0;
-    }
+    if (vm.count("help")) return print_help("build", d, common, out);
     site.jobs = common.jobs;
     site.pdf = !no_pdf;
     site.pdf_options.jobs = common.jobs;
@@ -132,13 +139,13 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
     site.docx_options.jobs = common.jobs;
     // One --cache folder holds both: the PDFs and the Word files have their own extensions.
     site.docx_options.cache_dir = site.pdf_options.cache_dir;
-    if (site.out_dir.empty()) site.out_dir = (std::filesystem::path(common.root) / "site").string();
-    if (std::string problem = output_folder_problem(common.root, site.out_dir); !problem.empty()) throw UsageError(problem);
+    if (site.out_dir.empty()) site.out_dir = (std::filesystem::path(common.root()) / "site").string();
+    if (std::string problem = output_folder_problem(common.root(), site.out_dir); !problem.empty()) throw UsageError(problem);
     auto started = std::chrono::steady_clock::now();
     Progress progress(err, common.english);
     site.progress = &progress;
     CheckOptions options = check_options(common);
-    Repository repo = load_repository(common.root, common.jobs);
+    Repository repo = load_repository(common.root(), common.jobs);
     ApprovalReport approvals = approval_report(repo);
     options.approvals = &approvals;
     std::vector<Diagnostic> diagnostics;
@@ -175,22 +182,20 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
 
 // `vanban pdf FILE...`: the PDFs of chosen documents.
 int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    CommonOptions common;
+    CommonOptions common(args);
     PdfBatchOptions pdf;
     std::vector<std::string> files;
     std::string out_dir = ".";
-    po::options_description d("vanban pdf TỆP... [tùy chọn] — tạo bản PDF của các văn bản đã chọn");
+    po::options_description d;
     add_common(d, common);
-    add_pdf_options(d, pdf);
-    d.add_options()("out,o", po::value(&out_dir)->default_value("."), "thư mục ghi các tệp PDF");
-    po::variables_map vm = parse_with_files(args, d, files, "các tệp văn bản (.md)");
-    if (vm.count("help")) {
-        out << d << '\n';
-        return 0;
-    }
+    d.add_options()("out,o", po::value(&out_dir)->default_value(".")->value_name(common.text("THƯ_MỤC", "FOLDER")),
+                    common.text("thư mục ghi các tệp PDF (mặc định: thư mục hiện tại)", "folder for the PDF files (default: the current folder)"));
+    add_pdf_options(d, pdf, common);
+    po::variables_map vm = parse_with_files(args, d, files);
+    if (vm.count("help")) return print_help("pdf", d, common, out);
     if (files.empty()) throw UsageError("cần ít nhất một tệp văn bản, ví dụ: vanban pdf plans/2024-2025/ke-hoach.md");
     pdf.jobs = common.jobs;
-    Repository repo = load_repository(common.root, common.jobs);
+    Repository repo = load_repository(common.root(), common.jobs);
     namespace fs = std::filesystem;
     std::vector<PdfRequest> requests;
     for (const auto& f : files) {
@@ -220,23 +225,22 @@ int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 
 // `vanban docx FILE...`: the Word files of chosen documents.
 int run_docx(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    CommonOptions common;
+    CommonOptions common(args);
     DocxBatchOptions docx;
     std::vector<std::string> files;
     std::string out_dir = ".";
-    po::options_description d("vanban docx TỆP... [tùy chọn] — tạo bản Word (.docx) của các văn bản đã chọn");
+    po::options_description d;
     add_common(d, common);
-    add_docx_options(d, docx);
-    d.add_options()("cache", po::value(&docx.cache_dir), "thư mục bộ nhớ đệm (mặc định ~/.cache/vanban/docx)")
-        ("out,o", po::value(&out_dir)->default_value("."), "thư mục ghi các tệp .docx");
-    po::variables_map vm = parse_with_files(args, d, files, "các tệp văn bản (.md)");
-    if (vm.count("help")) {
-        out << d << '\n';
-        return 0;
-    }
+    d.add_options()("out,o", po::value(&out_dir)->default_value(".")->value_name(common.text("THƯ_MỤC", "FOLDER")),
+                    common.text("thư mục ghi các tệp .docx (mặc định: thư mục hiện tại)", "folder for the .docx files (default: the current folder)"))
+        ("cache", po::value(&docx.cache_dir)->value_name(common.text("THƯ_MỤC", "FOLDER")),
+         common.text("thư mục bộ nhớ đệm (mặc định: ~/.cache/vanban/docx)", "the cache folder (default: ~/.cache/vanban/docx)"));
+    add_docx_options(d, docx, common);
+    po::variables_map vm = parse_with_files(args, d, files);
+    if (vm.count("help")) return print_help("docx", d, common, out);
     if (files.empty()) throw UsageError("cần ít nhất một tệp văn bản, ví dụ: vanban docx plans/2024-2025/ke-hoach.md");
     docx.jobs = common.jobs;
-    Repository repo = load_repository(common.root, common.jobs);
+    Repository repo = load_repository(common.root(), common.jobs);
     namespace fs = std::filesystem;
     std::vector<DocxRequest> requests;
     for (const auto& f : files) {
@@ -261,13 +265,23 @@ int run_docx(const std::vector<std::string>& args, std::ostream& out, std::ostre
 }  // namespace
 
 int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        (args.empty() ? err : out) << kUsage;
+    bool english = english_requested(args);
+    // No command, only options ("vanban --lang en --help"): the overview.
+    bool options_only = std::all_of(args.begin(), args.end(), [](const std::string& a) { return a.rfind("-", 0) == 0 || a == "en" || a == "vi"; });
+    bool asks_help = std::any_of(args.begin(), args.end(), [](const std::string& a) { return a == "--help" || a == "-h"; });
+    if (args.empty() || (options_only && asks_help) || (args[0] == "help" && (args.size() == 1 || args[1].rfind("-", 0) == 0))) {
+        print_overview(english, args.empty() ? err : out);
         return args.empty() ? 2 : 0;
     }
     if (args[0] == "--version") {
         out << "vanban " VANBAN_VERSION "\n";
         return 0;
+    }
+    // `vanban help check --lang en` is `vanban check --help --lang en`.
+    if (args[0] == "help") {
+        std::vector<std::string> asked(args.begin() + 1, args.end());
+        asked.insert(asked.begin() + 1, "--help");
+        return run_command(asked, out, err);
     }
     std::vector<std::string> rest(args.begin() + 1, args.end());
     try {
@@ -282,16 +296,19 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
         if (args[0] == "serve") return run_serve(rest, out, err);
         if (args[0] == "import") return run_import(rest, out, err);
         if (args[0] == "init") return run_init(rest, out, err);
-        err << "vanban: lệnh không biết \"" << args[0] << "\"\n\n" << kUsage;
+        std::string guess = nearest(args[0], command_names());
+        err << "vanban: " << (english ? "unknown command \"" : "lệnh không biết \"") << args[0] << "\"";
+        if (!guess.empty()) err << (english ? ". Did you mean: vanban " : ". Có phải ý bạn là: vanban ") << guess << "?";
+        err << (english ? "\nThe commands: vanban --help --lang en\n" : "\nCác lệnh: vanban --help\n");
         return 2;
     } catch (const Interrupted& e) {
         err << "vanban: " << e.what() << '\n';
         return 130;
     } catch (const UsageError& e) {
-        err << "vanban " << args[0] << ": " << e.what() << "\n(xem: vanban " << args[0] << " --help)\n";
+        err << "vanban " << args[0] << ": " << e.what() << (english ? "\n(see: vanban " : "\n(xem: vanban ") << args[0] << " --help)\n";
         return 2;
     } catch (const LoadError& e) {
-        err << "vanban: " << e.what() << '\n';
+        err << "vanban: " << (english ? e.en : std::string(e.what())) << '\n';
         return 2;
     } catch (const std::exception& e) {
         // An environment failure (disk full, no permission…): exit 2, said in Vietnamese.

@@ -123,21 +123,22 @@ std::vector<DocumentDiff> compare_years(const Repository& repo, const std::strin
 }  // namespace
 
 int run_diff(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    CommonOptions common;
+    CommonOptions common(args);
     std::string format = "text", out_file;
     std::vector<std::string> years, sides;
-    po::options_description d("vanban diff CŨ MỚI | --years NĂM_CŨ NĂM_MỚI — so sánh văn bản theo mục, câu chữ, bảng và số liệu");
+    po::options_description d;
     add_common(d, common);
-    d.add_options()("format", po::value(&format)->default_value("text"), "text, html hoặc json")
-        ("out,o", po::value(&out_file), "ghi kết quả vào tệp này")
-        ("years", po::value(&years)->multitoken(), "so sánh mọi văn bản của hai năm học, ví dụ --years 2023-2024 2024-2025");
-    po::variables_map vm = parse_with_files(args, d, sides, "hai văn bản: tệp hoặc REV:đường-dẫn");
-    if (vm.count("help")) {
-        out << d << '\n';
-        return 0;
-    }
+    d.add_options()("format", po::value(&format)->default_value("text")->value_name("text|html|json"),
+                    common.text("dạng kết quả: text (mặc định), html hoặc json", "output: text (default), html or json"))
+        ("out,o", po::value(&out_file)->value_name(common.text("TỆP", "FILE")),
+         common.text("ghi kết quả vào tệp này (mặc định: in ra màn hình)", "write the result into this file (default: print it)"))
+        ("years", po::value(&years)->multitoken()->value_name(common.text("NĂM_CŨ NĂM_MỚI", "OLD_YEAR NEW_YEAR")),
+         common.text("so sánh mọi văn bản của hai năm học, ví dụ --years 2023-2024 2024-2025",
+                     "compare every document of two school years, e.g. --years 2023-2024 2024-2025"));
+    po::variables_map vm = parse_with_files(args, d, sides);
+    if (vm.count("help")) return print_help("diff", d, common, out);
     if (format != "text" && format != "html" && format != "json") throw UsageError("--format phải là text, html hoặc json");
-    Repository repo = load_repository(common.root, common.jobs);
+    Repository repo = load_repository(common.root(), common.jobs);
     std::vector<DocumentDiff> diffs;
     std::string title;
     if (!years.empty()) {

@@ -16,26 +16,25 @@ namespace fs = std::filesystem;
 namespace vanban {
 
 int run_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    CommonOptions common;
+    CommonOptions common(args);
     ImportOptions options;
     bool dry_run = false, force = false;
     std::vector<std::string> files;
-    po::options_description d("vanban import TỆP.docx... [tùy chọn] — chuyển văn bản Word thành văn bản vanban");
+    po::options_description d;
     add_common(d, common);
-    d.add_options()("type", po::value(&options.type), "loại văn bản (mặc định: nhận ra từ tiêu đề hoặc ký hiệu)")
-        ("year", po::value(&options.school_year), "năm học, ví dụ 2023-2024 (mặc định: nhận ra từ văn bản)")
-        ("dry-run", po::bool_switch(&dry_run), "chỉ in kết quả, không ghi tệp")
-        ("force", po::bool_switch(&force), "ghi đè tệp đã có");
-    po::variables_map vm = parse_with_files(args, d, files, "các tệp .docx");
-    if (vm.count("help")) {
-        out << d << '\n';
-        return 0;
-    }
+    d.add_options()("type", po::value(&options.type)->value_name(common.text("LOẠI", "TYPE")),
+                    common.text("loại văn bản (mặc định: nhận ra từ tiêu đề hoặc ký hiệu)", "document type (default: recognised from the title or symbol)"))
+        ("year", po::value(&options.school_year)->value_name(common.text("NĂM_HỌC", "SCHOOL_YEAR")),
+         common.text("năm học, ví dụ 2023-2024 (mặc định: nhận ra từ văn bản)", "school year, e.g. 2023-2024 (default: recognised from the document)"))
+        ("dry-run", po::bool_switch(&dry_run), common.text("chỉ in kết quả, không ghi tệp", "only print the result, write no file"))
+        ("force", po::bool_switch(&force), common.text("ghi đè tệp đã có", "replace a file already there"));
+    po::variables_map vm = parse_with_files(args, d, files);
+    if (vm.count("help")) return print_help("import", d, common, out);
     if (files.empty()) throw UsageError("cần ít nhất một tệp .docx (hoặc .doc, .odt), ví dụ: vanban import ke-hoach-cu.docx");
-    if (!options.type.empty() && !options.type.empty() && !load_repository(common.root).types.find(options.type))
+    if (!options.type.empty() && !options.type.empty() && !load_repository(common.root()).types.find(options.type))
         throw UsageError("loại \"" + options.type + "\" chưa được định nghĩa");
     if (!options.school_year.empty() && !parse_school_year(options.school_year)) throw UsageError("năm học \"" + options.school_year + "\" không hợp lệ");
-    Repository repo = load_repository(common.root, common.jobs);
+    Repository repo = load_repository(common.root(), common.jobs);
     int status = 0;
     std::set<std::string> written;
     for (const auto& file : files) {
@@ -70,16 +69,16 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
         std::string folder = (!type || doc.type == "ke-hoach" || doc.type == "phan-cong") ? "plans/" + year
                              : doc.type == "cong-khai" ? "content/cong-khai/" + year
                                                       : "content/van-ban/" + year;
-        fs::path target = fs::path(common.root) / folder / (doc.slug + ".md");
+        fs::path target = fs::path(common.root()) / folder / (doc.slug + ".md");
         // --force replaces what was there, never a file this same run has just written.
         for (int n = 2; (!force && fs::exists(fs::symlink_status(target, ec))) || written.count(target.string()); ++n)
-            target = fs::path(common.root) / folder / (doc.slug + "-" + std::to_string(n) + ".md");
-        write_repository_file(common.root, (fs::path(folder) / target.filename()).string(), doc.markdown, force);
+            target = fs::path(common.root()) / folder / (doc.slug + "-" + std::to_string(n) + ".md");
+        write_repository_file(common.root(), (fs::path(folder) / target.filename()).string(), doc.markdown, force);
         written.insert(target.string());
-        std::string relative = fs::relative(target, common.root).generic_string();
+        std::string relative = fs::relative(target, common.root()).generic_string();
         out << "  đã ghi " << relative << "\n";
         // The checks on the result, at once, so the user sees what is left to do.
-        Repository again = load_repository(common.root, common.jobs);
+        Repository again = load_repository(common.root(), common.jobs);
         std::vector<Diagnostic> diagnostics;
         for (auto& dg : check_repository(again, check_options(common)))
             if (dg.file == relative) diagnostics.push_back(std::move(dg));

@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "cli/cli_support.h"
+#include "cli/help.h"
 #include "init/school_skeleton.h"
 #include "text/url.h"
 
@@ -10,25 +11,32 @@ namespace fs = std::filesystem;
 namespace vanban {
 
 int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    CommonOptions common;
+    CommonOptions common(args);
     SchoolFields school;
     bool force = false;
     std::vector<std::string> positional;
-    po::options_description d("vanban init [THƯ_MỤC] --ten \"Trường …\" --viet-tat X — tạo kho văn bản mới cho nhà trường");
+    po::options_description d;
     add_common(d, common);
     d.add_options()
-        ("ten", po::value(&school.name), "tên trường, ví dụ \"Trường THCS Bình Minh\"")
-        ("viet-tat", po::value(&school.abbreviation), "tên viết tắt dùng trong ký hiệu văn bản, ví dụ THCSBM")
-        ("co-quan", po::value(&school.governing_body), "cơ quan chủ quản, ví dụ \"ỦY BAN NHÂN DÂN XÃ BÌNH MINH\"")
-        ("dia-danh", po::value(&school.place), "địa danh ghi trước ngày tháng, ví dụ \"Bình Minh\"")
-        ("cap-hoc", po::value(&school.level), "MN, TH, THCS, THPT, TH-THCS, THCS-THPT, TH-THCS-THPT hoặc GDTX (mặc định: đọc từ tên trường)")
-        ("website", po::value(&school.website), "địa chỉ trang web của trường, ví dụ https://thcsbinhminh.edu.vn")
-        ("force", po::bool_switch(&force), "ghi vào thư mục đã có tệp: chỉ thêm các tệp còn thiếu, không ghi đè tệp nào");
-    po::variables_map vm = parse_with_files(args, d, positional, "thư mục của kho mới (mặc định: --root, tức thư mục hiện tại)");
-    if (vm.count("help")) {
-        out << d << '\n';
-        return 0;
-    }
+        ("ten", po::value(&school.name)->value_name(common.text("TÊN", "NAME")),
+         common.text("tên trường, ví dụ \"Trường THCS Bình Minh\"", "the school's name, e.g. \"Trường THCS Bình Minh\""))
+        ("viet-tat", po::value(&school.abbreviation)->value_name(common.text("TÊN_VIẾT_TẮT", "ABBREVIATION")),
+         common.text("tên viết tắt dùng trong ký hiệu văn bản, ví dụ THCSBM", "the abbreviation used in document symbols, e.g. THCSBM"))
+        ("co-quan", po::value(&school.governing_body)->value_name(common.text("TÊN", "NAME")),
+         common.text("cơ quan chủ quản, ví dụ \"ỦY BAN NHÂN DÂN XÃ BÌNH MINH\"", "the governing body, e.g. \"ỦY BAN NHÂN DÂN XÃ BÌNH MINH\""))
+        ("dia-danh", po::value(&school.place)->value_name(common.text("ĐỊA_DANH", "PLACE")),
+         common.text("địa danh ghi trước ngày tháng, ví dụ \"Bình Minh\"", "the place written before the date, e.g. \"Bình Minh\""))
+        ("cap-hoc", po::value(&school.level)->value_name(common.text("CẤP", "LEVEL")),
+         common.text("MN, TH, THCS, THPT, TH-THCS, THCS-THPT, TH-THCS-THPT hoặc GDTX (mặc định: đọc từ tên trường)",
+                     "MN, TH, THCS, THPT, TH-THCS, THCS-THPT, TH-THCS-THPT or GDTX (default: read from the school's name)"))
+        ("website", po::value(&school.website)->value_name("URL"),
+         common.text("địa chỉ trang web của trường, ví dụ https://thcsbinhminh.edu.vn",
+                     "the school website's address, e.g. https://thcsbinhminh.edu.vn"))
+        ("force", po::bool_switch(&force),
+         common.text("ghi vào thư mục đã có tệp: chỉ thêm các tệp còn thiếu, không ghi đè tệp nào",
+                     "write into a folder that has files: add only the missing ones, overwrite nothing"));
+    po::variables_map vm = parse_with_files(args, d, positional);
+    if (vm.count("help")) return print_help("init", d, common, out);
     if (positional.size() > 1) throw UsageError("chỉ nhận một thư mục, ví dụ: vanban init truong-cua-toi --ten \"Trường THCS Bình Minh\" --viet-tat THCSBM");
     if (school.name.empty()) throw UsageError("cần --ten, ví dụ --ten \"Trường THCS Bình Minh\"");
     if (school.abbreviation.empty()) throw UsageError("cần --viet-tat, ví dụ --viet-tat THCSBM");
@@ -39,7 +47,8 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
     while (!school.website.empty() && school.website.back() == '/') school.website.pop_back();
     if (!school.website.empty() && !is_web_address(school.website))
         throw UsageError("--website cần một địa chỉ http:// hoặc https://, ví dụ https://thcsbinhminh.edu.vn");
-    std::string dir = positional.empty() ? common.root : positional[0];
+    // Not the upward search: a new repository goes where it is asked, or here.
+    std::string dir = !positional.empty() ? positional[0] : common.root_option.empty() ? "." : common.root_option;
 
     std::error_code ec;
     fs::file_status status = fs::symlink_status(dir, ec);

@@ -31,19 +31,18 @@ int next_number(const Repository& repo, const DocumentType& type, int year) {
 }  // namespace
 
 int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    CommonOptions common;
+    CommonOptions common(args);
     std::string year, title;
     std::vector<std::string> positional;
-    po::options_description d("vanban new LOẠI [--year NĂM_HỌC] [--title \"...\"] — tạo văn bản mới theo mẫu của loại");
+    po::options_description d;
     add_common(d, common);
-    d.add_options()("year", po::value(&year), "năm học, ví dụ 2025-2026 (mặc định: năm học hiện tại)")
-        ("title", po::value(&title), "trích yếu (hoặc tiêu đề trang)");
-    po::variables_map vm = parse_with_files(args, d, positional, "loại văn bản");
-    if (vm.count("help")) {
-        out << d << '\n';
-        return 0;
-    }
-    Repository repo = load_repository(common.root, common.jobs);
+    d.add_options()("year", po::value(&year)->value_name(common.text("NĂM_HỌC", "SCHOOL_YEAR")),
+                    common.text("năm học, ví dụ 2025-2026 (mặc định: năm học hiện tại)", "school year, e.g. 2025-2026 (default: the current one)"))
+        ("title", po::value(&title)->value_name(common.text("\"TRÍCH_YẾU\"", "\"SUBJECT\"")),
+         common.text("trích yếu (hoặc tiêu đề trang)", "the subject line (or the page's title)"));
+    po::variables_map vm = parse_with_files(args, d, positional);
+    if (vm.count("help")) return print_help("new", d, common, out);
+    Repository repo = load_repository(common.root(), common.jobs);
     if (positional.size() != 1) throw UsageError("cần đúng một loại văn bản, ví dụ: vanban new ke-hoach --title \"...\"");
     const DocumentType* type = repo.types.find(positional[0]);
     if (!type) {
@@ -62,7 +61,7 @@ int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                                                    : "content/van-ban/" + year;
     std::string base = ascii_slug(title.empty() ? type->name : (type->official ? type->id + " " + title : title));
     if (base.empty()) base = type->id;
-    fs::path dir = fs::path(common.root) / folder;
+    fs::path dir = fs::path(common.root()) / folder;
     fs::path file = dir / (base + ".md");
     std::error_code ec;
     // Never overwrite, and never take a name the site needs for itself ("index", "tim-kiem", "style.css").
@@ -105,8 +104,8 @@ int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         text += "Trên đây là " + to_lower(type->name) + " [[trích yếu]]./.\n";
         out << "số đề xuất: " << proposed << " (chưa cấp; văn thư ghi số \"so:\" khi ký)\n";
     }
-    write_repository_file(common.root, (fs::path(folder) / file.filename()).string(), text, false);
-    out << "đã tạo " << fs::relative(file, common.root).generic_string() << "\n"
+    write_repository_file(common.root(), (fs::path(folder) / file.filename()).string(), text, false);
+    out << "đã tạo " << fs::relative(file, common.root()).generic_string() << "\n"
         << "Thay các chỗ [[...]] bằng nội dung thật; vanban check nhắc những chỗ còn lại.\n";
     return 0;
 }

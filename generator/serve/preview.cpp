@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <set>
 #include <thread>
 
 #include "approval/approval_report.h"
@@ -68,7 +69,8 @@ bool Preview::refresh() {
     auto now = stamps();
     if (loaded_ && now == stamps_) return false;
     auto started = std::chrono::steady_clock::now();
-    bool settings_changed = !loaded_;
+    const bool first = !loaded_;
+    bool settings_changed = first;
     std::vector<std::string> changed;
     for (const auto& [path, stamp] : now) {
         auto it = stamps_.find(path);
@@ -119,12 +121,25 @@ bool Preview::refresh() {
     build_site(repo_, diagnostics, approvals, site);
     ++version_;
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    // What the editor just touched is what they want to see; the rest is in the totals.
+    std::set<std::string> touched;
+    for (const auto& path : changed) touched.insert(path.rfind('?', 0) == 0 ? path.substr(1) : path);
+    std::vector<Diagnostic> shown;
+    for (const auto& d : diagnostics)
+        if (first || touched.count(d.file)) shown.push_back(d);
     ReportOptions report;
     report.english = english_;
-    report.documents = repo_.documents.size();
-    log_ << (english_ ? "rebuilt (" : "đã cập nhật bản xem trước (") << static_cast<int>(ms) << " ms, " << last_reloaded_
-         << (english_ ? " documents read)\n" : " văn bản đọc lại)\n");
-    write_report(diagnostics, report, log_);
+    report.summary = false;
+    write_report(shown, report, log_);
+    size_t errors = count_errors(diagnostics), warnings = diagnostics.size() - errors;
+    if (first)
+        log_ << (english_ ? "preview built: " : "đã tạo bản xem trước: ") << errors << (english_ ? " error(s), " : " lỗi, ") << warnings
+             << (english_ ? " warning(s) in " : " cảnh báo trong ") << repo_.documents.size() << (english_ ? " document(s) (" : " văn bản (")
+             << static_cast<int>(ms) << " ms)\n";
+    else
+        log_ << (english_ ? "updated: " : "đã cập nhật: ") << touched.size() << (english_ ? " file(s) changed, " : " tệp thay đổi, ") << errors
+             << (english_ ? " error(s), " : " lỗi, ") << warnings << (english_ ? " warning(s) in the whole repository (" : " cảnh báo trong toàn kho (")
+             << last_reloaded_ << (english_ ? " document(s) read, " : " văn bản đọc lại, ") << static_cast<int>(ms) << " ms)\n";
     log_.flush();
     return true;
 }
@@ -190,6 +205,12 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
     server.set_read_timeout(timeouts.read, 0);
     server.set_write_timeout(timeouts.read, 0);
     server.set_keep_alive_max_count(kRequestsPerConnection);
+    // httplib's default also sets SO_REUSEPORT, which lets a second preview share a port in use
+    // (each getting half of the requests); SO_REUSEADDR alone still allows a quick restart.
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     std::mutex building;
     int bound_port = 0;  // set before the first request is accepted
     server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
@@ -236,10 +257,12 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
         res.set_content(body, content_type(file.string()).c_str());
     });
 
+    // The port first: a taken one is said at once, not after a build of the whole site.
     if (port == 0) port = server.bind_to_any_port("127.0.0.1");
-    else if (!server.bind_to_port("127.0.0.1", port)) throw std::runtime_error("không mở được cổng " + std::to_string(port) + " (đang được dùng?)");
+    else if (!server.bind_to_port("127.0.0.1", port)) throw PortInUse(port);
     if (port < 0) throw std::runtime_error("không mở được cổng nào trên 127.0.0.1");
     bound_port = port;
+    preview.refresh();
     out << "Xem trước tại http://127.0.0.1:" << port << "/  (Ctrl-C để dừng)\n";
     out.flush();
 

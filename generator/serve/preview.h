@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 
 #include "load/repository.h"
@@ -20,7 +21,8 @@ public:
     Preview(const Preview&) = delete;
     Preview& operator=(const Preview&) = delete;
 
-    // Looks for changes and rebuilds when there are some; true when it rebuilt.
+    // Looks for changes and rebuilds when there are some; true when it rebuilt. It logs the
+    // findings in the files that changed (all of them the first time) and one line of totals.
     bool refresh();
     uint64_t version() const { return version_; }
     const std::string& site_dir() const { return site_dir_; }
@@ -40,7 +42,14 @@ private:
     size_t last_reloaded_ = 0;
 };
 
-// Serves the preview on 127.0.0.1 until interrupted (Ctrl-C). port 0 picks a free port.
+// The port asked for is taken (another preview, another server): nothing was built.
+struct PortInUse : std::runtime_error {
+    explicit PortInUse(int p) : std::runtime_error("port in use"), port(p) {}
+    int port;
+};
+
+// Takes the port on 127.0.0.1 (port 0 picks a free one; PortInUse when it is taken), then builds
+// the preview and serves it until interrupted (Ctrl-C).
 int serve_preview(Preview& preview, int port, std::ostream& out);
 
 }  // namespace vanban

@@ -166,3 +166,43 @@ TEST_CASE("serve answers only one Host 127.0.0.1 or localhost with its port: ano
     CHECK(raw_request(served.port, "GET /.vanban-site HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n").rfind("HTTP/1.1 404", 0) == 0);
     CHECK(raw_request(served.port, "GET /index.html%00.txt HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n").rfind("HTTP/1.1 404", 0) == 0);
 }
+
+TEST_CASE("serve refuses a port in use at once, with the command to pick another, before building anything") {
+    Served first;
+    REQUIRE(first.port > 0);
+    std::string port = std::to_string(first.port);
+    Run second = run_vanban("serve --port " + port + " --root " + shell_quote(first.root.string()), "timeout 60 ");
+    CHECK(second.exit_code == 2);
+    CHECK(second.err.find("cổng " + port + " đang được dùng") != std::string::npos);
+    CHECK(second.err.find("vanban serve --port " + std::to_string(first.port + 1)) != std::string::npos);
+    CHECK(second.out.find("bản xem trước") == std::string::npos);  // nothing was built
+    Run english = run_vanban("serve --lang en --port " + port + " --root " + shell_quote(first.root.string()), "timeout 60 ");
+    CHECK(english.err.find("port " + port + " is in use") != std::string::npos);
+}
+
+TEST_CASE("serve prints every finding first, then only those of the files that changed, and one line of totals") {
+    const std::string plan = "plans/2024-2025/ke-hoach-day-hoc.md", letter = "content/van-ban/2024-2025/cong-van-hoc-lieu.md";
+    Served served([&](const fs::path& root) {
+        std::string text = slurp((root / plan).string());
+        text.replace(text.find("| Tổng số | 04 |"), std::string("| Tổng số | 04 |").size(), "| Tổng số | 05 |");
+        std::ofstream(root / plan) << text;
+    });
+    REQUIRE(served.port > 0);
+    std::string first = slurp(served.log);
+    CHECK(first.find(plan + ":39:1: lỗi [table-sum]") != std::string::npos);
+    CHECK(first.find("đã tạo bản xem trước: 1 lỗi, 0 cảnh báo trong 5 văn bản") != std::string::npos);
+    // The summary comes before the address: the site is ready when the address is given.
+    CHECK(first.find("đã tạo bản xem trước") < first.find("http://127.0.0.1:"));
+
+    std::ofstream(served.root / letter, std::ios::app) << "\n[[chưa điền]]\n";
+    std::string log;
+    for (int i = 0; i < 100 && log.find("đã cập nhật: ") == std::string::npos; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        log = slurp(served.log);
+    }
+    std::string update = log.substr(first.size());
+    INFO(update);
+    CHECK(update.find(letter + ":28:1: cảnh báo [placeholder]") != std::string::npos);
+    CHECK(update.find(plan) == std::string::npos);  // not changed: not repeated
+    CHECK(update.find("đã cập nhật: 1 tệp thay đổi, 1 lỗi, 1 cảnh báo trong toàn kho (1 văn bản đọc lại, ") != std::string::npos);
+}
