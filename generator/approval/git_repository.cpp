@@ -84,6 +84,28 @@ std::unique_ptr<GitRepository> GitRepository::open(const std::string& path, Mess
     return std::unique_ptr<GitRepository>(new GitRepository(repo));
 }
 
+bool GitRepository::inside_one(const std::string& path) {
+    ensure_library();
+    git_buf found = GIT_BUF_INIT;
+    bool inside = git_repository_discover(&found, path.c_str(), 0, nullptr) == 0;
+    git_buf_dispose(&found);
+    return inside;
+}
+
+std::string GitRepository::create(const std::string& path, const std::string& branch) {
+    ensure_library();
+    git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+    options.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
+    options.initial_head = branch.c_str();
+    git_repository* repo = nullptr;
+    if (git_repository_init_ext(&repo, path.c_str(), &options) != 0) {
+        const git_error* e = git_error_last();
+        return e && e->message ? e->message : "libgit2";
+    }
+    git_repository_free(repo);
+    return {};
+}
+
 GitRepository::~GitRepository() { git_repository_free(repo_); }
 
 std::string GitRepository::workdir() const { return git_repository_workdir(repo_); }

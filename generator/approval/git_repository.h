@@ -1,5 +1,6 @@
 // Read-only access to the repository's git history through libgit2: every commit HEAD
-// reaches, their parents, messages and signatures, and the blobs of files at each commit.
+// reaches, their parents, messages and signatures, and the blobs of files at each commit
+// (and, for `vanban init`, the creation of a new empty repository).
 #pragma once
 
 #include <cstdint>
@@ -36,6 +37,10 @@ public:
     // open it (it belongs to another user and is not a safe.directory), and then `why`, when
     // given, says which, with the command that fixes the second.
     static std::unique_ptr<GitRepository> open(const std::string& path, Message* why = nullptr);
+    // Whether `path` lies inside a git work tree (whoever owns it).
+    static bool inside_one(const std::string& path);
+    // A new empty repository at `path` whose first branch is `branch`; the error, or empty.
+    static std::string create(const std::string& path, const std::string& branch);
     ~GitRepository();
     GitRepository(const GitRepository&) = delete;
     GitRepository& operator=(const GitRepository&) = delete;

@@ -36,6 +36,20 @@ void check_approvals(const Repository& repo, const ApprovalReport& approvals, Di
         return;
     }
     if (!approvals.available) return;
+    if (repo.approval.enabled && approvals.ledger.root_candidates.empty()) {
+        // Keys and roles written but never committed (a new school): every type and document
+        // would say "no trusted policy"; the one thing to do is the first signed commit.
+        out.push_back(Diagnostic{"vanban.yaml", {1, 1}, Severity::Warning, "trust",
+                                 {"phê duyệt đã bật nhưng lịch sử chưa có commit nào chứa danh sách khóa và vai trò: chưa văn bản nào "
+                                  "được duyệt, kể cả khi đã chạy vanban approve",
+                                  "approvals are on but no commit holds the keys and roles yet: no document counts as approved, "
+                                  "even after vanban approve"},
+                                 {"Hiệu trưởng ký commit chứa .vanban/allowed_signers và phe_duyet: git add -A && git commit -S -m \"Khóa và "
+                                  "vai trò phê duyệt\" (xem README, bước 3).",
+                                  "The principal signs the commit holding .vanban/allowed_signers and phe_duyet: git add -A && git commit -S "
+                                  "-m \"Keys and approval roles\" (see the README, step 3)."}});
+        return;
+    }
     const auto& published = approvals.ledger.trusted.published_years;
     for (const auto& doc : repo.documents) {
         const DocumentApproval* a = approvals.find(doc.path);

@@ -3,6 +3,7 @@
 
 #include "cli/cli_support.h"
 #include "cli/help.h"
+#include "approval/git_repository.h"
 #include "init/school_skeleton.h"
 #include "text/url.h"
 
@@ -37,25 +38,36 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
                      "write into a folder that has files: add only the missing ones, overwrite nothing"));
     po::variables_map vm = parse_with_files(args, d, positional);
     if (vm.count("help")) return print_help("init", d, common, out);
-    if (positional.size() > 1) throw UsageError("chỉ nhận một thư mục, ví dụ: vanban init truong-cua-toi --ten \"Trường THCS Bình Minh\" --viet-tat THCSBM");
-    if (school.name.empty()) throw UsageError("cần --ten, ví dụ --ten \"Trường THCS Bình Minh\"");
-    if (school.abbreviation.empty()) throw UsageError("cần --viet-tat, ví dụ --viet-tat THCSBM");
+    auto say = [&](const std::string& vi, const std::string& en) { return common.english ? en : vi; };
+    if (positional.size() > 1)
+        throw UsageError(say("chỉ nhận một thư mục, ví dụ: vanban init truong-cua-toi --ten \"Trường THCS Bình Minh\" --viet-tat THCSBM",
+                             "one folder only, e.g. vanban init my-school --ten \"Trường THCS Bình Minh\" --viet-tat THCSBM"));
+    if (school.name.empty()) throw UsageError(say("cần --ten, ví dụ --ten \"Trường THCS Bình Minh\"", "--ten is needed, e.g. --ten \"Trường THCS Bình Minh\""));
+    if (school.abbreviation.empty()) throw UsageError(say("cần --viet-tat, ví dụ --viet-tat THCSBM", "--viet-tat is needed, e.g. --viet-tat THCSBM"));
     if (school.level.empty()) school.level = level_from_name(school.name);
-    if (school.level.empty()) throw UsageError("tên trường không cho biết cấp học; thêm --cap-hoc, ví dụ --cap-hoc THCS");
+    if (school.level.empty())
+        throw UsageError(say("tên trường không cho biết cấp học; thêm --cap-hoc, ví dụ --cap-hoc THCS",
+                             "the school's name does not say its level; add --cap-hoc, e.g. --cap-hoc THCS"));
     if (!known_level(school.level))
-        throw UsageError("cấp học \"" + school.level + "\" không hợp lệ; dùng MN, TH, THCS, THPT, TH-THCS, THCS-THPT, TH-THCS-THPT hoặc GDTX");
+        throw UsageError(say("cấp học \"" + school.level + "\" không hợp lệ; dùng MN, TH, THCS, THPT, TH-THCS, THCS-THPT, TH-THCS-THPT hoặc GDTX",
+                             "the level \"" + school.level + "\" is not valid; use MN, TH, THCS, THPT, TH-THCS, THCS-THPT, TH-THCS-THPT or GDTX"));
     while (!school.website.empty() && school.website.back() == '/') school.website.pop_back();
     if (!school.website.empty() && !is_web_address(school.website))
-        throw UsageError("--website cần một địa chỉ http:// hoặc https://, ví dụ https://thcsbinhminh.edu.vn");
+        throw UsageError(say("--website cần một địa chỉ http:// hoặc https://, ví dụ https://thcsbinhminh.edu.vn",
+                             "--website needs an http:// or https:// address, e.g. https://thcsbinhminh.edu.vn"));
     // Not the upward search: a new repository goes where it is asked, or here.
     std::string dir = !positional.empty() ? positional[0] : common.root_option.empty() ? "." : common.root_option;
 
     std::error_code ec;
     fs::file_status status = fs::symlink_status(dir, ec);
-    if (fs::is_symlink(status)) throw UsageError(dir + " là liên kết tượng trưng; vanban không ghi qua liên kết (dùng thư mục thật)");
-    if (fs::exists(status) && !fs::is_directory(status)) throw UsageError(dir + " đã có và không phải thư mục");
+    if (fs::is_symlink(status))
+        throw UsageError(say(dir + " là liên kết tượng trưng; vanban không ghi qua liên kết (dùng thư mục thật)",
+                             dir + " is a symbolic link; vanban does not write through links (use the real folder)"));
+    if (fs::exists(status) && !fs::is_directory(status))
+        throw UsageError(say(dir + " đã có và không phải thư mục", dir + " exists and is not a folder"));
     if (fs::exists(status) && !fs::is_empty(dir, ec) && !force)
-        throw UsageError(dir + " đã có tệp; chọn một thư mục trống, hoặc thêm --force để chỉ ghi các tệp còn thiếu (không ghi đè)");
+        throw UsageError(say(dir + " đã có tệp; chọn một thư mục trống, hoặc thêm --force để chỉ ghi các tệp còn thiếu (không ghi đè)",
+                             dir + " has files; choose an empty folder, or add --force to write only the missing files (overwriting none)"));
     fs::create_directories(dir);
 
     Date today = check_options(common).today;
@@ -63,21 +75,30 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
     int written = 0, kept = 0;
     for (const auto& f : files) {
         if (fs::exists(fs::symlink_status(fs::path(dir) / f.path, ec))) {
-            out << "giữ nguyên " << f.path << '\n';
+            out << say("giữ nguyên ", "kept ") << f.path << '\n';
             ++kept;
             continue;
         }
         write_repository_file(dir, f.path, f.content, false);
         ++written;
     }
-    out << "đã tạo kho văn bản của " << school.name << " trong " << dir << ": " << written << " tệp";
-    if (kept > 0) out << ", giữ nguyên " << kept << " tệp đã có";
+    out << say("đã tạo kho văn bản của ", "created the repository of ") << school.name << say(" trong ", " in ") << dir << ": " << written
+        << say(" tệp", " files");
+    if (kept > 0) out << say(", giữ nguyên ", ", kept ") << kept << say(" tệp đã có", " existing files");
     out << "\n";
+    // A school repository is a git repository: approvals and history live there. One already
+    // around the folder (a school keeping its documents in a subfolder) is used as it is.
+    if (!GitRepository::inside_one(dir)) {
+        if (std::string error = GitRepository::create(dir, "main"); !error.empty())
+            throw std::runtime_error(say("không tạo được kho git trong " + dir + ": ", "could not create a git repository in " + dir + ": ") + error);
+        out << say("đã tạo kho git (nhánh main) trong ", "created a git repository (branch main) in ") << dir << "\n";
+    }
     if (school.governing_body.empty() || school.place.empty())
-        out << "Còn phải điền trong vanban.yaml:" << (school.governing_body.empty() ? " co_quan_chu_quan" : "")
-            << (school.place.empty() ? " dia_danh" : "") << " (các chỗ [[...]]).\n";
-    out << "Tiếp theo: đọc README.md, thay các chỗ [[...]] trong content/, rồi chạy vanban check"
-        << (dir == "." ? "" : " --root " + dir) << ".\n";
+        out << say("Còn phải điền trong vanban.yaml:", "Still to fill in vanban.yaml:") << (school.governing_body.empty() ? " co_quan_chu_quan" : "")
+            << (school.place.empty() ? " dia_danh" : "") << say(" (các chỗ [[...]]).\n", " (the [[...]] places).\n");
+    std::string enter = dir == "." ? std::string() : "cd " + dir + " && ";
+    out << say("Tiếp theo: đọc README.md, thay các chỗ [[...]] trong content/, rồi chạy: ", "Next: read README.md, replace the [[...]] places in content/, then run: ")
+        << enter << "vanban check\n";
     return 0;
 }
 

@@ -158,6 +158,25 @@ auto guarded(const std::string& file, const char* rule, std::vector<Diagnostic>&
     }
 }
 
+// A hint `vanban init` left ("[[Tên cơ quan chủ quản]]") would be printed in every document's
+// header: a warning at its line, like the placeholders of a document.
+void report_placeholders(const std::string& file, const YAML::Node& node, std::vector<Diagnostic>& problems) {
+    if (node.IsScalar()) {
+        const std::string& text = node.Scalar();
+        size_t open = text.find("[[");
+        if (open == std::string::npos || text.find("]]", open) == std::string::npos) return;
+        problems.push_back(Diagnostic{file, mark_of(node), Severity::Warning, "placeholder",
+                                      {"vanban.yaml: còn gợi ý chưa thay: \"" + text + "\"", "vanban.yaml: a hint is still to be replaced: \"" + text + "\""},
+                                      {"Thay cả [[...]] bằng thông tin thật của trường; nó được in ở phần đầu mọi văn bản.",
+                                       "Replace the whole [[...]] with the school's real details; it is printed in every document's header."}});
+        return;
+    }
+    if (node.IsMap())
+        for (const auto& kv : node) report_placeholders(file, kv.second, problems);
+    else if (node.IsSequence())
+        for (const auto& item : node) report_placeholders(file, item, problems);
+}
+
 std::string shown_path(const std::string& path, const std::string& root) {
     std::error_code ec;
     fs::path rel = fs::relative(path, root, ec);
@@ -284,6 +303,7 @@ School load_school(const std::string& file, const YAML::Node& root, std::vector<
                                         std::string("vanban.yaml: truong.") + key + " must be one line of text, not a list or mapping"},
                                        {std::string("Viết ") + key + ": \"…\" trên cùng một dòng.",
                                         std::string("Write ") + key + ": \"…\" on one line."}));
+    report_placeholders(file, t, problems);
     school.name = string_at(t, "ten");
     school.abbreviation = string_at(t, "viet_tat");
     school.place = string_at(t, "dia_danh");

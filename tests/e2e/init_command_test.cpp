@@ -69,6 +69,29 @@ TEST_CASE("vanban init without the optional fields still checks with warnings on
     Run check = run_vanban("check --root " + shell_quote(root.string()) + " --today 2026-03-02");
     INFO(check.out, check.err);
     CHECK(check.exit_code == 0);
+    // The hints left in vanban.yaml would be printed in every header: check points at them.
+    CHECK(check.out.find("vanban.yaml:") != std::string::npos);
+    CHECK(check.out.find("[placeholder] vanban.yaml: còn gợi ý chưa thay") != std::string::npos);
+}
+
+TEST_CASE("vanban init makes a git repository on main, or uses the one around the folder") {
+    TempDir tmp;
+    fs::path root = tmp.path / "truong";
+    Run made = init(root);
+    INFO(made.out, made.err);
+    REQUIRE(made.exit_code == 0);
+    CHECK(made.out.find("đã tạo kho git (nhánh main)") != std::string::npos);
+    CHECK(fs::is_directory(root / ".git"));
+    CHECK(run_command("git -C " + shell_quote(root.string()) + " symbolic-ref HEAD") == "refs/heads/main\n");
+
+    fs::path outer = tmp.path / "outer";
+    fs::create_directories(outer);
+    run_command("git init -q " + shell_quote(outer.string()));
+    Run inner = init(outer / "van-ban");
+    INFO(inner.out, inner.err);
+    REQUIRE(inner.exit_code == 0);
+    CHECK(inner.out.find("kho git") == std::string::npos);
+    CHECK_FALSE(fs::exists(outer / "van-ban/.git"));
 }
 
 TEST_CASE("vanban init asks for what it cannot guess and refuses a folder that has files") {
@@ -137,4 +160,24 @@ TEST_CASE("the workflows vanban init writes parse and install the released packa
     std::string text = slurp((root / ".github/workflows/kiem-tra.yml").string());
     CHECK(text.find("cmake") == std::string::npos);  // no compiling
     CHECK(text.find("<%") == std::string::npos);
+}
+
+TEST_CASE("a new school with keys not yet committed gets one warning saying to sign the first commit") {
+    TempDir tmp;
+    fs::path root = tmp.path / "truong";
+    REQUIRE(init(root, "--co-quan 'ỦY BAN NHÂN DÂN XÃ BÌNH MINH' --dia-danh 'Bình Minh'").exit_code == 0);
+    std::string git = "git -C " + shell_quote(root.string()) + " -c user.name=A -c user.email=a@b.vn ";
+    run_command(git + "add -A && " + git + "commit -q -m 'Kho mới'");
+    run_command("ssh-keygen -q -t ed25519 -N '' -C a@b.vn -f " + shell_quote(tmp.str() + "/key"));
+    std::ofstream(root / ".vanban/allowed_signers", std::ios::app) << "a@b.vn namespaces=\"git\" " << slurp(tmp.str() + "/key.pub");
+    std::ofstream(root / "vanban.yaml", std::ios::app) << "phe_duyet:\n  vai_tro:\n    hieu-truong: [a@b.vn]\n";
+    Run check = run_vanban("check --root " + shell_quote(root.string()) + " --today 2025-10-01");
+    INFO(check.out, check.err);
+    CHECK(check.exit_code == 0);
+    CHECK(check.out.find("vanban.yaml:1:1: cảnh báo [trust] phê duyệt đã bật nhưng lịch sử chưa có commit nào chứa danh sách khóa") !=
+          std::string::npos);
+    CHECK(check.out.find("git commit -S") != std::string::npos);
+    // Not one warning per shipped type file, by its path outside the repository.
+    CHECK(check.out.find("chưa có chính sách phê duyệt được tin cậy") == std::string::npos);
+    CHECK(check.out.find("templates/types/") == std::string::npos);
 }
