@@ -72,9 +72,10 @@ run() {  # run NAME COMMAND...: the command's output goes to $work/NAME.log, sho
     if "$@" > "$work/$name.log" 2>&1; then ok "vanban $name"; else fail "vanban $name:"; cat "$work/$name.log"; fi
 }
 school="$work/truong-thu"
-# The school repository. When `vanban init` lands, this line becomes:
-#   run init "$vanban" init "$school" --ten "Trường THCS Thử Nghiệm" --viet-tat THCSTN
-cp -r "$source/tests/fixtures/clean" "$school"
+# A fresh school repository, made by the extracted vanban from its own skeleton.
+run init "$vanban" init "$school" --ten "Trường THCS Thử Nghiệm" --viet-tat THCSTN \
+    --co-quan "ỦY BAN NHÂN DÂN XÃ THỬ NGHIỆM" --dia-danh "Thử Nghiệm" --today 2026-11-23
+expect '[ -f "$school/.github/workflows/kiem-tra.yml" ] && [ -d "$school/.git" ]' "init wrote the workflows and the git repository"
 run check "$vanban" check --root "$school" --today 2026-11-23
 expect '! grep -q "ghi chú" "$work/check.log"' "check notes no override (the school has no templates/)"
 run build "$vanban" build --root "$school" --cache "$work/cache"
