@@ -84,12 +84,18 @@ std::unique_ptr<GitRepository> GitRepository::open(const std::string& path, Mess
     return std::unique_ptr<GitRepository>(new GitRepository(repo));
 }
 
-bool GitRepository::inside_one(const std::string& path) {
+std::string GitRepository::work_tree_around(const std::string& path) {
     ensure_library();
     git_buf found = GIT_BUF_INIT;
-    bool inside = git_repository_discover(&found, path.c_str(), 0, nullptr) == 0;
+    std::string work_tree;
+    if (git_repository_discover(&found, path.c_str(), 0, nullptr) == 0) {
+        // `found` is the .git folder; its parent is the work tree (a bare repository has none).
+        fs::path git_dir = fs::path(std::string(found.ptr, found.size)).lexically_normal();
+        if (!git_dir.has_filename()) git_dir = git_dir.parent_path();
+        if (git_dir.filename() == ".git") work_tree = git_dir.parent_path().string();
+    }
     git_buf_dispose(&found);
-    return inside;
+    return work_tree;
 }
 
 std::string GitRepository::create(const std::string& path, const std::string& branch) {

@@ -37,8 +37,8 @@ public:
     // open it (it belongs to another user and is not a safe.directory), and then `why`, when
     // given, says which, with the command that fixes the second.
     static std::unique_ptr<GitRepository> open(const std::string& path, Message* why = nullptr);
-    // Whether `path` lies inside a git work tree (whoever owns it).
-    static bool inside_one(const std::string& path);
+    // The top folder of the git work tree holding `path` (whoever owns it); empty when none.
+    static std::string work_tree_around(const std::string& path);
     // A new empty repository at `path` whose first branch is `branch`; the error, or empty.
     static std::string create(const std::string& path, const std::string& branch);
     ~GitRepository();

@@ -262,9 +262,27 @@ int run_docx(const std::vector<std::string>& args, std::ostream& out, std::ostre
     return report.failures.empty() ? 0 : 1;
 }
 
+// Options written before the command ("vanban --lang en check", "vanban -h build") belong to it:
+// the command is moved to the front. The values of the common options are not commands.
+std::vector<std::string> command_first(const std::vector<std::string>& args) {
+    static const std::set<std::string> taking_value = {"--lang", "--root", "--jobs", "-j", "--today"};
+    for (size_t i = 0; i < args.size(); ++i) {
+        if (args[i].rfind("-", 0) != 0) {
+            if (i == 0) return args;
+            std::vector<std::string> moved{args[i]};
+            moved.insert(moved.end(), args.begin(), args.begin() + i);
+            moved.insert(moved.end(), args.begin() + i + 1, args.end());
+            return moved;
+        }
+        if (taking_value.count(args[i])) ++i;
+    }
+    return args;
+}
+
 }  // namespace
 
-int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int run_command(const std::vector<std::string>& given, std::ostream& out, std::ostream& err) {
+    const std::vector<std::string> args = command_first(given);
     bool english = english_requested(args);
     // No command, only options ("vanban --lang en --help"): the overview.
     bool options_only = std::all_of(args.begin(), args.end(), [](const std::string& a) { return a.rfind("-", 0) == 0 || a == "en" || a == "vi"; });
@@ -273,7 +291,12 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
         print_overview(english, args.empty() ? err : out);
         return args.empty() ? 2 : 0;
     }
-    if (args[0] == "--version") {
+    if (options_only && std::find(args.begin(), args.end(), "--version") == args.end()) {
+        // Options and no command ("vanban --lang en"): the overview, as for no arguments at all.
+        print_overview(english, err);
+        return 2;
+    }
+    if (std::find(args.begin(), args.end(), "--version") != args.end() && options_only) {
         out << "vanban " VANBAN_VERSION "\n";
         return 0;
     }

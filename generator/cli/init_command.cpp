@@ -86,12 +86,19 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
         << say(" tệp", " files");
     if (kept > 0) out << say(", giữ nguyên ", ", kept ") << kept << say(" tệp đã có", " existing files");
     out << "\n";
-    // A school repository is a git repository: approvals and history live there. One already
-    // around the folder (a school keeping its documents in a subfolder) is used as it is.
-    if (!GitRepository::inside_one(dir)) {
+    // A school repository is a git repository of its own: GitHub reads .github/workflows only at
+    // the top of one, and approvals are the history of exactly these files. A folder inside
+    // another work tree (a home folder kept in git) gets its own repository too.
+    std::error_code same_ec;
+    std::string around = GitRepository::work_tree_around(dir);
+    if (around.empty() || !fs::equivalent(around, dir, same_ec)) {
         if (std::string error = GitRepository::create(dir, "main"); !error.empty())
             throw std::runtime_error(say("không tạo được kho git trong " + dir + ": ", "could not create a git repository in " + dir + ": ") + error);
-        out << say("đã tạo kho git (nhánh main) trong ", "created a git repository (branch main) in ") << dir << "\n";
+        out << say("đã tạo kho git (nhánh main) trong ", "created a git repository (branch main) in ") << dir;
+        if (!around.empty())
+            out << say(" (riêng, bên trong kho " + around + ": quy trình GitHub chỉ chạy ở gốc một kho)",
+                       " (its own, inside the repository " + around + ": GitHub workflows run only at the top of a repository)");
+        out << "\n";
     }
     if (school.governing_body.empty() || school.place.empty())
         out << say("Còn phải điền trong vanban.yaml:", "Still to fill in vanban.yaml:") << (school.governing_body.empty() ? " co_quan_chu_quan" : "")

@@ -74,7 +74,7 @@ TEST_CASE("vanban init without the optional fields still checks with warnings on
     CHECK(check.out.find("[placeholder] vanban.yaml: còn gợi ý chưa thay") != std::string::npos);
 }
 
-TEST_CASE("vanban init makes a git repository on main, or uses the one around the folder") {
+TEST_CASE("vanban init makes a git repository on main, its own even inside another work tree") {
     TempDir tmp;
     fs::path root = tmp.path / "truong";
     Run made = init(root);
@@ -84,14 +84,21 @@ TEST_CASE("vanban init makes a git repository on main, or uses the one around th
     CHECK(fs::is_directory(root / ".git"));
     CHECK(run_command("git -C " + shell_quote(root.string()) + " symbolic-ref HEAD") == "refs/heads/main\n");
 
+    // A home folder kept in git: the school's workflows must sit at the top of a repository.
     fs::path outer = tmp.path / "outer";
     fs::create_directories(outer);
     run_command("git init -q " + shell_quote(outer.string()));
     Run inner = init(outer / "van-ban");
     INFO(inner.out, inner.err);
     REQUIRE(inner.exit_code == 0);
-    CHECK(inner.out.find("kho git") == std::string::npos);
-    CHECK_FALSE(fs::exists(outer / "van-ban/.git"));
+    CHECK(inner.out.find("riêng, bên trong kho") != std::string::npos);
+    CHECK(fs::is_directory(outer / "van-ban/.git"));
+
+    // Run again with --force in a folder that is already the top of its repository: used as it is.
+    Run again = init(root, "--force");
+    INFO(again.out, again.err);
+    REQUIRE(again.exit_code == 0);
+    CHECK(again.out.find("kho git") == std::string::npos);
 }
 
 TEST_CASE("vanban init asks for what it cannot guess and refuses a folder that has files") {
