@@ -20,12 +20,16 @@ packages=(
     libboost-program-options-dev nlohmann-json3-dev libkainjow-mustache-dev doctest-dev libxxhash-dev
     libgit2-dev libqrencode-dev zlib1g-dev libcpp-httplib-dev openssh-client gnupg
     pandoc weasyprint fonts-liberation2 poppler-utils unzip
-    chromium fonts-liberation time bc zip
+    chromium fonts-liberation time bc zip ccache
 )
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" > /dev/null
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+# Through ccache when there is one: CI keeps its cache between runs (a fresh checkout rebuilds
+# everything otherwise), and a rebuild here after switching branches is quicker.
+launcher=()
+if command -v ccache > /dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" > /dev/null
 cmake --build build -j "$(nproc)"
 
 if [ "$site" -eq 0 ]; then

@@ -33,6 +33,14 @@ bool full_commit_id(const std::string& s) {
     return s.size() == 40 && std::all_of(s.begin(), s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
 }
 
+// A folder as the shell reads it, for a command to copy: quoted unless plainly safe.
+std::string shell_word(const std::string& s) {
+    if (!s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+") == std::string::npos) return s;
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
 std::string listed(const std::vector<std::string>& ids) {
     std::string out;
     for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
@@ -121,15 +129,27 @@ ApprovalReport approval_report(const Repository& repo) {
         return report;
     }
     auto git = GitRepository::open(repo.root, &report.unavailable);
-    if (!git) return report;
+    if (!git) {
+        // A work tree is there but git would not open it: it belongs to another user.
+        std::string tree = GitRepository::work_tree_around(repo.root);
+        report.unavailable_fix = tree.empty()
+                                     ? Message{"Làm việc trong bản sao git của kho (git clone), không phải bản chép thư mục.",
+                                               "Work in a git clone of the repository, not a copy of its folder."}
+                                     : Message{"Nếu tin kho này: git config --global --add safe.directory " + shell_word(tree),
+                                               "If you trust this repository: git config --global --add safe.directory " + shell_word(tree)};
+        return report;
+    }
     if (git->shallow()) {
         report.unavailable = {"bản sao git này là bản nông (shallow): thiếu phần đầu lịch sử", "this git clone is shallow: the start of history is missing"};
+        report.unavailable_fix = {"Dùng bản sao đầy đủ của kho (git clone không có --depth, hoặc git fetch --unshallow).",
+                                  "Use a full clone (no --depth, or git fetch --unshallow)."};
         return report;
     }
     SignatureVerifier verifier(signature_cache_file());
     report.ledger = read_ledger(*git, repo, verifier);
     if (!report.ledger.available) {
         report.unavailable = {"kho git chưa có commit nào", "the git repository has no commits"};
+        report.no_commits = true;
         return report;
     }
     if (auto issue = check_trust_root(*git, report.ledger)) {

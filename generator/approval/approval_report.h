@@ -23,6 +23,8 @@ struct ApprovalReport {
     bool hide_in_work_tree = false;  // ... with an_chua_duyet: true
     bool available = false;  // ... and the repository's whole history could be read
     Message unavailable;     // why not, when not
+    Message unavailable_fix; // ... and what to do about it: each cause has its own remedy
+    bool no_commits = false; // unavailable only because nothing is committed yet (a new school)
     std::optional<TrustRootIssue> trust_root_issue;
     Ledger ledger;
     std::map<std::string, DocumentApproval> documents;  // by document path, official documents only

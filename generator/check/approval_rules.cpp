@@ -26,13 +26,25 @@ void check_approvals(const Repository& repo, const ApprovalReport& approvals, Di
         out.push_back(Diagnostic{"vanban.yaml", {1, 1}, issue->severity, "trust", issue->message, issue->hint});
         return;
     }
+    // A new school: keys and roles written (phe_duyet uncommented) but not committed, so no
+    // approval can exist yet. The one thing to do is the first signed commit; nothing is wrong.
+    const Message first_commit{"Hiệu trưởng ký commit chứa .vanban/allowed_signers và phe_duyet: git add -A && git commit -S -m \"Khóa và "
+                               "vai trò phê duyệt\" (xem README, mục \"Khóa ký và phê duyệt\").",
+                               "The principal signs the commit holding .vanban/allowed_signers and phe_duyet: git add -A && git commit -S "
+                               "-m \"Keys and approval roles\" (see the README, section \"Khóa ký và phê duyệt\")."};
+    if (repo.approval.enabled && approvals.no_commits) {
+        out.push_back(Diagnostic{"vanban.yaml", {1, 1}, Severity::Warning, "trust",
+                                 {"phê duyệt đã bật nhưng kho chưa có commit nào: chưa văn bản nào được duyệt",
+                                  "approvals are on but the repository has no commits yet: no document counts as approved"},
+                                 first_commit});
+        return;
+    }
     if (repo.approval.enabled && !approvals.available) {
         // Approvals are on but history cannot say who approved what: nothing counts as approved.
         out.push_back(Diagnostic{"vanban.yaml", {1, 1}, Severity::Error, "approval",
                                  {"không đọc được lịch sử phê duyệt: " + approvals.unavailable.vi + "; mọi văn bản được coi là chưa duyệt",
                                   "approval history cannot be read: " + approvals.unavailable.en + "; no document counts as approved"},
-                                 {"Dùng bản sao đầy đủ của kho (git clone không có --depth, hoặc git fetch --unshallow).",
-                                  "Use a full clone (no --depth, or git fetch --unshallow)."}});
+                                 approvals.unavailable_fix});
         return;
     }
     if (!approvals.available) return;
@@ -44,10 +56,7 @@ void check_approvals(const Repository& repo, const ApprovalReport& approvals, Di
                                   "được duyệt, kể cả khi đã chạy vanban approve",
                                   "approvals are on but no commit holds the keys and roles yet: no document counts as approved, "
                                   "even after vanban approve"},
-                                 {"Hiệu trưởng ký commit chứa .vanban/allowed_signers và phe_duyet: git add -A && git commit -S -m \"Khóa và "
-                                  "vai trò phê duyệt\" (xem README, bước 3).",
-                                  "The principal signs the commit holding .vanban/allowed_signers and phe_duyet: git add -A && git commit -S "
-                                  "-m \"Keys and approval roles\" (see the README, step 3)."}});
+                                 first_commit});
         return;
     }
     const auto& published = approvals.ledger.trusted.published_years;

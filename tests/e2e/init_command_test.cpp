@@ -188,3 +188,19 @@ TEST_CASE("a new school with keys not yet committed gets one warning saying to s
     CHECK(check.out.find("chưa có chính sách phê duyệt được tin cậy") == std::string::npos);
     CHECK(check.out.find("templates/types/") == std::string::npos);
 }
+
+TEST_CASE("a new school with approvals on before its first commit gets a warning to make that commit, not an error") {
+    TempDir tmp;
+    fs::path root = tmp.path / "truong";
+    REQUIRE(init(root, "--co-quan 'ỦY BAN NHÂN DÂN XÃ BÌNH MINH' --dia-danh 'Bình Minh'").exit_code == 0);
+    std::ofstream(root / "vanban.yaml", std::ios::app) << "phe_duyet:\n  vai_tro:\n    hieu-truong: [a@b.vn]\n";
+    Run check = run_vanban("check --root " + shell_quote(root.string()) + " --today 2025-10-01");
+    INFO(check.out, check.err);
+    CHECK(check.exit_code == 0);
+    CHECK(check.out.find("vanban.yaml:1:1: cảnh báo [trust] phê duyệt đã bật nhưng kho chưa có commit nào") != std::string::npos);
+    CHECK(check.out.find("git commit -S") != std::string::npos);
+    CHECK(check.out.find("--depth") == std::string::npos);
+    // The hint's section is in the README that init wrote.
+    CHECK(check.out.find("mục \"Khóa ký và phê duyệt\"") != std::string::npos);
+    CHECK(slurp((root / "README.md").string()).find("\n## Khóa ký và phê duyệt\n") != std::string::npos);
+}
