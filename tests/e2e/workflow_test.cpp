@@ -1,7 +1,9 @@
 // The GitHub workflows — this repository's own and those `vanban init` writes for a school —
 // run here: their jobs' `run:` steps in order, with GitHub's `if:` and `env:` semantics, on a
 // repository with a pull request branch, in a checkout owned by another user (as on GitHub,
-// where the checkout belongs to the runner and the container runs as root).
+// where the checkout belongs to the runner and the container runs as root). A key or expression
+// the runner here does not model fails the test rather than being ignored. Giving the checkout
+// to another user needs root: run otherwise, the tests that need it say so and are skipped.
 #include <doctest/doctest.h>
 
 #include <unistd.h>
@@ -30,7 +32,8 @@ std::vector<YAML::Node> steps(const YAML::Node& root) {
 
 struct StepRun {
     std::string name;
-    bool ran = false;
+    bool ran = false;       // its script ran here
+    bool stood_in = false;  // an action or an installer the test stands in for (see run_job)
     int exit_code = 0;
     std::string output;  // stdout and stderr
 };
@@ -69,21 +72,51 @@ struct Runner {
         return out + text.substr(last);
     }
 
-    // GitHub's status functions: a step runs after a failure only with always() or failure().
-    static bool should_run(const YAML::Node& step, bool failed) {
+    // A step's if: as GitHub reads it: terms joined by &&, each a status function (a step runs
+    // after a failure only with always() or failure()) or steps.ID.outcome == 'VALUE'; without a
+    // status function success() is implied.
+    static bool should_run(const YAML::Node& step, bool failed, const std::map<std::string, std::string>& outcomes) {
         std::string condition = step["if"] ? step["if"].as<std::string>() : "success()";
-        if (condition.rfind("${{", 0) == 0) condition = condition.substr(3, condition.size() - 5);
-        condition = std::regex_replace(condition, std::regex(R"(^\s+|\s+$)"), "");
-        if (condition == "always()") return true;
-        if (condition == "failure()") return failed;
-        if (condition == "success()") return !failed;
-        FAIL_CHECK("condition not modelled: " << condition);
-        return false;
+        condition = std::regex_replace(condition, std::regex(R"(^\s*\$\{\{|\}\}\s*$)"), "");
+        static const std::regex term(R"(^\s*(always\(\)|success\(\)|failure\(\)|steps\.([\w-]+)\.outcome\s*==\s*'(\w+)')\s*$)");
+        bool result = true, status = false;
+        size_t start = 0;
+        while (true) {
+            size_t end = condition.find("&&", start);
+            std::string part = condition.substr(start, end == std::string::npos ? std::string::npos : end - start);
+            std::smatch m;
+            if (!std::regex_match(part, m, term)) {
+                FAIL_CHECK("condition not modelled: " << condition);
+                return false;
+            }
+            if (m[1] == "always()") status = true;
+            else if (m[1] == "success()") status = true, result &= !failed;
+            else if (m[1] == "failure()") status = true, result &= failed;
+            else {
+                auto outcome = outcomes.find(m[2].str());
+                CHECK_MESSAGE(outcome != outcomes.end(), "no earlier step has the id ", m[2].str());
+                result &= outcome != outcomes.end() && outcome->second == m[3].str();
+            }
+            if (end == std::string::npos) break;
+            start = end + 2;
+        }
+        return result && (status || !failed);
     }
+
+    // Whether `script` is valid bash, for the steps this runner does not run.
+    static bool bash_syntax_ok(const fs::path& script) { return run_command("bash -n " + shell_quote(script.string()) + " 2>&1; echo $?") == "0\n"; }
+
+    bool install_fails = false;  // the stand-in for installing vanban fails, as a download can
 
     JobRun run_job(const YAML::Node& workflow, const std::string& job_name) const {
         const YAML::Node job = workflow["jobs"][job_name];
         REQUIRE(job);
+        // A job-level if: or needs: would decide whether the job runs at all: not modelled.
+        for (const auto& kv : job) {
+            std::string key = kv.first.as<std::string>();
+            CHECK_MESSAGE((key == "runs-on" || key == "container" || key == "steps" || key == "env" || key == "defaults" || key == "permissions"),
+                          "job key not modelled: ", key);
+        }
         std::map<std::string, std::string> env;
         for (const YAML::Node& level : {workflow["env"], job["env"]})
             if (level)
@@ -97,28 +130,43 @@ struct Runner {
         std::ofstream(path_file, std::ios::app).flush();
         JobRun run;
         bool failed = false;
+        std::map<std::string, std::string> outcomes;  // step id → success, failure, skipped
         int n = 0;
         for (const auto& step : job["steps"]) {
             StepRun s;
             s.name = step["name"] ? step["name"].as<std::string>() : step["uses"] ? step["uses"].as<std::string>() : "step " + std::to_string(n);
             ++n;
+            for (const auto& kv : step) {
+                std::string key = kv.first.as<std::string>();
+                CHECK_MESSAGE((key == "name" || key == "id" || key == "run" || key == "uses" || key == "with" || key == "env" || key == "if"),
+                              "step key not modelled: ", key, " in ", s.name);
+            }
             std::string id = step["id"] ? step["id"].as<std::string>() : "";
+            if (!should_run(step, failed, outcomes)) {
+                if (!id.empty()) outcomes[id] = "skipped";
+                run.steps.push_back(s);
+                continue;
+            }
             // `uses:` steps are GitHub's actions: the checkout is made by the test, and caching and
             // deploying have nothing to do here. The installing steps need the network, which tests
             // do not have: git is already here, and the vanban being tested stands in for the
             // released package (whose install is tested by the package test) or, in this
             // repository's own workflows, for the build from source (scripts/setup.sh --no-site).
-            if (!step["run"] || id == "cai-git") {
-                run.steps.push_back(s);
-                continue;
-            }
-            if (id == "cai-vanban") {
-                fs::remove(bin / "vanban");
-                fs::create_symlink(VANBAN_BINARY, bin / "vanban");
-                run.steps.push_back(s);
-                continue;
-            }
-            if (!should_run(step, failed)) {
+            // Their scripts are still checked for bash syntax.
+            if (!step["run"] || id == "cai-git" || id == "cai-vanban") {
+                s.stood_in = true;
+                if (step["run"]) {
+                    fs::path script = temp / ("step-" + std::to_string(n) + ".sh");
+                    std::ofstream(script) << substitute(step["run"].as<std::string>());
+                    CHECK_MESSAGE(bash_syntax_ok(script), "bash -n fails on the step ", s.name);
+                }
+                if (id == "cai-vanban") {
+                    fs::remove(bin / "vanban");
+                    if (install_fails) s.exit_code = 1;
+                    else fs::create_symlink(VANBAN_BINARY, bin / "vanban");
+                }
+                failed |= s.exit_code != 0;
+                if (!id.empty()) outcomes[id] = s.exit_code == 0 ? "success" : "failure";
                 run.steps.push_back(s);
                 continue;
             }
@@ -151,6 +199,7 @@ struct Runner {
             s.exit_code = std::stoi(run_command(command));
             s.output = slurp((temp / "step.out").string());
             failed |= s.exit_code != 0;
+            if (!id.empty()) outcomes[id] = s.exit_code == 0 ? "success" : "failure";
             run.steps.push_back(s);
         }
         return run;
@@ -179,6 +228,13 @@ fs::path school_with_pull_request(const TempDir& tmp, bool broken, std::string& 
     return root;
 }
 
+// Giving the checkout to `nobody` needs root; elsewhere the test says so and does nothing.
+bool can_give_away() {
+    if (::geteuid() == 0) return true;
+    MESSAGE("skipped: giving the checkout to nobody needs root");
+    return false;
+}
+
 Runner runner_for(const TempDir& tmp, const fs::path& workspace) {
     Runner r;
     r.workspace = workspace;
@@ -191,7 +247,8 @@ Runner runner_for(const TempDir& tmp, const fs::path& workspace) {
 
 std::string describe(const JobRun& run) {
     std::string out;
-    for (const auto& s : run.steps) out += "--- " + s.name + (s.ran ? " exit " + std::to_string(s.exit_code) : " (skipped)") + "\n" + s.output;
+    for (const auto& s : run.steps)
+        out += "--- " + s.name + (s.ran ? " exit " + std::to_string(s.exit_code) : s.stood_in ? " (stood in)" : " (skipped)") + "\n" + s.output;
     return out;
 }
 
@@ -206,13 +263,16 @@ TEST_CASE("the workflows parse, use only GitHub's official actions and have the 
         INFO(file);
         YAML::Node root = YAML::LoadFile(file);
         bool pull_request = bool(root["on"]["pull_request"]);
-        if (pull_request) {
-            CHECK(root["permissions"]["contents"].as<std::string>() == "read");
-            CHECK_FALSE(root["permissions"]["pages"]);
-        } else {
+        CHECK(root["permissions"]["contents"].as<std::string>() == "read");
+        CHECK_FALSE(root["permissions"]["pages"]);
+        CHECK_FALSE(root["permissions"]["id-token"]);
+        if (!pull_request) {
             CHECK(root["on"]["push"]["branches"][0].as<std::string>() == "main");
             CHECK(root["on"]["workflow_dispatch"]);
-            CHECK(root["permissions"]["pages"].as<std::string>() == "write");
+            // Only the deploying job may write to Pages; the job running the repository's commands may not.
+            CHECK(root["jobs"]["dang"]["permissions"]["pages"].as<std::string>() == "write");
+            CHECK(root["jobs"]["dang"]["permissions"]["id-token"].as<std::string>() == "write");
+            CHECK_FALSE(root["jobs"]["tao-trang"]["permissions"]);
             CHECK(root["concurrency"]["group"].as<std::string>() == "pages");
             CHECK(root["concurrency"]["cancel-in-progress"].as<std::string>() == "false");
         }
@@ -229,14 +289,38 @@ TEST_CASE("the workflows parse, use only GitHub's official actions and have the 
                 checked = true;
                 CHECK(installed);
             }
-            if (script.find("GITHUB_STEP_SUMMARY") != std::string::npos) CHECK(step["if"].as<std::string>() == "always()");
+            if (script.find("GITHUB_STEP_SUMMARY") != std::string::npos)
+                CHECK(step["if"].as<std::string>() == "always() && steps.cai-vanban.outcome == 'success'");
+            if (script.find("apt-get install") != std::string::npos) {
+                CHECK(script.find("DEBIAN_FRONTEND=noninteractive apt-get install") != std::string::npos);
+                CHECK(script.find("--no-install-recommends") != std::string::npos);
+            }
         }
         CHECK(safe);
         CHECK(checked);
     }
+    // The pull request steps after installing have one home: this repository's validate.yml and the
+    // school's kiem-tra.yml end with the same check and diff summary steps, comments included, byte
+    // for byte (only installing differs: a build from source here, the released package there), so
+    // a fix in one cannot miss the other.
+    const std::string from = "      - name: Kiểm tra văn bản\n";
+    auto tail = [&](const std::string& text) {
+        size_t start = text.find(from);
+        if (start == std::string::npos) return std::string("(no check step)");
+        while (start > 1) {  // back over the comment lines right above it
+            size_t previous = text.rfind('\n', start - 2) + 1;
+            if (text.compare(previous, 7, "      #") != 0) break;
+            start = previous;
+        }
+        return text.substr(start);
+    };
+    std::string own = tail(slurp(own_workflow("validate.yml"))), school = tail(slurp(tmp.str() + "/truong/.github/workflows/kiem-tra.yml"));
+    CHECK(own.find("So sánh với nhánh đích") != std::string::npos);
+    CHECK(own == school);
 }
 
 TEST_CASE("a pull request with an error: the check fails with annotations, the diff summary still comes out") {
+    if (!can_give_away()) return;
     TempDir tmp;
     std::string year;
     fs::path workspace = school_with_pull_request(tmp, true, year);
@@ -250,9 +334,16 @@ TEST_CASE("a pull request with an error: the check fails with annotations, the d
         CHECK(check->ran);
         CHECK(check->exit_code == 1);
         CHECK(check->output.find("::error file=content/cong-khai/" + year + "/thu-chi-tai-chinh.md,line=6") != std::string::npos);
+        // Annotations only for the changed documents: the unchanged stubs' placeholders would take
+        // GitHub's 10 per step first. The whole repository is checked too, as plain text.
+        size_t whole = check->output.find("== Cả kho");
+        REQUIRE(whole != std::string::npos);
+        CHECK(check->output.find("::warning file=content/gioi-thieu.md") == std::string::npos);
+        CHECK(check->output.find("content/gioi-thieu.md:", whole) != std::string::npos);
+        CHECK(check->output.find("::", whole) == std::string::npos);
         const StepRun* summary = run.step("So sánh với nhánh đích");
         REQUIRE(summary);
-        CHECK(summary->ran);  // if: always()
+        CHECK(summary->ran);  // if: always() && the install succeeded
         CHECK(summary->exit_code == 0);
         std::string text = slurp((runner.temp / "summary.md").string());
         CHECK(text.find("## Văn bản thay đổi so với main") != std::string::npos);
@@ -261,6 +352,18 @@ TEST_CASE("a pull request with an error: the check fails with annotations, the d
         CHECK(text.find("### `content/cong-khai/" + year + "/tuyển sinh lớp 6.md`\n\n```\n(văn bản mới)") != std::string::npos);
         CHECK(text.find("safe.directory") == std::string::npos);  // git and vanban read the checkout
     }
+    // Nothing changed against the base: the whole repository is annotated, and the summary says so.
+    REQUIRE(run_command("git -c safe.directory='*' -C " + shell_quote(workspace.string()) + " update-ref refs/remotes/origin/sua HEAD && echo ok") == "ok\n");
+    runner.expressions["github.base_ref"] = "sua";
+    fs::remove(runner.temp / "summary.md");
+    JobRun unchanged = runner.run_job(YAML::LoadFile((workspace / ".github/workflows/kiem-tra.yml").string()), "kiem-tra");
+    INFO(describe(unchanged));
+    REQUIRE(unchanged.step("Kiểm tra văn bản"));
+    CHECK(unchanged.step("Kiểm tra văn bản")->exit_code == 1);
+    CHECK(unchanged.step("Kiểm tra văn bản")->output.find("::warning file=content/gioi-thieu.md") != std::string::npos);
+    CHECK(slurp((runner.temp / "summary.md").string()).find("Không có văn bản nào thay đổi.") != std::string::npos);
+    runner.expressions["github.base_ref"] = "main";
+
     // Merged as it is, nothing is published: the build after the failed check does not run.
     JobRun publish = runner.run_job(YAML::LoadFile((workspace / ".github/workflows/dang-trang.yml").string()), "tao-trang");
     INFO(describe(publish));
@@ -272,6 +375,7 @@ TEST_CASE("a pull request with an error: the check fails with annotations, the d
 }
 
 TEST_CASE("a clean pull request and its merge: every step of every workflow passes and the site is built") {
+    if (!can_give_away()) return;
     TempDir tmp;
     std::string year;
     fs::path workspace = school_with_pull_request(tmp, false, year);
@@ -287,6 +391,8 @@ TEST_CASE("a clean pull request and its merge: every step of every workflow pass
         int ran = 0;
         for (const auto& s : run.steps) {
             CHECK_MESSAGE(s.exit_code == 0, s.name);
+            // Skipped is not passed: every step not stood in for must have run.
+            CHECK_MESSAGE((s.ran || s.stood_in), s.name, " did not run");
             ran += s.ran;
         }
         CHECK(ran >= 2);
@@ -296,4 +402,22 @@ TEST_CASE("a clean pull request and its merge: every step of every workflow pass
         }
     }
     CHECK(slurp((runner.temp / "summary.md").string()).find("(văn bản mới)") != std::string::npos);
+}
+
+TEST_CASE("when installing vanban fails, neither the check nor the diff summary runs") {
+    if (!can_give_away()) return;
+    TempDir tmp;
+    std::string year;
+    fs::path workspace = school_with_pull_request(tmp, false, year);
+    Runner runner = runner_for(tmp, workspace);
+    runner.install_fails = true;
+    for (const std::string& file : {(workspace / ".github/workflows/kiem-tra.yml").string(), own_workflow("validate.yml")}) {
+        JobRun run = runner.run_job(YAML::LoadFile(file), "kiem-tra");
+        INFO(file, "\n", describe(run));
+        for (const std::string name : {"Kiểm tra văn bản", "So sánh với nhánh đích"}) {
+            REQUIRE(run.step(name));
+            CHECK_FALSE(run.step(name)->ran);
+        }
+    }
+    CHECK_FALSE(fs::exists(runner.temp / "summary.md"));
 }
