@@ -204,3 +204,29 @@ TEST_CASE("a new school with approvals on before its first commit gets a warning
     CHECK(check.out.find("mục \"Khóa ký và phê duyệt\"") != std::string::npos);
     CHECK(slurp((root / "README.md").string()).find("\n## Khóa ký và phê duyệt\n") != std::string::npos);
 }
+
+TEST_CASE("the staff README vanban init writes works in its order: the new document it names is the one approved, after its commit") {
+    TempDir tmp;
+    fs::path root = tmp.path / "truong";
+    REQUIRE(init(root).exit_code == 0);
+    std::string readme = slurp((root / "README.md").string());
+    const std::string year = "2025-2026";  // the school year of --today 2025-10-01
+    const std::string marker = "vanban new ke-hoach --title \"";
+    size_t at = readme.find(marker);
+    REQUIRE(at != std::string::npos);
+    std::string title = readme.substr(at + marker.size(), readme.find('"', at + marker.size()) - at - marker.size());
+    CHECK(title.rfind("Kế hoạch", 0) != 0);  // the type is not repeated in the file name
+    Run made = run_vanban("new ke-hoach --year " + year + " --title " + shell_quote(title) + " --root " + shell_quote(root.string()));
+    INFO(made.out, made.err);
+    REQUIRE(made.exit_code == 0);
+    std::string file;
+    for (const auto& entry : fs::directory_iterator(root / "plans" / year))
+        if (entry.path().extension() == ".md") file = "plans/" + year + "/" + entry.path().filename().string();
+    REQUIRE_FALSE(file.empty());
+    size_t approve = readme.find("vanban approve " + file + " ");
+    CHECK(approve != std::string::npos);
+    // Keys before the first document, the document committed before it is approved, pushed after.
+    CHECK(readme.find("git commit -S") < readme.find(marker));
+    CHECK(readme.find("git add -A && git commit -m") < approve);
+    CHECK(approve < readme.find("git push"));
+}
