@@ -372,6 +372,15 @@ TEST_CASE("a pull request with an error: the check fails with annotations, the d
     REQUIRE(publish.step("Tạo trang web và bản PDF"));
     CHECK_FALSE(publish.step("Tạo trang web và bản PDF")->ran);
     CHECK_FALSE(fs::exists(workspace / "site"));
+
+    // A change to vanban.yaml concerns every document: the whole repository is annotated.
+    std::string git = "git -c safe.directory='*' -c user.name=gv -c user.email=gv@truong.vn -C " + shell_quote(workspace.string()) + " ";
+    REQUIRE(run_command("echo '# đổi' >> " + shell_quote((workspace / "vanban.yaml").string()) + " && " + git + "commit -qam 'Cấu hình' && echo ok") ==
+            "ok\n");
+    JobRun config = runner.run_job(YAML::LoadFile((workspace / ".github/workflows/kiem-tra.yml").string()), "kiem-tra");
+    INFO(describe(config));
+    REQUIRE(config.step("Kiểm tra văn bản"));
+    CHECK(config.step("Kiểm tra văn bản")->output.find("::warning file=content/gioi-thieu.md") != std::string::npos);
 }
 
 TEST_CASE("a clean pull request and its merge: every step of every workflow passes and the site is built") {
