@@ -1,10 +1,12 @@
 #include "cli/cli_support.h"
 
 #include "cli/repository_root.h"
+#include "text/unicode.h"
 
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <filesystem>
 
@@ -145,7 +147,10 @@ std::string repository_path(const Repository& repo, const std::string& typed, bo
 
 UsageError unknown_type(const Repository& repo, const std::string& typed, bool english) {
     std::vector<std::string> ids = repo.types.ids();
+    // "kế-hoạch" typed with its marks is ke-hoach.
     std::string guess = nearest(typed, ids);
+    std::string plain = ascii_slug(typed);
+    if (guess.empty()) guess = std::find(ids.begin(), ids.end(), plain) != ids.end() ? plain : nearest(plain, ids);
     std::string said = english ? "the type \"" + typed + "\" is not defined" : "loại \"" + typed + "\" chưa được định nghĩa";
     if (!guess.empty()) return UsageError(said + (english ? ". Did you mean: " : ". Có phải ý bạn là: ") + guess + "?");
     std::string list;
