@@ -1,10 +1,12 @@
 #include "cli/cli_support.h"
 
 #include "cli/repository_root.h"
+#include "text/unicode.h"
 
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <filesystem>
 
@@ -70,6 +72,10 @@ po::variables_map parse_line(const std::vector<std::string>& args, const po::opt
 CommonOptions::CommonOptions(const std::vector<std::string>& args) : english(english_requested(args)) {}
 
 const std::string& CommonOptions::root() const {
+    std::error_code ec;
+    if (!root_option.empty() && std::filesystem::is_regular_file(root_option, ec))
+        throw LoadError("--root " + root_option + " là một tệp, không phải thư mục; --root nhận thư mục gốc của kho (thư mục chứa vanban.yaml)",
+                        "--root " + root_option + " is a file, not a folder; --root takes the repository's root folder (the one holding vanban.yaml)");
     if (root_.empty()) root_ = root_if_found();
     if (root_.empty())
         throw LoadError("không tìm thấy vanban.yaml ở thư mục này hay thư mục cha nào: đây không phải kho văn bản của trường. "
@@ -81,13 +87,22 @@ const std::string& CommonOptions::root() const {
 
 std::string CommonOptions::root_if_found() const { return root_option.empty() ? find_repository_root() : root_option; }
 
+void CommonOptions::say_root_above(std::ostream& out) const {
+    if (!root_option.empty() || root() == ".") return;
+    std::error_code ec;
+    std::string shown = std::filesystem::absolute(root(), ec).lexically_normal().string();
+    out << text("dùng kho văn bản ở ", "using the repository at ") << shown << '\n';
+}
+
 void add_common(po::options_description& d, CommonOptions& c) {
     d.add_options()
         ("root", po::value(&c.root_option)->value_name(c.text("THƯ_MỤC", "FOLDER")),
          c.text("thư mục gốc của kho văn bản (mặc định: thư mục gần nhất có vanban.yaml, từ đây trở lên)",
                 "the repository's root folder (default: the nearest folder holding vanban.yaml, from here upward)"))
         ("lang", po::value<std::string>()->value_name("vi|en")->notifier([&c](const std::string& v) {
-            if (v != "vi" && v != "en") throw UsageError("--lang phải là vi hoặc en, không phải \"" + v + "\"");
+            // Neither language was understood, so the error is said in both.
+            if (v != "vi" && v != "en")
+                throw UsageError("--lang phải là vi hoặc en, không phải \"" + v + "\" (--lang must be vi or en, not \"" + v + "\")");
             c.english = v == "en";
         }), c.text("ngôn ngữ thông báo và trợ giúp: vi (mặc định) hoặc en", "language of messages and help: vi (default) or en"))
         ("today", po::value(&c.today), kInternal)
@@ -110,29 +125,53 @@ CheckOptions check_options(const CommonOptions& c) {
     o.jobs = c.jobs;
     if (!c.today.empty()) {
         auto d = parse_iso_date(c.today);
-        if (!d) throw UsageError("--today: " + date_problem(c.today)->vi);
+        if (!d) throw UsageError("--today: " + (c.english ? date_problem(c.today)->en : date_problem(c.today)->vi));
         o.today = *d;
     }
     return o;
 }
 
-std::string repository_path(const Repository& repo, const std::string& typed) {
+std::string repository_path(const Repository& repo, const std::string& typed, bool english) {
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::path given(typed);
     std::string relative = given.lexically_normal().generic_string();
-    if (repo.find(relative) || (given.is_relative() && fs::exists(fs::path(repo.root) / relative, ec))) return relative;
-    if (!fs::exists(given, ec)) throw UsageError("không tìm thấy tệp " + typed);
-    return fs::relative(fs::absolute(given), fs::absolute(repo.root), ec).generic_string();
+    std::string found;
+    if (repo.find(relative) || (given.is_relative() && fs::exists(fs::path(repo.root) / relative, ec))) found = relative;
+    else if (!fs::exists(given, ec)) throw UsageError((english ? "file not found: " : "không tìm thấy tệp ") + typed);
+    else found = fs::relative(fs::absolute(given), fs::absolute(repo.root), ec).generic_string();
+    if (fs::is_directory(fs::path(repo.root) / found, ec))
+        throw UsageError(english ? typed + " is a folder; give the document's .md file" : typed + " là thư mục; hãy ghi tệp .md của văn bản");
+    return found;
 }
 
-const Document& document_argument(const Repository& repo, const std::string& typed) {
-    const Document* doc = repo.find(repository_path(repo, typed));
-    if (!doc) throw UsageError(typed + " không phải văn bản trong plans/ hoặc content/ của " + repo.root);
+UsageError unknown_type(const Repository& repo, const std::string& typed, bool english) {
+    std::vector<std::string> ids = repo.types.ids();
+    // "kế-hoạch" typed with its marks is ke-hoach.
+    std::string guess = nearest(typed, ids);
+    std::string plain = ascii_slug(typed);
+    if (guess.empty()) guess = std::find(ids.begin(), ids.end(), plain) != ids.end() ? plain : nearest(plain, ids);
+    std::string said = english ? "the type \"" + typed + "\" is not defined" : "loại \"" + typed + "\" chưa được định nghĩa";
+    if (!guess.empty()) return UsageError(said + (english ? ". Did you mean: " : ". Có phải ý bạn là: ") + guess + "?");
+    std::string list;
+    for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+    return UsageError(said + (english ? "; the types: " : "; các loại: ") + list);
+}
+
+UsageError not_a_document(const Repository& repo, const std::string& typed, bool english) {
+    std::error_code ec;
+    std::string root = std::filesystem::absolute(repo.root, ec).lexically_normal().string();
+    return UsageError(english ? typed + " is not a document in plans/ or content/ of " + root
+                              : typed + " không phải văn bản trong plans/ hoặc content/ của " + root);
+}
+
+const Document& document_argument(const Repository& repo, const std::string& typed, bool english) {
+    const Document* doc = repo.find(repository_path(repo, typed, english));
+    if (!doc) throw not_a_document(repo, typed, english);
     return *doc;
 }
 
-void write_repository_file(const std::string& root, const std::string& relative, const std::string& content, bool replace) {
+void write_repository_file(const std::string& root, const std::string& relative, const std::string& content, bool replace, bool english) {
     namespace fs = std::filesystem;
     fs::path folder = root;
     std::error_code ec;
@@ -140,18 +179,22 @@ void write_repository_file(const std::string& root, const std::string& relative,
         folder /= part;
         fs::file_status status = fs::symlink_status(folder, ec);
         if (fs::is_symlink(status))
-            throw UsageError(folder.string() + " là liên kết tượng trưng; vanban không ghi tệp qua liên kết của kho "
-                                               "(thay liên kết bằng thư mục thật)");
+            throw UsageError(english ? folder.string() + " is a symbolic link; vanban writes no file through a link of the repository "
+                                                         "(replace the link by a real folder)"
+                                     : folder.string() + " là liên kết tượng trưng; vanban không ghi tệp qua liên kết của kho "
+                                                         "(thay liên kết bằng thư mục thật)");
         if (!fs::exists(status)) fs::create_directory(folder);
-        else if (!fs::is_directory(status)) throw UsageError(folder.string() + " đã có và không phải thư mục");
+        else if (!fs::is_directory(status))
+            throw UsageError(folder.string() + (english ? " exists and is not a folder" : " đã có và không phải thư mục"));
     }
     fs::path path = fs::path(root) / relative;
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (replace ? O_TRUNC : O_EXCL), 0644);
     if (fd < 0) {
         if (errno == ELOOP || (errno == EEXIST && fs::is_symlink(path, ec)))
-            throw UsageError(path.string() + " là liên kết tượng trưng; vanban không ghi qua liên kết (xóa liên kết rồi chạy lại)");
-        if (errno == EEXIST) throw UsageError(path.string() + " đã có; vanban không ghi đè");
-        throw std::runtime_error("không ghi được " + path.string());
+            throw UsageError(path.string() + (english ? " is a symbolic link; vanban writes nothing through a link (remove the link and run again)"
+                                                      : " là liên kết tượng trưng; vanban không ghi qua liên kết (xóa liên kết rồi chạy lại)"));
+        if (errno == EEXIST) throw UsageError(path.string() + (english ? " exists already; vanban overwrites nothing" : " đã có; vanban không ghi đè"));
+        throw std::runtime_error((english ? "could not write " : "không ghi được ") + path.string());
     }
     const char* data = content.data();
     size_t left = content.size();
@@ -162,7 +205,7 @@ void write_repository_file(const std::string& root, const std::string& relative,
         data += n;
         left -= static_cast<size_t>(n);
     }
-    if (::close(fd) != 0 || left > 0) throw std::runtime_error("không ghi được " + path.string());
+    if (::close(fd) != 0 || left > 0) throw std::runtime_error((english ? "could not write " : "không ghi được ") + path.string());
 }
 
 }  // namespace vanban

@@ -4,6 +4,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -37,6 +38,9 @@ struct CommonOptions {
     const std::string& root() const;
     // The same, or empty instead of the error (for the help).
     std::string root_if_found() const;
+    // For the commands that write: when the root was found above the current folder, one line on
+    // `out` saying which one, so that a file never lands in an unexpected repository unnoticed.
+    void say_root_above(std::ostream& out) const;
 
 private:
     mutable std::string root_;
@@ -50,15 +54,20 @@ po::variables_map parse_with_files(const std::vector<std::string>& args, po::opt
 CheckOptions check_options(const CommonOptions& c);
 
 // A file named on the command line, relative to --root or else to the current folder, as a
-// path relative to the repository root. One that exists nowhere: "không tìm thấy tệp X".
-std::string repository_path(const Repository& repo, const std::string& typed);
+// path relative to the repository root. One that exists nowhere: "không tìm thấy tệp X"; a
+// folder is refused with what the command takes instead.
+std::string repository_path(const Repository& repo, const std::string& typed, bool english);
 // The document at such a path; a file that is no document of the repository is refused.
-const Document& document_argument(const Repository& repo, const std::string& typed);
+const Document& document_argument(const Repository& repo, const std::string& typed, bool english);
+// "loại X chưa được định nghĩa", with the nearest type when it looks mistyped, else the types.
+UsageError unknown_type(const Repository& repo, const std::string& typed, bool english);
+// "X không phải văn bản trong plans/ hoặc content/ của ROOT", in the language asked for.
+UsageError not_a_document(const Repository& repo, const std::string& typed, bool english);
 
 // Writes `content` to `root`/`relative` — a new file, or with `replace` the file already there —
 // creating its folders. Refused (UsageError) when a symbolic link is on the way: a linked folder
 // of the repository ("plans/2024-2025 -> /tmp/…") would send the file outside it.
-void write_repository_file(const std::string& root, const std::string& relative, const std::string& content, bool replace);
+void write_repository_file(const std::string& root, const std::string& relative, const std::string& content, bool replace, bool english);
 
 // `vanban status` and `vanban approve` (cli/approval_commands.cpp).
 int run_status(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -31,16 +31,16 @@ void add_pdf_options(po::options_description& d, PdfBatchOptions& pdf, const Com
     d.add_options()
         ("cache", po::value(&pdf.cache_dir)->value_name(c.text("THƯ_MỤC", "FOLDER")),
          c.text("thư mục bộ nhớ đệm PDF (mặc định: ~/.cache/vanban/pdf)", "the PDF cache folder (default: ~/.cache/vanban/pdf)"))
-        ("pdf-timeout", po::value<unsigned>()->default_value(120)->value_name(c.text("GIÂY", "SECONDS"))->notifier([&pdf](unsigned s) {
-            if (s == 0) throw UsageError("--pdf-timeout cần một số giây lớn hơn 0");
+        ("pdf-timeout", po::value<unsigned>()->default_value(120)->value_name(c.text("GIÂY", "SECONDS"))->notifier([&pdf, &c](unsigned s) {
+            if (s == 0) throw UsageError(c.text("--pdf-timeout cần một số giây lớn hơn 0", "--pdf-timeout needs a number of seconds above 0"));
             pdf.tools.timeout = std::chrono::seconds(s);
         }), c.text("thời gian tối đa để tạo một PDF (mặc định: 120)", "the longest one PDF may take (default: 120)"));
 }
 
 void add_docx_options(po::options_description& d, DocxBatchOptions& docx, const CommonOptions& c) {
     d.add_options()
-        ("docx-timeout", po::value<unsigned>()->default_value(120)->value_name(c.text("GIÂY", "SECONDS"))->notifier([&docx](unsigned s) {
-            if (s == 0) throw UsageError("--docx-timeout cần một số giây lớn hơn 0");
+        ("docx-timeout", po::value<unsigned>()->default_value(120)->value_name(c.text("GIÂY", "SECONDS"))->notifier([&docx, &c](unsigned s) {
+            if (s == 0) throw UsageError(c.text("--docx-timeout cần một số giây lớn hơn 0", "--docx-timeout needs a number of seconds above 0"));
             docx.tools.timeout = std::chrono::seconds(s);
         }), c.text("thời gian tối đa để tạo một bản Word (mặc định: 120)", "the longest one Word file may take (default: 120)"));
 }
@@ -60,13 +60,17 @@ void report_rendering(const char* label, const char* rule, const RenderReport& r
 
 // The files `vanban check FILE…` names, as paths of the repository: each must exist, and be a
 // document (or a file the loader reported, such as one it could not read).
-std::set<std::string> chosen_files(const Repository& repo, const std::vector<std::string>& files) {
+std::set<std::string> chosen_files(const Repository& repo, const std::vector<std::string>& files, bool english) {
+    namespace fs = std::filesystem;
     std::set<std::string> chosen;
     for (const auto& typed : files) {
-        std::string path = repository_path(repo, typed);
+        std::error_code ec;
+        if (fs::is_directory(typed, ec) || (fs::path(typed).is_relative() && fs::is_directory(fs::path(repo.root) / typed, ec)))
+            throw UsageError(english ? typed + " is a folder; vanban check takes .md files, or none to check the whole repository"
+                                     : typed + " là thư mục; vanban check nhận tệp .md, hoặc không có tệp nào để kiểm tra cả kho");
+        std::string path = repository_path(repo, typed, english);
         bool reported = std::any_of(repo.problems.begin(), repo.problems.end(), [&](const Diagnostic& d) { return d.file == path; });
-        if (!repo.find(path) && !reported)
-            throw UsageError(typed + " không phải văn bản trong plans/ hoặc content/ của " + repo.root);
+        if (!repo.find(path) && !reported) throw not_a_document(repo, typed, english);
         chosen.insert(path);
     }
     return chosen;
@@ -89,12 +93,13 @@ int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     if (format == "text") report.format = ReportFormat::Text;
     else if (format == "json") report.format = ReportFormat::Json;
     else if (format == "github") report.format = ReportFormat::Github;
-    else throw UsageError("--format phải là text, json hoặc github, không phải \"" + format + "\"");
+    else throw UsageError(common.english ? "--format must be text, json or github, not \"" + format + "\""
+                                         : "--format phải là text, json hoặc github, không phải \"" + format + "\"");
     report.english = common.english;
 
     CheckOptions options = check_options(common);
     Repository repo = load_repository(common.root(), common.jobs);
-    std::set<std::string> chosen = chosen_files(repo, files);
+    std::set<std::string> chosen = chosen_files(repo, files, common.english);
     ApprovalReport approvals = approval_report(repo);
     options.approvals = &approvals;
     // Cross-document rules (duplicate numbers, citations) need the whole repository; only then
@@ -139,8 +144,11 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
     site.docx_options.jobs = common.jobs;
     // One --cache folder holds both: the PDFs and the Word files have their own extensions.
     site.docx_options.cache_dir = site.pdf_options.cache_dir;
-    if (site.out_dir.empty()) site.out_dir = (std::filesystem::path(common.root()) / "site").string();
-    if (std::string problem = output_folder_problem(common.root(), site.out_dir); !problem.empty()) throw UsageError(problem);
+    // The default is no "--out" typed by anyone: from a subfolder the root is "..", and an
+    // absolute, normalised <root>/site is what the refusal rules of --out are meant to accept.
+    if (site.out_dir.empty()) site.out_dir = (std::filesystem::absolute(common.root()) / "site").lexically_normal().string();
+    if (std::string problem = output_folder_problem(common.root(), site.out_dir, common.english); !problem.empty()) throw UsageError(problem);
+    common.say_root_above(out);
     auto started = std::chrono::steady_clock::now();
     Progress progress(err, common.english);
     site.progress = &progress;
@@ -173,7 +181,7 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
     else
         out << "đã tạo trang web trong " << site.out_dir << ": " << summary.pages << " trang, " << summary.documents
             << " văn bản (" << timing << " giây)\n";
-    for (const auto& note : summary.notes) out << "lưu ý: " << note << '\n';
+    for (const auto& note : summary.notes) out << common.text("lưu ý: ", "note: ") << note << '\n';
     if (!summary.failures.empty()) write_report(summary.failures, report, err);
     if (site.pdf) report_rendering("PDF", "pdf", summary.pdf, common.english, out, err);
     if (site.docx) report_rendering("Word", "docx", summary.docx, common.english, out, err);
@@ -193,19 +201,32 @@ int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     add_pdf_options(d, pdf, common);
     po::variables_map vm = parse_with_files(args, d, files);
     if (vm.count("help")) return print_help("pdf", d, common, out);
-    if (files.empty()) throw UsageError("cần ít nhất một tệp văn bản, ví dụ: vanban pdf plans/2024-2025/ke-hoach.md");
+    if (files.empty())
+        throw UsageError(common.text("cần ít nhất một tệp văn bản, ví dụ: vanban pdf plans/2024-2025/ke-hoach.md",
+                                     "at least one document file is needed, e.g. vanban pdf plans/2024-2025/ke-hoach.md"));
     pdf.jobs = common.jobs;
     Repository repo = load_repository(common.root(), common.jobs);
     namespace fs = std::filesystem;
     std::vector<PdfRequest> requests;
     for (const auto& f : files) {
-        const Document* doc = &document_argument(repo, f);
-        if (!doc->type || !doc->type->official) throw UsageError(f + " là trang thông tin, không phải văn bản hành chính, nên không có bản PDF");
+        const Document* doc = &document_argument(repo, f, common.english);
+        // A page among the documents ("vanban pdf content/*.md") is passed over, not a reason to make none.
+        if (!doc->type || !doc->type->official) {
+            err << common.text("bỏ qua ", "skipped ") << f
+                << common.text(": trang thông tin, không phải văn bản hành chính, nên không có bản PDF\n",
+                               ": an information page, not an official document, so it has no PDF\n");
+            continue;
+        }
         std::string output = (fs::path(out_dir) / (doc->slug() + ".pdf")).string();
         for (const auto& r : requests)
             if (r.output == output)
-                throw UsageError(r.doc->path + " và " + doc->path + " cùng ra tệp " + output + "; tạo riêng từng tệp với --out khác nhau");
+                throw UsageError(common.english ? r.doc->path + " and " + doc->path + " both make " + output + "; make them one by one with different --out"
+                                                : r.doc->path + " và " + doc->path + " cùng ra tệp " + output + "; tạo riêng từng tệp với --out khác nhau");
         requests.push_back({doc, output, {}});
+    }
+    if (requests.empty()) {
+        err << common.text("không có văn bản hành chính nào để tạo PDF\n", "no official document to make a PDF of\n");
+        return 2;
     }
     fs::create_directories(out_dir);
     Progress progress(err, common.english);
@@ -238,18 +259,23 @@ int run_docx(const std::vector<std::string>& args, std::ostream& out, std::ostre
     add_docx_options(d, docx, common);
     po::variables_map vm = parse_with_files(args, d, files);
     if (vm.count("help")) return print_help("docx", d, common, out);
-    if (files.empty()) throw UsageError("cần ít nhất một tệp văn bản, ví dụ: vanban docx plans/2024-2025/ke-hoach.md");
+    if (files.empty())
+        throw UsageError(common.text("cần ít nhất một tệp văn bản, ví dụ: vanban docx plans/2024-2025/ke-hoach.md",
+                                     "at least one document file is needed, e.g. vanban docx plans/2024-2025/ke-hoach.md"));
     docx.jobs = common.jobs;
     Repository repo = load_repository(common.root(), common.jobs);
     namespace fs = std::filesystem;
     std::vector<DocxRequest> requests;
     for (const auto& f : files) {
-        const Document* doc = &document_argument(repo, f);
-        if (!doc->type || !doc->type->official) throw UsageError(f + " là trang thông tin, không phải văn bản hành chính, nên không có bản Word");
+        const Document* doc = &document_argument(repo, f, common.english);
+        if (!doc->type || !doc->type->official)
+            throw UsageError(f + common.text(" là trang thông tin, không phải văn bản hành chính, nên không có bản Word",
+                                             " is an information page, not an official document, so it has no Word file"));
         std::string output = (fs::path(out_dir) / (doc->slug() + ".docx")).string();
         for (const auto& r : requests)
             if (r.output == output)
-                throw UsageError(r.doc->path + " và " + doc->path + " cùng ra tệp " + output + "; tạo riêng từng tệp với --out khác nhau");
+                throw UsageError(common.english ? r.doc->path + " and " + doc->path + " both make " + output + "; make them one by one with different --out"
+                                                : r.doc->path + " và " + doc->path + " cùng ra tệp " + output + "; tạo riêng từng tệp với --out khác nhau");
         requests.push_back({doc, output});
     }
     fs::create_directories(out_dir);
@@ -334,8 +360,8 @@ int run_command(const std::vector<std::string>& given, std::ostream& out, std::o
         err << "vanban: " << (english ? e.en : std::string(e.what())) << '\n';
         return 2;
     } catch (const std::exception& e) {
-        // An environment failure (disk full, no permission…): exit 2, said in Vietnamese.
-        err << "vanban: " << describe_exception(e).vi << '\n';
+        // An environment failure (disk full, no permission…): exit 2.
+        err << "vanban: " << describe_exception(e).in(english) << '\n';
         return 2;
     }
 }

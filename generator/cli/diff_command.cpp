@@ -33,14 +33,15 @@ Document load_side(const std::string& spec, const Repository& repo, bool english
     if (colon != std::string::npos) {
         Message not_opened;
         auto git = GitRepository::open(repo.root, &not_opened);
-        if (!git) throw UsageError("không đọc được " + spec + ": " + not_opened.in(english));
+        if (!git) throw UsageError((english ? "could not read " : "không đọc được ") + spec + ": " + not_opened.in(english));
         // Paths in REV:path are relative to the vanban root, like every other path vanban shows.
         std::string path = spec.substr(colon + 1);
         auto content = git->read_revision(spec.substr(0, colon) + ":" + git->prefix_of(repo.root) + path);
-        if (!content) throw UsageError("không tìm thấy " + spec + " trong lịch sử git (dạng đúng: HEAD~3:plans/2023-2024/ke-hoach.md)");
+        if (!content) throw UsageError(english ? spec + " is not in the git history (the form: HEAD~3:plans/2023-2024/ke-hoach.md)"
+                                     : "không tìm thấy " + spec + " trong lịch sử git (dạng đúng: HEAD~3:plans/2023-2024/ke-hoach.md)");
         return load_document(path, *content, repo.types, repo.school);
     }
-    throw UsageError("không tìm thấy tệp " + spec);
+    throw UsageError((english ? "file not found: " : "không tìm thấy tệp ") + spec);
 }
 
 std::string year_of(const std::string& path, const std::string& year) {
@@ -137,20 +138,25 @@ int run_diff(const std::vector<std::string>& args, std::ostream& out, std::ostre
                      "compare every document of two school years, e.g. --years 2023-2024 2024-2025"));
     po::variables_map vm = parse_with_files(args, d, sides);
     if (vm.count("help")) return print_help("diff", d, common, out);
-    if (format != "text" && format != "html" && format != "json") throw UsageError("--format phải là text, html hoặc json");
+    if (format != "text" && format != "html" && format != "json") throw UsageError(common.text("--format phải là text, html hoặc json", "--format must be text, html or json"));
     Repository repo = load_repository(common.root(), common.jobs);
     std::vector<DocumentDiff> diffs;
     std::string title;
     if (!years.empty()) {
-        if (years.size() != 2 || !sides.empty()) throw UsageError("--years cần đúng hai năm học, ví dụ --years 2023-2024 2024-2025");
+        if (years.size() != 2 || !sides.empty()) throw UsageError(common.text("--years cần đúng hai năm học, ví dụ --years 2023-2024 2024-2025",
+                                                                                  "--years needs exactly two school years, e.g. --years 2023-2024 2024-2025"));
         for (const auto& y : years)
-            if (!parse_school_year(y)) throw UsageError("năm học \"" + y + "\" không hợp lệ; viết như 2024-2025");
+            if (!parse_school_year(y))
+                throw UsageError(common.english ? "the school year \"" + y + "\" is not valid; write it as 2024-2025"
+                                                : "năm học \"" + y + "\" không hợp lệ; viết như 2024-2025");
         std::string note;
         diffs = compare_years(repo, years[0], years[1], note);
         err << note;
         title = "So sánh văn bản năm học " + years[0] + " và " + years[1] + " — " + repo.school.name;
     } else {
-        if (sides.size() != 2) throw UsageError("cần hai văn bản để so sánh: vanban diff CŨ MỚI (tệp hoặc REV:đường-dẫn)");
+        if (sides.size() != 2)
+            throw UsageError(common.text("cần hai văn bản để so sánh: vanban diff CŨ MỚI (tệp hoặc REV:đường-dẫn)",
+                                         "two documents are needed: vanban diff OLD NEW (files or REV:path)"));
         Document a = load_side(sides[0], repo, common.english), b = load_side(sides[1], repo, common.english);
         diffs.push_back(diff_documents(&a, &b, sides[0], sides[1]));
         title = "So sánh " + (b.subject.empty() ? sides[1] : b.subject);

@@ -30,16 +30,20 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
         ("force", po::bool_switch(&force), common.text("ghi đè tệp đã có", "replace a file already there"));
     po::variables_map vm = parse_with_files(args, d, files);
     if (vm.count("help")) return print_help("import", d, common, out);
-    if (files.empty()) throw UsageError("cần ít nhất một tệp .docx (hoặc .doc, .odt), ví dụ: vanban import ke-hoach-cu.docx");
-    if (!options.type.empty() && !options.type.empty() && !load_repository(common.root()).types.find(options.type))
-        throw UsageError("loại \"" + options.type + "\" chưa được định nghĩa");
-    if (!options.school_year.empty() && !parse_school_year(options.school_year)) throw UsageError("năm học \"" + options.school_year + "\" không hợp lệ");
+    if (files.empty())
+        throw UsageError(common.text("cần ít nhất một tệp .docx (hoặc .doc, .odt), ví dụ: vanban import ke-hoach-cu.docx",
+                                     "at least one .docx file (or .doc, .odt) is needed, e.g. vanban import old-plan.docx"));
     Repository repo = load_repository(common.root(), common.jobs);
+    if (!options.type.empty() && !repo.types.find(options.type)) throw unknown_type(repo, options.type, common.english);
+    if (!options.school_year.empty() && !parse_school_year(options.school_year))
+        throw UsageError(common.english ? "the school year \"" + options.school_year + "\" is not valid; write it as 2023-2024"
+                                        : "năm học \"" + options.school_year + "\" không hợp lệ; viết như 2023-2024");
+    common.say_root_above(out);
     int status = 0;
     std::set<std::string> written;
     for (const auto& file : files) {
         std::error_code ec;
-        if (!fs::is_regular_file(file, ec)) throw UsageError("không tìm thấy " + file);
+        if (!fs::is_regular_file(file, ec)) throw UsageError((common.english ? "file not found: " : "không tìm thấy tệp ") + file);
         ToolLimits tools = tool_limits();
         WordFileLimits limits;
         limits.pandoc_heap = std::to_string(tools.pandoc_memory_mb) + "m";
@@ -51,14 +55,15 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
             continue;
         }
         ImportedDocument doc = import_pandoc_json(json.json, repo, options, json.properties);
-        out << file << ":\n  nhận ra:";
+        out << file << common.text(":\n  nhận ra:", ":\n  recognised:");
         for (const auto& [field, value] : doc.found) out << "\n    " << field << ": " << value;
         if (!doc.missing.empty()) {
-            out << "\n  chưa nhận ra (điền tay, vanban check nhắc các chỗ [[...]]):";
+            out << common.text("\n  chưa nhận ra (điền tay, vanban check nhắc các chỗ [[...]]):",
+                               "\n  not recognised (fill in by hand; vanban check points out the [[...]] places):");
             for (const auto& m : doc.missing) out << " " << m;
         }
         out << '\n';
-        for (const auto& note : doc.notes) out << "  lưu ý: " << note << '\n';
+        for (const auto& note : doc.notes) out << common.text("  lưu ý: ", "  note: ") << note << '\n';
         out << describe(doc.fidelity);
         if (dry_run) {
             out << doc.markdown;
@@ -73,10 +78,10 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
         // --force replaces what was there, never a file this same run has just written.
         for (int n = 2; (!force && fs::exists(fs::symlink_status(target, ec))) || written.count(target.string()); ++n)
             target = fs::path(common.root()) / folder / (doc.slug + "-" + std::to_string(n) + ".md");
-        write_repository_file(common.root(), (fs::path(folder) / target.filename()).string(), doc.markdown, force);
+        write_repository_file(common.root(), (fs::path(folder) / target.filename()).string(), doc.markdown, force, common.english);
         written.insert(target.string());
         std::string relative = fs::relative(target, common.root()).generic_string();
-        out << "  đã ghi " << relative << "\n";
+        out << common.text("  đã ghi ", "  written: ") << relative << "\n";
         // The checks on the result, at once, so the user sees what is left to do.
         Repository again = load_repository(common.root(), common.jobs);
         std::vector<Diagnostic> diagnostics;

@@ -4,8 +4,8 @@
 #include "cli/cli_support.h"
 #include "cli/help.h"
 #include "approval/git_repository.h"
+#include "init/school_input.h"
 #include "init/school_skeleton.h"
-#include "text/url.h"
 
 namespace fs = std::filesystem;
 
@@ -44,6 +44,8 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
                              "one folder only, e.g. vanban init my-school --ten \"Trường THCS Bình Minh\" --viet-tat THCSBM"));
     if (school.name.empty()) throw UsageError(say("cần --ten, ví dụ --ten \"Trường THCS Bình Minh\"", "--ten is needed, e.g. --ten \"Trường THCS Bình Minh\""));
     if (school.abbreviation.empty()) throw UsageError(say("cần --viet-tat, ví dụ --viet-tat THCSBM", "--viet-tat is needed, e.g. --viet-tat THCSBM"));
+    std::vector<Message> notes;
+    if (Message problem = school_fields_problem(school, notes); !problem.vi.empty()) throw UsageError(problem.in(common.english));
     if (school.level.empty()) school.level = level_from_name(school.name);
     if (school.level.empty())
         throw UsageError(say("tên trường không cho biết cấp học; thêm --cap-hoc, ví dụ --cap-hoc THCS",
@@ -51,10 +53,6 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
     if (!known_level(school.level))
         throw UsageError(say("cấp học \"" + school.level + "\" không hợp lệ; dùng MN, TH, THCS, THPT, TH-THCS, THCS-THPT, TH-THCS-THPT hoặc GDTX",
                              "the level \"" + school.level + "\" is not valid; use MN, TH, THCS, THPT, TH-THCS, THCS-THPT, TH-THCS-THPT or GDTX"));
-    while (!school.website.empty() && school.website.back() == '/') school.website.pop_back();
-    if (!school.website.empty() && !is_web_address(school.website))
-        throw UsageError(say("--website cần một địa chỉ http:// hoặc https://, ví dụ https://thcsbinhminh.edu.vn",
-                             "--website needs an http:// or https:// address, e.g. https://thcsbinhminh.edu.vn"));
     // Not the upward search: a new repository goes where it is asked, or here.
     std::string dir = !positional.empty() ? positional[0] : common.root_option.empty() ? "." : common.root_option;
 
@@ -68,18 +66,23 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
     if (fs::exists(status) && !fs::is_empty(dir, ec) && !force)
         throw UsageError(say(dir + " đã có tệp; chọn một thư mục trống, hoặc thêm --force để chỉ ghi các tệp còn thiếu (không ghi đè)",
                              dir + " has files; choose an empty folder, or add --force to write only the missing files (overwriting none)"));
-    fs::create_directories(dir);
 
     Date today = check_options(common).today;
     std::vector<SkeletonFile> files = render_skeleton(default_templates_dir() + "/init", default_templates_dir(), school, school_year_of(today), today);
+    // Every place is checked before the first file is written: a refusal leaves nothing half made.
+    if (Message problem = target_problem(dir, files); !problem.vi.empty()) throw UsageError(problem.in(common.english));
+    for (const auto& note : notes) out << note.in(common.english) << '\n';
+    fs::create_directories(dir);
     int written = 0, kept = 0;
+    bool config_written = false;
     for (const auto& f : files) {
         if (fs::exists(fs::symlink_status(fs::path(dir) / f.path, ec))) {
             out << say("giữ nguyên ", "kept ") << f.path << '\n';
             ++kept;
             continue;
         }
-        write_repository_file(dir, f.path, f.content, false);
+        write_repository_file(dir, f.path, f.content, false, common.english);
+        config_written |= f.path == "vanban.yaml";
         ++written;
     }
     out << say("đã tạo kho văn bản của ", "created the repository of ") << school.name << say(" trong ", " in ") << dir << ": " << written
@@ -100,10 +103,11 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
                        " (its own, inside the repository " + around + ": GitHub workflows run only at the top of a repository)");
         out << "\n";
     }
-    if (school.governing_body.empty() || school.place.empty())
+    // A vanban.yaml kept as it was is the school's own: what it lacks is not known from the options.
+    if (config_written && (school.governing_body.empty() || school.place.empty()))
         out << say("Còn phải điền trong vanban.yaml:", "Still to fill in vanban.yaml:") << (school.governing_body.empty() ? " co_quan_chu_quan" : "")
             << (school.place.empty() ? " dia_danh" : "") << say(" (các chỗ [[...]]).\n", " (the [[...]] places).\n");
-    std::string enter = dir == "." ? std::string() : "cd " + dir + " && ";
+    std::string enter = dir == "." ? std::string() : "cd " + shell_word(dir) + " && ";
     out << say("Tiếp theo: đọc README.md, thay các chỗ [[...]] trong content/, rồi chạy: ", "Next: read README.md, replace the [[...]] places in content/, then run: ")
         << enter << "vanban check\n";
     return 0;

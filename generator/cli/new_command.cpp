@@ -28,6 +28,22 @@ int next_number(const Repository& repo, const DocumentType& type, int year) {
     return highest + 1;
 }
 
+// The subject without the type's name in front ("Kế hoạch chuyển đổi số" → "Chuyển đổi số"): the
+// name is printed above the subject anyway, and the file would be ke-hoach-ke-hoach-….
+// Unchanged when the title is nothing but the name, or only starts with a longer word.
+std::string without_type_name(const std::string& title, const std::string& name) {
+    std::string t = to_nfc(title), n = to_nfc(name);
+    if (t.size() <= n.size() || to_lower(t.substr(0, n.size())) != to_lower(n)) return title;
+    size_t rest = n.size();
+    if (t[rest] != ' ' && t[rest] != ':' && t[rest] != '-') return title;
+    while (rest < t.size() && (t[rest] == ' ' || t[rest] == ':' || t[rest] == '-')) ++rest;
+    if (rest == t.size()) return title;
+    // The first letter up, as a subject starts; its UTF-8 length from the lead byte.
+    unsigned char lead = static_cast<unsigned char>(t[rest]);
+    size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    return to_upper(t.substr(rest, len)) + t.substr(rest + len);
+}
+
 }  // namespace
 
 int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -43,16 +59,26 @@ int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     po::variables_map vm = parse_with_files(args, d, positional);
     if (vm.count("help")) return print_help("new", d, common, out);
     Repository repo = load_repository(common.root(), common.jobs);
-    if (positional.size() != 1) throw UsageError("cần đúng một loại văn bản, ví dụ: vanban new ke-hoach --title \"...\"");
+    if (positional.size() != 1)
+        throw UsageError(common.text("cần đúng một loại văn bản, ví dụ: vanban new ke-hoach --title \"...\"",
+                                     "exactly one document type is needed, e.g. vanban new ke-hoach --title \"...\""));
     const DocumentType* type = repo.types.find(positional[0]);
-    if (!type) {
-        std::string ids;
-        for (const auto& id : repo.types.ids()) ids += (ids.empty() ? "" : ", ") + id;
-        throw UsageError("loại \"" + positional[0] + "\" chưa được định nghĩa; các loại: " + ids);
-    }
+    if (!type) throw unknown_type(repo, positional[0], common.english);
     Date today = check_options(common).today;
     if (year.empty()) year = school_year_of(today).text();
-    if (!parse_school_year(year)) throw UsageError("năm học \"" + year + "\" không hợp lệ; viết như 2025-2026");
+    if (!parse_school_year(year))
+        throw UsageError(common.english ? "the school year \"" + year + "\" is not valid; write it as 2025-2026"
+                                        : "năm học \"" + year + "\" không hợp lệ; viết như 2025-2026");
+    common.say_root_above(out);
+    if (type->official && !title.empty()) {
+        std::string stripped = without_type_name(title, type->name);
+        if (stripped != title) {
+            out << common.text("trích yếu bỏ tên loại \"", "the subject drops the type's name \"") << type->name
+                << common.text("\" ở đầu (tên loại đã in phía trên trích yếu): \"", "\" in front (it is printed above the subject): \"") << stripped
+                << "\"\n";
+            title = stripped;
+        }
+    }
 
     // Where it goes: plans for plans and assignments, content/cong-khai for disclosures, content/van-ban otherwise.
     std::string folder = !type->official ? "content"
@@ -102,11 +128,13 @@ int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         }
         if (type->required_sections.empty()) text += "[[Nội dung văn bản]]\n\n";
         text += "Trên đây là " + to_lower(type->name) + " [[trích yếu]]./.\n";
-        out << "số đề xuất: " << proposed << " (chưa cấp; văn thư ghi số \"so:\" khi ký)\n";
+        out << common.text("số đề xuất: ", "proposed number: ") << proposed
+            << common.text(" (chưa cấp; văn thư ghi số \"so:\" khi ký)\n", " (not given yet; the clerk writes \"so:\" when it is signed)\n");
     }
-    write_repository_file(common.root(), (fs::path(folder) / file.filename()).string(), text, false);
-    out << "đã tạo " << fs::relative(file, common.root()).generic_string() << "\n"
-        << "Thay các chỗ [[...]] bằng nội dung thật; vanban check nhắc những chỗ còn lại.\n";
+    write_repository_file(common.root(), (fs::path(folder) / file.filename()).string(), text, false, common.english);
+    out << common.text("đã tạo ", "created ") << fs::relative(file, common.root()).generic_string() << "\n"
+        << common.text("Thay các chỗ [[...]] bằng nội dung thật; vanban check nhắc những chỗ còn lại.\n",
+                       "Replace the [[...]] places with the real text; vanban check points out the ones left.\n");
     return 0;
 }
 

@@ -605,8 +605,8 @@ Repository load_repository(const std::string& root_dir, unsigned jobs) {
                         "vanban.yaml in " + root_dir + " is a symbolic link; vanban reads no file through a link (replace it by the file itself)");
     if (!fs::is_regular_file(config, ec))
         throw LoadError("không tìm thấy vanban.yaml trong " + root_dir +
-                            " (đây có phải thư mục gốc của kho văn bản? dùng --root DIR)",
-                        "no vanban.yaml in " + root_dir + " (is this a vanban repository? use --root DIR)");
+                            " (đây có phải thư mục gốc của kho văn bản? dùng --root THƯ_MỤC)",
+                        "no vanban.yaml in " + root_dir + " (is this a vanban repository? use --root FOLDER)");
     YAML::Node config_yaml = read_yaml(config, "vanban.yaml", "front-matter", repo.problems);
     repo.school = guarded("vanban.yaml", "front-matter", repo.problems, [&] { return load_school("vanban.yaml", config_yaml, repo.problems); });
     repo.approval = guarded("vanban.yaml", "front-matter", repo.problems,

@@ -1,6 +1,9 @@
 #include "serve/preview.h"
 
+#include <netinet/in.h>
 #include <stdlib.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <httplib.h>
@@ -197,6 +200,26 @@ bool allowed_host(const httplib::Request& req, int port) {
 
 }  // namespace
 
+namespace {
+
+// httplib says only that a bind failed; a probe socket, bound as httplib binds (SO_REUSEADDR)
+// and closed at once, tells why. 0 when the port can be taken.
+int bind_error(int port) {
+    int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return errno;
+    int yes = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    int error = ::bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0 ? 0 : errno;
+    ::close(fd);
+    return error;
+}
+
+}  // namespace
+
 int serve_preview(Preview& preview, int port, std::ostream& out) {
     httplib::Server server;
     server.new_task_queue = [] { return new httplib::ThreadPool(kServeThreads); };
@@ -259,7 +282,8 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
 
     // The port first: a taken one is said at once, not after a build of the whole site.
     if (port == 0) port = server.bind_to_any_port("127.0.0.1");
-    else if (!server.bind_to_port("127.0.0.1", port)) throw PortInUse(port);
+    else if (int error = bind_error(port); error != 0) throw PortNotBound(port, error);
+    else if (!server.bind_to_port("127.0.0.1", port)) throw PortNotBound(port, EADDRINUSE);  // taken since the probe
     if (port < 0) throw std::runtime_error("không mở được cổng nào trên 127.0.0.1");
     bound_port = port;
     preview.refresh();

@@ -42,13 +42,15 @@ private:
     size_t last_reloaded_ = 0;
 };
 
-// The port asked for is taken (another preview, another server): nothing was built.
-struct PortInUse : std::runtime_error {
-    explicit PortInUse(int p) : std::runtime_error("port in use"), port(p) {}
+// The port asked for could not be taken, with the reason (errno): EADDRINUSE (another preview,
+// another server), EACCES (below 1024 without root), EADDRNOTAVAIL… Nothing was built.
+struct PortNotBound : std::runtime_error {
+    PortNotBound(int p, int e) : std::runtime_error("port not bound"), port(p), error(e) {}
     int port;
+    int error;
 };
 
-// Takes the port on 127.0.0.1 (port 0 picks a free one; PortInUse when it is taken), then builds
+// Takes the port on 127.0.0.1 (port 0 picks a free one; PortNotBound when it cannot), then builds
 // the preview and serves it until interrupted (Ctrl-C).
 int serve_preview(Preview& preview, int port, std::ostream& out);
 

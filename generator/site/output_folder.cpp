@@ -57,11 +57,12 @@ private:
 
 }  // namespace
 
-std::string output_folder_problem(const std::string& root, const std::string& out) {
+std::string output_folder_problem(const std::string& root, const std::string& out, bool english) {
     // "--out ../www" or "a/../b": where that lands depends on links on the way; the user writes the place itself.
     for (const auto& part : fs::path(out))
         if (part == "..")
-            return "--out " + out + " có thành phần \"..\"; ghi thẳng đường dẫn của thư mục đích (ví dụ /srv/www/truong)";
+            return "--out " + out + (english ? " has a \"..\" part; write the target folder's path itself (e.g. /srv/www/school)"
+                                             : " có thành phần \"..\"; ghi thẳng đường dẫn của thư mục đích (ví dụ /srv/www/truong)");
     std::error_code ec;
     fs::path root_path = without_trailing_slash(fs::absolute(root, ec));
     fs::path out_path = without_trailing_slash(fs::absolute(out, ec));
@@ -73,8 +74,10 @@ std::string output_folder_problem(const std::string& root, const std::string& ou
             if (part == ".") continue;
             p /= part;
             if (fs::is_symlink(p, ec))
-                return p.string() + " là liên kết tượng trưng nằm trong kho; vanban không ghi trang web qua liên kết của kho "
-                                    "(xóa liên kết, hoặc chỉ thẳng thư mục đích bằng --out)";
+                return p.string() + (english ? " is a symbolic link inside the repository; vanban writes the site through no link of the "
+                                               "repository (remove the link, or name the target folder with --out)"
+                                             : " là liên kết tượng trưng nằm trong kho; vanban không ghi trang web qua liên kết của kho "
+                                               "(xóa liên kết, hoặc chỉ thẳng thư mục đích bằng --out)");
         }
     }
     // The user's own links outside the repository are followed: the real places are compared.
@@ -83,10 +86,12 @@ std::string output_folder_problem(const std::string& root, const std::string& ou
     fs::path real_out = fs::weakly_canonical(out_path, ec);
     if (ec) real_out = out_path;
     if (is_inside(real_root, real_out))
-        return out + " là thư mục gốc của kho hoặc chứa kho; trang web cần một thư mục riêng (mặc định site/ trong kho)";
+        return out + (english ? " is the repository's root or holds it; the site needs a folder of its own (default: site/ in the repository)"
+                              : " là thư mục gốc của kho hoặc chứa kho; trang web cần một thư mục riêng (mặc định site/ trong kho)");
     for (const char* folder : {".git", ".vanban", "content", "plans", "templates"})
         if (is_inside(real_out, real_root / folder))
-            return out + " nằm trong " + folder + "/ của kho; chọn thư mục khác (mặc định site/ trong kho)";
+            return out + (english ? " is inside the repository's " + std::string(folder) + "/; choose another folder (default: site/ in the repository)"
+                                  : " nằm trong " + std::string(folder) + "/ của kho; chọn thư mục khác (mặc định site/ trong kho)");
     return {};
 }
 

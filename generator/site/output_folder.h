@@ -9,7 +9,8 @@ namespace vanban {
 // Why `out` cannot be the output folder of the repository at `root`, or empty when it can: a
 // path with ".." parts, the repository itself, a folder holding it, .git/, content/ or plans/,
 // or a symbolic link inside the repository (its content must not send the site elsewhere).
-std::string output_folder_problem(const std::string& root, const std::string& out);
+// Said in English when `english`.
+std::string output_folder_problem(const std::string& root, const std::string& out, bool english = false);
 
 // Swaps two existing paths at once (renameat2 with RENAME_EXCHANGE): there is no moment when
 // either name is missing. False when the kernel or filesystem cannot exchange (EINVAL, ENOSYS);
