@@ -11,7 +11,8 @@ mkdir -p "$out"
 # SKIPPED and skip too.
 for tool in cpack dpkg-deb dpkg-shlibdeps; do
     if ! command -v "$tool" > /dev/null; then
-        echo "SKIPPED: $tool is not installed" | tee "$out/SKIPPED"
+        echo "$tool is not installed" > "$out/SKIPPED"
+        echo "SKIPPED: $tool is not installed"
         exit 77
     fi
 done
