@@ -32,19 +32,25 @@ Each administrative document of a Vietnamese school is a Markdown file in a git
 repository. vanban checks form and figures, builds the school's public website,
 PDFs in the official layout and Word files, and records approvals as signed
 commits.")
-# The Debian 12 packages of the libraries vanban links (ldd build/vanban, then dpkg -S on each;
-# tests/package/deb_test.sh checks that none is missing) and of the programs it runs: Pandoc
-# (Word), WeasyPrint (PDF) with a Times New Roman metric font, git, ssh-keygen and gpg
-# (signatures), ca-certificates (git over https).
-set(VANBAN_DEB_LIBRARIES
-    "libc6 (>= 2.36)" "libstdc++6 (>= 12)" libgcc-s1
-    libboost-program-options1.74.0 libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6
-    libcpp-httplib0.11 libgit2-1.5 libicu72 libqrencode4 libxxhash0 libyaml-cpp0.7 zlib1g)
+# The libraries vanban links: dpkg-shlibdeps (from dpkg-dev) reads them off the binary, so the
+# field follows the system the package is built on. tests/package/deb_test.sh checks that none is missing.
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# The programs vanban runs, which no linking reveals: Pandoc (Word), WeasyPrint (PDF) with a
+# Times New Roman metric font, git, ssh-keygen and gpg (signatures), ca-certificates (git over https).
 set(VANBAN_DEB_PROGRAMS pandoc weasyprint fonts-liberation2 git openssh-client gnupg ca-certificates)
-list(JOIN VANBAN_DEB_LIBRARIES ", " _libraries)
-list(JOIN VANBAN_DEB_PROGRAMS ", " _programs)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "${_libraries}, ${_programs}")
+list(JOIN VANBAN_DEB_PROGRAMS ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
 # Old Word (.doc) and OpenDocument files are converted through LibreOffice when it is installed.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "libreoffice-writer-nogui | libreoffice-writer")
+
+# Debian's copyright file and changelog, in /usr/share/doc/vanban/.
+configure_file(cmake/debian-copyright.in ${CMAKE_BINARY_DIR}/debian/copyright @ONLY)
+# The date of the configure run (SOURCE_DATE_EPOCH when set, for a reproducible package).
+string(TIMESTAMP VANBAN_PACKAGE_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC)
+# A native package (no Debian revision): its one changelog is changelog.gz (Debian policy 12.7).
+configure_file(cmake/debian-changelog.in ${CMAKE_BINARY_DIR}/debian/changelog @ONLY)
+file(ARCHIVE_CREATE OUTPUT ${CMAKE_BINARY_DIR}/debian/changelog.gz PATHS ${CMAKE_BINARY_DIR}/debian/changelog
+     FORMAT raw COMPRESSION GZip MTIME 0)
+install(FILES ${CMAKE_BINARY_DIR}/debian/copyright ${CMAKE_BINARY_DIR}/debian/changelog.gz
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/vanban)
 
 include(CPack)

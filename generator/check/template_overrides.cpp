@@ -13,14 +13,12 @@ namespace vanban {
 std::vector<std::string> template_overrides(const std::string& root, const std::string& shipped) {
     std::vector<std::string> out;
     std::error_code ec;
+    // No link is followed, not even templates/ itself: a link to /usr would be walked whole.
     fs::path own = fs::path(root) / "templates";
-    if (!fs::is_directory(own, ec) || fs::equivalent(own, shipped, ec)) return out;
-    for (auto it = fs::recursive_directory_iterator(own, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        std::string relative = it->path().lexically_relative(own).generic_string();
-        // A linked file is not used (the loader reports it), so it overrides nothing.
-        if (!is_plain_file(root, "templates/" + relative)) continue;
+    if (!fs::is_directory(fs::symlink_status(own, ec)) || fs::equivalent(own, shipped, ec)) return out;
+    for (const auto& file : plain_files_under(root, "templates")) {
         std::error_code missing;
-        if (fs::is_regular_file(fs::path(shipped) / relative, missing)) out.push_back("templates/" + relative);
+        if (fs::is_regular_file(fs::path(shipped) / file.substr(std::string("templates/").size()), missing)) out.push_back(file);
     }
     std::sort(out.begin(), out.end());
     return out;

@@ -1,13 +1,13 @@
 #include "cli/help.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <filesystem>
 
 #include "cli/cli_support.h"
 #include "cli/repository_root.h"
 #include "load/repository.h"
+#include "text/markup.h"
+#include "text/unicode.h"
 
 namespace vanban {
 
@@ -32,8 +32,8 @@ struct CommandHelp {
 const CommandHelp kCommands[] = {
     {"init", "tạo kho văn bản mới cho một trường (vanban.yaml, plans/, content/, quy trình GitHub)",
      "create a new school repository (vanban.yaml, plans/, content/, GitHub workflows)",
-     "vanban init THƯ_MỤC --ten \"Trường …\" --viet-tat TÊN_VIẾT_TẮT [tùy chọn]",
-     "vanban init FOLDER --ten \"Trường …\" --viet-tat ABBREVIATION [options]",
+     "vanban init [THƯ_MỤC] --ten \"Trường …\" --viet-tat TÊN_VIẾT_TẮT [tùy chọn]",
+     "vanban init [FOLDER] --ten \"Trường …\" --viet-tat ABBREVIATION [options]",
      {{"vanban init truong-thcs-a --ten \"Trường THCS A\" --viet-tat THCSA", "tạo kho trong thư mục truong-thcs-a",
        "create the repository in the folder truong-thcs-a"},
       {"vanban init . --ten \"Trường TH B\" --viet-tat THB --force", "tạo kho ngay tại thư mục này dù nó đã có tệp",
@@ -111,10 +111,8 @@ const CommandHelp* find_command(const std::string& name) {
     return nullptr;
 }
 
-// Characters as a terminal shows them: UTF-8 continuation bytes take no column.
-size_t columns(const std::string& s) {
-    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
+// Characters as a terminal shows them.
+size_t columns(const std::string& s) { return static_cast<size_t>(count_code_points(s)); }
 
 // "-o, --out THƯ_MỤC": the names, and the placeholder of a value without Boost's "arg" and "(=x)".
 std::string option_names(const boost::program_options::option_description& o, bool english) {
@@ -182,35 +180,21 @@ void print_document_types(const CommonOptions& common, std::ostream& out) {
     std::string root = common.root_if_found();
     TemplateSearchPath search = root.empty() ? TemplateSearchPath(std::vector<std::string>{default_templates_dir()})
                                              : TemplateSearchPath(root, {default_templates_dir()});
-    std::vector<std::pair<std::string, std::string>> types;
-    for (const auto& file : search.list("types", ".yaml")) {
-        try {
-            YAML::Node node = YAML::LoadFile(file);
-            if (node["loai"]) types.emplace_back(node["loai"].as<std::string>(), node["ten"] ? node["ten"].as<std::string>() : "");
-        } catch (const std::exception&) {
-            // A broken type file is for `vanban check` to report; the help lists the others.
-        }
-    }
-    if (types.empty()) return;
-    std::sort(types.begin(), types.end());
+    std::vector<Diagnostic> ignored;  // a broken type file is for `vanban check` to report; the help lists the others
+    DocumentTypes types = load_document_types(search, root, ignored);
     out << '\n' << (common.english ? "Document types:\n" : "Loại văn bản:\n");
+    if (types.empty()) {
+        out << (common.english ? "  none found in " : "  không tìm thấy loại nào trong ") << one_line(search.looked_in()) << '\n';
+        return;
+    }
+    // A school's type file is untrusted: its names are shown, never run as terminal escapes.
+    std::vector<std::pair<std::string, std::string>> rows;
     size_t width = 0;
-    for (const auto& [id, name] : types) width = std::max(width, id.size());
-    for (const auto& [id, name] : types) out << "  " << id << std::string(width - id.size(), ' ') << "   " << name << '\n';
-}
-
-// Insertions, deletions, substitutions and swaps of two neighbours ("prot" is one slip from
-// "port", two from "root"): the slips of a keyboard.
-size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-    for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (size_t i = 1; i <= a.size(); ++i)
-        for (size_t j = 1; j <= b.size(); ++j) {
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    return d[a.size()][b.size()];
+    for (const auto& id : types.ids()) {
+        rows.emplace_back(one_line(id), one_line(types.find(id)->name));
+        width = std::max(width, columns(rows.back().first));
+    }
+    for (const auto& [id, name] : rows) out << "  " << id << std::string(width - columns(id), ' ') << "   " << name << '\n';
 }
 
 }  // namespace
@@ -252,18 +236,6 @@ std::vector<std::string> command_names() {
     std::vector<std::string> names;
     for (const auto& c : kCommands) names.push_back(c.name);
     return names;
-}
-
-std::string nearest(const std::string& typed, const std::vector<std::string>& candidates) {
-    std::string best;
-    size_t best_distance = 0;
-    for (const auto& c : candidates) {
-        size_t d = edit_distance(typed, c);
-        if (best.empty() || d < best_distance) best = c, best_distance = d;
-    }
-    // One slip in a short name, two in a longer one: beyond that it is another word.
-    size_t allowed = typed.size() <= 4 ? 1 : 2;
-    return !best.empty() && best_distance <= allowed && best_distance > 0 ? best : std::string();
 }
 
 }  // namespace vanban

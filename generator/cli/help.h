@@ -27,6 +27,8 @@
 #include <string>
 #include <vector>
 
+#include "text/unicode.h"  // nearest(), with which the callers suggest a command or an option
+
 namespace vanban {
 
 struct CommonOptions;
@@ -47,9 +49,5 @@ void print_overview(bool english, std::ostream& out);
 
 // The names of the commands, for dispatch errors and suggestions.
 std::vector<std::string> command_names();
-
-// The candidate nearest to `typed` by edit distance, when it is near enough to be a slip of the
-// keyboard ("chek" → "check", "--stric" → "--strict"); empty otherwise.
-std::string nearest(const std::string& typed, const std::vector<std::string>& candidates);
 
 }  // namespace vanban

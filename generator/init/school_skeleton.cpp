@@ -1,7 +1,6 @@
 #include "init/school_skeleton.h"
 
 #include <kainjow/mustache.hpp>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -9,6 +8,7 @@
 #include <stdexcept>
 
 #include "load/front_matter.h"
+#include "load/repository.h"
 #include "load/source_reader.h"
 #include "text/unicode.h"
 
@@ -20,21 +20,15 @@ namespace vanban {
 
 namespace {
 
-struct Category {
-    std::string id, name;
-};
-
 // The disclosure categories of TT 09/2024, as the shipped type lists them.
-std::vector<Category> disclosure_categories(const std::string& templates_dir) {
-    std::string file = (fs::path(templates_dir) / "types/cong-khai.yaml").string();
-    std::vector<Category> out;
-    try {
-        YAML::Node root = YAML::LoadFile(file);
-        for (const auto& c : root["danh_muc"]) out.push_back({c["ma"].as<std::string>(), c["ten"].as<std::string>()});
-    } catch (const YAML::Exception& e) {
-        throw std::runtime_error("không đọc được danh mục công khai trong " + file + ": " + e.what());
-    }
-    return out;
+std::vector<DisclosureCategory> disclosure_categories(const std::string& templates_dir) {
+    std::vector<Diagnostic> problems;
+    DocumentTypes types = load_document_types(TemplateSearchPath(std::vector<std::string>{templates_dir}), templates_dir, problems);
+    const DocumentType* disclosure = types.find("cong-khai");
+    if (!disclosure || disclosure->categories.empty())
+        throw std::runtime_error("không đọc được danh mục công khai (loại cong-khai) trong " + templates_dir + "/types" +
+                                 (problems.empty() ? std::string() : ": " + problems.front().message.vi));
+    return disclosure->categories;
 }
 
 // A line holding only a section, inverted section, closing or delimiter tag leaves no empty
@@ -102,12 +96,6 @@ std::string level_from_name(const std::string& name) {
     return found;
 }
 
-bool known_level(const std::string& level) {
-    // The levels vanban.yaml accepts (load/repository.cpp, load_school).
-    static const std::vector<std::string> levels = {"MN", "TH", "THCS", "THPT", "TH-THCS", "THCS-THPT", "TH-THCS-THPT", "GDTX"};
-    return std::find(levels.begin(), levels.end(), level) != levels.end();
-}
-
 std::vector<SkeletonFile> render_skeleton(const std::string& skeleton_dir, const std::string& templates_dir, const SchoolFields& school,
                                           const SchoolYear& year, const Date& today) {
     std::error_code ec;
@@ -129,7 +117,7 @@ std::vector<SkeletonFile> render_skeleton(const std::string& skeleton_dir, const
         if (it->is_regular_file(ec) && !it->is_symlink(ec)) sources.push_back(it->path());
     std::sort(sources.begin(), sources.end());
 
-    std::vector<Category> categories;
+    std::vector<DisclosureCategory> categories;
     std::vector<SkeletonFile> out;
     for (const auto& source : sources) {
         std::string relative = fs::relative(source, skeleton_dir).generic_string();

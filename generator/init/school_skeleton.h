@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/school.h"  // known_level(), with which `vanban init` checks --cap-hoc
 #include "text/dates.h"
 
 namespace vanban {
@@ -27,8 +28,6 @@ struct SkeletonFile {
 // The school level (cap_hoc) written in a school's name ("Trường THCS …", "Trường Tiểu học …");
 // empty when the name names none or more than one.
 std::string level_from_name(const std::string& name);
-// Whether vanban.yaml accepts `level` as cap_hoc.
-bool known_level(const std::string& level);
 
 // Every file of the skeleton in `skeleton_dir`, in path order, rendered for this school and
 // year. A file whose path holds {{danh_muc}} is written once per category of the disclosure

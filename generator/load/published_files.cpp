@@ -145,6 +145,13 @@ std::vector<Diagnostic> linked_files_under(const std::string& root, const std::s
     return problems;
 }
 
+std::vector<std::string> plain_files_under(const std::string& root, const std::string& folder) {
+    std::vector<std::string> files;
+    std::vector<Diagnostic> reported_by_the_loader;
+    walk(root, folder, false, reported_by_the_loader, [&](const std::string& relative) { files.push_back(relative); });
+    return files;
+}
+
 bool is_published(const std::string& path) {
     if (path.rfind("content/", 0) != 0 && path.rfind("plans/", 0) != 0) return false;
     size_t start = 0;

@@ -30,6 +30,9 @@ PublishedFiles find_published_files(const std::string& root);
 
 // Symbolic links anywhere under `root`/`folder` (templates/), reported and never read.
 std::vector<Diagnostic> linked_files_under(const std::string& root, const std::string& folder);
+// The regular files under `root`/`folder`, relative to the root with '/', none through a link
+// (a linked `folder` itself gives none).
+std::vector<std::string> plain_files_under(const std::string& root, const std::string& folder);
 
 // Whether a repository-relative path is one of them (the file need not exist).
 bool is_published(const std::string& relative_path);

@@ -22,16 +22,21 @@ namespace fs = std::filesystem;
 
 namespace vanban {
 
-std::string find_templates_dir(const char* environment, const std::string& executable, const std::string& compiled_in) {
+std::string find_templates_dir(const char* environment, const std::string& executable, const std::string& source_templates,
+                               const std::string& build_dir) {
     if (environment && *environment) return environment;
-    if (!executable.empty()) {
-        // An installed vanban is <prefix>/bin/vanban with its data in <prefix>/share/vanban: found
-        // relative to the executable, a relocated or `dpkg-deb -x`-extracted install works too.
-        std::error_code ec;
-        fs::path shipped = fs::path(executable).parent_path().parent_path() / "share" / "vanban" / "templates";
-        if (fs::is_directory(shipped, ec)) return shipped.lexically_normal().string();
-    }
-    return compiled_in;
+    if (executable.empty()) return source_templates;
+    // An installed vanban is <prefix>/bin/vanban with its data in <prefix>/share/vanban: found
+    // relative to the executable, a relocated or `dpkg-deb -x`-extracted install works too.
+    std::error_code ec;
+    fs::path folder = fs::weakly_canonical(fs::path(executable).parent_path(), ec);
+    fs::path shipped = (folder.parent_path() / "share" / "vanban" / "templates").lexically_normal();
+    if (fs::is_directory(shipped, ec)) return shipped.string();
+    // The source folder is used only by the vanban built there: a copied or installed binary
+    // would otherwise take whatever that path holds on the machine it runs on.
+    fs::path build = fs::weakly_canonical(build_dir, ec);
+    if (!build_dir.empty() && is_inside(folder, build)) return source_templates;
+    return shipped.string();  // missing: the error that no type is found names it
 }
 
 std::string default_templates_dir() {
@@ -40,7 +45,7 @@ std::string default_templates_dir() {
         fs::path self = fs::read_symlink("/proc/self/exe", ec);
         return ec ? std::string() : self.string();
     }();
-    return find_templates_dir(std::getenv("VANBAN_TEMPLATES"), executable, VANBAN_DEFAULT_TEMPLATES);
+    return find_templates_dir(std::getenv("VANBAN_TEMPLATES"), executable, VANBAN_SOURCE_TEMPLATES, VANBAN_BUILD_DIR);
 }
 
 TemplateSearchPath::TemplateSearchPath(const std::string& repository_root, std::vector<std::string> dirs)
@@ -53,6 +58,12 @@ bool TemplateSearchPath::usable(size_t dir, const std::string& relative) const {
     if (dir == 0 && !repository_root_.empty()) return is_plain_file(repository_root_, "templates/" + relative);
     std::error_code ec;
     return fs::is_regular_file(fs::path(dirs_[dir]) / relative, ec);
+}
+
+std::string TemplateSearchPath::looked_in() const {
+    std::string out;
+    for (const auto& dir : dirs_) out += (out.empty() ? "" : ", ") + dir;
+    return out;
 }
 
 std::string TemplateSearchPath::find(const std::string& relative) const {
@@ -321,7 +332,12 @@ School load_school(const std::string& file, const YAML::Node& root, std::vector<
                                    {"Điền dia_danh cho nhà trường (hoặc dia_danh cho từng mục của co_quan_chu_quan).",
                                     "Fill in dia_danh for the school (or dia_danh in every entry of co_quan_chu_quan)."}));
     school.level = string_at(t, "cap_hoc");
-    school.website = string_at(t, "website");
+    // A field of spaces only is left out like an empty one (no empty row on the site).
+    auto optional_at = [&t](const char* key) {
+        std::string value = string_at(t, key);
+        return value.find_first_not_of(" \t") == std::string::npos ? std::string() : value;
+    };
+    school.website = optional_at("website");
     while (!school.website.empty() && school.website.back() == '/') school.website.pop_back();
     // The website is the base of the feed's, the sitemap's, the QR codes' and the Word files'
     // links: anything but an http(s) address is reported and left out.
@@ -335,9 +351,9 @@ School load_school(const std::string& file, const YAML::Node& root, std::vector<
                                    {"Ví dụ: website: \"https://thcs-binhminh.edu.vn\".", "Example: website: \"https://thcs-binhminh.edu.vn\"."}));
         school.website.clear();
     }
-    school.address = string_at(t, "dia_chi");
-    school.phone = string_at(t, "dien_thoai");
-    school.email = string_at(t, "email");
+    school.address = optional_at("dia_chi");
+    school.phone = optional_at("dien_thoai");
+    school.email = optional_at("email");
     // Printed as mailto:{email}: an address only, so that nothing else rides in the link.
     if (!school.email.empty()) {
         size_t at = school.email.find('@');
@@ -359,13 +375,11 @@ School load_school(const std::string& file, const YAML::Node& root, std::vector<
             problems.push_back(problem(file, mark_of(html), "front-matter",
                                        {"vanban.yaml: cho_phep_html phải là true hoặc false", "vanban.yaml: cho_phep_html must be true or false"}));
     }
-    static const std::set<std::string> levels = {"MN", "TH", "THCS", "THPT", "TH-THCS", "THCS-THPT", "TH-THCS-THPT", "GDTX"};
-    if (!school.level.empty() && !levels.count(school.level))
+    if (!school.level.empty() && !known_level(school.level))
         problems.push_back(problem(file, mark_of(t["cap_hoc"]), "front-matter",
                                    {"vanban.yaml: cấp học \"" + school.level + "\" không hợp lệ",
                                     "vanban.yaml: school level \"" + school.level + "\" is not valid"},
-                                   {"Dùng một trong MN, TH, THCS, THPT, TH-THCS, THCS-THPT, TH-THCS-THPT, GDTX.",
-                                    "Use one of MN, TH, THCS, THPT, TH-THCS, THCS-THPT, TH-THCS-THPT, GDTX."}));
+                                   {"Dùng một trong " + school_level_codes() + ".", "Use one of " + school_level_codes() + "."}));
     return school;
 }
 
@@ -593,6 +607,32 @@ std::variant<Document, Diagnostic> load_one(const std::string& root, const std::
     }
 }
 
+DocumentTypes load_document_types(const TemplateSearchPath& templates, const std::string& root, std::vector<Diagnostic>& problems) {
+    DocumentTypes types;
+    for (const auto& file : templates.list("types", ".yaml")) {
+        std::string shown = shown_path(file, root);
+        DocumentType type = guarded(shown, "template", problems, [&] {
+            return load_document_type(shown, read_yaml(file, shown, "template", problems), problems);
+        });
+        if (type.id.empty()) continue;
+        if (const DocumentType* first = types.find(type.id)) {
+            // Files are read by name: the first keeps the type, and both are named.
+            problems.push_back(problem(shown, {1, 1}, "config",
+                                       {"loại \"" + type.id + "\" được định nghĩa hai lần: trong " + first->source + " và " + shown +
+                                            "; vanban dùng " + first->source,
+                                        "type \"" + type.id + "\" is defined twice: in " + first->source + " and " + shown +
+                                            "; vanban uses " + first->source},
+                                       {"Đổi loai ở một trong hai tệp, hoặc xóa tệp thừa. Muốn thay loại có sẵn của vanban, đặt tệp "
+                                        "cùng tên trong templates/types/ của trường.",
+                                        "Rename loai in one of the files or remove one. To replace a type of vanban's, give the "
+                                        "school's file in templates/types/ the same name."}));
+            continue;
+        }
+        types.add(std::move(type));
+    }
+    return types;
+}
+
 Repository load_repository(const std::string& root_dir, unsigned jobs) {
     Repository repo;
     std::error_code ec;
@@ -614,30 +654,14 @@ Repository load_repository(const std::string& root_dir, unsigned jobs) {
 
     repo.templates = TemplateSearchPath(root_dir, {default_templates_dir()});
     for (auto& linked : linked_files_under(root_dir, "templates")) repo.problems.push_back(std::move(linked));
-    for (const auto& file : repo.templates.list("types", ".yaml")) {
-        std::string shown = shown_path(file, root_dir);
-        DocumentType type = guarded(shown, "template", repo.problems, [&] {
-            return load_document_type(shown, read_yaml(file, shown, "template", repo.problems), repo.problems);
-        });
-        if (type.id.empty()) continue;
-        if (const DocumentType* first = repo.types.find(type.id)) {
-            // Files are read by name: the first keeps the type, and both are named.
-            repo.problems.push_back(problem(shown, {1, 1}, "config",
-                                            {"loại \"" + type.id + "\" được định nghĩa hai lần: trong " + first->source + " và " + shown +
-                                                 "; vanban dùng " + first->source,
-                                             "type \"" + type.id + "\" is defined twice: in " + first->source + " and " + shown +
-                                                 "; vanban uses " + first->source},
-                                            {"Đổi loai ở một trong hai tệp, hoặc xóa tệp thừa. Muốn thay loại có sẵn của vanban, đặt tệp "
-                                             "cùng tên trong templates/types/ của trường.",
-                                             "Rename loai in one of the files or remove one. To replace a type of vanban's, give the "
-                                             "school's file in templates/types/ the same name."}));
-            continue;
-        }
-        repo.types.add(std::move(type));
+    repo.types = load_document_types(repo.templates, root_dir, repo.problems);
+    if (repo.types.empty()) {
+        std::string looked = repo.templates.looked_in();
+        throw LoadError("không tìm thấy định nghĩa loại văn bản nào (types/*.yaml) trong " + looked +
+                            " (cài đặt vanban chưa đủ? VANBAN_TEMPLATES chỉ tới thư mục templates của vanban)",
+                        "no document type definitions found (types/*.yaml) in " + looked +
+                            " (is vanban fully installed? VANBAN_TEMPLATES names vanban's templates folder)");
     }
-    if (repo.types.empty())
-        throw LoadError("không tìm thấy định nghĩa loại văn bản nào (templates/types/*.yaml)",
-                        "no document type definitions found (templates/types/*.yaml)");
     if (std::string file = repo.templates.find("trich-dan.yaml"); !file.empty()) {
         std::string shown = shown_path(file, root_dir);
         repo.citations = CitationScanner(guarded(shown, "template", repo.problems, [&] {

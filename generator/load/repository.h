@@ -36,6 +36,8 @@ public:
     // Every file ending in `extension` in `relative` directories, the first directory winning on name clashes.
     std::vector<std::string> list(const std::string& relative, const std::string& extension) const;
     const std::vector<std::string>& dirs() const { return dirs_; }
+    // The folders, for a message that nothing was found: "a/templates, /usr/share/vanban/templates".
+    std::string looked_in() const;
 
 private:
     bool usable(size_t dir, const std::string& relative) const;
@@ -46,10 +48,13 @@ private:
 
 // vanban's own templates (document types, site, PDF and Word layouts, citation words, the skeleton
 // of `vanban init`): $VANBAN_TEMPLATES, else <executable's folder>/../share/vanban/templates when it
-// exists (an installed vanban), else the templates/ folder vanban was built from (the build tree).
+// exists (an installed vanban), else, for the vanban of the build tree only, the templates/ folder
+// it was built from; else the share/vanban path, missing (the messages say where vanban looked).
 std::string default_templates_dir();
-// The rule of default_templates_dir(), given its inputs (`environment` may be null, `executable` empty).
-std::string find_templates_dir(const char* environment, const std::string& executable, const std::string& compiled_in);
+// The rule of default_templates_dir(), given its inputs (`environment` may be null, `executable`
+// empty when unknown): `build_dir` is the build tree whose executables use `source_templates`.
+std::string find_templates_dir(const char* environment, const std::string& executable, const std::string& source_templates,
+                               const std::string& build_dir);
 
 struct Repository {
     std::string root;
@@ -66,6 +71,11 @@ struct Repository {
 };
 
 Repository load_repository(const std::string& root, unsigned jobs = 0);
+
+// The document types of templates/types/*.yaml along `templates`, the first file of a loai
+// winning; what is wrong with a file goes to `problems`, named relative to `root`. Empty when
+// there is none: the caller says where it looked (TemplateSearchPath::looked_in).
+DocumentTypes load_document_types(const TemplateSearchPath& templates, const std::string& root, std::vector<Diagnostic>& problems);
 
 // One document of the repository (`path` relative to `root`) read and loaded; when it cannot be
 // (I/O, not a regular file, a failure of the loader), the `unreadable` diagnostic instead, so

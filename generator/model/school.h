@@ -19,6 +19,19 @@ struct GoverningBody {
     int line = 0;               // where the entry is written in vanban.yaml (1-based)
 };
 
+// A school level (cap_hoc) vanban.yaml accepts: its code and the name the site prints.
+struct SchoolLevel {
+    const char* code;  // "THCS"
+    const char* name;  // "Trung học cơ sở"
+};
+// Every level, in the order messages list them.
+const std::vector<SchoolLevel>& school_levels();
+// The level of `code`; null when vanban.yaml does not accept it.
+const SchoolLevel* find_school_level(const std::string& code);
+bool known_level(const std::string& code);
+// The codes for a message: "MN, TH, THCS, THPT, TH-THCS, THCS-THPT, TH-THCS-THPT, GDTX".
+std::string school_level_codes();
+
 struct School {
     std::string name;            // ten: "Trường THCS Bình Minh"
     std::string abbreviation;    // viet_tat: "THCSBM", used in ký hiệu

@@ -53,21 +53,6 @@ const SectionInfo& section_info(Section s) {
     return info[static_cast<int>(s)];
 }
 
-std::string level_name(const std::string& level) {
-    static const std::map<std::string, std::string> names = {
-        {"MN", "Mầm non"},
-        {"TH", "Tiểu học"},
-        {"THCS", "Trung học cơ sở"},
-        {"THPT", "Trung học phổ thông"},
-        {"TH-THCS", "Tiểu học và Trung học cơ sở"},
-        {"THCS-THPT", "Trung học cơ sở và Trung học phổ thông"},
-        {"TH-THCS-THPT", "Phổ thông nhiều cấp học"},
-        {"GDTX", "Giáo dục thường xuyên"},
-    };
-    auto it = names.find(level);
-    return it == names.end() ? level : it->second;
-}
-
 const char* const kTemplates[] = {"layout", "trang-chu", "danh-sach", "van-ban", "trang", "tim-kiem", "muc-van-ban", "chan-doan"};
 
 // What the site knows about one document.
@@ -320,7 +305,8 @@ private:
             if (!value.empty()) d.set(key, value);
         };
         d.set("co_quan_chu_quan", s.header_body(std::nullopt).name);  // the school's present body
-        d.set("cap_hoc", level_name(s.level));
+        const SchoolLevel* level = find_school_level(s.level);
+        d.set("cap_hoc", level ? std::string(level->name) : s.level);
         optional("dia_chi", s.address);
         optional("dien_thoai", s.phone);
         optional("email", s.email);
@@ -409,7 +395,10 @@ private:
         d.set("ten_loai", parts.type_name);
         d.set("so_ky_hieu", parts.number_line);
         d.set("du_thao", e.mark.draft);
-        if (e.approval) {
+        // The public sees an approved or issued document's verification (roles, dates, commits;
+        // no e-mail addresses), and of any other only its DỰ THẢO mark; the school sees it all.
+        bool in_force = e.approval && (e.approval->state == ApprovalState::Approved || e.approval->state == ApprovalState::Issued);
+        if (e.approval && (show_diagnostics_ || in_force)) {
             d.set("trang_thai", std::string(state_name(e.approval->state)));
             d.set("trang_thai_ma", std::string(state_id(e.approval->state)));
             data list{data::type::list};
@@ -418,7 +407,7 @@ private:
             for (const auto& ap : shown) {
                 data item;
                 item.set("vai_tro", ap.role);
-                item.set("nguoi_ky", ap.principal);
+                if (show_diagnostics_) item.set("nguoi_ky", ap.principal);
                 item.set("ngay", ap_date(ap.time));
                 item.set("commit", ap.commit.substr(0, 10));
                 list << item;
@@ -426,7 +415,7 @@ private:
             d.set("phe_duyet", list);
             std::string missing;
             for (const auto& r : e.approval->missing_roles) missing += (missing.empty() ? "" : ", ") + r;
-            if (!missing.empty()) d.set("con_thieu", missing);
+            if (!missing.empty() && show_diagnostics_) d.set("con_thieu", missing);
         }
         d.set("trich_yeu", parts.subject);
         d.set("dia_danh_ngay", parts.place_and_date);

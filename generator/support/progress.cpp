@@ -7,6 +7,9 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "text/markup.h"
+#include "text/unicode.h"
+
 namespace vanban {
 
 namespace {
@@ -14,13 +17,6 @@ namespace {
 // Redrawing a terminal line costs little, but pages are made by the thousand in a second:
 // at most this often, besides the first and the last item.
 constexpr auto kRedrawEvery = std::chrono::milliseconds(100);
-
-// Characters, not bytes: UTF-8 continuation bytes do not count.
-size_t columns_of(const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
 
 // The last `columns` characters of `s`, cut at a character boundary.
 std::string tail_columns(const std::string& s, size_t columns) {
@@ -56,16 +52,20 @@ const StepText& step_text(ProgressStep step) {
 
 }  // namespace
 
-ProgressMode progress_mode(int fd) {
-    if (const char* value = std::getenv("VANBAN_PROGRESS"); value && *value) {
-        std::string v = value;
+ProgressMode choose_progress_mode(const char* setting, bool terminal, const char* term) {
+    if (setting && *setting) {
+        std::string v = setting;
         if (v == "tty") return ProgressMode::Terminal;
         if (v == "lines") return ProgressMode::Lines;
         if (v == "off") return ProgressMode::Off;
-        throw std::runtime_error("VANBAN_PROGRESS phải là tty, lines hoặc off, không phải \"" + v + "\"");
+        throw std::runtime_error("VANBAN_PROGRESS phải là tty, lines hoặc off, không phải \"" + one_line(v) + "\"");
     }
-    return ::isatty(fd) ? ProgressMode::Terminal : ProgressMode::Lines;
+    // A dumb terminal (Emacs' shell, some CI consoles) prints "\033[K" as it is.
+    bool dumb = term && std::string(term) == "dumb";
+    return terminal && !dumb ? ProgressMode::Terminal : ProgressMode::Lines;
 }
+
+ProgressMode progress_mode(int fd) { return choose_progress_mode(std::getenv("VANBAN_PROGRESS"), ::isatty(fd), std::getenv("TERM")); }
 
 std::string time_left_text(double elapsed_seconds, size_t done, size_t total, bool english) {
     double left = elapsed_seconds / static_cast<double>(done) * static_cast<double>(total - done);
@@ -77,11 +77,11 @@ std::string time_left_text(double elapsed_seconds, size_t done, size_t total, bo
 }
 
 std::string shorten_path(const std::string& path, size_t columns) {
-    if (columns_of(path) <= columns) return path;
+    if (static_cast<size_t>(count_code_points(path)) <= columns) return path;
     size_t first = path.find('/'), last = path.rfind('/');
     if (first != std::string::npos && first < last) {
         std::string shorter = path.substr(0, first + 1) + "…" + path.substr(last);
-        if (columns_of(shorter) <= columns) return shorter;
+        if (static_cast<size_t>(count_code_points(shorter)) <= columns) return shorter;
     }
     if (columns < 2) return "";
     return "…" + tail_columns(path, columns - 1);
@@ -147,8 +147,9 @@ void Progress::draw(const std::string& item) {
         if (done_ > 0 && done_ < total_)
             left = " · " + time_left_text(std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count(), done_, total_, english_);
         // The last column is left free: a terminal that wraps at it would scroll.
-        size_t width = terminal_width(fd_) - 1, used = columns_of(line) + columns_of(left) + 3;
-        if (!item.empty() && used + 4 < width) line += " · " + shorten_path(item, width - used);
+        size_t width = terminal_width(fd_) - 1, used = static_cast<size_t>(count_code_points(line) + count_code_points(left)) + 3;
+        // A file's name may hold escape sequences (a title change, a fake prompt): shown, never run.
+        if (!item.empty() && used + 4 < width) line += " · " + shorten_path(one_line(item), width - used);
         line += left;
     }
     out_ << "\r\033[K" << line;

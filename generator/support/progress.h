@@ -16,9 +16,11 @@ namespace vanban {
 
 enum class ProgressMode { Off, Lines, Terminal };
 
-// VANBAN_PROGRESS if set to tty, lines or off; else Terminal when `fd` is a terminal, Lines otherwise.
-// Any other value of the variable is a usage error.
+// VANBAN_PROGRESS if set to tty, lines or off; else Terminal when `fd` is a terminal that is not
+// TERM=dumb, Lines otherwise. Any other value of the variable is a usage error.
 ProgressMode progress_mode(int fd);
+// The rule of progress_mode(), given its inputs (`setting` and `term` may be null).
+ProgressMode choose_progress_mode(const char* setting, bool terminal, const char* term);
 
 enum class ProgressStep { Check, Pdf, Docx, Pages };
 

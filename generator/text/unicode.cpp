@@ -273,18 +273,31 @@ int edit_distance(std::string_view a, std::string_view b) {
         return cps;
     };
     auto x = decode(a), y = decode(b);
-    std::vector<int> row(y.size() + 1);
-    for (size_t j = 0; j <= y.size(); ++j) row[j] = static_cast<int>(j);
+    // Three rows: a swap looks two characters back.
+    std::vector<int> before(y.size() + 1), previous(y.size() + 1), row(y.size() + 1);
+    for (size_t j = 0; j <= y.size(); ++j) previous[j] = static_cast<int>(j);
     for (size_t i = 1; i <= x.size(); ++i) {
-        int diagonal = row[0];
         row[0] = static_cast<int>(i);
         for (size_t j = 1; j <= y.size(); ++j) {
-            int above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
-            diagonal = above;
+            row[j] = std::min({previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) row[j] = std::min(row[j], before[j - 2] + 1);
         }
+        std::swap(before, previous);
+        std::swap(previous, row);
     }
-    return row[y.size()];
+    return previous[y.size()];
+}
+
+std::string nearest(const std::string& typed, const std::vector<std::string>& candidates) {
+    std::string best;
+    int best_distance = 0;
+    for (const auto& c : candidates) {
+        int d = edit_distance(typed, c);
+        if (best.empty() || d < best_distance) best = c, best_distance = d;
+    }
+    // One slip in a short name, two in a longer one: beyond that it is another word.
+    int allowed = count_code_points(typed) <= 4 ? 1 : 2;
+    return !best.empty() && best_distance <= allowed && best_distance > 0 ? best : std::string();
 }
 
 // Before Unicode, Vietnamese text was typed in one-byte encodings. In VNI the tone and

@@ -52,7 +52,7 @@ std::string shown_prefix(std::string_view text, size_t max_bytes);
 // ASCII letters lower-cased, every other byte as it is (schemes, extensions, attribute names).
 std::string lower_ascii(std::string_view s);
 
-// Number of code points in the first `bytes` bytes of `utf8` (for column numbers).
+// Number of code points in `utf8`: a column number, or the width of a line on a terminal.
 int count_code_points(std::string_view utf8);
 
 // The words of a text: runs of letters and digits; spaces, punctuation, quotes, dashes
@@ -64,7 +64,13 @@ void sort_vietnamese(std::vector<std::string>& items);
 // Compare two strings with Vietnamese collation: <0, 0, >0.
 int compare_vietnamese(std::string_view a, std::string_view b);
 
-// Levenshtein distance in code points, for "did you mean" suggestions.
+// Slips of the keyboard between two texts, in code points: insertions, deletions, substitutions
+// and swaps of two neighbours ("prot" is one slip from "port", two from "root"). For "did you
+// mean" suggestions.
 int edit_distance(std::string_view a, std::string_view b);
+
+// The candidate nearest to `typed` by edit distance, when it is near enough to be a slip of the
+// keyboard ("chek" → "check", "--stric" → "--strict"); empty otherwise, and when `typed` is one.
+std::string nearest(const std::string& typed, const std::vector<std::string>& candidates);
 
 }  // namespace vanban

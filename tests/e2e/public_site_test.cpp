@@ -12,13 +12,12 @@
 #include <thread>
 
 #include "run_vanban.h"
+#include "school_repo.h"
 
 namespace fs = std::filesystem;
 using namespace vanban::e2e;
 
 namespace {
-
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
 // Every text file of the site (pages, search index, feed, sitemap, style sheet, scripts), by path.
 std::map<std::string, std::string> text_files(const fs::path& site) {
@@ -183,4 +182,46 @@ TEST_CASE("the preview shows a document's findings on its page") {
     CHECK(contains(page->body, "Văn bản này có 1 lỗi"));
     CHECK(contains(page->body, "[table-sum]"));
     CHECK(contains(page->body, "Tệp nguồn"));
+}
+
+TEST_CASE("the public site gives an approved document a short verification line and an unapproved one only its DỰ THẢO mark") {
+    SchoolRepo s;
+    s.approve("pht", "pho-hieu-truong", kPlan);
+    s.approve("ht", "hieu-truong", kPlan);
+    std::string env = "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " VANBAN_PROGRESS=off ";
+    std::string args = "build --no-pdf --no-docx --root " + shell_quote(s.root.string()) + " --today 2026-11-23 --out ";
+    Run r = run_vanban(args + shell_quote(s.tmp.str() + "/public"), env);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    std::string approved = slurp(s.tmp.str() + "/public/ke-hoach/2024-2025/ke-hoach-day-hoc.html");
+    CHECK(contains(approved, "Phê duyệt: đã duyệt"));
+    CHECK(contains(approved, "<span>hieu-truong, "));
+    CHECK(contains(approved, "<span>pho-hieu-truong, "));
+    CHECK_FALSE(contains(approved, "@truong.vn"));  // who signed is the school's business; the role is public
+    std::string draft = slurp(s.tmp.str() + "/public/ke-hoach/2024-2025/ke-hoach-chuyen-doi-so.html");
+    CHECK(contains(draft, "DỰ THẢO"));
+    CHECK_FALSE(contains(draft, "phe-duyet"));
+    CHECK_FALSE(contains(draft, "Phê duyệt"));
+    CHECK_FALSE(contains(draft, "Còn thiếu"));
+
+    // The internal mirror keeps the whole box.
+    r = run_vanban(args + shell_quote(s.tmp.str() + "/mirror") + " --show-diagnostics", env);
+    REQUIRE(r.exit_code == 0);
+    CHECK(contains(slurp(s.tmp.str() + "/mirror/ke-hoach/2024-2025/ke-hoach-day-hoc.html"), "hieu-truong: ht@truong.vn"));
+    CHECK(contains(slurp(s.tmp.str() + "/mirror/ke-hoach/2024-2025/ke-hoach-chuyen-doi-so.html"), "Còn thiếu: hieu-truong"));
+}
+
+TEST_CASE("a school field of spaces only leaves no empty row on the site") {
+    TempDir tmp;
+    fs::path root = tmp.copy_of("clean");
+    std::string config = slurp((root / "vanban.yaml").string());
+    size_t at = config.find("truong:\n");
+    REQUIRE(at != std::string::npos);
+    config.insert(at + 8, "  dia_chi: \"   \"\n");
+    std::ofstream(root / "vanban.yaml") << config;
+    Run r = run_vanban("build --no-pdf --no-docx --root " + shell_quote(root.string()) + " --today 2026-11-23 --out " +
+                       shell_quote(tmp.str() + "/site"), "VANBAN_PROGRESS=off ");
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK_FALSE(contains(slurp(tmp.str() + "/site/index.html"), "Địa chỉ"));
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The .deb made by `cpack -G DEB` (make_deb.sh): its Depends field names the package of every
-# library vanban links, its files are vanban and all of templates/, and the vanban extracted from
+# library vanban links and the programs it runs, its files are vanban, all of templates/ and
+# Debian's copyright and changelog, and the vanban extracted from
 # it (`dpkg-deb -x` into a temporary root, no VANBAN_TEMPLATES) uses the templates shipped beside
 # it: a marker put into the extracted share/vanban/templates/site/style.css comes out in the site
 # it builds.
@@ -17,6 +18,7 @@ ok() { echo "ok: $1"; }
 fail() { echo "FAIL: $1"; failures=$((failures + 1)); }
 expect() { if eval "$1"; then ok "$2"; else fail "$2"; fi; }
 
+if [ -f "$deb_dir/SKIPPED" ]; then echo "SKIPPED: no package was made: $(cat "$deb_dir/SKIPPED")"; exit 77; fi
 [ -f "$deb" ] || { echo "FAIL: $deb was not made (see the test \"package: cpack -G DEB\")"; exit 1; }
 
 # Depends: every library the binary links, through the package that holds it; and the programs.
@@ -41,8 +43,9 @@ for name in $needed; do
     if [ -z "$package" ]; then fail "no Debian package holds $library"; continue; fi
     has_depend "$package" && ok "Depends has $package ($name)" || fail "Depends lacks $package (for $name)"
 done
+# The programs vanban runs, which dpkg-shlibdeps cannot see.
 for program in pandoc weasyprint fonts-liberation2 git openssh-client gnupg ca-certificates; do
-    has_depend "$program" || fail "Depends lacks $program"
+    has_depend "$program" && ok "Depends has $program" || fail "Depends lacks $program"
 done
 expect '[ "$(dpkg-deb -f "$deb" Package)" = vanban ] && [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] &&
         [ "$(dpkg-deb -f "$deb" Architecture)" = amd64 ]' "package vanban, version $version, amd64"
@@ -57,8 +60,13 @@ expect '! readelf -S "$vanban" | grep -q "\.debug_info"' "usr/bin/vanban is stri
 (cd "$source/templates" && find . -type f | sort) > "$work/source-files"
 (cd "$work/root/usr/share/vanban/templates" && find . -type f | sort) > "$work/package-files"
 expect 'diff "$work/source-files" "$work/package-files"' "usr/share/vanban/templates holds exactly the source templates/"
-expect '[ "$(cd "$work/root" && find . -type f | grep -v "^./usr/share/vanban/templates/" | grep -v "^./usr/share/doc/")" = ./usr/bin/vanban ]' \
-    "no other files"
+expect '[ "$(cd "$work/root" && find . -type f | grep -v "^./usr/share/vanban/templates/" | sort | tr "\n" " ")" = \
+         "./usr/bin/vanban ./usr/share/doc/vanban/changelog.gz ./usr/share/doc/vanban/copyright " ]' "no other files"
+
+# Debian's documentation files: the copyright names the project and where it comes from; the changelog is this version's.
+doc="$work/root/usr/share/doc/vanban"
+expect 'grep -q "^Upstream: https://github.com/vanban-vn/vanban$" "$doc/copyright"' "usr/share/doc/vanban/copyright names the upstream"
+expect 'gzip -dc "$doc/changelog.gz" | head -1 | grep -qF "vanban ($version)"' "usr/share/doc/vanban/changelog.gz is of version $version"
 
 # The extracted vanban, run from its temporary root, finds its templates beside itself.
 export HOME="$work/home"

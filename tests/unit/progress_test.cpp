@@ -54,3 +54,27 @@ TEST_CASE("lines mode: one line per phase, none for an empty one, and a null Pro
     { Progress::Phase nobody(nullptr, ProgressStep::Pdf, 3); }
     CHECK(out.str() == "Đang tạo 3 bản Word…\n");
 }
+
+TEST_CASE("an escape sequence in a file's name is shown on the live line, never sent to the terminal") {
+    std::ostringstream out;
+    Progress progress(out, ProgressMode::Terminal, false);
+    {
+        Progress::Phase phase(&progress, ProgressStep::Pdf, 2);
+        phase.done("plans/x\033]0;PWNED\ay.md");
+    }
+    std::string text = out.str();
+    CHECK(text.find("\033]") == std::string::npos);
+    CHECK(text.find('\a') == std::string::npos);
+    CHECK(text.find("plans/x\\x1b]0;PWNED\\x07y.md") != std::string::npos);
+}
+
+TEST_CASE("TERM=dumb gets one line per phase: it cannot clear a line") {
+    CHECK(choose_progress_mode(nullptr, true, "xterm-256color") == ProgressMode::Terminal);
+    CHECK(choose_progress_mode(nullptr, true, nullptr) == ProgressMode::Terminal);
+    CHECK(choose_progress_mode(nullptr, true, "dumb") == ProgressMode::Lines);
+    CHECK(choose_progress_mode(nullptr, false, "xterm") == ProgressMode::Lines);
+    CHECK(choose_progress_mode("", true, "dumb") == ProgressMode::Lines);
+    CHECK(choose_progress_mode("tty", true, "dumb") == ProgressMode::Terminal);  // asked for by name
+    CHECK(choose_progress_mode("off", true, "xterm") == ProgressMode::Off);
+    CHECK_THROWS(choose_progress_mode("yes", true, "xterm"));
+}

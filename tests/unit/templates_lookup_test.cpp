@@ -2,49 +2,62 @@
 // which files of a school's own templates/ take their place.
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
+#include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "check/template_overrides.h"
 #include "load/repository.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 using namespace vanban;
+using vanban::test::Scratch;
+using vanban::test::write;
 
-namespace {
-
-struct Scratch {
-    fs::path path;
-    Scratch() {
-        static int counter = 0;
-        path = fs::temp_directory_path() / ("vanban-unit-lookup-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~Scratch() { fs::remove_all(path); }
-};
-
-void write(const fs::path& p, const std::string& text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-}
-
-}  // namespace
-
-TEST_CASE("shipped templates: VANBAN_TEMPLATES first, then share/vanban beside the executable, then the source tree") {
+TEST_CASE("shipped templates: VANBAN_TEMPLATES, then share/vanban beside the executable, then the source tree for its own build only") {
     Scratch s;
+    fs::path build = s.path / "src" / "build";
     fs::path exe = s.path / "usr" / "bin" / "vanban";
     fs::path shipped = s.path / "usr" / "share" / "vanban" / "templates";
-    // No installed data beside the executable: the build tree's templates/.
-    CHECK(find_templates_dir(nullptr, exe.string(), "/src/templates") == "/src/templates");
-    CHECK(find_templates_dir("", exe.string(), "/src/templates") == "/src/templates");
-    CHECK(find_templates_dir(nullptr, "", "/src/templates") == "/src/templates");
+    std::string source = (s.path / "src" / "templates").string();
+    // The build tree's executables (vanban, the tests in build/tests) use the source templates/.
+    CHECK(find_templates_dir(nullptr, (build / "vanban").string(), source, build.string()) == source);
+    CHECK(find_templates_dir(nullptr, (build / "tests" / "unit_tests").string(), source, build.string()) == source);
+    CHECK(find_templates_dir("", (build / "vanban").string(), source, build.string()) == source);
+    // A copied or installed binary never does, even when the source folder exists on this machine:
+    // it names the share/vanban folder it looked for.
+    fs::create_directories(source);
+    CHECK(find_templates_dir(nullptr, exe.string(), source, build.string()) == shipped.string());
+    CHECK(find_templates_dir(nullptr, (s.path / "src" / "vanban").string(), source, build.string()) ==
+          (s.path / "share" / "vanban" / "templates").string());
+    CHECK(find_templates_dir(nullptr, (s.path / "src" / "build2" / "vanban").string(), source, build.string()) ==
+          (s.path / "src" / "share" / "vanban" / "templates").string());
+    // Installed data beside the executable comes first, then the environment before everything.
     fs::create_directories(shipped);
-    CHECK(find_templates_dir(nullptr, exe.string(), "/src/templates") == shipped.string());
-    CHECK(find_templates_dir("/elsewhere", exe.string(), "/src/templates") == "/elsewhere");
+    CHECK(find_templates_dir(nullptr, exe.string(), source, build.string()) == shipped.string());
+    fs::create_directories(build / ".." / "share" / "vanban" / "templates");
+    CHECK(find_templates_dir(nullptr, (build / "vanban").string(), source, build.string()) ==
+          (s.path / "src" / "share" / "vanban" / "templates").string());
+    CHECK(find_templates_dir("/elsewhere", exe.string(), source, build.string()) == "/elsewhere");
+}
+
+TEST_CASE("no document type found: the error names every folder vanban looked in") {
+    Scratch s;
+    write(s.path / "vanban.yaml", "truong:\n  ten: T\n  viet_tat: T\n  co_quan_chu_quan: P\n  dia_danh: X\n  cap_hoc: THCS\n");
+    TemplateSearchPath search(s.path.string(), {(s.path / "khong-co").string()});
+    CHECK(search.looked_in() == (s.path / "templates").string() + ", " + (s.path / "khong-co").string());
+    std::vector<Diagnostic> problems;
+    CHECK(load_document_types(search, s.path.string(), problems).empty());
+    ::setenv("VANBAN_TEMPLATES", (s.path / "khong-co").c_str(), 1);
+    try {
+        load_repository(s.path.string());
+        FAIL("no error");
+    } catch (const LoadError& e) {
+        CHECK(std::string(e.what()).find("trong " + search.looked_in()) != std::string::npos);
+        CHECK(e.en.find("in " + search.looked_in()) != std::string::npos);
+    }
+    ::unsetenv("VANBAN_TEMPLATES");
 }
 
 TEST_CASE("shipped templates: the running unit tests, in the build tree, use the source templates") {
@@ -72,6 +85,23 @@ TEST_CASE("template overrides: the school's files at a shipped path, not its new
     CHECK(template_overrides(s.path.string(), (s.path / "templates").string()).empty());
     // No templates/ at all.
     CHECK(template_overrides((s.path / "none").string(), (s.path / "templates").string()).empty());
+}
+
+TEST_CASE("template overrides: a templates/ that is a link is not walked (a link to /usr took 42 s), and overrides nothing") {
+    Scratch s;
+    fs::path shipped = s.path / "shipped";
+    write(shipped / "site" / "base.html", "shipped");
+    fs::path big = s.path / "big";
+    write(big / "site" / "base.html", "linked");
+    fs::path school = s.path / "school";
+    fs::create_directories(school);
+    fs::create_directory_symlink(big, school / "templates");
+    CHECK(template_overrides(school.string(), shipped.string()).empty());
+    fs::remove(school / "templates");
+    fs::create_directory_symlink("/usr", school / "templates");
+    auto start = std::chrono::steady_clock::now();
+    CHECK(template_overrides(school.string(), shipped.string()).empty());
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
 }
 
 TEST_CASE("template overrides: one note per file, Vietnamese or English, none in JSON") {

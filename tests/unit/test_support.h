@@ -1,7 +1,11 @@
-// Helpers for unit tests: vanban's own templates and documents built from text.
+// Helpers for unit tests: vanban's own templates, documents built from text, scratch folders.
 #pragma once
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -10,6 +14,24 @@
 #include "load/repository.h"
 
 namespace vanban::test {
+
+// A fresh, empty temporary folder, removed at the end of the test.
+struct Scratch {
+    std::filesystem::path path;
+    Scratch() {
+        static int counter = 0;
+        path = std::filesystem::temp_directory_path() / ("vanban-unit-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path);
+    }
+    ~Scratch() { std::filesystem::remove_all(path); }
+};
+
+// Writes `text` to `p`, making its folders.
+inline void write(const std::filesystem::path& p, const std::string& text) {
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+}
 
 inline std::string templates_dir() { return std::string(VANBAN_TEST_DATA) + "/../templates"; }
 
