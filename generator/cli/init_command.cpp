@@ -28,8 +28,7 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
         ("dia-danh", po::value(&school.place)->value_name(common.text("ĐỊA_DANH", "PLACE")),
          common.text("địa danh ghi trước ngày tháng, ví dụ \"Bình Minh\"", "the place written before the date, e.g. \"Bình Minh\""))
         ("cap-hoc", po::value(&school.level)->value_name(common.text("CẤP", "LEVEL")),
-         common.text("MN, TH, THCS, THPT, TH-THCS, THCS-THPT, TH-THCS-THPT hoặc GDTX (mặc định: đọc từ tên trường)",
-                     "MN, TH, THCS, THPT, TH-THCS, THCS-THPT, TH-THCS-THPT or GDTX (default: read from the school's name)"))
+         (school_level_codes() + common.text(" (mặc định: đọc từ tên trường)", " (default: read from the school's name)")).c_str())
         ("website", po::value(&school.website)->value_name("URL"),
          common.text("địa chỉ trang web của trường, ví dụ https://thcsbinhminh.edu.vn",
                      "the school website's address, e.g. https://thcsbinhminh.edu.vn"))
@@ -51,8 +50,8 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
         throw UsageError(say("tên trường không cho biết cấp học; thêm --cap-hoc, ví dụ --cap-hoc THCS",
                              "the school's name does not say its level; add --cap-hoc, e.g. --cap-hoc THCS"));
     if (!known_level(school.level))
-        throw UsageError(say("cấp học \"" + school.level + "\" không hợp lệ; dùng MN, TH, THCS, THPT, TH-THCS, THCS-THPT, TH-THCS-THPT hoặc GDTX",
-                             "the level \"" + school.level + "\" is not valid; use MN, TH, THCS, THPT, TH-THCS, THCS-THPT, TH-THCS-THPT or GDTX"));
+        throw UsageError(say("cấp học \"" + school.level + "\" không hợp lệ; dùng một trong: " + school_level_codes(),
+                             "the level \"" + school.level + "\" is not valid; use one of: " + school_level_codes()));
     // Not the upward search: a new repository goes where it is asked, or here.
     std::string dir = !positional.empty() ? positional[0] : common.root_option.empty() ? "." : common.root_option;
 

@@ -15,24 +15,10 @@
 
 namespace fs = std::filesystem;
 using namespace vanban;
+using vanban::test::Scratch;
+using vanban::test::write;
 
 namespace {
-
-struct Scratch {
-    fs::path path;
-    Scratch() {
-        static int counter = 0;
-        path = fs::temp_directory_path() / ("vanban-unit-paths-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~Scratch() { fs::remove_all(path); }
-};
-
-void write(const fs::path& p, const std::string& text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-}
 
 std::string read(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);

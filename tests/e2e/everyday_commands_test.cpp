@@ -1,5 +1,5 @@
-// Review of issue 12: commands run from a subfolder, approve's pre-check, English messages, the
-// repository found upward, serve's bind errors, init's input and `new`'s title.
+// Everyday commands as a school uses them: run from a subfolder, approve's pre-check, English
+// messages, the repository found upward, serve's bind errors, init's input and `new`'s title.
 #include <doctest/doctest.h>
 
 #include <sys/socket.h>
