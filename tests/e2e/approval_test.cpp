@@ -291,16 +291,6 @@ TEST_CASE("a history whose root was swapped is not trusted") {
 // A document imported from Word, issued on paper with its số and ngày, recorded as issued.
 namespace {
 
-// `vanban approve` as the holder of `who`'s key, with git set up to sign.
-Run approve_as(const SchoolRepo& s, const std::string& who, const std::string& args) {
-    s.git("config user.name " + who);
-    s.git("config user.email " + who + "@truong.vn");
-    s.git("config gpg.format ssh");
-    s.git("config user.signingkey " + shell_quote(s.key(who)));
-    return run_vanban("approve --root " + shell_quote(s.root.string()) + " " + args + " --today 2026-11-23",
-                      "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " HOME=" + shell_quote(s.tmp.str()) + " ");
-}
-
 nlohmann::json check_of(const SchoolRepo& s, int expected_exit) {
     Run check = run_vanban("check --root " + shell_quote(s.root.string()) + " --today 2026-11-23 --format json",
                            "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " ");
@@ -327,7 +317,7 @@ TEST_CASE("an issued document recorded as issued: da-ban-hanh, its errors become
     s.commit("ht", "-m 'Nhập văn bản đã ban hành'", false);
     CHECK((*finding(check_of(s, 1), "table-sum", kOther))["severity"] == "error");
 
-    Run recorded = approve_as(s, "ht", kOther + " --role hieu-truong --issued");
+    Run recorded = s.run_approve("ht", kOther + " --role hieu-truong --issued");
     INFO(recorded.err);
     CHECK(recorded.exit_code == 0);
     CHECK(contains(recorded.out, kOther + ": đã ban hành"));
@@ -392,7 +382,7 @@ TEST_CASE("recording as issued is refused without a số and ngày, for a role t
     std::ofstream(s.root / kOther) << text;
     s.git("add -A");
     s.commit("ht", "-m 'Dự thảo'", false);
-    Run draft = approve_as(s, "ht", kOther + " --role hieu-truong --issued");
+    Run draft = s.run_approve("ht", kOther + " --role hieu-truong --issued");
     CHECK(draft.exit_code == 2);
     CHECK(contains(draft.err, "chưa có số hoặc ngày ban hành (so, ngay)"));
     CHECK(s.git("log -1 '--format=%s'") == "Dự thảo\n");
@@ -404,7 +394,7 @@ TEST_CASE("recording as issued is refused without a số and ngày, for a role t
     std::ofstream(s.root / "vanban.yaml") << roles;
     s.git("add -A");
     s.commit("ht", "-m 'Vai trò kế toán'");
-    Run wrong_role = approve_as(s, "pht", kPlan + " --role ke-toan --issued");
+    Run wrong_role = s.run_approve("pht", kPlan + " --role ke-toan --issued");
     CHECK(wrong_role.exit_code == 2);
     CHECK(contains(wrong_role.err, "loại ke-hoach không chấp nhận vai trò ke-toan ghi nhận văn bản đã ban hành (cần một trong: hieu-truong)"));
     // Made by hand, such a record is not counted, and check says so.
@@ -427,7 +417,7 @@ TEST_CASE("recording as issued is refused without a số and ngày, for a role t
 
     // The deputy alone cannot record a "KT." document as issued: it needs both roles to be
     // approved, so one person would publish it. The command refuses; a hand-made record is not counted.
-    Run deputy = approve_as(s, "pht", kPlan + " --role pho-hieu-truong --issued");
+    Run deputy = s.run_approve("pht", kPlan + " --role pho-hieu-truong --issued");
     CHECK(deputy.exit_code == 2);
     CHECK(contains(deputy.err, "(cần một trong: hieu-truong)"));
     s.commit("pht", "-m 'Ban hành' --trailer 'Ban-hanh: " + kPlan + "' --trailer 'Vai-tro: pho-hieu-truong'");
@@ -435,7 +425,7 @@ TEST_CASE("recording as issued is refused without a số and ngày, for a role t
     CHECK(deputy_alone["state"] == "chua-duyet");
     CHECK(contains(deputy_alone["issue_not_counted"]["message"].get<std::string>(), "vai trò pho-hieu-truong không được chính sách"));
     // The principal, whose role the type names, records it.
-    Run principal = approve_as(s, "ht", kPlan + " --role hieu-truong --issued");
+    Run principal = s.run_approve("ht", kPlan + " --role hieu-truong --issued");
     INFO(principal.err);
     CHECK(principal.exit_code == 0);
     CHECK(s.document(kPlan)["state"] == "da-ban-hanh");
@@ -463,10 +453,10 @@ TEST_CASE("another agency's document (co_quan_ban_hanh) by any committer stays D
     CHECK(contains(slurp(out + "/ke-hoach/2024-2025/ke-hoach-chuyen-doi-so.html"), "DỰ THẢO"));
 
     // The school does not approve another agency's text; it records the text it received.
-    Run approve = approve_as(s, "ht", kOther + " --role hieu-truong");
+    Run approve = s.run_approve("ht", kOther + " --role hieu-truong");
     CHECK(approve.exit_code == 2);
     CHECK(contains(approve.err, "--issued"));
-    Run recorded = approve_as(s, "ht", kOther + " --role hieu-truong --issued");
+    Run recorded = s.run_approve("ht", kOther + " --role hieu-truong --issued");
     INFO(recorded.err);
     CHECK(recorded.exit_code == 0);
     CHECK(s.document(kOther)["state"] == "da-ban-hanh");

@@ -11,16 +11,6 @@ using namespace vanban::e2e;
 
 namespace {
 
-// `vanban approve` with git set up to sign with `who`'s key.
-Run approve_with_key(const SchoolRepo& s, const std::string& who, const std::string& args) {
-    s.git("config user.name " + who);
-    s.git("config user.email " + who + "@truong.vn");
-    s.git("config gpg.format ssh");
-    s.git("config user.signingkey " + shell_quote(s.key(who)));
-    return run_vanban("approve --root " + shell_quote(s.root.string()) + " " + args + " --today 2026-11-23",
-                      "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " HOME=" + shell_quote(s.tmp.str()) + " ");
-}
-
 std::string head(const SchoolRepo& s) { return s.git("rev-parse HEAD"); }
 
 // "SHA256:…" of a public key file, as ssh-keygen shows it.
@@ -35,7 +25,7 @@ std::string fingerprint(const std::string& public_key_file) {
 TEST_CASE("approve: a key whose holder lacks the role is refused before any commit, naming key, role and holders") {
     SchoolRepo s;
     std::string before = head(s);
-    Run r = approve_with_key(s, "pht", kOther + " --role hieu-truong");
+    Run r = s.run_approve("pht", kOther + " --role hieu-truong");
     INFO(r.err);
     CHECK(r.exit_code == 2);
     CHECK(contains(r.err, "khóa ký " + fingerprint(s.key("pht") + ".pub") + " (user.signingkey = " + s.key("pht") + ")"));
@@ -48,11 +38,11 @@ TEST_CASE("approve: a key whose holder lacks the role is refused before any comm
 TEST_CASE("approve: a key in no trusted list, and an expired one, are refused before any commit") {
     SchoolRepo s;
     std::string before = head(s);
-    Run outsider = approve_with_key(s, "ngoai", kOther + " --role hieu-truong");
+    Run outsider = s.run_approve("ngoai", kOther + " --role hieu-truong");
     CHECK(outsider.exit_code == 2);
     CHECK(contains(outsider.err, "không có trong danh sách khóa đã được tin cậy (.vanban/allowed_signers"));
     CHECK(contains(outsider.err, "vai trò hieu-truong do cu@truong.vn, ht@truong.vn giữ"));
-    Run expired = approve_with_key(s, "cu", kOther + " --role hieu-truong");
+    Run expired = s.run_approve("cu", kOther + " --role hieu-truong");
     CHECK(expired.exit_code == 2);
     CHECK(contains(expired.err, "của cu@truong.vn đã hết hiệu lực"));
     CHECK(head(s) == before);
@@ -64,7 +54,7 @@ TEST_CASE("approve: a key the trusted list does not know yet is refused even whe
     std::ofstream(s.root / ".vanban/allowed_signers", std::ios::app)
         << "ngoai@truong.vn namespaces=\"git\" " << slurp(s.key("ngoai") + ".pub");
     std::string before = head(s);
-    Run r = approve_with_key(s, "ngoai", kOther + " --role hieu-truong");
+    Run r = s.run_approve("ngoai", kOther + " --role hieu-truong");
     CHECK(r.exit_code == 2);
     CHECK(contains(r.err, "không có trong danh sách khóa đã được tin cậy"));
     CHECK(head(s) == before);
@@ -72,7 +62,7 @@ TEST_CASE("approve: a key the trusted list does not know yet is refused even whe
 
 TEST_CASE("approve: the holder's key is let through and the approval is made") {
     SchoolRepo s;
-    Run r = approve_with_key(s, "ht", kOther + " --role hieu-truong");
+    Run r = s.run_approve("ht", kOther + " --role hieu-truong");
     INFO(r.err);
     CHECK(r.exit_code == 0);
     CHECK(contains(r.out, "đã ghi phê duyệt ở commit"));
@@ -81,7 +71,7 @@ TEST_CASE("approve: the holder's key is let through and the approval is made") {
 TEST_CASE("approve: a path that does not exist says không tìm thấy tệp, and nothing is committed") {
     SchoolRepo s;
     std::string before = head(s);
-    Run r = approve_with_key(s, "ht", "plans/2024-2025/khong-co.md --role hieu-truong");
+    Run r = s.run_approve("ht", "plans/2024-2025/khong-co.md --role hieu-truong");
     CHECK(r.exit_code == 2);
     CHECK(contains(r.err, "không tìm thấy tệp plans/2024-2025/khong-co.md"));
     CHECK(head(s) == before);

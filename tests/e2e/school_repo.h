@@ -78,6 +78,15 @@ struct SchoolRepo {
         return {};
     }
     std::string refusals() const { return status()["refused_approvals"].dump(); }
+    // `vanban approve` (the real command) with git set up to sign with `who`'s key.
+    Run run_approve(const std::string& who, const std::string& args) const {
+        git("config user.name " + who);
+        git("config user.email " + who + "@truong.vn");
+        git("config gpg.format ssh");
+        git("config user.signingkey " + shell_quote(key(who)));
+        return run_vanban("approve --root " + shell_quote(root.string()) + " " + args + " --today 2026-11-23",
+                          "VANBAN_CACHE=" + shell_quote(tmp.str() + "/cache") + " HOME=" + shell_quote(tmp.str()) + " ");
+    }
 };
 
 
