@@ -1,6 +1,7 @@
 #include "cli/cli_support.h"
 
 #include "cli/repository_root.h"
+#include "init/school_input.h"
 #include "text/unicode.h"
 
 #include <fcntl.h>
@@ -76,7 +77,15 @@ const std::string& CommonOptions::root() const {
     if (!root_option.empty() && std::filesystem::is_regular_file(root_option, ec))
         throw LoadError("--root " + root_option + " là một tệp, không phải thư mục; --root nhận thư mục gốc của kho (thư mục chứa vanban.yaml)",
                         "--root " + root_option + " is a file, not a folder; --root takes the repository's root folder (the one holding vanban.yaml)");
-    if (root_.empty()) root_ = root_if_found();
+    if (root_.empty()) {
+        FoundRoot found = root_option.empty() ? find_repository_root() : FoundRoot{root_option, ""};
+        if (!found.foreign.empty()) {
+            std::string fix = "git config --global --add safe.directory " + shell_word(found.foreign);
+            throw LoadError("vanban.yaml ở " + found.foreign + " thuộc về người dùng khác; nếu tin kho này, chạy: " + fix,
+                            "vanban.yaml in " + found.foreign + " belongs to another user; if you trust this repository, run: " + fix);
+        }
+        root_ = found.path;
+    }
     if (root_.empty())
         throw LoadError("không tìm thấy vanban.yaml ở thư mục này hay thư mục cha nào: đây không phải kho văn bản của trường. "
                         "Tạo kho mới bằng vanban init THƯ_MỤC, hoặc chỉ đến kho bằng --root THƯ_MỤC",
@@ -85,7 +94,7 @@ const std::string& CommonOptions::root() const {
     return root_;
 }
 
-std::string CommonOptions::root_if_found() const { return root_option.empty() ? find_repository_root() : root_option; }
+std::string CommonOptions::root_if_found() const { return root_option.empty() ? find_repository_root().path : root_option; }
 
 void CommonOptions::say_root_above(std::ostream& out) const {
     if (!root_option.empty() || root() == ".") return;

@@ -305,9 +305,32 @@ std::vector<std::string> command_first(const std::vector<std::string>& args) {
     return args;
 }
 
+// A --lang without vi or en, found before anything else: without it a lone "vanban --lang fr"
+// showed the overview as if nothing were wrong, and "vanban --lang" called --lang a command.
+// Neither language was understood, so the error is said in both.
+std::string lang_problem(const std::vector<std::string>& args) {
+    for (size_t i = 0; i < args.size() && args[i] != "--"; ++i) {
+        std::string value;
+        if (args[i].rfind("--lang=", 0) == 0)
+            value = args[i].substr(7);
+        else if (args[i] != "--lang")
+            continue;
+        else if (i + 1 < args.size() && args[i + 1].rfind("-", 0) != 0)
+            value = args[++i];
+        if (value.empty()) return "--lang cần vi hoặc en, ví dụ --lang en (--lang needs vi or en, e.g. --lang en)";
+        if (value != "vi" && value != "en")
+            return "--lang phải là vi hoặc en, không phải \"" + value + "\" (--lang must be vi or en, not \"" + value + "\")";
+    }
+    return "";
+}
+
 }  // namespace
 
 int run_command(const std::vector<std::string>& given, std::ostream& out, std::ostream& err) {
+    if (std::string problem = lang_problem(given); !problem.empty()) {
+        err << "vanban: " << problem << '\n';
+        return 2;
+    }
     const std::vector<std::string> args = command_first(given);
     bool english = english_requested(args);
     // No command, only options ("vanban --lang en --help"): the overview.

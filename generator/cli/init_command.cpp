@@ -1,4 +1,6 @@
 // `vanban init [DIR]`: a new school repository from the shipped skeleton (templates/init/).
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "cli/cli_support.h"
@@ -10,6 +12,31 @@
 namespace fs = std::filesystem;
 
 namespace vanban {
+
+namespace {
+
+// The existing folder in which writing `file` (relative to `dir`) first creates something: the
+// parent of the first missing piece of its path. Empty when the file is already there.
+fs::path folder_written(const fs::path& dir, const std::string& file) {
+    std::error_code ec;
+    fs::path target = dir / file;
+    if (fs::exists(fs::symlink_status(target, ec))) return {};
+    fs::path existing = target.parent_path();
+    while (!existing.empty() && !fs::exists(fs::symlink_status(existing, ec))) existing = existing.parent_path();
+    return existing.empty() ? fs::path(".") : existing;
+}
+
+// The first folder init would have to write in but may not (a read-only folder, a folder of
+// another user): found before anything is written, so that a refusal leaves nothing half made.
+std::string unwritable_folder(const std::string& dir, const std::vector<SkeletonFile>& files) {
+    for (const auto& f : files) {
+        fs::path folder = folder_written(dir, f.path);
+        if (!folder.empty() && ::access(folder.c_str(), W_OK | X_OK) != 0) return folder.string();
+    }
+    return "";
+}
+
+}  // namespace
 
 int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     CommonOptions common(args);
@@ -70,6 +97,9 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
     std::vector<SkeletonFile> files = render_skeleton(default_templates_dir() + "/init", default_templates_dir(), school, school_year_of(today), today);
     // Every place is checked before the first file is written: a refusal leaves nothing half made.
     if (Message problem = target_problem(dir, files); !problem.vi.empty()) throw UsageError(problem.in(common.english));
+    if (std::string folder = unwritable_folder(dir, files); !folder.empty())
+        throw UsageError(say("không có quyền ghi vào thư mục " + folder + ". Chưa ghi tệp nào",
+                             "no permission to write in the folder " + folder + ". No file was written"));
     for (const auto& note : notes) out << note.in(common.english) << '\n';
     fs::create_directories(dir);
     int written = 0, kept = 0;
@@ -84,8 +114,12 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
         config_written |= f.path == "vanban.yaml";
         ++written;
     }
-    out << say("đã tạo kho văn bản của ", "created the repository of ") << school.name << say(" trong ", " in ") << dir << ": " << written
-        << say(" tệp", " files");
+    // With vanban.yaml kept, the repository is the one already there, whatever --ten says.
+    if (config_written)
+        out << say("đã tạo kho văn bản của ", "created the repository of ") << school.name << say(" trong ", " in ") << dir << ": " << written
+            << say(" tệp", " files");
+    else
+        out << say("đã bổ sung ", "added ") << written << say(" tệp còn thiếu vào kho trong ", " missing files to the repository in ") << dir;
     if (kept > 0) out << say(", giữ nguyên ", ", kept ") << kept << say(" tệp đã có", " existing files");
     out << "\n";
     // A school repository is a git repository of its own: GitHub reads .github/workflows only at
@@ -106,7 +140,7 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
     if (config_written && (school.governing_body.empty() || school.place.empty()))
         out << say("Còn phải điền trong vanban.yaml:", "Still to fill in vanban.yaml:") << (school.governing_body.empty() ? " co_quan_chu_quan" : "")
             << (school.place.empty() ? " dia_danh" : "") << say(" (các chỗ [[...]]).\n", " (the [[...]] places).\n");
-    std::string enter = dir == "." ? std::string() : "cd " + shell_word(dir) + " && ";
+    std::string enter = dir == "." ? std::string() : "cd " + std::string(dir[0] == '-' ? "./" : "") + shell_word(dir) + " && ";  // "cd -x" would be an option
     out << say("Tiếp theo: đọc README.md, thay các chỗ [[...]] trong content/, rồi chạy: ", "Next: read README.md, replace the [[...]] places in content/, then run: ")
         << enter << "vanban check\n";
     return 0;

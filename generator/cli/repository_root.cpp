@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -20,37 +21,47 @@ bool owned_by_user_or_root(const fs::path& p) {
     return st.st_uid == ::geteuid() || st.st_uid == 0;
 }
 
-// The folders git's safe.directory trusts although another user owns them (a CI checkout made by
-// the runner's user, read in a container as root). Read only when such a folder is met.
+// Only the system and global configuration, as git reads safe.directory: the foreign
+// repository's own .git/config must not be able to vouch for itself.
 bool listed_as_safe(const fs::path& dir) {
-    ProcessResult r = run_process({"git", "config", "--get-all", "safe.directory"});
-    if (!r.started || r.exit_code != 0) return false;
-    std::istringstream lines(r.out);
-    for (std::string line; std::getline(lines, line);) {
-        if (line == "*") return true;
-        fs::path listed = fs::path(line).lexically_normal();
-        if (listed == dir || listed / "" == dir / "") return true;
-        // "/srv/repos/*": every folder under it (git 2.46).
-        if (line.size() > 2 && line.compare(line.size() - 2, 2, "/*") == 0 && dir.string().rfind(line.substr(0, line.size() - 1), 0) == 0)
-            return true;
+    std::vector<std::string> values;
+    for (const char* scope : {"--system", "--global"}) {
+        if (scope == std::string("--system") && std::getenv("GIT_CONFIG_NOSYSTEM")) continue;  // as git
+        ProcessResult r = run_process({"git", "config", scope, "--get-all", "safe.directory"});
+        if (!r.started || r.exit_code != 0) continue;
+        std::istringstream lines(r.out);
+        for (std::string line; std::getline(lines, line);) values.push_back(line);
     }
-    return false;
+    const char* home = std::getenv("HOME");
+    return safe_directory_lists(values, dir.string(), home ? home : "");
 }
 
 }  // namespace
 
-std::string find_repository_root() {
+bool safe_directory_lists(const std::vector<std::string>& values, const std::string& dir, const std::string& home) {
+    bool safe = false;
+    for (const std::string& v : values) {
+        if (v.empty())
+            safe = false;
+        else if (v == "*")
+            safe = true;
+        else if (v.rfind("~/", 0) == 0 ? home + v.substr(1) == dir : v == dir)
+            safe = true;
+    }
+    return safe;
+}
+
+FoundRoot find_repository_root() {
     std::error_code ec;
     fs::path here = fs::current_path(ec);
-    if (ec) return "";
+    if (ec) return {};
     for (fs::path dir = here;; dir = dir.parent_path()) {
-        bool own_folder = owned_by_user_or_root(dir);
-        bool has_config = fs::is_regular_file(dir / "vanban.yaml", ec);
-        if (!own_folder || (has_config && !owned_by_user_or_root(dir / "vanban.yaml"))) {
-            if (!listed_as_safe(dir)) return "";
+        if (fs::is_regular_file(dir / "vanban.yaml", ec)) {
+            bool own = owned_by_user_or_root(dir) && owned_by_user_or_root(dir / "vanban.yaml");
+            if (!own && !listed_as_safe(dir)) return {"", dir.string()};
+            return {dir == here ? "." : dir.lexically_relative(here).string(), ""};
         }
-        if (has_config) return dir == here ? "." : dir.lexically_relative(here).string();
-        if (dir == dir.parent_path()) return "";
+        if (dir == dir.parent_path()) return {};
     }
 }
 

@@ -22,10 +22,13 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
         return serve_preview(preview, port, out);
     } catch (const PortNotBound& e) {
         std::string port = std::to_string(e.port);
-        std::string other = std::to_string(e.port < 65535 ? e.port + 1 : 8001);
-        if (e.error == EADDRINUSE)
+        if (e.error == EADDRINUSE) {
+            // A port suggested is one that was free a moment ago, not merely the next number;
+            // when the next 20 are all taken, port 0 lets the system pick.
+            std::string other = std::to_string(free_port_after(e.port, 20));
             throw UsageError(common.english ? "port " + port + " is in use (another vanban serve?); pick another: vanban serve --port " + other
                                             : "cổng " + port + " đang được dùng (một vanban serve khác?); chọn cổng khác: vanban serve --port " + other);
+        }
         if (e.error == EACCES || e.error == EPERM)
             throw UsageError(common.english ? "port " + port + " is reserved for the system (ports below 1024 need root); use a port from 1024 up: vanban serve --port 8000"
                                             : "cổng " + port + " dành cho hệ thống (cổng dưới 1024 cần quyền root); dùng cổng từ 1024 trở lên: vanban serve --port 8000");

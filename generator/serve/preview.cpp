@@ -220,6 +220,12 @@ int bind_error(int port) {
 
 }  // namespace
 
+int free_port_after(int port, int tries) {
+    for (int p = port + 1; p <= port + tries && p <= 65535; ++p)
+        if (bind_error(p) == 0) return p;
+    return 0;
+}
+
 int serve_preview(Preview& preview, int port, std::ostream& out) {
     httplib::Server server;
     server.new_task_queue = [] { return new httplib::ThreadPool(kServeThreads); };

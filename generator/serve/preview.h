@@ -50,6 +50,9 @@ struct PortNotBound : std::runtime_error {
     int error;
 };
 
+// The first of the `tries` ports after `port` that 127.0.0.1 can take now; 0 when none can.
+int free_port_after(int port, int tries);
+
 // Takes the port on 127.0.0.1 (port 0 picks a free one; PortNotBound when it cannot), then builds
 // the preview and serves it until interrupted (Ctrl-C).
 int serve_preview(Preview& preview, int port, std::ostream& out);

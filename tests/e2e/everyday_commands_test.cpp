@@ -260,17 +260,26 @@ TEST_CASE("init quotes the folder for the shell in its next step") {
     CHECK(contains(r.out, "cd 'truong cua toi' && vanban check"));
 }
 
-TEST_CASE("the upward search passes over a vanban.yaml of another user") {
+TEST_CASE("the upward search refuses a vanban.yaml of another user and names the safe.directory fix") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
     CHECK(run_in(root / "content", "check --today 2024-10-20").exit_code == 0);
     // Only root can give a file to another user.
     if (::geteuid() != 0) return;
-    REQUIRE(::chown((root / "vanban.yaml").c_str(), 65534, 65534) == 0);
+    // As `chown -R nobody` leaves a checkout: the folders too, not only vanban.yaml.
+    for (const fs::path& p : {root / "vanban.yaml", root, root / "content"}) REQUIRE(::chown(p.c_str(), 65534, 65534) == 0);
     std::string home = "HOME=" + shell_quote(tmp.str()) + " GIT_CONFIG_NOSYSTEM=1 ";
     Run r = run_in(root / "content", "check", home);
     CHECK(r.exit_code == 2);
-    CHECK(contains(r.err, "không tìm thấy vanban.yaml"));
+    CHECK(contains(r.err, "vanban.yaml ở " + root.string() + " thuộc về người dùng khác"));
+    CHECK(contains(r.err, "git config --global --add safe.directory " + root.string()));
+    CHECK_FALSE(contains(r.err, "vanban init"));
+    Run english = run_in(root / "content", "check --lang en", home);
+    CHECK(english.exit_code == 2);
+    CHECK(contains(english.err, "belongs to another user"));
+    // A trailing slash, as git 2.39 reads it, lists another folder.
+    std::ofstream(tmp.path / ".gitconfig") << "[safe]\n\tdirectory = " << root.string() << "/\n";
+    CHECK(run_in(root / "content", "check", home).exit_code == 2);
     // Listed in git's safe.directory (a CI checkout read as root), it is the repository again.
     std::ofstream(tmp.path / ".gitconfig") << "[safe]\n\tdirectory = " << root.string() << "\n";
     CHECK(run_in(root / "content", "check --today 2024-10-20", home).exit_code == 0);

@@ -4,6 +4,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -132,6 +134,10 @@ TEST_CASE("vanban init --force writes only the missing files and never follows a
     CHECK(slurp((root / "vanban.yaml").string()) == "truong:\n  ten: \"Của trường\"\n");
     CHECK(slurp((root / "content/gioi-thieu.md").string()) == "viết tay\n");
     CHECK(made.out.find("giữ nguyên vanban.yaml") != std::string::npos);
+    // The kept vanban.yaml is the school's: its repository is not said to be made for --ten.
+    CHECK(made.out.find("đã bổ sung ") != std::string::npos);
+    CHECK(made.out.find("tệp còn thiếu vào kho trong " + root.string()) != std::string::npos);
+    CHECK(made.out.find("đã tạo kho văn bản của") == std::string::npos);
     CHECK(fs::is_regular_file(root / "content/lien-he.md"));
     CHECK(fs::is_regular_file(root / ".github/workflows/kiem-tra.yml"));
 
@@ -229,4 +235,36 @@ TEST_CASE("the staff README vanban init writes works in its order: the new docum
     CHECK(readme.find("git commit -S") < readme.find(marker));
     CHECK(readme.find("git add -A && git commit -m") < approve);
     CHECK(approve < readme.find("git push"));
+}
+
+TEST_CASE("vanban init refuses a folder it may not write in before writing anything, and names it") {
+    // Only root can hand folders to another user; setpriv runs vanban as that user.
+    if (::geteuid() != 0 || run_command("command -v setpriv").empty()) {
+        MESSAGE("skipped: needs root and setpriv");
+        return;
+    }
+    TempDir tmp;
+    fs::permissions(tmp.path, fs::perms::all);
+    fs::path root = tmp.path / "truong";
+    fs::create_directories(root / "content");  // root's, read-only to nobody
+    std::ofstream(root / "vanban.yaml") << "truong:\n  ten: \"Của trường\"\n";
+    REQUIRE(::chown(root.c_str(), 65534, 65534) == 0);
+    REQUIRE(::chown((root / "vanban.yaml").c_str(), 65534, 65534) == 0);
+    std::string as_nobody = "HOME=" + shell_quote(tmp.str()) + " setpriv --reuid=nobody --regid=nogroup --clear-groups ";
+    Run r = run_vanban("init " + shell_quote(root.string()) + " --force --ten 'Trường THCS Bình Minh' --viet-tat THCSBM", as_nobody);
+    INFO(r.out, r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.rfind("vanban init: ", 0) == 0);
+    CHECK(r.err.find("không có quyền ghi vào thư mục " + (root / "content").string()) != std::string::npos);
+    CHECK_FALSE(fs::exists(root / "README.md"));  // nothing written, not even where it could be
+    CHECK_FALSE(fs::exists(root / ".git"));
+}
+
+TEST_CASE("vanban init -- -dash takes -dash as the folder and says to enter it as ./-dash") {
+    TempDir tmp;
+    Run r = run_vanban("init --ten 'Trường THCS Bình Minh' --viet-tat THCSBM -- -dash", "-C " + shell_quote(tmp.str()) + " ");
+    INFO(r.out, r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(fs::is_regular_file(tmp.path / "-dash/vanban.yaml"));
+    CHECK(r.out.find("cd ./-dash && vanban check") != std::string::npos);
 }

@@ -56,3 +56,15 @@ TEST_CASE("outside any school repository: run vanban init or pass --root, exit 2
     CHECK(has(english.err, "no vanban.yaml in this folder or any folder above"));
     CHECK(has(english.err, "vanban init FOLDER"));
 }
+
+TEST_CASE("build -o . from inside plans/ is refused before the repository is read or checked") {
+    TempDir tmp;
+    std::filesystem::path root = tmp.copy_of("duplicate-number");  // its check would report errors
+    std::filesystem::create_directories(root / "plans");
+    Run r = run_vanban("build -o . --no-pdf --no-docx", in(root / "plans"));
+    INFO(r.out, r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(has(r.err, "vanban build: . nằm trong plans/ của kho"));
+    CHECK_FALSE(has(r.err, "lỗi ["));  // no finding: the check never ran
+    CHECK(r.out.empty());
+}

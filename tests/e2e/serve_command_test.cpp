@@ -206,3 +206,28 @@ TEST_CASE("serve prints every finding first, then only those of the files that c
     CHECK(update.find(plan) == std::string::npos);  // not changed: not repeated
     CHECK(update.find("đã cập nhật: 1 tệp thay đổi, 1 lỗi, 1 cảnh báo trong toàn kho (1 văn bản đọc lại, ") != std::string::npos);
 }
+
+TEST_CASE("serve on a busy port suggests the next port that is free, not merely the next number") {
+    Served first;
+    REQUIRE(first.port > 0);
+    // The next port taken too: the suggestion must pass over it.
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(static_cast<uint16_t>(first.port + 1));
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 || ::listen(fd, 1) != 0) {
+        ::close(fd);
+        MESSAGE("skipped: the port after the preview's is taken by something else");
+        return;
+    }
+    Run second = run_vanban("serve --port " + std::to_string(first.port) + " --root " + shell_quote(first.root.string()), "timeout 60 ");
+    ::close(fd);
+    CHECK(second.exit_code == 2);
+    CHECK(second.err.find("vanban serve --port " + std::to_string(first.port + 1) + "\n") == std::string::npos);
+    size_t at = second.err.find("vanban serve --port ");
+    REQUIRE(at != std::string::npos);
+    int suggested = std::stoi(second.err.substr(at + 20));
+    CHECK(suggested > first.port + 1);
+    CHECK(suggested <= first.port + 20);
+}
