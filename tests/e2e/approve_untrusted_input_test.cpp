@@ -61,7 +61,7 @@ TEST_CASE("approve refuses while vanban.yaml still has a placeholder hint, listi
     CHECK(head(s) == before);
 }
 
-TEST_CASE("approve and status escape a file name with control characters; approve refuses it and says to rename") {
+TEST_CASE("approve and status escape a file name with control characters, and approve refuses it, saying to rename") {
     SchoolRepo s;
     const std::string evil = "plans/2024-2025/a\x1b]0;PWNED\x07\x1b[31mb.md";
     std::filesystem::copy_file(s.root / kOther, s.root / evil);

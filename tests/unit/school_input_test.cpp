@@ -16,7 +16,7 @@ Message problem_with(const std::string& name, const std::string& abbreviation = 
 
 }  // namespace
 
-TEST_CASE("init names a control character by its code; only U+000B is said to come from Word's Shift+Enter") {
+TEST_CASE("init names a control character by its code, and only U+000B is said to be from Word's Shift+Enter") {
     CHECK(problem_with("Trường\x1b[31m").vi == "--ten có ký tự điều khiển U+001B (không nhìn thấy được, hoặc ngắt dòng); gõ lại giá trị trên một dòng");
     CHECK(problem_with("Trường\vA").vi == "--ten có ký tự điều khiển U+000B (ngắt dòng Shift+Enter chép từ Word); gõ lại giá trị trên một dòng");
     CHECK(problem_with("Trường\x1b").en.find("holds the control character U+001B") != std::string::npos);

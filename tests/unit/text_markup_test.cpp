@@ -24,7 +24,7 @@ TEST_CASE("guard_log_lines quotes lines that would read as workflow commands and
     CHECK(guard_log_lines("a\rb\x1b]8;evil\x07") == "a\\rb\\x1b]8;evil\\x07");
 }
 
-TEST_CASE("C1, line separator and bidi controls are control characters; Vietnamese letters and marks are not") {
+TEST_CASE("C1, line separator and bidi controls are control characters, Vietnamese letters and marks are not") {
     const std::string csi = "\xC2\x9B", nel = "\xC2\x85", ls = "\xE2\x80\xA8", ps = "\xE2\x80\xA9", rlo = "\xE2\x80\xAE", lri = "\xE2\x81\xA6",
                       pdi = "\xE2\x81\xA9";
     for (const std::string& c : {csi, nel, ls, ps, rlo, lri, pdi, std::string("\xC2\x80"), std::string("\xE2\x80\xAA")}) {
