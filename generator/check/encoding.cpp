@@ -1,5 +1,4 @@
 // encoding and unicode-nfc: the bytes of the file itself.
-#include <cstdio>
 
 #include "check/checks.h"
 #include "load/source_reader.h"
@@ -30,11 +29,10 @@ void check_encoding(const Document& doc, Diagnostics& out) {
     }
     // Control characters are invisible in an editor and not allowed in XML (feeds, Word files).
     if (size_t at = find_control_character(s.text); at != std::string::npos) {
-        char code[8];
-        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(static_cast<unsigned char>(s.text[at])));
+        std::string code = code_point_name(s.text, at);
         out.push_back(error_at(doc, s.position_of(at), "encoding",
-                               {std::string("tệp có ký tự điều khiển ") + code + " (không nhìn thấy được)",
-                                std::string("the file holds the control character ") + code + " (invisible)"},
+                               {"tệp có ký tự điều khiển " + code + " (không nhìn thấy được)",
+                                "the file holds the control character " + code + " (invisible)"},
                                {"Xóa ký tự này (thường do sao chép từ PDF hay Word); trang web và bản Word bỏ nó đi.",
                                 "Delete it (usually copied from a PDF or Word); the site and Word files leave it out."}));
     }

@@ -3,6 +3,7 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -10,6 +11,7 @@
 #include "approval/signing_key.h"
 #include "cli/cli_support.h"
 #include "support/process.h"
+#include "text/markup.h"
 
 namespace vanban {
 
@@ -30,6 +32,19 @@ ProcessResult git(const std::string& root, std::vector<std::string> args) {
 }
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+// Findings that stop an approval, at most five of them, each on its own line.
+void print_findings(const std::vector<const Diagnostic*>& found, const std::string& check_what, bool en, std::ostream& err) {
+    const size_t shown = 5;
+    for (size_t i = 0; i < found.size() && i < shown; ++i) {
+        const Diagnostic& dg = *found[i];
+        err << "  " << one_line(dg.file) << ':' << dg.at.line << ':' << dg.at.column << ": [" << dg.rule << "] " << one_line(dg.message.in(en))
+            << '\n';
+    }
+    if (found.size() > shown)
+        err << "  " << (en ? "… and " : "… và ") << found.size() - shown << (en ? " more (vanban check " : " chỗ nữa (vanban check ")
+            << one_line(check_what) << ")\n";
+}
 
 // Refuses, before any commit, a signing key that the trusted keys (allowed_signers for SSH, the
 // .vanban/gpg keys for OpenPGP) do not give to a holder of `role`, saying which key it is, whose
@@ -121,7 +136,7 @@ int run_status(const std::vector<std::string>& args, std::ostream& out, std::ost
     Repository repo = load_repository(common.root(), common.jobs);
     ApprovalReport report = approval_report(repo);
     if (!report.available) {
-        err << "vanban status: " << report.unavailable.in(common.english) << '\n';
+        err << "vanban status: " << escape_lines(report.unavailable.in(common.english)) << '\n';
         return 2;
     }
     if (format == "json") {
@@ -164,30 +179,30 @@ int run_status(const std::vector<std::string>& args, std::ostream& out, std::ost
         out << root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
         return 0;
     }
+    // Paths, names and reasons come from the repository and its history: escaped, one line each.
     for (const auto& p : report.ledger.trust_problems)
-        out << (p.pending ? (common.english ? "error: " : "lỗi: ") : (common.english ? "warning: " : "cảnh báo: ")) << p.reason.in(common.english)
-            << '\n';
+        out << (p.pending ? (common.english ? "error: " : "lỗi: ") : (common.english ? "warning: " : "cảnh báo: "))
+            << one_line(p.reason.in(common.english)) << '\n';
     for (const auto& r : report.ledger.refusals)
         out << (r.issued ? (common.english ? "refused record of issue " : "ghi nhận đã ban hành không được công nhận ")
                          : (common.english ? "refused approval " : "phê duyệt không được công nhận "))
-            << r.commit.substr(0, 10) << " (" << join(r.paths)
-            << "): " << r.reason.in(common.english) << '\n';
+            << r.commit.substr(0, 10) << " (" << one_line(join(r.paths)) << "): " << one_line(r.reason.in(common.english)) << '\n';
     for (const auto& [path, a] : report.documents) {
-        out << path << ": " << (common.english ? state_id(a.state) : state_name(a.state)) << '\n';
+        out << one_line(path) << ": " << (common.english ? state_id(a.state) : state_name(a.state)) << '\n';
         if (a.issued)
-            out << "    " << (common.english ? "recorded as issued by " : "ghi nhận ban hành: ") << a.issued->role << ": " << a.issued->principal
+            out << "    " << (common.english ? "recorded as issued by " : "ghi nhận ban hành: ") << one_line(a.issued->role) << ": " << one_line(a.issued->principal)
                 << " (" << a.issued->fingerprint << "), commit " << a.issued->commit.substr(0, 10) << ", " << iso_time(a.issued->time) << '\n';
         for (const auto& ap : a.current)
-            out << "    " << ap.role << ": " << ap.principal << " (" << ap.fingerprint << "), commit " << ap.commit.substr(0, 10) << ", "
+            out << "    " << one_line(ap.role) << ": " << one_line(ap.principal) << " (" << ap.fingerprint << "), commit " << ap.commit.substr(0, 10) << ", "
                 << iso_time(ap.time) << '\n';
         if (a.issue_not_counted)
             out << "    " << (common.english ? "record of issue not counted (commit " : "ghi nhận ban hành không được tính (commit ")
-                << a.issue_not_counted->commit.substr(0, 10) << "): " << a.issue_problem.in(common.english) << '\n';
+                << a.issue_not_counted->commit.substr(0, 10) << "): " << one_line(a.issue_problem.in(common.english)) << '\n';
         if (a.voided) {
             out << "    "
                 << (a.voided->issued ? (common.english ? "record of issue voided: " : "ghi nhận ban hành hết hiệu lực: ")
                                      : (common.english ? "approval voided: " : "phê duyệt hết hiệu lực: "))
-                << a.voided->role << " " << a.voided->principal
+                << one_line(a.voided->role) << " " << one_line(a.voided->principal)
                 << ", commit " << a.voided->commit.substr(0, 10) << " (" << iso_time(a.voided->time) << "); ";
             if (a.changed_by.empty())
                 out << (common.english ? "the file was changed and not committed yet\n" : "tệp đã bị sửa, chưa commit\n");
@@ -195,7 +210,7 @@ int run_status(const std::vector<std::string>& args, std::ostream& out, std::ost
                 out << (common.english ? "changed by commit " : "bị sửa ở commit ") << a.changed_by.substr(0, 10) << " (" << iso_time(a.changed_time)
                     << ")\n";
         }
-        if (!a.missing_roles.empty()) out << "    " << (common.english ? "missing: " : "còn thiếu: ") << join(a.missing_roles) << '\n';
+        if (!a.missing_roles.empty()) out << "    " << (common.english ? "missing: " : "còn thiếu: ") << one_line(join(a.missing_roles)) << '\n';
     }
     return 0;
 }
@@ -248,9 +263,32 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
     require_key_holds_role(repo.root, first_line(key.out), role, before.ledger, repo.approval, en);
     std::vector<Diagnostic> diagnostics = check_repository(repo, check_options(common));
     sort_diagnostics(diagnostics);  // the first findings shown are the first in the file
+    // A hint left in vanban.yaml is printed in the header of every document, this one too.
+    std::vector<const Diagnostic*> config_hints;
+    for (const auto& dg : diagnostics)
+        if (dg.file == "vanban.yaml" && dg.rule == "placeholder") config_hints.push_back(&dg);
+    if (!config_hints.empty()) {
+        err << "vanban approve: "
+            << say("vanban.yaml còn chỗ [[...]] chưa thay (" + std::to_string(config_hints.size()) +
+                       "), chúng được in ở phần đầu mọi văn bản; hãy sửa trước khi phê duyệt:\n",
+                   "vanban.yaml still has [[...]] hints (" + std::to_string(config_hints.size()) +
+                       "), printed in every document's header; fix them before approving:\n");
+        print_findings(config_hints, "vanban.yaml", en, err);
+        err << say("Sửa các chỗ trên, commit, rồi phê duyệt lại. Chưa tạo commit nào.\n",
+                   "Fix these, commit, then approve again. No commit was made.\n");
+        return 1;
+    }
     std::vector<std::string> paths;
+    std::set<std::string> named;  // "F", "./F" and "F" again are one document, approved once
     for (const auto& f : files) {
         const Document& doc = document_argument(repo, f, en);
+        if (!named.insert(doc.path).second) continue;
+        // The path goes into the commit's trailer: a line break there would write a trailer of its own.
+        if (size_t at = find_line_breaking_character(doc.path); at != std::string::npos)
+            throw UsageError(say("tên tệp " + doc.path + " có ký tự điều khiển " + code_point_name(doc.path, at) +
+                                     "; đổi tên tệp (git mv) rồi commit, sau đó phê duyệt",
+                                 "the file name " + doc.path + " holds the control character " + code_point_name(doc.path, at) +
+                                     "; rename the file (git mv), commit, then approve it"));
         if (!doc.type || !doc.type->official)
             throw UsageError(f + say(" không phải văn bản hành chính nên không cần phê duyệt", " is not an official document, so it needs no approval"));
         // The school does not approve another agency's text; it records the text it received as
@@ -279,20 +317,13 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
         // instead of blocking the record; a hint left to fill in blocks both.
         std::vector<const Diagnostic*> blocking = blocking_findings(doc, diagnostics, issued);
         if (!blocking.empty()) {
-            const size_t shown = 5;
             std::string count = std::to_string(blocking.size());
-            err << "vanban approve: " << doc.path
+            err << "vanban approve: " << one_line(doc.path)
                 << say(std::string(issued ? " còn chỗ [[...]] chưa thay" : " còn lỗi hoặc chỗ [[...]] chưa thay") + " (" + count +
                            "), hãy sửa trước khi phê duyệt:\n",
                        std::string(issued ? " still has [[...]] hints" : " still has errors or [[...]] hints") + " (" + count +
                            "); fix them before approving:\n");
-            for (size_t i = 0; i < blocking.size() && i < shown; ++i) {
-                const Diagnostic& dg = *blocking[i];
-                err << "  " << dg.file << ':' << dg.at.line << ':' << dg.at.column << ": [" << dg.rule << "] " << dg.message.in(en) << '\n';
-            }
-            if (blocking.size() > shown)
-                err << "  " << say("… và " + std::to_string(blocking.size() - shown) + " chỗ nữa (vanban check " + doc.path + ")",
-                                   "… and " + std::to_string(blocking.size() - shown) + " more (vanban check " + doc.path + ")") << '\n';
+            print_findings(blocking, doc.path, en, err);
             err << say("Sửa các chỗ trên, commit, rồi phê duyệt lại. Chưa tạo commit nào.\n",
                        "Fix these, commit, then approve again. No commit was made.\n");
             return 1;
@@ -312,10 +343,10 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
             for (const auto& ap : a->current)
                 if (!issued && ap.role == role) same = &ap;
             if (same) {
-                out << doc.path
+                out << one_line(doc.path)
                     << say(issued ? ": nội dung hiện tại đã được ghi nhận đã ban hành (vai trò " : ": nội dung hiện tại đã được phê duyệt (vai trò ",
                            issued ? ": the current content is already recorded as issued (role " : ": the current content is already approved (role ")
-                    << role << ", commit " << same->commit.substr(0, 10) << say("); không tạo commit mới\n", "); no new commit\n");
+                    << one_line(role) << ", commit " << same->commit.substr(0, 10) << say("); không tạo commit mới\n", "); no new commit\n");
                 continue;
             }
         }
@@ -335,7 +366,7 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
     command.push_back("--trailer=Vai-tro: " + role);
     ProcessResult commit = git(repo.root, command);
     if (!commit.ok()) {
-        err << "vanban approve: " << say("git không tạo được commit phê duyệt:\n", "git could not make the approval commit:\n") << commit.err;
+        err << "vanban approve: " << say("git không tạo được commit phê duyệt:\n", "git could not make the approval commit:\n") << escape_lines(commit.err);
         return 1;
     }
     // Read it back as anyone would: is the approval recognised?
@@ -346,20 +377,20 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
         if (r.commit == id) {
             err << "vanban approve: " << say("đã tạo commit ", "made the commit ") << id.substr(0, 10) << say(" nhưng ", " but the ")
                 << (issued ? say("ghi nhận", "record of issue") : say("phê duyệt", "approval"))
-                << say(" không được công nhận: ", " is not recognised: ") << r.reason.in(en) << '\n';
+                << say(" không được công nhận: ", " is not recognised: ") << one_line(r.reason.in(en)) << '\n';
             return 1;
         }
     bool all_issued = true;
     for (const auto& p : paths) {
         const DocumentApproval* a = report.find(p);
-        out << p << ": " << (a ? (en ? state_id(a->state) : state_name(a->state)) : "?");
-        if (a && !a->missing_roles.empty()) out << say(" (còn thiếu: ", " (missing: ") << join(a->missing_roles) << ")";
-        if (a && a->issue_not_counted) out << say(" (ghi nhận không được tính: ", " (record not counted: ") << a->issue_problem.in(en) << ")";
+        out << one_line(p) << ": " << (a ? (en ? state_id(a->state) : state_name(a->state)) : "?");
+        if (a && !a->missing_roles.empty()) out << say(" (còn thiếu: ", " (missing: ") << one_line(join(a->missing_roles)) << ")";
+        if (a && a->issue_not_counted) out << say(" (ghi nhận không được tính: ", " (record not counted: ") << one_line(a->issue_problem.in(en)) << ")";
         out << '\n';
         all_issued &= a && a->state == ApprovalState::Issued;
     }
     out << (issued ? say("đã ghi nhận đã ban hành ở commit ", "recorded as issued in commit ") : say("đã ghi phê duyệt ở commit ", "approval recorded in commit "))
-        << id.substr(0, 10) << say(" (vai trò ", " (role ") << role << ")\n";
+        << id.substr(0, 10) << say(" (vai trò ", " (role ") << one_line(role) << ")\n";
     return issued && !all_issued ? 1 : 0;
 }
 

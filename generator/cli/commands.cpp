@@ -22,6 +22,7 @@
 #include "support/error_text.h"
 #include "support/interrupt.h"
 #include "support/progress.h"
+#include "text/markup.h"
 
 namespace vanban {
 
@@ -356,6 +357,8 @@ int run_command(const std::vector<std::string>& given, std::ostream& out, std::o
         return run_command(asked, out, err);
     }
     std::vector<std::string> rest(args.begin() + 1, args.end());
+    const std::vector<std::string> names = command_names();
+    const bool known = std::find(names.begin(), names.end(), args[0]) != names.end();
     try {
         if (args[0] == "check") return run_check(rest, out, err);
         if (args[0] == "build") return run_build(rest, out, err);
@@ -368,23 +371,27 @@ int run_command(const std::vector<std::string>& given, std::ostream& out, std::o
         if (args[0] == "serve") return run_serve(rest, out, err);
         if (args[0] == "import") return run_import(rest, out, err);
         if (args[0] == "init") return run_init(rest, out, err);
-        std::string guess = nearest(args[0], command_names());
-        err << "vanban: " << (english ? "unknown command \"" : "lệnh không biết \"") << args[0] << "\"";
-        if (!guess.empty()) err << (english ? ". Did you mean: vanban " : ". Có phải ý bạn là: vanban ") << guess << "?";
-        err << (english ? "\nThe commands: vanban --help --lang en\n" : "\nCác lệnh: vanban --help\n");
-        return 2;
+        std::string guess = nearest(args[0], names);
+        std::string unknown = (english ? "unknown command \"" : "lệnh không biết \"") + args[0] + "\"";
+        if (!guess.empty()) unknown += (english ? ". Did you mean: vanban " : ". Có phải ý bạn là: vanban ") + guess + "?";
+        throw UsageError(unknown + (english ? "\nThe commands: vanban --help --lang en" : "\nCác lệnh: vanban --help"));
     } catch (const Interrupted& e) {
-        err << "vanban: " << e.what() << '\n';
+        err << "vanban: " << escape_lines(e.what()) << '\n';
         return 130;
     } catch (const UsageError& e) {
-        err << "vanban " << args[0] << ": " << e.what() << (english ? "\n(see: vanban " : "\n(xem: vanban ") << args[0] << " --help)\n";
+        // Messages name what was typed (an option, a file, a role): it reaches the terminal escaped.
+        err << "vanban";
+        if (known) err << ' ' << args[0];
+        err << ": " << escape_lines(e.what());
+        if (known) err << (english ? "\n(see: vanban " : "\n(xem: vanban ") << args[0] << " --help)";
+        err << '\n';
         return 2;
     } catch (const LoadError& e) {
-        err << "vanban: " << (english ? e.en : std::string(e.what())) << '\n';
+        err << "vanban: " << escape_lines(english ? e.en : std::string(e.what())) << '\n';
         return 2;
     } catch (const std::exception& e) {
         // An environment failure (disk full, no permission…): exit 2.
-        err << "vanban: " << describe_exception(e).in(english) << '\n';
+        err << "vanban: " << escape_lines(describe_exception(e).in(english)) << '\n';
         return 2;
     }
 }

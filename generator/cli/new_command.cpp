@@ -5,6 +5,7 @@
 #include <set>
 
 #include "cli/cli_support.h"
+#include "init/school_input.h"
 #include "load/document_loader.h"
 #include "load/front_matter.h"
 #include "model/page_paths.h"
@@ -58,6 +59,8 @@ int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostrea
          common.text("trích yếu (hoặc tiêu đề trang)", "the subject line (or the page's title)"));
     po::variables_map vm = parse_with_files(args, d, positional);
     if (vm.count("help")) return print_help("new", d, common, out);
+    // The title goes into YAML and the file name: a line break or an escape sequence has no place in it.
+    if (Message problem = control_character_problem("--title", title); !problem.vi.empty()) throw UsageError(problem.in(common.english));
     Repository repo = load_repository(common.root(), common.jobs);
     if (positional.size() != 1)
         throw UsageError(common.text("cần đúng một loại văn bản, ví dụ: vanban new ke-hoach --title \"...\"",

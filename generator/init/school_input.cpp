@@ -1,11 +1,11 @@
 #include "init/school_input.h"
 
 #include <cctype>
-#include <cstdio>
 #include <filesystem>
 #include <iterator>
 #include <string_view>
 
+#include "text/markup.h"
 #include "text/unicode.h"
 #include "text/url.h"
 
@@ -14,17 +14,6 @@ namespace fs = std::filesystem;
 namespace vanban {
 
 namespace {
-
-// The first control character of `value` as "U+000B", or empty.
-std::string control_character(const std::string& value) {
-    for (unsigned char c : value)
-        if (c < 0x20 || c == 0x7F) {
-            char code[8];
-            std::snprintf(code, sizeof code, "U+%04X", c);
-            return code;
-        }
-    return {};
-}
 
 // Decodes the code point at `i` of well-formed UTF-8 (the values are validated by the caller's
 // shell, and a broken byte is then taken as a sign), moving `i` past it.
@@ -46,6 +35,18 @@ bool abbreviation_character(char32_t c) {
 
 }  // namespace
 
+Message control_character_problem(const std::string& option, const std::string& value) {
+    size_t at = find_line_breaking_character(value);
+    if (at == std::string::npos) return {};
+    std::string code = code_point_name(value, at);
+    // Word's Shift+Enter is the one such character people paste without knowing it.
+    if (code == "U+000B")
+        return {option + " có ký tự điều khiển U+000B (ngắt dòng Shift+Enter chép từ Word); gõ lại giá trị trên một dòng",
+                option + " holds the control character U+000B (a Shift+Enter line break copied from Word); type the value again on one line"};
+    return {option + " có ký tự điều khiển " + code + " (không nhìn thấy được, hoặc ngắt dòng); gõ lại giá trị trên một dòng",
+            option + " holds the control character " + code + " (invisible, or a line break); type the value again on one line"};
+}
+
 Message school_fields_problem(SchoolFields& school, std::vector<Message>& notes) {
     struct Field {
         const char* option;
@@ -53,11 +54,7 @@ Message school_fields_problem(SchoolFields& school, std::vector<Message>& notes)
     };
     for (Field f : {Field{"--ten", &school.name}, Field{"--co-quan", &school.governing_body}, Field{"--dia-danh", &school.place},
                     Field{"--viet-tat", &school.abbreviation}, Field{"--website", &school.website}}) {
-        if (std::string code = control_character(*f.value); !code.empty())
-            return {std::string(f.option) + " có ký tự điều khiển " + code +
-                        " (thường do chép từ Word: Shift+Enter là U+000B); gõ lại giá trị trên một dòng",
-                    std::string(f.option) + " holds the control character " + code +
-                        " (usually copied from Word: Shift+Enter is U+000B); type the value again on one line"};
+        if (Message problem = control_character_problem(f.option, *f.value); !problem.vi.empty()) return problem;
         // One spelling of each letter: "Trường" typed in decomposed form matches the composed one.
         *f.value = to_nfc(*f.value);
     }
@@ -72,6 +69,11 @@ Message school_fields_problem(SchoolFields& school, std::vector<Message>& notes)
                     "\"-\" and \"&\", e.g. THCSBM"};
         }
     }
+    // The abbreviation is written in capitals in every ký hiệu; "a-b" would be taken as it is.
+    if (std::string upper = to_upper(school.abbreviation); upper != school.abbreviation)
+        return {"--viet-tat \"" + school.abbreviation + "\" có chữ thường; tên viết tắt viết hoa trong ký hiệu văn bản: dùng " + upper,
+                "--viet-tat \"" + school.abbreviation + "\" has lower-case letters; the abbreviation is written in capitals in document symbols: use " +
+                    upper};
     std::string& site = school.website;
     while (!site.empty() && site.back() == '/') site.pop_back();
     if (site.empty()) return {};

@@ -11,10 +11,13 @@
 
 namespace vanban {
 
+// Why `value`, typed for `option`, cannot be a one-line text (a name, a title): the control
+// character (text/markup's, or a tab or line end) it holds, by its code ("U+001B"). Empty when none.
+Message control_character_problem(const std::string& option, const std::string& value);
+
 // The text fields NFC-normalised, a bare website host given https:// (and `notes` says so).
-// The first problem found, empty when none: a control character (U+0000–U+001F, U+007F, such as
-// the U+000B of Word's Shift+Enter) in a text field; an abbreviation with a space, '/' or another
-// sign; a website with a ?query or #fragment, or no web address at all.
+// The first problem found, empty when none: a control character in a text field; an
+// abbreviation with lower-case letters, a space, '/' or another sign; a website with a ?query or #fragment, or no web address at all.
 Message school_fields_problem(SchoolFields& school, std::vector<Message>& notes);
 
 // Why the skeleton's `files` cannot be written into `dir`: a symbolic link or a file on the way

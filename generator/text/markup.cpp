@@ -6,11 +6,37 @@ namespace vanban {
 
 namespace {
 
-// Control characters other than tab and line ends: not allowed in XML 1.0, invisible in a
-// terminal. One of them in a title would make feed.xml or Word's document.xml unreadable.
-bool is_control(char c) {
-    unsigned char u = static_cast<unsigned char>(c);
-    return (u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F;
+// The length in bytes of the control character (see markup.h) starting at `i`, 0 when there is
+// none. Matched on UTF-8 bytes: C1 controls are C2 80–C2 9F, U+2028–U+202E are E2 80 A8–AE,
+// U+2066–U+2069 are E2 81 A6–A9; every Vietnamese letter and combining mark lies elsewhere.
+size_t control_length(const std::string& s, size_t i) {
+    unsigned char u = static_cast<unsigned char>(s[i]);
+    if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7F) return 1;
+    unsigned char v = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+    if (u == 0xC2 && v >= 0x80 && v <= 0x9F) return 2;
+    unsigned char w = i + 2 < s.size() ? static_cast<unsigned char>(s[i + 2]) : 0;
+    if (u == 0xE2 && ((v == 0x80 && w >= 0xA8 && w <= 0xAE) || (v == 0x81 && w >= 0xA6 && w <= 0xA9))) return 3;
+    return 0;
+}
+
+// The code point of the control character of `len` bytes at `i`.
+unsigned control_code_point(const std::string& s, size_t i, size_t len) {
+    auto b = [&](size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[i + k])); };
+    if (len == 1) return b(0);
+    if (len == 2) return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+    return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+}
+
+// Appends the control character (or line end) of `len` bytes at `i` as \n, \r, \x1b or \u202e.
+void append_escaped(std::string& out, const std::string& s, size_t i, size_t len) {
+    if (s[i] == '\n') out += "\\n";
+    else if (s[i] == '\r') out += "\\r";
+    else {
+        char code[8];
+        unsigned cp = control_code_point(s, i, len);
+        std::snprintf(code, sizeof code, cp < 0x80 ? "\\x%02x" : "\\u%04x", cp);
+        out += code;
+    }
 }
 
 }  // namespace
@@ -18,14 +44,17 @@ bool is_control(char c) {
 std::string escape_markup(const std::string& s) {
     std::string out;
     out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (size_t len = control_length(s, i)) {
+            i += len - 1;
+            continue;
+        }
+        switch (s[i]) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
-            default:
-                if (!is_control(c)) out += c;
+            default: out += s[i];
         }
     }
     return out;
@@ -33,23 +62,44 @@ std::string escape_markup(const std::string& s) {
 
 size_t find_control_character(const std::string& text) {
     for (size_t i = 0; i < text.size(); ++i)
-        if (is_control(text[i])) return i;
+        if (control_length(text, i)) return i;
     return std::string::npos;
+}
+
+size_t find_line_breaking_character(const std::string& text) {
+    for (size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\t' || text[i] == '\n' || text[i] == '\r' || control_length(text, i)) return i;
+    return std::string::npos;
+}
+
+std::string code_point_name(const std::string& text, size_t at) {
+    unsigned char lead = static_cast<unsigned char>(text[at]);
+    size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    unsigned cp = len == 1 ? lead : len == 2 ? lead & 0x1F : len == 3 ? lead & 0x0F : lead & 0x07;
+    for (size_t k = 1; k < len && at + k < text.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
+    char code[12];
+    std::snprintf(code, sizeof code, "U+%04X", cp);
+    return code;
 }
 
 std::string one_line(const std::string& text) {
     std::string out;
     out.reserve(text.size());
-    for (char c : text) {
-        if (c == '\n') out += "\\n";
-        else if (c == '\r') out += "\\r";
-        else if (is_control(c)) {
-            char hex[8];
-            std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-            out += hex;
-        } else out += c;
+    for (size_t i = 0; i < text.size(); ++i) {
+        size_t len = text[i] == '\n' || text[i] == '\r' ? 1 : control_length(text, i);
+        if (len) {
+            append_escaped(out, text, i, len);
+            i += len - 1;
+        } else out += text[i];
     }
     return out;
+}
+
+std::string escape_lines(const std::string& text) {
+    std::string out;
+    size_t start = 0;
+    for (size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) out += one_line(text.substr(start, end - start)) + '\n';
+    return out + one_line(text.substr(start));
 }
 
 std::string guard_log_lines(const std::string& text) {
@@ -72,8 +122,11 @@ std::string guard_log_lines(const std::string& text) {
                     continue;
                 }
             }
-            if (c == '\r' || is_control(c)) shown += one_line(std::string(1, c));
-            else shown += c;
+            size_t len = c == '\r' ? 1 : control_length(line, i);
+            if (len) {
+                append_escaped(shown, line, i, len);
+                i += len - 1;
+            } else shown += c;
         }
         size_t first = shown.find_first_not_of(' ');
         if (first != std::string::npos && shown.compare(first, 2, "::") == 0) shown.insert(first, "> ");
