@@ -126,7 +126,7 @@ TEST_CASE("the trust list changed without authority is reported and not used") {
     CHECK(contains(check.out, ".vanban/allowed_signers:1:1: cảnh báo [trust] danh sách khóa, vai trò hoặc chính sách phê duyệt bị thay đổi"));
 }
 
-TEST_CASE("approval policies are part of the trust list; a shallow clone approves nothing") {
+TEST_CASE("approval policies are part of the trust list, a shallow clone approves nothing") {
     SchoolRepo s;
     s.approve("ht", "hieu-truong", kOther);
     CHECK(s.document(kOther)["state"] == "da-duyet");
@@ -173,7 +173,7 @@ TEST_CASE("OpenPGP signatures verify against the repository's keys only") {
     CHECK(d["approvals"][0]["fingerprint"].get<std::string>().size() == 40);
 }
 
-TEST_CASE("vanban approve: refuses without signing set up, with uncommitted changes or errors; else commits") {
+TEST_CASE("vanban approve: refuses without signing set up, with uncommitted changes or errors, else commits") {
     SchoolRepo s;
     std::string env = "VANBAN_CACHE=" + shell_quote(s.tmp.str() + "/cache") + " HOME=" + shell_quote(s.tmp.str()) + " ";
     std::string approve = "approve --root " + shell_quote(s.root.string()) + " " + kOther + " --role hieu-truong";
@@ -213,7 +213,7 @@ TEST_CASE("vanban approve: refuses without signing set up, with uncommitted chan
     CHECK(contains(with_errors.err, "còn lỗi"));
 }
 
-TEST_CASE("check warns about unapproved documents of a published year; the site and PDF show the state") {
+TEST_CASE("check warns about unapproved documents of a published year, the site and PDF show the state") {
     SchoolRepo s;
     s.approve("pht", "pho-hieu-truong", kPlan);
     s.approve("ht", "hieu-truong", kPlan);

@@ -96,7 +96,7 @@ TEST_CASE("a key revoked on main does not approve on a branch forked before the 
     }
 }
 
-TEST_CASE("an approval made before a later revocation on the same line stays; an approval merged from a branch counts") {
+TEST_CASE("an approval made before a later revocation on the same line stays, an approval merged from a branch counts") {
     SchoolRepo s;
     std::string main = branch(s);
     s.approve("pht", "pho-hieu-truong", kPlan);

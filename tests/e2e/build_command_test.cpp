@@ -133,7 +133,7 @@ TEST_CASE("vanban never replaces a folder it did not make") {
     CHECK(fs::exists(tmp.path / "tai-lieu/quan-trong.docx"));
 }
 
-TEST_CASE("a document on one of vanban's own pages is a file-name finding naming both; the rest is built") {
+TEST_CASE("a document on one of vanban's own pages is a file-name finding naming both, the rest is built") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
     std::ofstream(root / "content/index.md") << "---\nloai: trang\ntieu_de: \"Trang chủ riêng\"\n---\nChào.\n";
@@ -146,7 +146,7 @@ TEST_CASE("a document on one of vanban's own pages is a file-name finding naming
     CHECK_FALSE(contains(slurp(tmp.str() + "/site/index.html"), "Trang chủ riêng"));
 }
 
-TEST_CASE("--out inside content/ is refused; a symlinked output folder keeps its link") {
+TEST_CASE("--out inside content/ is refused, a symlinked output folder keeps its link") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
     Run inside = build(root.string(), (root / "content/web").string());

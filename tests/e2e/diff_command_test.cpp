@@ -67,7 +67,7 @@ TEST_CASE("a plan against a copy of itself, appendix included, reports nothing")
     CHECK(d["numbers"].empty());
 }
 
-TEST_CASE("REV:path reads versions from git history without a checkout; --years pairs two school years") {
+TEST_CASE("REV:path reads versions from git history without a checkout, --years pairs two school years") {
     TempDir tmp;
     fs::path root = tmp.copy_of("diff");
     auto git = [&](const std::string& a) {

@@ -144,7 +144,7 @@ TEST_CASE("vanban docx: a page, a missing file, a missing Pandoc") {
     CHECK(leftover_temporaries(tmp.path).empty());
 }
 
-TEST_CASE("vanban build puts a Word file beside each page and links it; --no-docx leaves them out") {
+TEST_CASE("vanban build puts a Word file beside each page and links it, --no-docx leaves them out") {
     TempDir tmp;
     std::string out = tmp.str() + "/site";
     std::string args = "build --root " + shell_quote(fixture("clean")) + " --out " + shell_quote(out) + " --cache " +

@@ -157,7 +157,7 @@ TEST_CASE("usage errors of the commands in English with --lang en") {
     CHECK(contains(run_vanban("new kehoach --root " + shell_quote(root.string())).err, "Có phải ý bạn là: ke-hoach?"));
 }
 
-TEST_CASE("--root naming a file says it is a file; no English word in the Vietnamese hint") {
+TEST_CASE("--root naming a file says it is a file, no English word in the Vietnamese hint") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
     Run r = run_vanban("check --root " + shell_quote((root / "vanban.yaml").string()));

@@ -84,7 +84,7 @@ TEST_CASE("a công văn from Word: number, V/v, Kính gửi, date with padded bl
     CHECK(contains(md, "noi_nhan:\n  - \"Như trên;\"\n  - \"Lưu: VT.\"\n"));
 }
 
-TEST_CASE("a zip bomb is refused before Pandoc reads it; a .doc without LibreOffice gets a how-to") {
+TEST_CASE("a zip bomb is refused before Pandoc reads it, a .doc without LibreOffice gets a how-to") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
     std::string bomb = make_docx(tmp, "cong-van");
@@ -156,7 +156,7 @@ TEST_CASE("a signature block typed as paragraphs, a footnote on the trích yếu
         CHECK_FALSE(contains(r.out, "# Phụ lục"));
         CHECK(contains(r.out, "(đủ)"));
     }
-    SUBCASE("a footnote on the trích yếu opens the body; the notes after it are renumbered") {
+    SUBCASE("a footnote on the trích yếu opens the body, the notes after it are renumbered") {
         Run r = import_markdown(tmp, root,
                                 "SỞ GIÁO DỤC VÀ ĐÀO TẠO THỬ\n\nSố: 1234/SGDĐT-GDTrH\n\nV/v hướng dẫn năm học 2024-2025[^t]\n\n"
                                 "Thử, ngày 05 tháng 9 năm 2024\n\nKính gửi: Các trường trung học cơ sở.\n\n"
@@ -180,7 +180,7 @@ TEST_CASE("a signature block typed as paragraphs, a footnote on the trích yếu
     }
 }
 
-TEST_CASE("a link to the web keeps its address, in the body, a table and a footnote; a field keeps its text") {
+TEST_CASE("a link to the web keeps its address, in the body, a table and a footnote, a field keeps its text") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
     Run r = import_markdown(tmp, root,
@@ -216,7 +216,7 @@ TEST_CASE("a picture, which stays in the Word file, is reported with its caption
     CHECK(contains(r.out, "(sau \"Sơ đồ tổ chức:\") không chép sang văn bản: thêm tay nếu cần"));
 }
 
-TEST_CASE("headings as schools type them: no space after the number, 30 syllables, a final period; Năm học with an en dash") {
+TEST_CASE("headings as schools type them: no space after the number, 30 syllables, a final period, Năm học with an en dash") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
     Run r = import_markdown(tmp, root,

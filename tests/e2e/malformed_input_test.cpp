@@ -180,7 +180,7 @@ TEST_CASE("an impossible date says that the day does not exist") {
     CHECK(today.err.find("ngày 29/02/2023 không có thật: tháng 2 năm 2023 có 28 ngày") != std::string::npos);
 }
 
-TEST_CASE("website: \"javascript:…\" is a url error and reaches neither the feed nor the pages; links in documents are dropped") {
+TEST_CASE("website: \"javascript:…\" is a url error and reaches neither the feed nor the pages, links in documents are dropped") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
     replace_in(root / "vanban.yaml", "website: \"https://thu.example.edu.vn\"", "website: \"javascript:alert(document.cookie)//\"");

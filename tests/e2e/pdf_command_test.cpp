@@ -90,7 +90,7 @@ TEST_CASE("an A4 PDF with embedded fonts and the parts of the document in order"
     CHECK_FALSE(contains(page_text(pdf, 1), "DỰ THẢO"));
 }
 
-TEST_CASE("page numbers from page 2, centred at the top; DỰ THẢO only on drafts") {
+TEST_CASE("page numbers from page 2, centred at the top, DỰ THẢO only on drafts") {
     TempDir tmp;
     Run r = render(tmp, fixture("pdf"), "plans/2024-2025/ke-hoach-boi-duong.md plans/2024-2025/ke-hoach-du-thao.md");
     INFO(r.err);

@@ -168,7 +168,7 @@ TEST_CASE("--out with '..', the repository itself, a folder holding it, .git/, c
     CHECK(fs::exists(root / "vanban.yaml"));
 }
 
-TEST_CASE("a symlink loop and a folder linked to its own parent are Vietnamese findings; the rest is checked and built") {
+TEST_CASE("a symlink loop and a folder linked to its own parent are Vietnamese findings, the rest is checked and built") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
     fs::create_symlink("b.md", root / "content/a.md");
@@ -194,7 +194,7 @@ TEST_CASE("a symlink loop and a folder linked to its own parent are Vietnamese f
     CHECK(fs::exists(tmp.path / "site/ke-hoach/2024-2025/ke-hoach-day-hoc.html"));
 }
 
-TEST_CASE("names the site needs for itself or for another document are file-name findings; build leaves out just those") {
+TEST_CASE("names the site needs for itself or for another document are file-name findings, build leaves out just those") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
     allow_html(root);  // the .js and .xml names are then refused for their name alone
@@ -235,7 +235,7 @@ TEST_CASE("names the site needs for itself or for another document are file-name
     CHECK(fs::exists(site / "gioi-thieu.html"));
 }
 
-TEST_CASE("a name too long for the site or not UTF-8 is a file-name finding; the rest is built") {
+TEST_CASE("a name too long for the site or not UTF-8 is a file-name finding, the rest is built") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
     std::string long_name = std::string(240, 'a') + ".md";  // fits the disk, not the site's "-so-sanh.html"/".tmp-PID" names
@@ -255,7 +255,7 @@ TEST_CASE("a name too long for the site or not UTF-8 is a file-name finding; the
     CHECK_FALSE(fs::exists(tmp.path / "site" / (std::string(240, 'a') + ".html")));
 }
 
-TEST_CASE("a path longer than PATH_MAX is a file-name finding, not a stop; the rest is built") {
+TEST_CASE("a path longer than PATH_MAX is a file-name finding, not a stop, the rest is built") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
     DeepFolders deep(root / "content", std::string(200, 'd'), 22, "sau.md", kPage);  // 22 × 201 bytes > 4096
@@ -382,7 +382,7 @@ TEST_CASE("a symlinked template is reported and vanban's own is used instead") {
     CHECK_FALSE(slurp((tmp.path / "site/style.css").string()).empty());
 }
 
-TEST_CASE("a linked vanban.yaml stops vanban with a Vietnamese message; a linked type file is reported and not read") {
+TEST_CASE("a linked vanban.yaml stops vanban with a Vietnamese message, a linked type file is reported and not read") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
     fs::create_directories(root / "templates/types");

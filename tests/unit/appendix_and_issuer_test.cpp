@@ -43,7 +43,7 @@ TEST_CASE("appendix headings: label, separator and title as written") {
     CHECK_FALSE(parse_appendix_heading("II. NỘI DUNG", label, title));
 }
 
-TEST_CASE("appendices are parts of their own; footnotes stay with the body") {
+TEST_CASE("appendices are parts of their own, footnotes stay with the body") {
     auto repo = make_repository({{"plans/a.md", plan(kTwoAppendices)}});
     const Document& doc = repo.documents[0];
     REQUIRE(doc.appendices.size() == 2);

@@ -189,7 +189,7 @@ TEST_CASE("heading-numbering: numbered paragraphs, as import keeps long items, a
     CHECK(d[0].message.vi.find("số mong đợi: \"đ)\"") != std::string::npos);
 }
 
-TEST_CASE("heading-numbering: appendices have outlines of their own; Arabic appendix numbers are a warning") {
+TEST_CASE("heading-numbering: appendices have outlines of their own, Arabic appendix numbers are a warning") {
     // Real appendices restart at "I."/"1.", use parts "A." "B." and unnumbered titles, and are never
     // asked to be the body's section "IV.".
     std::string body = std::string(kValidBody) +

@@ -75,7 +75,7 @@ TEST_CASE("a section split in two: the part that keeps the content is matched, t
     CHECK(added->status == "added");
 }
 
-TEST_CASE("list items matched as items; tables cell by cell by their first cell; numbers summarised") {
+TEST_CASE("list items matched as items, tables cell by cell by their first cell, numbers summarised") {
     std::string old_body = "# I. CHỈ TIÊU\n\n- 100% giáo viên (26/26) dùng sổ điểm điện tử.\n- Ít nhất 60% giáo viên dùng LMS.\n- Bỏ mục này.\n\n"
                            "| Môn | Số giáo viên |\n|---|---:|\n| Toán | 04 |\n| Ngữ văn | 05 |\n| Tin học | 01 |\n";
     std::string new_body = "# I. CHỈ TIÊU\n\n- 100% giáo viên (27/27) dùng sổ điểm điện tử.\n- Ít nhất 80% giáo viên dùng LMS.\n- Mục mới hoàn toàn khác.\n\n"
@@ -227,7 +227,7 @@ TEST_CASE("Nơi nhận and Kính gửi are compared item by item, under their Vi
     CHECK(d.sections.empty());
 }
 
-TEST_CASE("a number change keeps its unit and the words after it; words are spaced as written") {
+TEST_CASE("a number change keeps its unit and the words after it, words are spaced as written") {
     DocumentDiff d = diff_bodies("# I. CHỈ TIÊU\n\nPhấn đấu 100 % học sinh hoàn thành chương trình (đạt 26/26 lớp).\n",
                                  "# I. CHỈ TIÊU\n\nPhấn đấu 95 % học sinh hoàn thành chương trình (đạt 27/27 lớp).\n");
     REQUIRE(d.numbers.size() == 2);

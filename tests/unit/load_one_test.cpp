@@ -15,7 +15,7 @@
 namespace fs = std::filesystem;
 using namespace vanban;
 
-TEST_CASE("load_one: a readable document loads; one that cannot be read is an unreadable finding on its file") {
+TEST_CASE("load_one: a readable document loads, one that cannot be read is an unreadable finding on its file") {
     Repository repo = test::make_repository({});
     fs::path root = fs::temp_directory_path() / ("vanban-unit-load-one-" + std::to_string(::getpid()));
     fs::remove_all(root);

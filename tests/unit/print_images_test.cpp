@@ -51,7 +51,7 @@ TEST_CASE("keep_printable_images: a web image becomes its alt text and its addre
     CHECK(tree.dump().find("\"Image\"") == std::string::npos);
 }
 
-TEST_CASE("keep_printable_images: inside a link the address is text; a refused scheme or a missing file leaves the alt text alone") {
+TEST_CASE("keep_printable_images: inside a link the address is text, a refused scheme or a missing file leaves the alt text alone") {
     json link = {{"t", "Link"}, {"c", {{"", json::array(), json::array()}, {image("", "http://a.vn/l.png")}, {"http://a.vn", ""}}}};
     json tree = para({link, image("tệp", "file:///etc/hostname"), image("không có", "khong-co.png")});
     keep_printable_images(tree, kRoot, kDoc);

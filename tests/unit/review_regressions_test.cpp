@@ -42,7 +42,7 @@ TEST_CASE("National Assembly resolutions carry QHxx without a type segment") {
     CHECK(run_rule(repo, "citation-type").empty());
 }
 
-TEST_CASE("table-sum: staff titles are not totals; STT tables carry labels in the second column") {
+TEST_CASE("table-sum: staff titles are not totals, STT tables carry labels in the second column") {
     std::string staff = std::string(kValidBody) +
                         "\n| Chức danh | Số người |\n|---|---:|\n| Hiệu trưởng | 1 |\n| Phó hiệu trưởng | 2 |\n"
                         "| Tổng phụ trách Đội | 1 |\n| Cộng tác viên | 3 |\n| Tổng cộng: | 7 |\n";

@@ -31,7 +31,7 @@ TEST_CASE("the body gets heading ids, rewritten links and scrollable tables") {
     CHECK(render_body_html(doc, 0, true, nullptr).find("<b>đậm</b>") != std::string::npos);
 }
 
-TEST_CASE("a draft's symbol starts at the slash; ky_hieu overrides the derived one") {
+TEST_CASE("a draft's symbol starts at the slash, ky_hieu overrides the derived one") {
     auto repo = vanban::test::make_repository({
         {"plans/a.md", "---\nloai: ke-hoach\nngay: 2024-09-05\n---\n"},
         {"plans/b.md", "---\nloai: ke-hoach\nso: 7\n---\n"},

@@ -166,7 +166,7 @@ TEST_CASE("trust fold: a merge taking a revocation made on one side is no change
     }
 }
 
-TEST_CASE("trust fold: a keyed fact holds one value; a new value replaces even one its parent's tree no longer showed") {
+TEST_CASE("trust fold: a keyed fact holds one value, a new value replaces even one its parent's tree no longer showed") {
     Graph g;
     int root = g.add({}, {"key:ht", "type:kh=ht"});
     int unauthorised = g.add({root}, {"key:ht", "type:kh=none"});
