@@ -20,7 +20,7 @@ packages=(
     libboost-program-options-dev nlohmann-json3-dev libkainjow-mustache-dev doctest-dev libxxhash-dev
     libgit2-dev libqrencode-dev zlib1g-dev libcpp-httplib-dev openssh-client gnupg
     pandoc weasyprint fonts-liberation2 poppler-utils unzip
-    chromium fonts-liberation time bc zip ccache
+    chromium fonts-liberation time bc zip ccache curl
 )
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" > /dev/null

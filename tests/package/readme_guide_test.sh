@@ -23,7 +23,8 @@ releases_url=$4
 deb="$deb_dir/vanban_${version}_amd64.deb"
 [ -f "$deb" ] || { echo "FAIL: $deb was not made (see the test \"package: cpack -G DEB\")"; exit 1; }
 for tool in curl ssh-keygen git dpkg-deb setsid; do
-    command -v "$tool" > /dev/null || { echo "SKIPPED: $tool is not installed"; exit 77; }
+    # scripts/setup.sh installs them all: on CI a missing one is a failure, not a quiet skip.
+    command -v "$tool" > /dev/null || { echo "SKIPPED: $tool is not installed"; [ -n "${CI:-}" ] && exit 1; exit 77; }
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
