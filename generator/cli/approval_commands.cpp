@@ -253,7 +253,7 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
     ProcessResult key = git(repo.root, {"config", "--get", "user.signingkey"});
     if (!key.ok() || key.out.empty())
         throw UsageError(say("git chưa được cài đặt để ký commit. Với khóa SSH:\n", "git is not set up to sign commits. With an SSH key:\n") +
-                         "  git config gpg.format ssh\n  git config user.signingkey ~/.ssh/id_ed25519.pub\n" +
+                         "  git config gpg.format ssh\n  git config user.signingkey ~/.ssh/vanban_ed25519.pub\n" +
                          say("và đưa khóa công khai vào " + repo.approval.ssh_signers + " (do hiệu trưởng ký duyệt).",
                              "and put the public key in " + repo.approval.ssh_signers + " (in a commit signed by the principal)."));
 
