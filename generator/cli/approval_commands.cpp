@@ -231,19 +231,18 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
     po::variables_map vm = parse_with_files(args, d, files);
     if (vm.count("help")) return print_help("approve", d, common, out);
     const bool en = common.english;
-    auto say = [en](const std::string& vi, const std::string& english) { return en ? english : vi; };
     if (files.empty())
-        throw UsageError(say("cần ít nhất một văn bản, ví dụ: vanban approve plans/2024-2025/ke-hoach.md --role hieu-truong",
+        throw UsageError(common.say("cần ít nhất một văn bản, ví dụ: vanban approve plans/2024-2025/ke-hoach.md --role hieu-truong",
                              "at least one document is needed, e.g. vanban approve plans/2024-2025/ke-hoach.md --role hieu-truong"));
-    if (role.empty()) throw UsageError(say("cần --role, ví dụ --role hieu-truong", "--role is needed, e.g. --role hieu-truong"));
+    if (role.empty()) throw UsageError(common.say("cần --role, ví dụ --role hieu-truong", "--role is needed, e.g. --role hieu-truong"));
     Repository repo = load_repository(common.root(), common.jobs);
     if (!repo.approval.enabled)
-        throw UsageError(say("vanban.yaml chưa có mục phe_duyet (vai trò, khóa); xem README",
+        throw UsageError(common.say("vanban.yaml chưa có mục phe_duyet (vai trò, khóa); xem README",
                              "vanban.yaml has no phe_duyet section (roles, keys) yet; see the README"));
     if (!repo.approval.roles.count(role)) {
         std::vector<std::string> roles;
         for (const auto& [r, holders] : repo.approval.roles) roles.push_back(r);
-        throw UsageError(say("vai trò \"" + role + "\" không có trong vanban.yaml; các vai trò: ",
+        throw UsageError(common.say("vai trò \"" + role + "\" không có trong vanban.yaml; các vai trò: ",
                              "the role \"" + role + "\" is not in vanban.yaml; the roles: ") + join(roles));
     }
     Message not_opened;
@@ -252,14 +251,14 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
 
     ProcessResult key = git(repo.root, {"config", "--get", "user.signingkey"});
     if (!key.ok() || key.out.empty())
-        throw UsageError(say("git chưa được cài đặt để ký commit. Với khóa SSH:\n", "git is not set up to sign commits. With an SSH key:\n") +
+        throw UsageError(common.say("git chưa được cài đặt để ký commit. Với khóa SSH:\n", "git is not set up to sign commits. With an SSH key:\n") +
                          "  git config gpg.format ssh\n  git config user.signingkey ~/.ssh/vanban_ed25519.pub\n" +
-                         say("và đưa khóa công khai vào " + repo.approval.ssh_signers + " (do hiệu trưởng ký duyệt).",
+                         common.say("và đưa khóa công khai vào " + repo.approval.ssh_signers + " (do hiệu trưởng ký duyệt).",
                              "and put the public key in " + repo.approval.ssh_signers + " (in a commit signed by the principal)."));
 
     // Who may sign and what a type accepts are judged against the trusted list, read from history as it stands.
     ApprovalReport before = approval_report(repo);
-    if (!before.available) throw UsageError(say("không đọc được lịch sử phê duyệt: ", "could not read the approval history: ") + before.unavailable.in(en));
+    if (!before.available) throw UsageError(common.say("không đọc được lịch sử phê duyệt: ", "could not read the approval history: ") + before.unavailable.in(en));
     require_key_holds_role(repo.root, first_line(key.out), role, before.ledger, repo.approval, en);
     std::vector<Diagnostic> diagnostics = check_repository(repo, check_options(common));
     sort_diagnostics(diagnostics);  // the first findings shown are the first in the file
@@ -269,12 +268,12 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
         if (dg.file == "vanban.yaml" && dg.rule == "placeholder") config_hints.push_back(&dg);
     if (!config_hints.empty()) {
         err << "vanban approve: "
-            << say("vanban.yaml còn chỗ [[...]] chưa thay (" + std::to_string(config_hints.size()) +
+            << common.say("vanban.yaml còn chỗ [[...]] chưa thay (" + std::to_string(config_hints.size()) +
                        "), chúng được in ở phần đầu mọi văn bản; hãy sửa trước khi phê duyệt:\n",
                    "vanban.yaml still has [[...]] hints (" + std::to_string(config_hints.size()) +
                        "), printed in every document's header; fix them before approving:\n");
         print_findings(config_hints, "vanban.yaml", en, err);
-        err << say("Sửa các chỗ trên, commit, rồi phê duyệt lại. Chưa tạo commit nào.\n",
+        err << common.say("Sửa các chỗ trên, commit, rồi phê duyệt lại. Chưa tạo commit nào.\n",
                    "Fix these, commit, then approve again. No commit was made.\n");
         return 1;
     }
@@ -285,16 +284,16 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
         if (!named.insert(doc.path).second) continue;
         // The path goes into the commit's trailer: a line break there would write a trailer of its own.
         if (size_t at = find_line_breaking_character(doc.path); at != std::string::npos)
-            throw UsageError(say("tên tệp " + doc.path + " có ký tự điều khiển " + code_point_name(doc.path, at) +
+            throw UsageError(common.say("tên tệp " + doc.path + " có ký tự điều khiển " + code_point_name(doc.path, at) +
                                      "; đổi tên tệp (git mv) rồi commit, sau đó phê duyệt",
                                  "the file name " + doc.path + " holds the control character " + code_point_name(doc.path, at) +
                                      "; rename the file (git mv), commit, then approve it"));
         if (!doc.type || !doc.type->official)
-            throw UsageError(f + say(" không phải văn bản hành chính nên không cần phê duyệt", " is not an official document, so it needs no approval"));
+            throw UsageError(f + common.say(" không phải văn bản hành chính nên không cần phê duyệt", " is not an official document, so it needs no approval"));
         // The school does not approve another agency's text; it records the text it received as
         // the one issued, so that a co_quan_ban_hanh line alone never publishes a document.
         if (doc.issued_elsewhere() && !issued)
-            throw UsageError(say(doc.path + " là văn bản của " + doc.issuing_body->name +
+            throw UsageError(common.say(doc.path + " là văn bản của " + doc.issuing_body->name +
                                      " (co_quan_ban_hanh): trường không phê duyệt văn bản của cơ quan khác; hãy ghi nhận bản đã nhận bằng "
                                      "vanban approve " + doc.path + " --role <vai trò> --issued",
                                  doc.path + " is a document of " + doc.issuing_body->name +
@@ -302,16 +301,16 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
                                      "vanban approve " + doc.path + " --role <role> --issued"));
         if (issued) {
             if (!doc.number || !doc.date)
-                throw UsageError(say(doc.path + " chưa có số hoặc ngày ban hành (so, ngay): chỉ văn bản đã ban hành — có số, có ngày, đã ký trên "
+                throw UsageError(common.say(doc.path + " chưa có số hoặc ngày ban hành (so, ngay): chỉ văn bản đã ban hành — có số, có ngày, đã ký trên "
                                                 "giấy — mới được ghi nhận là đã ban hành; văn bản mới thì phê duyệt (bỏ --issued)",
                                      doc.path + " has no number or date of issue (so, ngay): only a document already issued — numbered, dated, "
                                                 "signed on paper — is recorded as issued; a new document is approved (without --issued)"));
             std::vector<std::string> accepted = issuing_roles(doc, before.ledger);
             if (std::find(accepted.begin(), accepted.end(), role) == accepted.end())
-                throw UsageError(say("loại " + doc.type_id + " không chấp nhận vai trò " + role + " ghi nhận văn bản đã ban hành",
+                throw UsageError(common.say("loại " + doc.type_id + " không chấp nhận vai trò " + role + " ghi nhận văn bản đã ban hành",
                                      "the type " + doc.type_id + " does not accept the role " + role + " recording a document as issued") +
-                                 (accepted.empty() ? say(" (loại này không khai phe_duyet)", " (this type declares no phe_duyet)")
-                                                   : say(" (cần một trong: ", " (one of: ") + join(accepted) + ")"));
+                                 (accepted.empty() ? common.say(" (loại này không khai phe_duyet)", " (this type declares no phe_duyet)")
+                                                   : common.say(" (cần một trong: ", " (one of: ") + join(accepted) + ")"));
         }
         // An issued document's text is what was signed on paper: its errors stay, as warnings,
         // instead of blocking the record; a hint left to fill in blocks both.
@@ -319,22 +318,22 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
         if (!blocking.empty()) {
             std::string count = std::to_string(blocking.size());
             err << "vanban approve: " << one_line(doc.path)
-                << say(std::string(issued ? " còn chỗ [[...]] chưa thay" : " còn lỗi hoặc chỗ [[...]] chưa thay") + " (" + count +
+                << common.say(std::string(issued ? " còn chỗ [[...]] chưa thay" : " còn lỗi hoặc chỗ [[...]] chưa thay") + " (" + count +
                            "), hãy sửa trước khi phê duyệt:\n",
                        std::string(issued ? " still has [[...]] hints" : " still has errors or [[...]] hints") + " (" + count +
                            "); fix them before approving:\n");
             print_findings(blocking, doc.path, en, err);
-            err << say("Sửa các chỗ trên, commit, rồi phê duyệt lại. Chưa tạo commit nào.\n",
+            err << common.say("Sửa các chỗ trên, commit, rồi phê duyệt lại. Chưa tạo commit nào.\n",
                        "Fix these, commit, then approve again. No commit was made.\n");
             return 1;
         }
         ProcessResult status = git(repo.root, {"status", "--porcelain", "--", doc.path});
         ProcessResult tracked = git(repo.root, {"ls-files", "--error-unmatch", "--", doc.path});
         if (!tracked.ok())
-            throw UsageError(say(doc.path + " chưa được commit; hãy commit văn bản trước rồi mới phê duyệt",
+            throw UsageError(common.say(doc.path + " chưa được commit; hãy commit văn bản trước rồi mới phê duyệt",
                                  doc.path + " is not committed; commit the document first, then approve it"));
         if (!status.out.empty())
-            throw UsageError(say(doc.path + " có thay đổi chưa commit; phê duyệt chỉ ghi nhận nội dung đã commit (git commit trước)",
+            throw UsageError(common.say(doc.path + " có thay đổi chưa commit; phê duyệt chỉ ghi nhận nội dung đã commit (git commit trước)",
                                  doc.path + " has uncommitted changes; an approval records only committed content (git commit first)"));
         // Approving the same content twice for one role adds a commit and nothing else.
         if (const DocumentApproval* a = before.find(doc.path)) {
@@ -344,9 +343,9 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
                 if (!issued && ap.role == role) same = &ap;
             if (same) {
                 out << one_line(doc.path)
-                    << say(issued ? ": nội dung hiện tại đã được ghi nhận đã ban hành (vai trò " : ": nội dung hiện tại đã được phê duyệt (vai trò ",
+                    << common.say(issued ? ": nội dung hiện tại đã được ghi nhận đã ban hành (vai trò " : ": nội dung hiện tại đã được phê duyệt (vai trò ",
                            issued ? ": the current content is already recorded as issued (role " : ": the current content is already approved (role ")
-                    << one_line(role) << ", commit " << same->commit.substr(0, 10) << say("); không tạo commit mới\n", "); no new commit\n");
+                    << one_line(role) << ", commit " << same->commit.substr(0, 10) << common.say("); không tạo commit mới\n", "); no new commit\n");
                 continue;
             }
         }
@@ -357,7 +356,7 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
     // The approval commit must approve, not smuggle in staged changes (a role, a key) under the signature.
     ProcessResult staged = git(repo.root, {"diff", "--cached", "--quiet"});
     if (!staged.ok())
-        throw UsageError(say("có thay đổi đang chờ commit (git add); commit hoặc bỏ chúng trước (git restore --staged .) rồi mới phê duyệt",
+        throw UsageError(common.say("có thay đổi đang chờ commit (git add); commit hoặc bỏ chúng trước (git restore --staged .) rồi mới phê duyệt",
                              "there are staged changes (git add); commit them or unstage them (git restore --staged .) before approving"));
     std::vector<std::string> command = {"commit", "--allow-empty", "--quiet", "-S", "-m",
                                         (issued ? "Ghi nhận đã ban hành: " : "Phê duyệt: ") +
@@ -366,7 +365,7 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
     command.push_back("--trailer=Vai-tro: " + role);
     ProcessResult commit = git(repo.root, command);
     if (!commit.ok()) {
-        err << "vanban approve: " << say("git không tạo được commit phê duyệt:\n", "git could not make the approval commit:\n") << escape_lines(commit.err);
+        err << "vanban approve: " << common.say("git không tạo được commit phê duyệt:\n", "git could not make the approval commit:\n") << escape_lines(commit.err);
         return 1;
     }
     // Read it back as anyone would: is the approval recognised?
@@ -375,22 +374,22 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
     std::string id = head.out.substr(0, 40);
     for (const auto& r : report.ledger.refusals)
         if (r.commit == id) {
-            err << "vanban approve: " << say("đã tạo commit ", "made the commit ") << id.substr(0, 10) << say(" nhưng ", " but the ")
-                << (issued ? say("ghi nhận", "record of issue") : say("phê duyệt", "approval"))
-                << say(" không được công nhận: ", " is not recognised: ") << one_line(r.reason.in(en)) << '\n';
+            err << "vanban approve: " << common.say("đã tạo commit ", "made the commit ") << id.substr(0, 10) << common.say(" nhưng ", " but the ")
+                << (issued ? common.say("ghi nhận", "record of issue") : common.say("phê duyệt", "approval"))
+                << common.say(" không được công nhận: ", " is not recognised: ") << one_line(r.reason.in(en)) << '\n';
             return 1;
         }
     bool all_issued = true;
     for (const auto& p : paths) {
         const DocumentApproval* a = report.find(p);
         out << one_line(p) << ": " << (a ? (en ? state_id(a->state) : state_name(a->state)) : "?");
-        if (a && !a->missing_roles.empty()) out << say(" (còn thiếu: ", " (missing: ") << one_line(join(a->missing_roles)) << ")";
-        if (a && a->issue_not_counted) out << say(" (ghi nhận không được tính: ", " (record not counted: ") << one_line(a->issue_problem.in(en)) << ")";
+        if (a && !a->missing_roles.empty()) out << common.say(" (còn thiếu: ", " (missing: ") << one_line(join(a->missing_roles)) << ")";
+        if (a && a->issue_not_counted) out << common.say(" (ghi nhận không được tính: ", " (record not counted: ") << one_line(a->issue_problem.in(en)) << ")";
         out << '\n';
         all_issued &= a && a->state == ApprovalState::Issued;
     }
-    out << (issued ? say("đã ghi nhận đã ban hành ở commit ", "recorded as issued in commit ") : say("đã ghi phê duyệt ở commit ", "approval recorded in commit "))
-        << id.substr(0, 10) << say(" (vai trò ", " (role ") << one_line(role) << ")\n";
+    out << (issued ? common.say("đã ghi nhận đã ban hành ở commit ", "recorded as issued in commit ") : common.say("đã ghi phê duyệt ở commit ", "approval recorded in commit "))
+        << id.substr(0, 10) << common.say(" (vai trò ", " (role ") << one_line(role) << ")\n";
     return issued && !all_issued ? 1 : 0;
 }
 

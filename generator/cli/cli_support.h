@@ -33,6 +33,8 @@ struct CommonOptions {
 
     // One text, in the language asked for: option descriptions, placeholders.
     const char* text(const char* vi, const char* en) const { return english ? en : vi; }
+    // The same for texts built at run time (messages naming files, roles, values).
+    std::string say(const std::string& vi, const std::string& en) const { return english ? en : vi; }
     // The repository: --root, else the nearest folder upward from the current one holding
     // vanban.yaml; outside any, a LoadError that says to run `vanban init` or pass --root.
     const std::string& root() const;

@@ -189,6 +189,31 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return errors > 0 || !summary.failures.empty() || !summary.pdf.failures.empty() || !summary.docx.failures.empty() ? 1 : 0;
 }
 
+// The documents named for `vanban pdf`/`vanban docx` and the file each one makes in `out_dir`;
+// `pages` gets the names that are information pages (no PDF or Word file of their own).
+struct ChosenOutput {
+    const Document* doc;
+    std::string output;
+};
+std::vector<ChosenOutput> chosen_outputs(const Repository& repo, const std::vector<std::string>& files, const std::string& out_dir,
+                                         const char* extension, const CommonOptions& common, std::vector<std::string>& pages) {
+    std::vector<ChosenOutput> chosen;
+    for (const auto& f : files) {
+        const Document* doc = &document_argument(repo, f, common.english);
+        if (!doc->type || !doc->type->official) {
+            pages.push_back(f);
+            continue;
+        }
+        std::string output = (std::filesystem::path(out_dir) / (doc->slug() + extension)).string();
+        for (const auto& c : chosen)
+            if (c.output == output)
+                throw UsageError(common.say(c.doc->path + " và " + doc->path + " cùng ra tệp " + output + "; tạo riêng từng tệp với --out khác nhau",
+                                            c.doc->path + " and " + doc->path + " both make " + output + "; make them one by one with different --out"));
+        chosen.push_back({doc, output});
+    }
+    return chosen;
+}
+
 // `vanban pdf FILE...`: the PDFs of chosen documents.
 int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     CommonOptions common(args);
@@ -207,29 +232,19 @@ int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                                      "at least one document file is needed, e.g. vanban pdf plans/2024-2025/ke-hoach.md"));
     pdf.jobs = common.jobs;
     Repository repo = load_repository(common.root(), common.jobs);
-    namespace fs = std::filesystem;
+    std::vector<std::string> pages;
     std::vector<PdfRequest> requests;
-    for (const auto& f : files) {
-        const Document* doc = &document_argument(repo, f, common.english);
-        // A page among the documents ("vanban pdf content/*.md") is passed over, not a reason to make none.
-        if (!doc->type || !doc->type->official) {
-            err << common.text("bỏ qua ", "skipped ") << f
-                << common.text(": trang thông tin, không phải văn bản hành chính, nên không có bản PDF\n",
-                               ": an information page, not an official document, so it has no PDF\n");
-            continue;
-        }
-        std::string output = (fs::path(out_dir) / (doc->slug() + ".pdf")).string();
-        for (const auto& r : requests)
-            if (r.output == output)
-                throw UsageError(common.english ? r.doc->path + " and " + doc->path + " both make " + output + "; make them one by one with different --out"
-                                                : r.doc->path + " và " + doc->path + " cùng ra tệp " + output + "; tạo riêng từng tệp với --out khác nhau");
-        requests.push_back({doc, output, {}});
-    }
+    for (const auto& c : chosen_outputs(repo, files, out_dir, ".pdf", common, pages)) requests.push_back({c.doc, c.output, {}});
+    // A page among the documents ("vanban pdf content/*.md") is passed over, not a reason to make none.
+    for (const auto& f : pages)
+        err << common.text("bỏ qua ", "skipped ") << f
+            << common.text(": trang thông tin, không phải văn bản hành chính, nên không có bản PDF\n",
+                           ": an information page, not an official document, so it has no PDF\n");
     if (requests.empty()) {
         err << common.text("không có văn bản hành chính nào để tạo PDF\n", "no official document to make a PDF of\n");
         return 2;
     }
-    fs::create_directories(out_dir);
+    std::filesystem::create_directories(out_dir);
     Progress progress(err, common.english);
     pdf.progress = &progress;
     ApprovalReport approvals = approval_report(repo);
@@ -265,21 +280,13 @@ int run_docx(const std::vector<std::string>& args, std::ostream& out, std::ostre
                                      "at least one document file is needed, e.g. vanban docx plans/2024-2025/ke-hoach.md"));
     docx.jobs = common.jobs;
     Repository repo = load_repository(common.root(), common.jobs);
-    namespace fs = std::filesystem;
+    std::vector<std::string> pages;
     std::vector<DocxRequest> requests;
-    for (const auto& f : files) {
-        const Document* doc = &document_argument(repo, f, common.english);
-        if (!doc->type || !doc->type->official)
-            throw UsageError(f + common.text(" là trang thông tin, không phải văn bản hành chính, nên không có bản Word",
-                                             " is an information page, not an official document, so it has no Word file"));
-        std::string output = (fs::path(out_dir) / (doc->slug() + ".docx")).string();
-        for (const auto& r : requests)
-            if (r.output == output)
-                throw UsageError(common.english ? r.doc->path + " and " + doc->path + " both make " + output + "; make them one by one with different --out"
-                                                : r.doc->path + " và " + doc->path + " cùng ra tệp " + output + "; tạo riêng từng tệp với --out khác nhau");
-        requests.push_back({doc, output});
-    }
-    fs::create_directories(out_dir);
+    for (const auto& c : chosen_outputs(repo, files, out_dir, ".docx", common, pages)) requests.push_back({c.doc, c.output});
+    if (!pages.empty())
+        throw UsageError(pages.front() + common.text(" là trang thông tin, không phải văn bản hành chính, nên không có bản Word",
+                                                     " is an information page, not an official document, so it has no Word file"));
+    std::filesystem::create_directories(out_dir);
     Progress progress(err, common.english);
     docx.progress = &progress;
     RenderReport report = render_docxs(repo, requests, docx);

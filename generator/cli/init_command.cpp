@@ -64,20 +64,19 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
                      "write into a folder that has files: add only the missing ones, overwrite nothing"));
     po::variables_map vm = parse_with_files(args, d, positional);
     if (vm.count("help")) return print_help("init", d, common, out);
-    auto say = [&](const std::string& vi, const std::string& en) { return common.english ? en : vi; };
     if (positional.size() > 1)
-        throw UsageError(say("chỉ nhận một thư mục, ví dụ: vanban init truong-cua-toi --ten \"Trường THCS Bình Minh\" --viet-tat THCSBM",
+        throw UsageError(common.say("chỉ nhận một thư mục, ví dụ: vanban init truong-cua-toi --ten \"Trường THCS Bình Minh\" --viet-tat THCSBM",
                              "one folder only, e.g. vanban init my-school --ten \"Trường THCS Bình Minh\" --viet-tat THCSBM"));
-    if (school.name.empty()) throw UsageError(say("cần --ten, ví dụ --ten \"Trường THCS Bình Minh\"", "--ten is needed, e.g. --ten \"Trường THCS Bình Minh\""));
-    if (school.abbreviation.empty()) throw UsageError(say("cần --viet-tat, ví dụ --viet-tat THCSBM", "--viet-tat is needed, e.g. --viet-tat THCSBM"));
+    if (school.name.empty()) throw UsageError(common.say("cần --ten, ví dụ --ten \"Trường THCS Bình Minh\"", "--ten is needed, e.g. --ten \"Trường THCS Bình Minh\""));
+    if (school.abbreviation.empty()) throw UsageError(common.say("cần --viet-tat, ví dụ --viet-tat THCSBM", "--viet-tat is needed, e.g. --viet-tat THCSBM"));
     std::vector<Message> notes;
     if (Message problem = school_fields_problem(school, notes); !problem.vi.empty()) throw UsageError(problem.in(common.english));
     if (school.level.empty()) school.level = level_from_name(school.name);
     if (school.level.empty())
-        throw UsageError(say("tên trường không cho biết cấp học; thêm --cap-hoc, ví dụ --cap-hoc THCS",
+        throw UsageError(common.say("tên trường không cho biết cấp học; thêm --cap-hoc, ví dụ --cap-hoc THCS",
                              "the school's name does not say its level; add --cap-hoc, e.g. --cap-hoc THCS"));
     if (!known_level(school.level))
-        throw UsageError(say("cấp học \"" + school.level + "\" không hợp lệ; dùng một trong: " + school_level_codes(),
+        throw UsageError(common.say("cấp học \"" + school.level + "\" không hợp lệ; dùng một trong: " + school_level_codes(),
                              "the level \"" + school.level + "\" is not valid; use one of: " + school_level_codes()));
     // Not the upward search: a new repository goes where it is asked, or here.
     std::string dir = !positional.empty() ? positional[0] : common.root_option.empty() ? "." : common.root_option;
@@ -85,12 +84,12 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
     std::error_code ec;
     fs::file_status status = fs::symlink_status(dir, ec);
     if (fs::is_symlink(status))
-        throw UsageError(say(dir + " là liên kết tượng trưng; vanban không ghi qua liên kết (dùng thư mục thật)",
+        throw UsageError(common.say(dir + " là liên kết tượng trưng; vanban không ghi qua liên kết (dùng thư mục thật)",
                              dir + " is a symbolic link; vanban does not write through links (use the real folder)"));
     if (fs::exists(status) && !fs::is_directory(status))
-        throw UsageError(say(dir + " đã có và không phải thư mục", dir + " exists and is not a folder"));
+        throw UsageError(common.say(dir + " đã có và không phải thư mục", dir + " exists and is not a folder"));
     if (fs::exists(status) && !fs::is_empty(dir, ec) && !force)
-        throw UsageError(say(dir + " đã có tệp; chọn một thư mục trống, hoặc thêm --force để chỉ ghi các tệp còn thiếu (không ghi đè)",
+        throw UsageError(common.say(dir + " đã có tệp; chọn một thư mục trống, hoặc thêm --force để chỉ ghi các tệp còn thiếu (không ghi đè)",
                              dir + " has files; choose an empty folder, or add --force to write only the missing files (overwriting none)"));
 
     Date today = check_options(common).today;
@@ -98,7 +97,7 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
     // Every place is checked before the first file is written: a refusal leaves nothing half made.
     if (Message problem = target_problem(dir, files); !problem.vi.empty()) throw UsageError(problem.in(common.english));
     if (std::string folder = unwritable_folder(dir, files); !folder.empty())
-        throw UsageError(say("không có quyền ghi vào thư mục " + folder + ". Chưa ghi tệp nào",
+        throw UsageError(common.say("không có quyền ghi vào thư mục " + folder + ". Chưa ghi tệp nào",
                              "no permission to write in the folder " + folder + ". No file was written"));
     for (const auto& note : notes) out << note.in(common.english) << '\n';
     fs::create_directories(dir);
@@ -106,7 +105,7 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
     bool config_written = false;
     for (const auto& f : files) {
         if (fs::exists(fs::symlink_status(fs::path(dir) / f.path, ec))) {
-            out << say("giữ nguyên ", "kept ") << f.path << '\n';
+            out << common.say("giữ nguyên ", "kept ") << f.path << '\n';
             ++kept;
             continue;
         }
@@ -116,11 +115,11 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
     }
     // With vanban.yaml kept, the repository is the one already there, whatever --ten says.
     if (config_written)
-        out << say("đã tạo kho văn bản của ", "created the repository of ") << school.name << say(" trong ", " in ") << dir << ": " << written
-            << say(" tệp", " files");
+        out << common.say("đã tạo kho văn bản của ", "created the repository of ") << school.name << common.say(" trong ", " in ") << dir << ": " << written
+            << common.say(" tệp", " files");
     else
-        out << say("đã bổ sung ", "added ") << written << say(" tệp còn thiếu vào kho trong ", " missing files to the repository in ") << dir;
-    if (kept > 0) out << say(", giữ nguyên ", ", kept ") << kept << say(" tệp đã có", " existing files");
+        out << common.say("đã bổ sung ", "added ") << written << common.say(" tệp còn thiếu vào kho trong ", " missing files to the repository in ") << dir;
+    if (kept > 0) out << common.say(", giữ nguyên ", ", kept ") << kept << common.say(" tệp đã có", " existing files");
     out << "\n";
     // A school repository is a git repository of its own: GitHub reads .github/workflows only at
     // the top of one, and approvals are the history of exactly these files. A folder inside
@@ -129,19 +128,19 @@ int run_init(const std::vector<std::string>& args, std::ostream& out, std::ostre
     std::string around = GitRepository::work_tree_around(dir);
     if (around.empty() || !fs::equivalent(around, dir, same_ec)) {
         if (std::string error = GitRepository::create(dir, "main"); !error.empty())
-            throw std::runtime_error(say("không tạo được kho git trong " + dir + ": ", "could not create a git repository in " + dir + ": ") + error);
-        out << say("đã tạo kho git (nhánh main) trong ", "created a git repository (branch main) in ") << dir;
+            throw std::runtime_error(common.say("không tạo được kho git trong " + dir + ": ", "could not create a git repository in " + dir + ": ") + error);
+        out << common.say("đã tạo kho git (nhánh main) trong ", "created a git repository (branch main) in ") << dir;
         if (!around.empty())
-            out << say(" (riêng, bên trong kho " + around + ": quy trình GitHub chỉ chạy ở gốc một kho)",
+            out << common.say(" (riêng, bên trong kho " + around + ": quy trình GitHub chỉ chạy ở gốc một kho)",
                        " (its own, inside the repository " + around + ": GitHub workflows run only at the top of a repository)");
         out << "\n";
     }
     // A vanban.yaml kept as it was is the school's own: what it lacks is not known from the options.
     if (config_written && (school.governing_body.empty() || school.place.empty()))
-        out << say("Còn phải điền trong vanban.yaml:", "Still to fill in vanban.yaml:") << (school.governing_body.empty() ? " co_quan_chu_quan" : "")
-            << (school.place.empty() ? " dia_danh" : "") << say(" (các chỗ [[...]]).\n", " (the [[...]] places).\n");
+        out << common.say("Còn phải điền trong vanban.yaml:", "Still to fill in vanban.yaml:") << (school.governing_body.empty() ? " co_quan_chu_quan" : "")
+            << (school.place.empty() ? " dia_danh" : "") << common.say(" (các chỗ [[...]]).\n", " (the [[...]] places).\n");
     std::string enter = dir == "." ? std::string() : "cd " + std::string(dir[0] == '-' ? "./" : "") + shell_word(dir) + " && ";  // "cd -x" would be an option
-    out << say("Tiếp theo: đọc README.md, thay các chỗ [[...]] trong content/, rồi chạy: ", "Next: read README.md, replace the [[...]] places in content/, then run: ")
+    out << common.say("Tiếp theo: đọc README.md, thay các chỗ [[...]] trong content/, rồi chạy: ", "Next: read README.md, replace the [[...]] places in content/, then run: ")
         << enter << "vanban check\n";
     return 0;
 }
