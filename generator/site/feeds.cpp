@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "site/html_body.h"
+#include "html/body_html.h"
 #include "model/page_paths.h"
 #include "text/url.h"
 

@@ -16,7 +16,7 @@
 #include "diff/diff_report.h"
 #include "diff/document_diff.h"
 #include "site/feeds.h"
-#include "site/html_body.h"
+#include "html/body_html.h"
 #include "site/output_folder.h"
 #include "model/page_paths.h"
 #include "model/site_layout.h"

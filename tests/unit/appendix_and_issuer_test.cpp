@@ -4,7 +4,7 @@
 
 #include "load/markdown.h"
 #include "model/official_parts.h"
-#include "site/html_body.h"
+#include "html/body_html.h"
 #include "test_support.h"
 
 using namespace vanban;

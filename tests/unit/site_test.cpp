@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "site/html_body.h"
+#include "html/body_html.h"
 #include "model/page_paths.h"
 #include "test_support.h"
 

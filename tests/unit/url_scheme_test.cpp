@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "site/feeds.h"
-#include "site/html_body.h"
+#include "html/body_html.h"
 #include "test_support.h"
 #include "text/url.h"
 

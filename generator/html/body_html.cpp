@@ -1,4 +1,4 @@
-#include "site/html_body.h"
+#include "html/body_html.h"
 
 #include <cmark-gfm.h>
 

@@ -1,5 +1,5 @@
-// The body of a document as HTML: cmark-gfm's renderer on the document's AST, then three
-// touches the site needs: ids on headings (for the table of contents), links to other
+// The body of a document as HTML, for the site (and the printed copy): cmark-gfm's renderer on
+// the document's AST, then three touches the site needs: ids on headings (for the table of contents), links to other
 // documents pointed at their pages, and tables wrapped so they scroll on a phone.
 #pragma once
 
