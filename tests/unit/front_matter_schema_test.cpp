@@ -87,3 +87,14 @@ TEST_CASE("the loader and the rule agree: a value the rule refuses is left empty
     Repository empty_line = make_repository({{"plans/2024-2025/a.md", plan(kValidBody, "kinh_gui:\n  - \"Các tổ\"\n  - \"\"\n")}});
     CHECK(empty_line.documents.front().addressees.empty());
 }
+
+TEST_CASE("a map field written as a line is not read as one: co_quan_ban_hanh as text leaves the school the issuer") {
+    std::string text = plan(kValidBody, "co_quan_ban_hanh: \"SỞ GIÁO DỤC VÀ ĐÀO TẠO\"\nduyet_cap_tren: \"PHÒNG\"\n");
+    Repository repo = make_repository({{"plans/2024-2025/a.md", text}});
+    const Document& doc = repo.documents.front();
+    CHECK_FALSE(doc.issuing_body.has_value());
+    CHECK_FALSE(doc.issued_elsewhere());
+    CHECK_FALSE(doc.superior_approval.has_value());
+    auto found = run_rule(repo, "front-matter");
+    CHECK(std::any_of(found.begin(), found.end(), [](const Diagnostic& d) { return d.message.vi.find("co_quan_ban_hanh") != std::string::npos; }));
+}
