@@ -31,34 +31,39 @@ std::string first_line(const std::string& text) { return text.substr(0, text.fin
 // Refuses, before any commit, a signing key that the trusted keys (allowed_signers for SSH, the
 // .vanban/gpg keys for OpenPGP) do not give to a holder of `role`, saying which key it is, whose
 // it is, and who holds the role.
-void require_key_holds_role(const std::string& root, const std::string& configured, const std::string& role, const Ledger& ledger,
-                            const ApprovalConfig& files) {
+void require_key_holds_role(const std::string& root, const std::string& configured, const std::string& role,
+                            const Ledger& ledger, const ApprovalConfig& files) {
     std::string format = first_line(git(root, {"config", "--get", "gpg.format"}).out);
     std::string signers_file, key_name;
     KeyHolders owners;
     if (format == "ssh") {
         SigningKey key = ssh_signing_key(configured, root);
         if (key.public_key.empty())
-            throw ApprovalRefused({"không đọc được khóa công khai của khóa ký user.signingkey = " + configured +
-                                       " (cần tệp .pub bên cạnh khóa bí mật, hoặc ghi user.signingkey là đường dẫn tệp .pub)",
-                                   "could not read the public key of the signing key user.signingkey = " + configured +
-                                       " (a .pub file is needed beside the private key, or set user.signingkey to the .pub file's path)"});
+            throw ApprovalRefused(
+                {"không đọc được khóa công khai của khóa ký user.signingkey = " + configured +
+                     " (cần tệp .pub bên cạnh khóa bí mật, hoặc ghi user.signingkey là đường dẫn tệp .pub)",
+                 "could not read the public key of the signing key user.signingkey = " + configured +
+                     " (a .pub file is needed beside the private key, or set user.signingkey to the .pub file's "
+                     "path)"});
         signers_file = files.ssh_signers;
         key_name = key.fingerprint.empty() ? key.public_key : key.fingerprint;
         owners = key_holders(ledger.trusted_keys.allowed_signers, key.public_key, std::time(nullptr));
     } else if (format.empty() || format == "openpgp") {
         std::vector<std::string> fingerprints = gpg_signing_fingerprints(configured);
         if (fingerprints.empty())
-            throw ApprovalRefused({"gpg không có khóa bí mật nào cho user.signingkey = " + configured + " (xem: gpg --list-secret-keys)",
-                                   "gpg has no secret key for user.signingkey = " + configured + " (see: gpg --list-secret-keys)"});
+            throw ApprovalRefused(
+                {"gpg không có khóa bí mật nào cho user.signingkey = " + configured + " (xem: gpg --list-secret-keys)",
+                 "gpg has no secret key for user.signingkey = " + configured + " (see: gpg --list-secret-keys)"});
         signers_file = files.gpg_keys;
         key_name = fingerprints.front();
         owners = gpg_key_holders(ledger.trusted_keys.gpg_keys, fingerprints);
     } else {
-        throw ApprovalRefused({"git ký bằng gpg.format = " + format + ", nhưng vanban chỉ công nhận chữ ký SSH hoặc OpenPGP "
-                               "(git config gpg.format ssh). Chưa tạo commit nào.",
-                               "git signs with gpg.format = " + format + ", but vanban recognises only SSH or OpenPGP signatures "
-                               "(git config gpg.format ssh). No commit was made."});
+        throw ApprovalRefused({"git ký bằng gpg.format = " + format +
+                                   ", nhưng vanban chỉ công nhận chữ ký SSH hoặc OpenPGP "
+                                   "(git config gpg.format ssh). Chưa tạo commit nào.",
+                               "git signs with gpg.format = " + format +
+                                   ", but vanban recognises only SSH or OpenPGP signatures "
+                                   "(git config gpg.format ssh). No commit was made."});
     }
     std::vector<std::string> holders;
     for (const auto& [r, principal] : ledger.trusted_facts.role_holders)
@@ -72,36 +77,43 @@ void require_key_holds_role(const std::string& root, const std::string& configur
     const Message nothing_made{". Chưa tạo commit nào.", ". No commit was made."};
     if (owners.principals.empty() && !owners.expired.empty())
         throw ApprovalRefused(named +
-                              Message{" của " + join(owners.expired) + " đã hết hiệu lực (valid-before trong " + signers_file +
-                                          "); dùng khóa mới đã được thêm vào danh sách",
+                              Message{" của " + join(owners.expired) + " đã hết hiệu lực (valid-before trong " +
+                                          signers_file + "); dùng khóa mới đã được thêm vào danh sách",
                                       " of " + join(owners.expired) + " has expired (valid-before in " + signers_file +
                                           "); use a new key that has been added to the list"} +
                               nothing_made);
     if (owners.principals.empty())
-        throw ApprovalRefused(named +
-                              Message{" không có trong danh sách khóa đã được tin cậy (" + signers_file + " theo lịch sử có chữ ký); ",
-                                      " is not in the trusted keys (" + signers_file + " by the signed history); "} +
-                              held_by +
-                              Message{". Nhờ người quản lý thêm khóa công khai của bạn vào " + signers_file + " bằng một commit có chữ ký",
-                                      ". Ask the administrator to add your public key to " + signers_file + " in a signed commit"} +
-                              nothing_made);
+        throw ApprovalRefused(
+            named +
+            Message{" không có trong danh sách khóa đã được tin cậy (" + signers_file + " theo lịch sử có chữ ký); ",
+                    " is not in the trusted keys (" + signers_file + " by the signed history); "} +
+            held_by +
+            Message{
+                ". Nhờ người quản lý thêm khóa công khai của bạn vào " + signers_file + " bằng một commit có chữ ký",
+                ". Ask the administrator to add your public key to " + signers_file + " in a signed commit"} +
+            nothing_made);
     for (const auto& pattern : owners.principals)
         for (const auto& holder : holders)
             if (principal_matches(pattern, holder)) return;
     std::vector<std::string> own_roles;
     for (const auto& [r, principal] : ledger.trusted_facts.role_holders)
         for (const auto& pattern : owners.principals)
-            if (principal_matches(pattern, principal) && std::find(own_roles.begin(), own_roles.end(), r) == own_roles.end()) own_roles.push_back(r);
+            if (principal_matches(pattern, principal) &&
+                std::find(own_roles.begin(), own_roles.end(), r) == own_roles.end())
+                own_roles.push_back(r);
     Message roles = own_roles.empty() ? Message{"không có", "none"} : Message{join(own_roles), join(own_roles)};
-    throw ApprovalRefused(named +
-                          Message{" là của " + join(owners.principals) + " (vai trò: " + roles.vi + "), không giữ vai trò " + role + "; ",
-                                  " belongs to " + join(owners.principals) + " (roles: " + roles.en + "), who does not hold the role " + role + "; "} +
-                          held_by + nothing_made);
+    throw ApprovalRefused(
+        named +
+        Message{" là của " + join(owners.principals) + " (vai trò: " + roles.vi + "), không giữ vai trò " + role + "; ",
+                " belongs to " + join(owners.principals) + " (roles: " + roles.en + "), who does not hold the role " +
+                    role + "; "} +
+        held_by + nothing_made);
 }
 
 }  // namespace
 
-ApprovalCommit::ApprovalCommit(const Repository& repo, std::string role, bool issued) : repo_(repo), role_(std::move(role)), issued_(issued) {
+ApprovalCommit::ApprovalCommit(const Repository& repo, std::string role, bool issued)
+    : repo_(repo), role_(std::move(role)), issued_(issued) {
     if (!repo.approval.enabled)
         throw ApprovalRefused({"vanban.yaml chưa có mục phe_duyet (vai trò, khóa); xem README",
                                "vanban.yaml has no phe_duyet section (roles, keys) yet; see the README"});
@@ -117,15 +129,17 @@ ApprovalCommit::ApprovalCommit(const Repository& repo, std::string role, bool is
     ProcessResult key = git(repo.root, {"config", "--get", "user.signingkey"});
     if (!key.ok() || key.out.empty()) {
         const std::string how = "  git config gpg.format ssh\n  git config user.signingkey ~/.ssh/vanban_ed25519.pub\n";
-        throw ApprovalRefused({"git chưa được cài đặt để ký commit. Với khóa SSH:\n" + how + "và đưa khóa công khai vào " +
-                                   repo.approval.ssh_signers + " (do hiệu trưởng ký duyệt).",
-                               "git is not set up to sign commits. With an SSH key:\n" + how + "and put the public key in " +
-                                   repo.approval.ssh_signers + " (in a commit signed by the principal)."});
+        throw ApprovalRefused(
+            {"git chưa được cài đặt để ký commit. Với khóa SSH:\n" + how + "và đưa khóa công khai vào " +
+                 repo.approval.ssh_signers + " (do hiệu trưởng ký duyệt).",
+             "git is not set up to sign commits. With an SSH key:\n" + how + "and put the public key in " +
+                 repo.approval.ssh_signers + " (in a commit signed by the principal)."});
     }
     // Who may sign and what a type accepts are judged against the trusted list, read from history as it stands.
     before_ = approval_report(repo);
     if (!before_.available)
-        throw ApprovalRefused(Message{"không đọc được lịch sử phê duyệt: ", "could not read the approval history: "} + before_.unavailable);
+        throw ApprovalRefused(Message{"không đọc được lịch sử phê duyệt: ", "could not read the approval history: "} +
+                              before_.unavailable);
     require_key_holds_role(repo.root, first_line(key.out), role_, before_.ledger, repo.approval);
 }
 
@@ -136,7 +150,8 @@ std::vector<const Diagnostic*> ApprovalCommit::config_hints(const std::vector<Di
     return hints;
 }
 
-ApprovalDecision ApprovalCommit::add(const std::string& named_as, const Document& doc, const std::vector<Diagnostic>& diagnostics) {
+ApprovalDecision ApprovalCommit::add(const std::string& named_as, const Document& doc,
+                                     const std::vector<Diagnostic>& diagnostics) {
     ApprovalDecision decision;
     if (std::find(named_.begin(), named_.end(), doc.path) != named_.end()) {
         decision.kind = ApprovalDecision::Kind::Duplicate;
@@ -147,7 +162,8 @@ ApprovalDecision ApprovalCommit::add(const std::string& named_as, const Document
     if (size_t at = find_line_breaking_character(doc.path); at != std::string::npos)
         throw ApprovalRefused({"tên tệp " + doc.path + " có ký tự điều khiển " + code_point_name(doc.path, at) +
                                    "; đổi tên tệp (git mv) rồi commit, sau đó phê duyệt",
-                               "the file name " + doc.path + " holds the control character " + code_point_name(doc.path, at) +
+                               "the file name " + doc.path + " holds the control character " +
+                                   code_point_name(doc.path, at) +
                                    "; rename the file (git mv), commit, then approve it"});
     if (!doc.type || !doc.type->official)
         throw ApprovalRefused({named_as + " không phải văn bản hành chính nên không cần phê duyệt",
@@ -155,29 +171,40 @@ ApprovalDecision ApprovalCommit::add(const std::string& named_as, const Document
     // The school does not approve another agency's text; it records the text it received as
     // the one issued, so that a co_quan_ban_hanh line alone never publishes a document.
     if (doc.issued_elsewhere() && !issued_)
-        throw ApprovalRefused({doc.path + " là văn bản của " + doc.issuing_body->name +
-                                   " (co_quan_ban_hanh): trường không phê duyệt văn bản của cơ quan khác; hãy ghi nhận bản đã nhận bằng "
-                                   "vanban approve " + doc.path + " --role <vai trò> --issued",
-                               doc.path + " is a document of " + doc.issuing_body->name +
-                                   " (co_quan_ban_hanh): the school does not approve another agency's text; record the copy received with "
-                                   "vanban approve " + doc.path + " --role <role> --issued"});
+        throw ApprovalRefused(
+            {doc.path + " là văn bản của " + doc.issuing_body->name +
+                 " (co_quan_ban_hanh): trường không phê duyệt văn bản của cơ quan khác; hãy ghi nhận bản đã nhận bằng "
+                 "vanban approve " +
+                 doc.path + " --role <vai trò> --issued",
+             doc.path + " is a document of " + doc.issuing_body->name +
+                 " (co_quan_ban_hanh): the school does not approve another agency's text; record the copy received "
+                 "with "
+                 "vanban approve " +
+                 doc.path + " --role <role> --issued"});
     if (issued_) {
         if (!doc.number || !doc.date)
-            throw ApprovalRefused({doc.path + " chưa có số hoặc ngày ban hành (so, ngay): chỉ văn bản đã ban hành — có số, có ngày, đã ký trên "
-                                              "giấy — mới được ghi nhận là đã ban hành; văn bản mới thì phê duyệt (bỏ --issued)",
-                                   doc.path + " has no number or date of issue (so, ngay): only a document already issued — numbered, dated, "
-                                              "signed on paper — is recorded as issued; a new document is approved (without --issued)"});
+            throw ApprovalRefused(
+                {doc.path +
+                     " chưa có số hoặc ngày ban hành (so, ngay): chỉ văn bản đã ban hành — có số, có ngày, đã ký trên "
+                     "giấy — mới được ghi nhận là đã ban hành; văn bản mới thì phê duyệt (bỏ --issued)",
+                 doc.path +
+                     " has no number or date of issue (so, ngay): only a document already issued — numbered, dated, "
+                     "signed on paper — is recorded as issued; a new document is approved (without --issued)"});
         std::vector<std::string> accepted = issuing_roles(doc, before_.ledger);
         if (std::find(accepted.begin(), accepted.end(), role_) == accepted.end())
-            throw ApprovalRefused(Message{"loại " + doc.type_id + " không chấp nhận vai trò " + role_ + " ghi nhận văn bản đã ban hành",
-                                          "the type " + doc.type_id + " does not accept the role " + role_ + " recording a document as issued"} +
-                                  (accepted.empty() ? Message{" (loại này không khai phe_duyet)", " (this type declares no phe_duyet)"}
-                                                    : Message{" (cần một trong: " + join(accepted) + ")", " (one of: " + join(accepted) + ")"}));
+            throw ApprovalRefused(
+                Message{"loại " + doc.type_id + " không chấp nhận vai trò " + role_ + " ghi nhận văn bản đã ban hành",
+                        "the type " + doc.type_id + " does not accept the role " + role_ +
+                            " recording a document as issued"} +
+                (accepted.empty()
+                     ? Message{" (loại này không khai phe_duyet)", " (this type declares no phe_duyet)"}
+                     : Message{" (cần một trong: " + join(accepted) + ")", " (one of: " + join(accepted) + ")"}));
     }
     // An issued document's text is what was signed on paper: its errors stay, as warnings,
     // instead of blocking the record; a hint left to fill in blocks both.
     for (const auto& dg : diagnostics)
-        if (dg.file == doc.path && (dg.rule == "placeholder" || (!issued_ && dg.severity == Severity::Error))) decision.blocking.push_back(&dg);
+        if (dg.file == doc.path && (dg.rule == "placeholder" || (!issued_ && dg.severity == Severity::Error)))
+            decision.blocking.push_back(&dg);
     if (!decision.blocking.empty()) {
         decision.kind = ApprovalDecision::Kind::Blocked;
         return decision;
@@ -188,8 +215,9 @@ ApprovalDecision ApprovalCommit::add(const std::string& named_as, const Document
         throw ApprovalRefused({doc.path + " chưa được commit; hãy commit văn bản trước rồi mới phê duyệt",
                                doc.path + " is not committed; commit the document first, then approve it"});
     if (!status.out.empty())
-        throw ApprovalRefused({doc.path + " có thay đổi chưa commit; phê duyệt chỉ ghi nhận nội dung đã commit (git commit trước)",
-                               doc.path + " has uncommitted changes; an approval records only committed content (git commit first)"});
+        throw ApprovalRefused(
+            {doc.path + " có thay đổi chưa commit; phê duyệt chỉ ghi nhận nội dung đã commit (git commit trước)",
+             doc.path + " has uncommitted changes; an approval records only committed content (git commit first)"});
     // Approving the same content twice for one role adds a commit and nothing else.
     if (const DocumentApproval* a = before_.find(doc.path)) {
         const Approval* same = nullptr;
@@ -212,11 +240,19 @@ ApprovalCommitResult ApprovalCommit::commit() const {
     // The approval commit must approve, not smuggle in staged changes (a role, a key) under the signature.
     ProcessResult staged = git(repo_.root, {"diff", "--cached", "--quiet"});
     if (!staged.ok())
-        throw ApprovalRefused({"có thay đổi đang chờ commit (git add); commit hoặc bỏ chúng trước (git restore --staged .) rồi mới phê duyệt",
-                               "there are staged changes (git add); commit them or unstage them (git restore --staged .) before approving"});
-    std::vector<std::string> command = {"commit", "--allow-empty", "--quiet", "-S", "-m",
-                                        (issued_ ? "Ghi nhận đã ban hành: " : "Phê duyệt: ") +
-                                            (paths_.size() == 1 ? repo_.find(paths_[0])->title() : std::to_string(paths_.size()) + " văn bản")};
+        throw ApprovalRefused(
+            {"có thay đổi đang chờ commit (git add); commit hoặc bỏ chúng trước (git restore --staged .) rồi mới phê "
+             "duyệt",
+             "there are staged changes (git add); commit them or unstage them (git restore --staged .) before "
+             "approving"});
+    std::vector<std::string> command = {
+        "commit",
+        "--allow-empty",
+        "--quiet",
+        "-S",
+        "-m",
+        (issued_ ? "Ghi nhận đã ban hành: " : "Phê duyệt: ") +
+            (paths_.size() == 1 ? repo_.find(paths_[0])->title() : std::to_string(paths_.size()) + " văn bản")};
     for (const auto& p : paths_) command.push_back((issued_ ? "--trailer=Ban-hanh: " : "--trailer=Phe-duyet: ") + p);
     command.push_back("--trailer=Vai-tro: " + role_);
     ProcessResult made = git(repo_.root, command);

@@ -31,12 +31,12 @@ struct ApprovalDecision {
 };
 
 struct ApprovalCommitResult {
-    bool made = false;              // git made the commit
-    std::string git_error;          // ... and why not, when not
-    std::string commit;             // its full id
-    bool recognised = false;        // read back, the ledger accepts it
-    Message refusal;                // ... and why not, when not
-    ApprovalReport report;          // the approvals after the commit
+    bool made = false;        // git made the commit
+    std::string git_error;    // ... and why not, when not
+    std::string commit;       // its full id
+    bool recognised = false;  // read back, the ledger accepts it
+    Message refusal;          // ... and why not, when not
+    ApprovalReport report;    // the approvals after the commit
 };
 
 class ApprovalCommit {

@@ -195,7 +195,8 @@ private:
     }
 
     // `spec`: the field's entry in the schema, for the sub-keys of a map value (nullptr for a sub-key's value).
-    void check_value(const std::string& key, const YAML::Node& value, FieldKind kind, const DocumentType& type, const FieldSpec* spec) {
+    void check_value(const std::string& key, const YAML::Node& value, FieldKind kind, const DocumentType& type,
+                     const FieldSpec* spec) {
         Position at = yaml_position(doc_.source, doc_.front, value);
         auto is_text = [](const YAML::Node& n) { return n.IsScalar() && !n.Scalar().empty(); };
         switch (kind) {
@@ -248,16 +249,13 @@ private:
                            "Example:\n  " + key + ":\n    - \"Phòng GD&ĐT (để báo cáo);\"\n    - \"Lưu: VT.\""});
                 return;
             }
-            case FieldKind::Signer:
-                check_signer(value, at, *spec);
-                return;
+            case FieldKind::Signer: check_signer(value, at, *spec); return;
             case FieldKind::SuperiorApproval:
                 if (check_signer(value, at, *spec))
-                    if (YAML::Node n = value[part::kDate]) check_value(key + "." + part::kDate, n, FieldKind::IsoDate, type, nullptr);
+                    if (YAML::Node n = value[part::kDate])
+                        check_value(key + "." + part::kDate, n, FieldKind::IsoDate, type, nullptr);
                 return;
-            case FieldKind::IssuingBody:
-                check_issuing_body(value, at, *spec);
-                return;
+            case FieldKind::IssuingBody: check_issuing_body(value, at, *spec); return;
             case FieldKind::Category: {
                 std::vector<std::string> ids;
                 for (const auto& c : type.categories) ids.push_back(c.id);

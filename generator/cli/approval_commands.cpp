@@ -35,8 +35,8 @@ void print_findings(const std::vector<const Diagnostic*>& found, const std::stri
 }
 
 // Runs the approval workflow (approval/approval_commit.h) and prints what it decides.
-int approve(const Repository& repo, const std::string& role, bool issued, const std::vector<std::string>& files, const CommonOptions& common,
-            std::ostream& out, std::ostream& err) {
+int approve(const Repository& repo, const std::string& role, bool issued, const std::vector<std::string>& files,
+            const CommonOptions& common, std::ostream& out, std::ostream& err) {
     const bool en = common.english;
     ApprovalCommit approval(repo, role, issued);
     std::vector<Diagnostic> diagnostics = check_repository(repo, check_options(common));
@@ -45,12 +45,12 @@ int approve(const Repository& repo, const std::string& role, bool issued, const 
     if (std::vector<const Diagnostic*> hints = ApprovalCommit::config_hints(diagnostics); !hints.empty()) {
         err << "vanban approve: "
             << common.say("vanban.yaml còn chỗ [[...]] chưa thay (" + std::to_string(hints.size()) +
-                       "), chúng được in ở phần đầu mọi văn bản; hãy sửa trước khi phê duyệt:\n",
-                   "vanban.yaml still has [[...]] hints (" + std::to_string(hints.size()) +
-                       "), printed in every document's header; fix them before approving:\n");
+                              "), chúng được in ở phần đầu mọi văn bản; hãy sửa trước khi phê duyệt:\n",
+                          "vanban.yaml still has [[...]] hints (" + std::to_string(hints.size()) +
+                              "), printed in every document's header; fix them before approving:\n");
         print_findings(hints, "vanban.yaml", en, err);
         err << common.say("Sửa các chỗ trên, commit, rồi phê duyệt lại. Chưa tạo commit nào.\n",
-                   "Fix these, commit, then approve again. No commit was made.\n");
+                          "Fix these, commit, then approve again. No commit was made.\n");
         return 1;
     }
     for (const auto& f : files) {
@@ -59,32 +59,38 @@ int approve(const Repository& repo, const std::string& role, bool issued, const 
         if (decision.kind == ApprovalDecision::Kind::Blocked) {
             std::string count = std::to_string(decision.blocking.size());
             err << "vanban approve: " << one_line(doc.path)
-                << common.say(std::string(issued ? " còn chỗ [[...]] chưa thay" : " còn lỗi hoặc chỗ [[...]] chưa thay") + " (" + count +
-                           "), hãy sửa trước khi phê duyệt:\n",
-                       std::string(issued ? " still has [[...]] hints" : " still has errors or [[...]] hints") + " (" + count +
-                           "); fix them before approving:\n");
+                << common.say(
+                       std::string(issued ? " còn chỗ [[...]] chưa thay" : " còn lỗi hoặc chỗ [[...]] chưa thay") +
+                           " (" + count + "), hãy sửa trước khi phê duyệt:\n",
+                       std::string(issued ? " still has [[...]] hints" : " still has errors or [[...]] hints") + " (" +
+                           count + "); fix them before approving:\n");
             print_findings(decision.blocking, doc.path, en, err);
             err << common.say("Sửa các chỗ trên, commit, rồi phê duyệt lại. Chưa tạo commit nào.\n",
-                       "Fix these, commit, then approve again. No commit was made.\n");
+                              "Fix these, commit, then approve again. No commit was made.\n");
             return 1;
         }
         if (decision.kind == ApprovalDecision::Kind::AlreadyDone)
             out << one_line(doc.path)
-                << common.say(issued ? ": nội dung hiện tại đã được ghi nhận đã ban hành (vai trò " : ": nội dung hiện tại đã được phê duyệt (vai trò ",
-                       issued ? ": the current content is already recorded as issued (role " : ": the current content is already approved (role ")
-                << one_line(role) << ", commit " << decision.already_commit.substr(0, 10) << common.say("); không tạo commit mới\n", "); no new commit\n");
+                << common.say(issued ? ": nội dung hiện tại đã được ghi nhận đã ban hành (vai trò "
+                                     : ": nội dung hiện tại đã được phê duyệt (vai trò ",
+                              issued ? ": the current content is already recorded as issued (role "
+                                     : ": the current content is already approved (role ")
+                << one_line(role) << ", commit " << decision.already_commit.substr(0, 10)
+                << common.say("); không tạo commit mới\n", "); no new commit\n");
     }
     if (approval.paths().empty()) return 0;
 
     ApprovalCommitResult commit = approval.commit();
     if (!commit.made) {
-        err << "vanban approve: " << common.say("git không tạo được commit phê duyệt:\n", "git could not make the approval commit:\n")
+        err << "vanban approve: "
+            << common.say("git không tạo được commit phê duyệt:\n", "git could not make the approval commit:\n")
             << escape_lines(commit.git_error);
         return 1;
     }
     const std::string& id = commit.commit;
     if (!commit.recognised) {
-        err << "vanban approve: " << common.say("đã tạo commit ", "made the commit ") << id.substr(0, 10) << common.say(" nhưng ", " but the ")
+        err << "vanban approve: " << common.say("đã tạo commit ", "made the commit ") << id.substr(0, 10)
+            << common.say(" nhưng ", " but the ")
             << (issued ? common.say("ghi nhận", "record of issue") : common.say("phê duyệt", "approval"))
             << common.say(" không được công nhận: ", " is not recognised: ") << one_line(commit.refusal.in(en)) << '\n';
         return 1;
@@ -93,9 +99,11 @@ int approve(const Repository& repo, const std::string& role, bool issued, const 
     for (const auto& p : approval.paths()) {
         const DocumentApproval* a = commit.report.find(p);
         out << one_line(p) << ": " << (a ? (en ? state_id(a->state) : state_name(a->state)) : "?");
-        if (a && !a->missing_roles.empty()) out << common.say(" (còn thiếu: ", " (missing: ") << one_line(join(a->missing_roles)) << ")";
+        if (a && !a->missing_roles.empty())
+            out << common.say(" (còn thiếu: ", " (missing: ") << one_line(join(a->missing_roles)) << ")";
         if (a && a->issue_not_counted)
-            out << common.say(" (ghi nhận không được tính: ", " (record not counted: ") << one_line(a->issue_problem.in(en)) << ")";
+            out << common.say(" (ghi nhận không được tính: ", " (record not counted: ")
+                << one_line(a->issue_problem.in(en)) << ")";
         out << '\n';
         all_issued &= a && a->state == ApprovalState::Issued;
     }

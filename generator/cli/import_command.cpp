@@ -4,12 +4,12 @@
 
 #include "check/report.h"
 #include "cli/cli_support.h"
-#include "import/docx_import.h"
 #include "import/document_place.h"
+#include "import/docx_import.h"
 #include "import/word_file.h"
-#include "support/process.h"
 #include "load/document_loader.h"
 #include "pdf/pdf_renderer.h"
+#include "support/process.h"
 
 namespace fs = std::filesystem;
 
@@ -71,7 +71,8 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
         }
         // --force replaces what was there, never a file this same run has just written.
         place.replace = force;
-        std::string relative = document_place(common.root(), repo.types.find(doc.type), doc.school_year, doc.subject, place);
+        std::string relative =
+            document_place(common.root(), repo.types.find(doc.type), doc.school_year, doc.subject, place);
         write_repository_file(common.root(), relative, doc.markdown, force, common.english);
         place.claimed.insert(relative);
         out << common.text("  đã ghi ", "  written: ") << relative << "\n";

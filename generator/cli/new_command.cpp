@@ -2,8 +2,8 @@
 #include <algorithm>
 
 #include "cli/cli_support.h"
-#include "init/school_input.h"
 #include "import/document_place.h"
+#include "init/school_input.h"
 #include "load/document_loader.h"
 #include "load/front_matter.h"
 #include "text/numbering.h"

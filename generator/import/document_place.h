@@ -25,8 +25,8 @@ std::string document_folder(const DocumentType* type, const std::string& school_
 std::string document_base_name(const DocumentType* type, const std::string& title);
 
 struct PlaceOptions {
-    bool replace = false;            // an existing file may be replaced (import --force)
-    std::set<std::string> claimed;   // repository-relative paths this run has written: never replaced
+    bool replace = false;           // an existing file may be replaced (import --force)
+    std::set<std::string> claimed;  // repository-relative paths this run has written: never replaced
 };
 
 // The repository-relative path of the new document: <folder>/<base>.md, or <base>-2.md, -3…

@@ -47,7 +47,8 @@ void list_fields(const RecognizedDocument& r, ImportedDocument& doc) {
 
 }  // namespace
 
-ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Repository& repo, const ImportOptions& options,
+ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Repository& repo,
+                                    const ImportOptions& options,
                                     const std::map<std::string, std::string>& properties) {
     nlohmann::json ast = nlohmann::json::parse(pandoc_json);
     WordDocument word = read_pandoc_json(ast);              // phase 1: the blocks Word gave
@@ -58,7 +59,7 @@ ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Reposi
     doc.type = r.type;
     doc.school_year = r.school_year;
     doc.subject = r.subject;
-    doc.markdown = write_markdown(r);                       // phase 3: the Markdown
+    doc.markdown = write_markdown(r);  // phase 3: the Markdown
     doc.fidelity = check_fidelity(ast, doc.markdown, r.template_text);
     doc.notes = r.notes;
     list_fields(r, doc);

@@ -103,7 +103,8 @@ Document load_document(std::string path, std::string raw, const DocumentTypes& t
         doc.subject = text(fm, Field::Subject);
         if (YAML::Node signer = map_value(fm, Field::Signer)) doc.signer = signer_from(signer);
         if (YAML::Node body = map_value(fm, Field::IssuingBody))
-            doc.issuing_body = IssuingBody{scalar(body, part::kBodyName), scalar(body, part::kParentBody), scalar(body, part::kPlace)};
+            doc.issuing_body =
+                IssuingBody{scalar(body, part::kBodyName), scalar(body, part::kParentBody), scalar(body, part::kPlace)};
         if (YAML::Node approval = map_value(fm, Field::SuperiorApproval))
             doc.superior_approval = SuperiorApproval{scalar(approval, part::kTitle), signer_from(approval),
                                                      parse_iso_date(scalar(approval, part::kDate))};

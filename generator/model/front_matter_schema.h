@@ -26,8 +26,20 @@ enum class FieldKind {
 };
 
 enum class Field {
-    Type, Number, Symbol, Date, SchoolYear, Subject, Signer, Recipients, Addressees, Category, PageTitle, MenuOrder,
-    IssuingBody, SuperiorApproval,
+    Type,
+    Number,
+    Symbol,
+    Date,
+    SchoolYear,
+    Subject,
+    Signer,
+    Recipients,
+    Addressees,
+    Category,
+    PageTitle,
+    MenuOrder,
+    IssuingBody,
+    SuperiorApproval
 };
 
 // Which documents must have a key: every document (loai), or those whose type's definition
@@ -40,9 +52,9 @@ namespace part {
 inline constexpr const char* kAuthority = "quyen_han";  // "KT. HIỆU TRƯỞNG"
 inline constexpr const char* kPosition = "chuc_vu";
 inline constexpr const char* kName = "ho_ten";
-inline constexpr const char* kTitle = "tieu_de";         // duyet_cap_tren: the block's heading
-inline constexpr const char* kDate = "ngay";             // duyet_cap_tren: the approval's date
-inline constexpr const char* kBodyName = "ten";          // co_quan_ban_hanh
+inline constexpr const char* kTitle = "tieu_de";  // duyet_cap_tren: the block's heading
+inline constexpr const char* kDate = "ngay";      // duyet_cap_tren: the approval's date
+inline constexpr const char* kBodyName = "ten";   // co_quan_ban_hanh
 inline constexpr const char* kParentBody = "chu_quan";
 inline constexpr const char* kPlace = "dia_danh";
 }  // namespace part

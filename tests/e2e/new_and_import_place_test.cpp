@@ -22,7 +22,8 @@ TEST_CASE("new and import place a kế hoạch of the same title and year at the
     REQUIRE(import.exit_code == 0);
     CHECK(import.out.find("đã ghi " + path + "\n") != std::string::npos);
 
-    const std::string title = "--year 2023-2024 --today 2023-10-04 --title 'Triển khai chuyển đổi số năm học 2023-2024'";
+    const std::string title =
+        "--year 2023-2024 --today 2023-10-04 --title 'Triển khai chuyển đổi số năm học 2023-2024'";
     Run made = run_vanban("new ke-hoach --root " + shell_quote(created.string()) + " " + title);
     INFO(made.out, made.err);
     REQUIRE(made.exit_code == 0);
@@ -40,8 +41,9 @@ TEST_CASE("an imported page goes to content/ like a new one, under its title alo
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
     std::string docx = tmp.str() + "/trang.docx";
-    run_command("printf '<p>Giới thiệu nhà trường</p><p>Trường được thành lập năm 1990.</p>' | pandoc -f html -t docx -o " +
-                shell_quote(docx));
+    run_command(
+        "printf '<p>Giới thiệu nhà trường</p><p>Trường được thành lập năm 1990.</p>' | pandoc -f html -t docx -o " +
+        shell_quote(docx));
     REQUIRE(fs::exists(docx));
     Run import = run_vanban("import --type trang --root " + shell_quote(root.string()) + " " + shell_quote(docx));
     INFO(import.out, import.err);

@@ -1,9 +1,9 @@
 // import/document_place: the one rule of where a new document goes (vanban new and vanban import).
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "import/document_place.h"
 
@@ -68,7 +68,8 @@ TEST_CASE("a taken name moves on to -2, -3: an existing file, a name the site ne
     replace.replace = true;
     CHECK(document_place(root.dir.string(), &plan, "2024-2025", "Dạy học", replace) == first);
     replace.claimed.insert(first);
-    CHECK(document_place(root.dir.string(), &plan, "2024-2025", "Dạy học", replace) == "plans/2024-2025/ke-hoach-day-hoc-2.md");
+    CHECK(document_place(root.dir.string(), &plan, "2024-2025", "Dạy học", replace) ==
+          "plans/2024-2025/ke-hoach-day-hoc-2.md");
 
     // content/index.md would be the site's home page, content/tim-kiem.md its search page: even with replace.
     CHECK(document_place(root.dir.string(), &page, "", "index", replace) == "content/index-2.md");

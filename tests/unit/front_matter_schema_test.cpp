@@ -22,7 +22,8 @@ TEST_CASE("the schema: each field once, each key once, a meaning in both languag
         CHECK(find_field(spec.key) == &spec);
         CHECK_FALSE(spec.meaning.vi.empty());
         CHECK_FALSE(spec.meaning.en.empty());
-        bool map = spec.kind == FieldKind::Signer || spec.kind == FieldKind::IssuingBody || spec.kind == FieldKind::SuperiorApproval;
+        bool map = spec.kind == FieldKind::Signer || spec.kind == FieldKind::IssuingBody ||
+                   spec.kind == FieldKind::SuperiorApproval;
         CHECK(map == !spec.parts.empty());
         for (const char* required : spec.required_parts)
             CHECK(std::find(spec.parts.begin(), spec.parts.end(), required) != spec.parts.end());
@@ -84,7 +85,8 @@ TEST_CASE("the loader and the rule agree: a value the rule refuses is left empty
         Repository repo = make_repository({{"plans/2024-2025/a.md", text}});
         CHECK(repo.documents.front().addressees == std::vector<std::string>{"Các tổ chuyên môn"});
     }
-    Repository empty_line = make_repository({{"plans/2024-2025/a.md", plan(kValidBody, "kinh_gui:\n  - \"Các tổ\"\n  - \"\"\n")}});
+    Repository empty_line =
+        make_repository({{"plans/2024-2025/a.md", plan(kValidBody, "kinh_gui:\n  - \"Các tổ\"\n  - \"\"\n")}});
     CHECK(empty_line.documents.front().addressees.empty());
 }
 
@@ -96,5 +98,6 @@ TEST_CASE("a map field written as a line is not read as one: co_quan_ban_hanh as
     CHECK_FALSE(doc.issued_elsewhere());
     CHECK_FALSE(doc.superior_approval.has_value());
     auto found = run_rule(repo, "front-matter");
-    CHECK(std::any_of(found.begin(), found.end(), [](const Diagnostic& d) { return d.message.vi.find("co_quan_ban_hanh") != std::string::npos; }));
+    CHECK(std::any_of(found.begin(), found.end(),
+                      [](const Diagnostic& d) { return d.message.vi.find("co_quan_ban_hanh") != std::string::npos; }));
 }
