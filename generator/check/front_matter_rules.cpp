@@ -1,12 +1,12 @@
 // front-matter and unknown-type: the YAML block at the top of each document.
 #include <algorithm>
-#include <map>
 #include <regex>
 #include <set>
 
 #include "check/checks.h"
 #include "load/document_loader.h"
 #include "load/front_matter.h"
+#include "model/front_matter_schema.h"
 #include "support/error_text.h"
 #include "text/markup.h"
 #include "text/unicode.h"
@@ -29,20 +29,7 @@ Position field_position(const Document& doc, const char* key) {
 
 namespace {
 
-enum class FieldKind { Integer, IsoDate, SchoolYear, Text, Signer, TextList, TextOrList, Category, IssuingBody, SuperiorApproval };
-
-// What each key vanban understands must hold. Keys a school adds in its own type
-// definitions and that are not listed here are accepted as they are.
-const std::map<std::string, FieldKind>& field_kinds() {
-    static const std::map<std::string, FieldKind> kinds = {
-        {"loai", FieldKind::Text},         {"so", FieldKind::Integer},          {"ky_hieu", FieldKind::Text},
-        {"ngay", FieldKind::IsoDate},      {"nam_hoc", FieldKind::SchoolYear},  {"trich_yeu", FieldKind::Text},
-        {"nguoi_ky", FieldKind::Signer},   {"noi_nhan", FieldKind::TextList},   {"kinh_gui", FieldKind::TextOrList},
-        {"danh_muc", FieldKind::Category}, {"tieu_de", FieldKind::Text},        {"thu_tu", FieldKind::Integer},
-        {"co_quan_ban_hanh", FieldKind::IssuingBody}, {"duyet_cap_tren", FieldKind::SuperiorApproval},
-    };
-    return kinds;
-}
+std::vector<std::string> key_list(const std::vector<const char*>& keys) { return {keys.begin(), keys.end()}; }
 
 // The closest candidate within a small edit distance, for "did you mean".
 std::string closest(const std::string& word, const std::vector<std::string>& candidates) {
@@ -76,7 +63,9 @@ public:
         if (find_control_character(doc_.source.text) == std::string::npos) check_control_characters(fm, budget);
         if (!check_type()) return;
         const DocumentType& type = *doc_.type;
-        std::vector<std::string> allowed = {"loai"};
+        std::vector<std::string> allowed;
+        for (const auto& spec : front_matter_fields())
+            if (spec.need == FieldNeed::Always) allowed.push_back(spec.key);
         allowed.insert(allowed.end(), type.required_fields.begin(), type.required_fields.end());
         allowed.insert(allowed.end(), type.optional_fields.begin(), type.optional_fields.end());
 
@@ -95,8 +84,7 @@ public:
                 unknown_key(key, kv.first, allowed);
                 continue;
             }
-            auto kind = field_kinds().find(key);
-            if (kind != field_kinds().end()) check_value(key, kv.second, kind->second, type);
+            if (const FieldSpec* spec = find_field(key)) check_value(key, kv.second, spec->kind, type, spec);
         }
         for (const auto& key : type.required_fields) {
             YAML::Node n = fm[key];
@@ -206,7 +194,9 @@ private:
         error(yaml_position(doc_.source, doc_.front, at), {"trường không biết \"" + key + "\"", "unknown field \"" + key + "\""}, hint);
     }
 
-    void check_value(const std::string& key, const YAML::Node& value, FieldKind kind, const DocumentType& type) {
+    // `spec`: the field's entry in the schema, for the sub-keys of a map value (nullptr for a sub-key's value).
+    void check_value(const std::string& key, const YAML::Node& value, FieldKind kind, const DocumentType& type,
+                     const FieldSpec* spec) {
         Position at = yaml_position(doc_.source, doc_.front, value);
         auto is_text = [](const YAML::Node& n) { return n.IsScalar() && !n.Scalar().empty(); };
         switch (kind) {
@@ -259,16 +249,13 @@ private:
                            "Example:\n  " + key + ":\n    - \"Phòng GD&ĐT (để báo cáo);\"\n    - \"Lưu: VT.\""});
                 return;
             }
-            case FieldKind::Signer:
-                check_signer(value, at, "nguoi_ky", {"quyen_han", "chuc_vu", "ho_ten"});
-                return;
+            case FieldKind::Signer: check_signer(value, at, *spec); return;
             case FieldKind::SuperiorApproval:
-                if (check_signer(value, at, "duyet_cap_tren", {"tieu_de", "quyen_han", "chuc_vu", "ho_ten", "ngay"}))
-                    if (YAML::Node n = value["ngay"]) check_value("duyet_cap_tren.ngay", n, FieldKind::IsoDate, type);
+                if (check_signer(value, at, *spec))
+                    if (YAML::Node n = value[part::kDate])
+                        check_value(key + "." + part::kDate, n, FieldKind::IsoDate, type, nullptr);
                 return;
-            case FieldKind::IssuingBody:
-                check_issuing_body(value, at);
-                return;
+            case FieldKind::IssuingBody: check_issuing_body(value, at, *spec); return;
             case FieldKind::Category: {
                 std::vector<std::string> ids;
                 for (const auto& c : type.categories) ids.push_back(c.id);
@@ -285,22 +272,23 @@ private:
     }
 
     // nguoi_ky and duyet_cap_tren: a signer's title and name, with the keys each allows.
-    bool check_signer(const YAML::Node& value, Position at, const std::string& field, const std::vector<std::string>& keys) {
+    bool check_signer(const YAML::Node& value, Position at, const FieldSpec& spec) {
+        const std::string field = spec.key;
         if (!value.IsMap()) {
             error(at, {"\"" + field + "\" phải có các dòng con chuc_vu và ho_ten", "\"" + field + "\" needs the sub-fields chuc_vu and ho_ten"},
                   {"Ví dụ:\n  " + field + ":\n    chuc_vu: \"HIỆU TRƯỞNG\"\n    ho_ten: \"Nguyễn Văn A\"",
                    "Example:\n  " + field + ":\n    chuc_vu: \"HIỆU TRƯỞNG\"\n    ho_ten: \"Nguyễn Văn A\""});
             return false;
         }
-        unknown_sub_keys(value, field, keys);
-        for (const char* key : {"chuc_vu", "ho_ten"}) {
+        unknown_sub_keys(value, field, key_list(spec.parts));
+        for (const char* key : spec.required_parts) {
             YAML::Node n = value[key];
             if (!n || !n.IsScalar() || n.Scalar().empty())
                 error(at, {"thiếu \"" + field + "." + key + "\"", "\"" + field + "." + key + "\" is missing"},
                       {std::string("Thêm dòng \"") + key + ": ...\" dưới " + field + ".",
                        std::string("Add a line \"") + key + ": ...\" under " + field + "."});
         }
-        if (YAML::Node q = value["quyen_han"]) {
+        if (YAML::Node q = value[part::kAuthority]) {
             static const std::regex prefix(R"(^(KT|TM|TL|TUQ|Q)\. \S.*$)");
             // Another agency's signature line is printed as it was issued: its slip is a warning.
             auto report = [&](Position at, Message m, Message hint) {
@@ -317,17 +305,18 @@ private:
     }
 
     // co_quan_ban_hanh: another agency's document keeps that agency's name, place and ký hiệu.
-    void check_issuing_body(const YAML::Node& value, Position at) {
-        const std::string field = "co_quan_ban_hanh";
-        if (!value.IsMap() || !value["ten"] || !value["ten"].IsScalar() || value["ten"].Scalar().empty()) {
+    void check_issuing_body(const YAML::Node& value, Position at, const FieldSpec& spec) {
+        const std::string field = spec.key;
+        YAML::Node name = value.IsMap() ? value[part::kBodyName] : YAML::Node();
+        if (!name || !name.IsScalar() || name.Scalar().empty()) {
             error(at, {"\"co_quan_ban_hanh\" phải có dòng con ten (tên cơ quan ban hành)",
                        "\"co_quan_ban_hanh\" needs the sub-field ten (the issuing body's name)"},
                   {"Ví dụ:\n  co_quan_ban_hanh:\n    ten: \"SỞ GIÁO DỤC VÀ ĐÀO TẠO\"\n    chu_quan: \"ỦY BAN NHÂN DÂN TỈNH ...\"\n    dia_danh: \"...\"",
                    "Example:\n  co_quan_ban_hanh:\n    ten: \"SỞ GIÁO DỤC VÀ ĐÀO TẠO\"\n    chu_quan: \"ỦY BAN NHÂN DÂN TỈNH ...\"\n    dia_danh: \"...\""});
             return;
         }
-        unknown_sub_keys(value, field, {"ten", "chu_quan", "dia_danh"});
-        if (!value["dia_danh"])
+        unknown_sub_keys(value, field, key_list(spec.parts));
+        if (!value[part::kPlace])
             error(at, {"thiếu \"co_quan_ban_hanh.dia_danh\": địa danh ghi trước ngày của văn bản",
                        "\"co_quan_ban_hanh.dia_danh\" is missing: the place name printed before the document's date"},
                   {"Thêm dòng \"dia_danh: ...\" như trên bản gốc (ví dụ \"Hà Nội\").",

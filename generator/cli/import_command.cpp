@@ -1,15 +1,15 @@
 // `vanban import FILE.docx...`: Word documents into vanban documents (import/docx_import.h).
 #include <filesystem>
 #include <fstream>
-#include <set>
 
 #include "check/report.h"
 #include "cli/cli_support.h"
+#include "import/document_place.h"
 #include "import/docx_import.h"
 #include "import/word_file.h"
-#include "support/process.h"
 #include "load/document_loader.h"
 #include "pdf/pdf_renderer.h"
+#include "support/process.h"
 
 namespace fs = std::filesystem;
 
@@ -40,7 +40,7 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
                                         : "năm học \"" + options.school_year + "\" không hợp lệ; viết như 2023-2024");
     common.say_root_above(out);
     int status = 0;
-    std::set<std::string> written;
+    PlaceOptions place;
     for (const auto& file : files) {
         std::error_code ec;
         if (!fs::is_regular_file(file, ec)) throw UsageError((common.english ? "file not found: " : "không tìm thấy tệp ") + file);
@@ -69,18 +69,12 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
             out << doc.markdown;
             continue;
         }
-        const DocumentType* type = repo.types.find(doc.type);
-        std::string year = doc.school_year.empty() ? "chua-ro-nam-hoc" : doc.school_year;
-        std::string folder = (!type || doc.type == "ke-hoach" || doc.type == "phan-cong") ? "plans/" + year
-                             : doc.type == "cong-khai" ? "content/cong-khai/" + year
-                                                      : "content/van-ban/" + year;
-        fs::path target = fs::path(common.root()) / folder / (doc.slug + ".md");
         // --force replaces what was there, never a file this same run has just written.
-        for (int n = 2; (!force && fs::exists(fs::symlink_status(target, ec))) || written.count(target.string()); ++n)
-            target = fs::path(common.root()) / folder / (doc.slug + "-" + std::to_string(n) + ".md");
-        write_repository_file(common.root(), (fs::path(folder) / target.filename()).string(), doc.markdown, force, common.english);
-        written.insert(target.string());
-        std::string relative = fs::relative(target, common.root()).generic_string();
+        place.replace = force;
+        std::string relative =
+            document_place(common.root(), repo.types.find(doc.type), doc.school_year, doc.subject, place);
+        write_repository_file(common.root(), relative, doc.markdown, force, common.english);
+        place.claimed.insert(relative);
         out << common.text("  đã ghi ", "  written: ") << relative << "\n";
         // The checks on the result, at once, so the user sees what is left to do.
         Repository again = load_repository(common.root(), common.jobs);

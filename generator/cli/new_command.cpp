@@ -1,19 +1,13 @@
 // `vanban new TYPE`: a new document from its type's definition, ready to be filled in.
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <set>
 
 #include "cli/cli_support.h"
+#include "import/document_place.h"
 #include "init/school_input.h"
 #include "load/document_loader.h"
 #include "load/front_matter.h"
-#include "model/page_paths.h"
-#include "model/site_layout.h"
 #include "text/numbering.h"
 #include "text/unicode.h"
-
-namespace fs = std::filesystem;
 
 namespace vanban {
 
@@ -83,25 +77,7 @@ int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         }
     }
 
-    // Where it goes: plans for plans and assignments, content/cong-khai for disclosures, content/van-ban otherwise.
-    std::string folder = !type->official ? "content"
-                         : (type->id == "ke-hoach" || type->id == "phan-cong") ? "plans/" + year
-                         : type->id == "cong-khai" ? "content/cong-khai/" + year
-                                                   : "content/van-ban/" + year;
-    std::string base = ascii_slug(title.empty() ? type->name : (type->official ? type->id + " " + title : title));
-    if (base.empty()) base = type->id;
-    fs::path dir = fs::path(common.root()) / folder;
-    fs::path file = dir / (base + ".md");
-    std::error_code ec;
-    // Never overwrite, and never take a name the site needs for itself ("index", "tim-kiem", "style.css").
-    auto taken = [&](const fs::path& f) {
-        std::string page = output_path((fs::path(folder) / f.filename()).generic_string());
-        const auto& own = site_own_files();
-        for (const std::string& p : {page, pdf_page(page), docx_page(page)})
-            if (std::find(own.begin(), own.end(), p) != own.end()) return true;
-        return fs::exists(fs::symlink_status(f, ec));
-    };
-    for (int n = 2; taken(file); ++n) file = dir / (base + "-" + std::to_string(n) + ".md");
+    std::string relative = document_place(common.root(), type, year, title);
 
     std::string text = "---\nloai: " + type->id + "\n";
     if (!type->official) {
@@ -134,8 +110,8 @@ int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         out << common.text("số đề xuất: ", "proposed number: ") << proposed
             << common.text(" (chưa cấp; văn thư ghi số \"so:\" khi ký)\n", " (not given yet; the clerk writes \"so:\" when it is signed)\n");
     }
-    write_repository_file(common.root(), (fs::path(folder) / file.filename()).string(), text, false, common.english);
-    out << common.text("đã tạo ", "created ") << fs::relative(file, common.root()).generic_string() << "\n"
+    write_repository_file(common.root(), relative, text, false, common.english);
+    out << common.text("đã tạo ", "created ") << relative << "\n"
         << common.text("Thay các chỗ [[...]] bằng nội dung thật; vanban check nhắc những chỗ còn lại.\n",
                        "Replace the [[...]] places with the real text; vanban check points out the ones left.\n");
     return 0;

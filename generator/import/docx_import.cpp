@@ -6,26 +6,20 @@
 #include "import/word_reader.h"
 #include "model/word_properties.h"
 #include "text/dates.h"
-#include "text/unicode.h"
 
 namespace vanban {
 
-ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Repository& repo, const ImportOptions& options,
-                                    const std::map<std::string, std::string>& properties) {
-    nlohmann::json ast = nlohmann::json::parse(pandoc_json);
-    WordDocument word = read_pandoc_json(ast);
-    RecognizedDocument r = recognize(word, repo, options);
-    // What paper cannot show, from the file's properties when `vanban docx` wrote them.
+namespace {
+
+// What paper cannot show, from the file's properties when `vanban docx` wrote them.
+void apply_word_properties(RecognizedDocument& r, const std::map<std::string, std::string>& properties) {
     if (auto it = properties.find(kCategoryProperty); it != properties.end()) r.category = it->second;
     if (auto it = properties.find(kPlannedDateProperty); it != properties.end() && r.date_iso.empty())
         if (auto planned = parse_iso_date(it->second)) r.date_iso = planned->iso();
+}
 
-    ImportedDocument doc;
-    doc.type = r.type;
-    doc.school_year = r.school_year;
-    doc.markdown = write_markdown(r);
-    doc.fidelity = check_fidelity(ast, doc.markdown, r.template_text);
-    doc.notes = r.notes;
+// What `vanban import` prints: each field recognised with its value, the ones left to fill in.
+void list_fields(const RecognizedDocument& r, ImportedDocument& doc) {
     auto found = [&](const std::string& field, const std::string& value) {
         if (value.empty()) doc.missing.push_back(field);
         else doc.found.emplace_back(field, value);
@@ -49,9 +43,27 @@ ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Reposi
     for (const auto& e : r.body) appendices += e.kind == BodyElement::Kind::Appendix;
     if (appendices) doc.found.emplace_back("phu_luc", std::to_string(appendices));
     if (!r.footnotes.empty()) doc.found.emplace_back("chu_thich", std::to_string(r.footnotes.size()));
+}
+
+}  // namespace
+
+ImportedDocument import_pandoc_json(const std::string& pandoc_json, const Repository& repo,
+                                    const ImportOptions& options,
+                                    const std::map<std::string, std::string>& properties) {
+    nlohmann::json ast = nlohmann::json::parse(pandoc_json);
+    WordDocument word = read_pandoc_json(ast);              // phase 1: the blocks Word gave
+    RecognizedDocument r = recognize(word, repo, options);  // phase 2: header, signature, body outline
+    apply_word_properties(r, properties);
+
+    ImportedDocument doc;
+    doc.type = r.type;
+    doc.school_year = r.school_year;
+    doc.subject = r.subject;
+    doc.markdown = write_markdown(r);  // phase 3: the Markdown
+    doc.fidelity = check_fidelity(ast, doc.markdown, r.template_text);
+    doc.notes = r.notes;
+    list_fields(r, doc);
     for (const auto& t : word.unread) doc.notes.push_back(t + " không chép sang văn bản: thêm tay nếu cần");
-    std::string slug = ascii_slug((r.type.empty() ? std::string("van-ban") : r.type) + " " + r.subject);
-    doc.slug = slug.empty() ? "van-ban" : slug;
     return doc;
 }
 

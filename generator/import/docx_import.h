@@ -17,12 +17,12 @@ namespace vanban {
 struct ImportedDocument {
     std::string type;                                         // loai
     std::string school_year;
+    std::string subject;                                      // trich_yeu: names the file (import/document_place.h)
     std::string markdown;                                     // front matter + body
     std::vector<std::pair<std::string, std::string>> found;   // what was recognised: field → value
     std::vector<std::string> missing;                         // fields that must be filled in by hand
     std::vector<std::string> notes;                           // choices the user should know about
     FidelityReport fidelity;                                  // words and numbers carried over
-    std::string slug;
 };
 
 // `pandoc_json` is the output of `pandoc -f docx -t json`; `properties` the file's custom

@@ -5,6 +5,7 @@
 #include "load/front_matter.h"
 #include "load/markdown.h"
 #include "load/source_reader.h"
+#include "model/front_matter_schema.h"
 #include "text/numbering.h"
 
 namespace vanban {
@@ -18,26 +19,51 @@ std::optional<int> yaml_integer(const YAML::Node& node) {
     return digits_value(s);
 }
 
-static std::string scalar(const YAML::Node& map, const char* key) {
+namespace {
+
+std::string scalar(const YAML::Node& map, const char* key) {
     YAML::Node n = map[key];
     return n && n.IsScalar() ? n.Scalar() : std::string();
 }
 
-static std::vector<std::string> string_list(const YAML::Node& node) {
+std::string text(const YAML::Node& fm, Field field) { return scalar(fm, field_key(field)); }
+
+// A positive number, as the schema's Integer: "so: 0" is an error, not document number 0.
+std::optional<int> positive_integer(const YAML::Node& fm, Field field) {
+    std::optional<int> n = yaml_integer(fm[field_key(field)]);
+    return n && *n >= 1 ? n : std::nullopt;
+}
+
+// TextList: a list of non-empty lines; TextOrList also one line. Anything else is an error of
+// the front-matter rule and reads as no list at all.
+std::vector<std::string> text_list(const YAML::Node& fm, Field field) {
+    const FieldSpec& spec = field_spec(field);
+    YAML::Node node = fm[spec.key];
     std::vector<std::string> out;
     if (!node) return out;
     if (node.IsScalar()) {
-        out.push_back(node.Scalar());
-    } else if (node.IsSequence()) {
-        for (const auto& item : node)
-            if (item.IsScalar()) out.push_back(item.Scalar());
+        if (spec.kind == FieldKind::TextOrList && !node.Scalar().empty()) out.push_back(node.Scalar());
+        return out;
+    }
+    if (!node.IsSequence()) return out;
+    for (const auto& item : node) {
+        if (!item.IsScalar() || item.Scalar().empty()) return {};
+        out.push_back(item.Scalar());
     }
     return out;
 }
 
-static Signer signer_from(const YAML::Node& map) {
-    return Signer{scalar(map, "quyen_han"), scalar(map, "chuc_vu"), scalar(map, "ho_ten")};
+// A map kind's value; an undefined node (false) when it is not a map.
+YAML::Node map_value(const YAML::Node& fm, Field field) {
+    YAML::Node n = fm[field_key(field)];
+    return n && n.IsMap() ? n : YAML::Node(YAML::NodeType::Undefined);
 }
+
+Signer signer_from(const YAML::Node& map) {
+    return Signer{scalar(map, part::kAuthority), scalar(map, part::kPosition), scalar(map, part::kName)};
+}
+
+}  // namespace
 
 std::string derive_symbol(const std::string& pattern, int number, const std::string& type_abbreviation,
                           const std::string& school_abbreviation) {
@@ -69,24 +95,25 @@ Document load_document(std::string path, std::string raw, const DocumentTypes& t
 
     if (doc.front.valid) {
         const YAML::Node& fm = doc.front.root;
-        doc.type_id = scalar(fm, "loai");
+        doc.type_id = text(fm, Field::Type);
         doc.type = types.find(doc.type_id);
-        doc.number = yaml_integer(fm["so"]);
-        doc.date = parse_iso_date(scalar(fm, "ngay"));
-        doc.school_year = parse_school_year(scalar(fm, "nam_hoc"));
-        doc.subject = scalar(fm, "trich_yeu");
-        if (YAML::Node signer = fm["nguoi_ky"]; signer && signer.IsMap()) doc.signer = signer_from(signer);
-        if (YAML::Node body = fm["co_quan_ban_hanh"]; body && body.IsMap())
-            doc.issuing_body = IssuingBody{scalar(body, "ten"), scalar(body, "chu_quan"), scalar(body, "dia_danh")};
-        if (YAML::Node approval = fm["duyet_cap_tren"]; approval && approval.IsMap())
-            doc.superior_approval = SuperiorApproval{scalar(approval, "tieu_de"), signer_from(approval),
-                                                     parse_iso_date(scalar(approval, "ngay"))};
-        doc.recipients = string_list(fm["noi_nhan"]);
-        doc.addressees = string_list(fm["kinh_gui"]);
-        doc.category = scalar(fm, "danh_muc");
-        doc.page_title = scalar(fm, "tieu_de");
-        if (auto order = yaml_integer(fm["thu_tu"])) doc.menu_order = *order;
-        std::string explicit_symbol = scalar(fm, "ky_hieu");
+        doc.number = positive_integer(fm, Field::Number);
+        doc.date = parse_iso_date(text(fm, Field::Date));
+        doc.school_year = parse_school_year(text(fm, Field::SchoolYear));
+        doc.subject = text(fm, Field::Subject);
+        if (YAML::Node signer = map_value(fm, Field::Signer)) doc.signer = signer_from(signer);
+        if (YAML::Node body = map_value(fm, Field::IssuingBody))
+            doc.issuing_body =
+                IssuingBody{scalar(body, part::kBodyName), scalar(body, part::kParentBody), scalar(body, part::kPlace)};
+        if (YAML::Node approval = map_value(fm, Field::SuperiorApproval))
+            doc.superior_approval = SuperiorApproval{scalar(approval, part::kTitle), signer_from(approval),
+                                                     parse_iso_date(scalar(approval, part::kDate))};
+        doc.recipients = text_list(fm, Field::Recipients);
+        doc.addressees = text_list(fm, Field::Addressees);
+        doc.category = text(fm, Field::Category);
+        doc.page_title = text(fm, Field::PageTitle);
+        if (auto order = positive_integer(fm, Field::MenuOrder)) doc.menu_order = *order;
+        std::string explicit_symbol = text(fm, Field::Symbol);
         if (!explicit_symbol.empty()) {
             // Written as issued: "KH-THPT.ANT" after the number, or the whole "30/KH-THPT.ANT".
             if (explicit_symbol.find('/') != std::string::npos) doc.symbol = explicit_symbol;
