@@ -37,4 +37,20 @@ struct SiteLayout {
 // when any of its files is taken, is too long, or needs a folder where a file is (or the reverse).
 SiteLayout plan_site_layout(const std::vector<Document>& documents, const std::vector<std::string>& attachments);
 
+// A document as the layout sees it: its files are its page, a PDF and a Word file when official,
+// and a comparison page when its plan of last year is among the documents.
+struct LayoutSource {
+    std::string path;
+    bool official = false;
+    std::string previous_year;  // previous_year_path()
+};
+// The same plan, from what the build keeps of each document (`sources` sorted by path).
+SiteLayout plan_site_layout(const std::vector<LayoutSource>& sources, const std::vector<std::string>& attachments);
+
+// The sources that could be refused whatever their front matter says: some file they might make
+// (page, PDF, Word file, comparison page) is also one another source might make, or vanban's own,
+// or is a folder of it, or is too long. The build writes these only once the layout is known;
+// every other source's files are its own alone, so they can be written as soon as it is read.
+std::set<std::string> sources_at_risk(const std::vector<std::string>& documents, const std::vector<std::string>& attachments);
+
 }  // namespace vanban
