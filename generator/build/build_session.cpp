@@ -87,7 +87,13 @@ void BuildSession::print(const Document& doc, DocumentSummary& summary, const st
         DocxBatchOptions o = env_.docx;
         o.jobs = 1;
         o.progress = nullptr;
+        // The first call writes the Word reference document into the cache, under a name per
+        // process only: it runs alone, and the others find the file there.
+        std::unique_lock<std::mutex> first(docx_first_mutex_, std::defer_lock);
+        if (!docx_ready_) first.lock();
         RenderReport r = render_docxs(index_, {{&doc, out_->path_of(docx_page(page))}}, o);
+        docx_ready_ = true;
+        if (first.owns_lock()) first.unlock();
         if (r.ok.at(0)) summary.docx_page = docx_page(page);
         std::lock_guard<std::mutex> lock(report_mutex_);
         docx_.rendered += r.rendered;
@@ -218,7 +224,7 @@ BuildResult BuildSession::update(const std::vector<std::string>& changed) {
     if (site) {
         out_ = OutputFolder::in_place(options_.out_dir);
         std::vector<MenuPage> menu = site_->menu();
-        site_ = std::make_unique<SiteRenderer>(index_, *out_, options_.show_diagnostics, worker_count(options_.jobs, edited.size()));
+        site_ = std::make_unique<SiteRenderer>(index_, *out_, options_.show_diagnostics, worker_count(options_.jobs, slots_.size()));
         site_->set_menu(std::move(menu));
     }
     parallel_for(edited.size(), worker_count(options_.jobs, edited.size()), [&](size_t k, unsigned) {

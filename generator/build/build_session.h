@@ -13,6 +13,7 @@
 // documents concerned are read again and their pages written again, so the public build pays nothing.
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -94,7 +95,8 @@ private:
     std::set<std::string> at_risk_;  // sources_at_risk(): written once the layout is known
     std::unique_ptr<OutputFolder> out_;
     std::unique_ptr<SiteRenderer> site_;
-    std::mutex approval_mutex_, report_mutex_;
+    std::mutex approval_mutex_, report_mutex_, docx_first_mutex_;
+    std::atomic<bool> docx_ready_{false};
     PrintReport pdf_, docx_;
     std::vector<Diagnostic> page_failures_;
     std::set<std::string> across_files_;  // files with findings across documents, at the last finish()

@@ -27,6 +27,11 @@ const std::vector<std::string>& site_own_files() {
     return files;
 }
 
+std::string same_document_key(const std::string& path) {
+    fs::path p(path);
+    return (p.parent_path().parent_path() / p.filename()).generic_string();
+}
+
 std::string previous_year_path(const Document& doc) {
     if (!doc.type || !doc.type->official || doc.type->id == "cong-khai" || !doc.school_year || doc.path.rfind("plans/", 0) != 0) return {};
     fs::path p(doc.path);

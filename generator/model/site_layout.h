@@ -23,8 +23,12 @@ constexpr size_t kMaxSiteNameBytes = 255 - 40;
 // A site path leaves room below PATH_MAX (4096) for the output folder it is written in.
 constexpr size_t kMaxSitePathBytes = 4096 - 1024;
 
-// A plan's counterpart of the previous school year: the same file name in the folder of the
-// year before ("plans/2023-2024/x.md" for "plans/2024-2025/x.md"); empty for other documents.
+// "The same document in another school year": the same file name in the same kind of folder
+// ("plans/2023-2024/x.md" and "plans/2024-2025/x.md" share the key "plans/x.md"). The one rule of
+// the site's comparison pages (previous_year_path) and of `vanban diff --years`.
+std::string same_document_key(const std::string& path);
+// A plan's counterpart of the previous school year: the path with the same_document_key in the
+// folder of the year before ("plans/2023-2024/x.md" for "plans/2024-2025/x.md"); empty for other documents.
 std::string previous_year_path(const Document& doc);
 
 struct SiteLayout {
