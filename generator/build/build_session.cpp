@@ -140,6 +140,7 @@ void BuildSession::publish(Slot& slot, const Document& doc, unsigned worker, boo
         };
     }
     summary.search_words = search_words(doc);
+    summary.search_words.shrink_to_fit();  // kept until the end: no spare capacity per document
     if (auto failure = site_->write_document(page, worker)) {
         std::lock_guard<std::mutex> lock(report_mutex_);
         page_failures_.push_back(std::move(*failure));

@@ -279,10 +279,15 @@ private:
 };
 
 // A script, not JSON, so the search also works when the site is opened from disk (file://),
-// where browsers refuse to fetch() files.
+// where browsers refuse to fetch() files. Item by item: one JSON value at a time besides the text.
 std::string search_index(const std::vector<const DocumentSummary*>& docs) {
-    nlohmann::ordered_json items = nlohmann::ordered_json::array();
-    for (const DocumentSummary* d : docs) {
+    size_t bytes = 32;
+    for (const DocumentSummary* d : docs) bytes += d->search_words.size() + 2 * d->title.size() + 160;
+    std::string out;
+    out.reserve(bytes);
+    out += "window.VANBAN_SEARCH = [";
+    for (size_t i = 0; i < docs.size(); ++i) {
+        const DocumentSummary* d = docs[i];
         nlohmann::ordered_json item;
         item["t"] = d->title;
         item["u"] = url_path(output_path(d->path));
@@ -290,9 +295,11 @@ std::string search_index(const std::vector<const DocumentSummary*>& docs) {
         item["n"] = d->date ? d->date->short_vi() : "";
         item["k"] = fold_diacritics(d->title);
         item["w"] = d->search_words;
-        items.push_back(std::move(item));
+        if (i > 0) out += ',';
+        out += item.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     }
-    return "window.VANBAN_SEARCH = " + items.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + ";\n";
+    out += "];\n";
+    return out;
 }
 
 std::vector<FeedItem> feed_items(const std::vector<const DocumentSummary*>& all) {
