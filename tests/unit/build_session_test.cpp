@@ -135,7 +135,7 @@ TEST_CASE("with --strict and errors nothing is committed: the output folder stay
         CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
 }
 
-TEST_CASE("pages that show findings list the cross-document ones; the public pages show none") {
+TEST_CASE("pages that show findings list the cross-document ones, the public pages show none") {
     Fixture f("duplicate-number");
     BuildOptions options = f.options("mirror");
     options.show_diagnostics = true;
