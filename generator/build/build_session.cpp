@@ -65,16 +65,19 @@ void BuildSession::analyse(Slot& slot, const Document& doc) {
     slot.diagnostics = std::move(found.diagnostics);
 }
 
-// The PDF and the Word file of one document, beside its page: the build's one call of the printers.
-void BuildSession::print(const Document& doc, DocumentSummary& summary, const std::string& verification) {
+// The PDF and the Word file of one document (an empty output: not that one): the build's one
+// call of the printers. `ok`, when given, is false if one failed.
+void BuildSession::print(const Document& doc, DocumentSummary& summary, const std::string& verification, const std::string& pdf_output,
+                         const std::string& docx_output, bool* ok) {
     const std::string page = output_path(doc.path);
-    if (options_.pdf) {
+    if (!pdf_output.empty()) {
         PdfBatchOptions o = env_.pdf;
         o.jobs = 1;
         o.progress = nullptr;
         std::string url = index_.school.website.empty() ? std::string() : index_.school.website + "/" + url_path(page);
-        RenderReport r = render_pdfs(index_, {{&doc, out_->path_of(pdf_page(page)), {summary.marked_draft, verification, url}}}, o);
+        RenderReport r = render_pdfs(index_, {{&doc, pdf_output, {summary.marked_draft, verification, url}}}, o);
         if (r.ok.at(0)) summary.pdf_page = pdf_page(page);
+        else if (ok) *ok = false;
         std::lock_guard<std::mutex> lock(report_mutex_);
         pdf_.rendered += r.rendered;
         pdf_.reused += r.reused;
@@ -83,7 +86,7 @@ void BuildSession::print(const Document& doc, DocumentSummary& summary, const st
             pdf_.failures.push_back(Diagnostic{doc.path, {1, 1}, Severity::Error, "pdf", {f.error, f.error}, {}});
         }
     }
-    if (options_.docx) {
+    if (!docx_output.empty()) {
         DocxBatchOptions o = env_.docx;
         o.jobs = 1;
         o.progress = nullptr;
@@ -91,10 +94,11 @@ void BuildSession::print(const Document& doc, DocumentSummary& summary, const st
         // process only: it runs alone, and the others find the file there.
         std::unique_lock<std::mutex> first(docx_first_mutex_, std::defer_lock);
         if (!docx_ready_) first.lock();
-        RenderReport r = render_docxs(index_, {{&doc, out_->path_of(docx_page(page))}}, o);
+        RenderReport r = render_docxs(index_, {{&doc, docx_output}}, o);
         docx_ready_ = true;
         if (first.owns_lock()) first.unlock();
         if (r.ok.at(0)) summary.docx_page = docx_page(page);
+        else if (ok) *ok = false;
         std::lock_guard<std::mutex> lock(report_mutex_);
         docx_.rendered += r.rendered;
         docx_.reused += r.reused;
@@ -103,6 +107,40 @@ void BuildSession::print(const Document& doc, DocumentSummary& summary, const st
             docx_.failures.push_back(Diagnostic{doc.path, {1, 1}, Severity::Error, "docx", {f.error, f.error}, {}});
         }
     }
+}
+
+PrintReport BuildSession::print_documents(const std::vector<PrintRequest>& requests) {
+    read_index();
+    if (options_.pdf) approvals_ = approval_history(index_);  // the marks of the PDFs; a Word file has none
+    std::vector<char> ok(requests.size(), 1);
+    {
+        Progress::Phase progress(env_.progress, options_.pdf ? ProgressStep::Pdf : ProgressStep::Docx, requests.size());
+        parallel_for(requests.size(), worker_count(options_.jobs, requests.size()), [&](size_t i, unsigned) {
+            Slot slot;
+            slot.path = requests[i].path;
+            std::optional<Document> doc = read(slot.path, nullptr);
+            if (!doc) throw std::runtime_error("không đọc được " + slot.path);
+            if (approvals_.available) {
+                std::lock_guard<std::mutex> lock(approval_mutex_);
+                slot.approval = evaluate_approval(approvals_, *doc, index_.root);
+            }
+            ApprovalMark mark = approval_mark(*doc, approvals_, slot.approval ? &*slot.approval : nullptr);
+            slot.summary.marked_draft = mark.draft;
+            bool done = true;
+            print(*doc, slot.summary, mark.verification, options_.pdf ? requests[i].output : std::string(),
+                  options_.docx ? requests[i].output : std::string(), &done);
+            ok[i] = done;
+            progress.done(slot.path);
+        });
+    }
+    PrintReport report = std::exchange(options_.pdf ? pdf_ : docx_, {});
+    report.ok.assign(ok.begin(), ok.end());
+    // In the order asked for, as the outputs are listed.
+    std::map<std::string, size_t> order;
+    for (size_t i = 0; i < requests.size(); ++i) order.emplace(requests[i].path, i);
+    std::stable_sort(report.failures.begin(), report.failures.end(),
+                     [&](const Diagnostic& a, const Diagnostic& b) { return order[a.file] < order[b.file]; });
+    return report;
 }
 
 // "The same plan last year", read again for its comparison page: a second read of one small file,
@@ -115,7 +153,11 @@ std::optional<Document> BuildSession::last_year_of(const DocumentSummary& summar
 
 void BuildSession::publish(Slot& slot, const Document& doc, unsigned worker, bool prints, const std::vector<const Diagnostic*>* shown) {
     DocumentSummary& summary = slot.summary;
-    if (prints && summary.official()) print(doc, summary, slot.verification);
+    if (prints && summary.official() && (options_.pdf || options_.docx)) {
+        const std::string at = output_path(doc.path);
+        print(doc, summary, slot.verification, options_.pdf ? out_->path_of(pdf_page(at)) : std::string(),
+              options_.docx ? out_->path_of(docx_page(at)) : std::string(), nullptr);
+    }
     DocumentPage page;
     page.doc = &doc;
     page.summary = &summary;
@@ -152,6 +194,12 @@ const Repository& BuildSession::read_index() {
     if (!indexed_) index_ = load_repository_index(options_.root);
     indexed_ = true;
     return index_;
+}
+
+std::optional<Document> BuildSession::load(const std::string& path) {
+    const auto& paths = read_index().document_paths;
+    if (!std::binary_search(paths.begin(), paths.end(), path)) return std::nullopt;
+    return read(path, nullptr);
 }
 
 BuildResult BuildSession::run() {

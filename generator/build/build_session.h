@@ -39,6 +39,13 @@ struct MenuPage;
 struct PrintReport {
     size_t rendered = 0, reused = 0;
     std::vector<Diagnostic> failures;  // rule pdf / docx, in the order of the documents
+    std::vector<bool> ok;              // per request of print_documents
+};
+
+// A document of the repository (its path) and the file its PDF or Word file goes to.
+struct PrintRequest {
+    std::string path;
+    std::string output;
 };
 
 struct BuildResult {
@@ -61,6 +68,9 @@ public:
     // The first stage alone: vanban.yaml, types, templates and the paths, no document read (a
     // LoadError when the root is no repository). run() reads it when it has not been read.
     const Repository& read_index();
+    // One document of the index read and loaded (nothing when it cannot be): for the commands
+    // that take documents by name.
+    std::optional<Document> load(const std::string& path);
     // Every stage.
     BuildResult run();
     // After run(), with the same index: the stages again where only `changed` documents (edited
@@ -68,6 +78,9 @@ public:
     // page, but for pages whose findings across documents came or went. The output folder is
     // written in place (the preview's); a changed vanban.yaml, template or list of files needs run().
     BuildResult update(const std::vector<std::string>& changed);
+    // `vanban pdf` / `vanban docx`: the PDFs (options.pdf) or Word files (options.docx) of the
+    // documents asked for, each read, its approval evaluated (the history read once), printed.
+    PrintReport print_documents(const std::vector<PrintRequest>& requests);
     // How many documents the last run or update read and checked.
     size_t documents_read() const { return documents_read_; }
 
@@ -80,7 +93,8 @@ private:
     CheckOptions check_options() const;
     void analyse(Slot& slot, const Document& doc);
     void publish(Slot& slot, const Document& doc, unsigned worker, bool prints, const std::vector<const Diagnostic*>* shown);
-    void print(const Document& doc, DocumentSummary& summary, const std::string& verification);
+    void print(const Document& doc, DocumentSummary& summary, const std::string& verification, const std::string& pdf_output,
+               const std::string& docx_output, bool* ok);
     std::optional<Document> read(const std::string& path, Diagnostics* problems);
     std::optional<Document> last_year_of(const DocumentSummary& summary);
     BuildResult finish();

@@ -55,13 +55,6 @@ void report_counts(const char* label, size_t rendered, size_t reused, size_t fai
         out << label << ": " << rendered << " tạo mới, " << reused << " không đổi (lấy từ bộ nhớ đệm), " << failed << " lỗi\n";
 }
 
-void report_rendering(const char* label, const char* rule, const RenderReport& report, bool english, std::ostream& out,
-                      std::ostream& err) {
-    for (const auto& f : report.failures)
-        err << f.doc->path << ": " << (english ? "error [" : "lỗi [") << rule << "] " << f.error << '\n';
-    report_counts(label, report.rendered, report.reused, report.failures.size(), english, out);
-}
-
 void report_printing(const char* label, const PrintReport& report, bool english, std::ostream& out, std::ostream& err) {
     for (const auto& f : report.failures)
         err << f.file << ": " << (english ? "error [" : "lỗi [") << f.rule << "] " << f.message.vi << '\n';
@@ -204,15 +197,14 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
 
 // The documents named for `vanban pdf`/`vanban docx` and the file each one makes in `out_dir`;
 // `pages` gets the names that are information pages (no PDF or Word file of their own).
-struct ChosenOutput {
-    const Document* doc;
-    std::string output;
-};
-std::vector<ChosenOutput> chosen_outputs(const Repository& repo, const std::vector<std::string>& files, const std::string& out_dir,
+std::vector<PrintRequest> chosen_outputs(BuildSession& session, const std::vector<std::string>& files, const std::string& out_dir,
                                          const char* extension, const CommonOptions& common, std::vector<std::string>& pages) {
-    std::vector<ChosenOutput> chosen;
+    const Repository& index = session.read_index();
+    std::vector<PrintRequest> chosen;
     for (const auto& f : files) {
-        const Document* doc = &document_argument(repo, f, common.english);
+        std::string path = repository_path(index, f, common.english);
+        std::optional<Document> doc = session.load(path);
+        if (!doc) throw not_a_document(index, f, common.english);
         if (!doc->type || !doc->type->official) {
             pages.push_back(f);
             continue;
@@ -220,9 +212,9 @@ std::vector<ChosenOutput> chosen_outputs(const Repository& repo, const std::vect
         std::string output = (std::filesystem::path(out_dir) / (doc->slug() + extension)).string();
         for (const auto& c : chosen)
             if (c.output == output)
-                throw UsageError(common.say(c.doc->path + " và " + doc->path + " cùng ra tệp " + output + "; tạo riêng từng tệp với --out khác nhau",
-                                            c.doc->path + " and " + doc->path + " both make " + output + "; make them one by one with different --out"));
-        chosen.push_back({doc, output});
+                throw UsageError(common.say(c.path + " và " + doc->path + " cùng ra tệp " + output + "; tạo riêng từng tệp với --out khác nhau",
+                                            c.path + " and " + doc->path + " both make " + output + "; make them one by one with different --out"));
+        chosen.push_back({doc->path, output});
     }
     return chosen;
 }
@@ -230,24 +222,26 @@ std::vector<ChosenOutput> chosen_outputs(const Repository& repo, const std::vect
 // `vanban pdf FILE...`: the PDFs of chosen documents.
 int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     CommonOptions common(args);
-    PdfBatchOptions pdf;
+    BuildEnvironment environment;
     std::vector<std::string> files;
     std::string out_dir = ".";
     po::options_description d;
     add_common(d, common);
     d.add_options()("out,o", po::value(&out_dir)->default_value(".")->value_name(common.text("THƯ_MỤC", "FOLDER")),
                     common.text("thư mục ghi các tệp PDF (mặc định: thư mục hiện tại)", "folder for the PDF files (default: the current folder)"));
-    add_pdf_options(d, pdf, common);
+    add_pdf_options(d, environment.pdf, common);
     po::variables_map vm = parse_with_files(args, d, files);
     if (vm.count("help")) return print_help("pdf", d, common, out);
     if (files.empty())
         throw UsageError(common.text("cần ít nhất một tệp văn bản, ví dụ: vanban pdf plans/2024-2025/ke-hoach.md",
                                      "at least one document file is needed, e.g. vanban pdf plans/2024-2025/ke-hoach.md"));
-    pdf.jobs = common.jobs;
-    Repository repo = load_repository(common.root(), common.jobs);
+    Progress progress(err, common.english);
+    environment.progress = &progress;
+    BuildOptions options = session_options(common);
+    options.pdf = true;
+    BuildSession session(options, environment);
     std::vector<std::string> pages;
-    std::vector<PdfRequest> requests;
-    for (const auto& c : chosen_outputs(repo, files, out_dir, ".pdf", common, pages)) requests.push_back({c.doc, c.output, {}});
+    std::vector<PrintRequest> requests = chosen_outputs(session, files, out_dir, ".pdf", common, pages);
     // A page among the documents ("vanban pdf content/*.md") is passed over, not a reason to make none.
     for (const auto& f : pages)
         err << common.text("bỏ qua ", "skipped ") << f
@@ -258,54 +252,46 @@ int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         return 2;
     }
     std::filesystem::create_directories(out_dir);
-    Progress progress(err, common.english);
-    pdf.progress = &progress;
-    ApprovalReport approvals = approval_report(repo);
-    for (auto& r : requests) {
-        ApprovalMark mark = approval_mark(*r.doc, approvals);
-        std::string url = repo.school.website.empty() ? std::string() : repo.school.website + "/" + url_path(output_path(r.doc->path));
-        r.marks = {mark.draft, mark.verification, url};
-    }
-    RenderReport report = render_pdfs(repo, requests, pdf);
+    PrintReport report = session.print_documents(requests);
     for (size_t i = 0; i < requests.size(); ++i)
         if (report.ok[i]) out << requests[i].output << '\n';
-    report_rendering("PDF", "pdf", report, common.english, out, err);
+    report_printing("PDF", report, common.english, out, err);
     return report.failures.empty() ? 0 : 1;
 }
 
 // `vanban docx FILE...`: the Word files of chosen documents.
 int run_docx(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     CommonOptions common(args);
-    DocxBatchOptions docx;
+    BuildEnvironment environment;
     std::vector<std::string> files;
     std::string out_dir = ".";
     po::options_description d;
     add_common(d, common);
     d.add_options()("out,o", po::value(&out_dir)->default_value(".")->value_name(common.text("THƯ_MỤC", "FOLDER")),
                     common.text("thư mục ghi các tệp .docx (mặc định: thư mục hiện tại)", "folder for the .docx files (default: the current folder)"))
-        ("cache", po::value(&docx.cache_dir)->value_name(common.text("THƯ_MỤC", "FOLDER")),
+        ("cache", po::value(&environment.docx.cache_dir)->value_name(common.text("THƯ_MỤC", "FOLDER")),
          common.text("thư mục bộ nhớ đệm (mặc định: ~/.cache/vanban/docx)", "the cache folder (default: ~/.cache/vanban/docx)"));
-    add_docx_options(d, docx, common);
+    add_docx_options(d, environment.docx, common);
     po::variables_map vm = parse_with_files(args, d, files);
     if (vm.count("help")) return print_help("docx", d, common, out);
     if (files.empty())
         throw UsageError(common.text("cần ít nhất một tệp văn bản, ví dụ: vanban docx plans/2024-2025/ke-hoach.md",
                                      "at least one document file is needed, e.g. vanban docx plans/2024-2025/ke-hoach.md"));
-    docx.jobs = common.jobs;
-    Repository repo = load_repository(common.root(), common.jobs);
+    Progress progress(err, common.english);
+    environment.progress = &progress;
+    BuildOptions options = session_options(common);
+    options.docx = true;
+    BuildSession session(options, environment);
     std::vector<std::string> pages;
-    std::vector<DocxRequest> requests;
-    for (const auto& c : chosen_outputs(repo, files, out_dir, ".docx", common, pages)) requests.push_back({c.doc, c.output});
+    std::vector<PrintRequest> requests = chosen_outputs(session, files, out_dir, ".docx", common, pages);
     if (!pages.empty())
         throw UsageError(pages.front() + common.text(" là trang thông tin, không phải văn bản hành chính, nên không có bản Word",
                                                      " is an information page, not an official document, so it has no Word file"));
     std::filesystem::create_directories(out_dir);
-    Progress progress(err, common.english);
-    docx.progress = &progress;
-    RenderReport report = render_docxs(repo, requests, docx);
+    PrintReport report = session.print_documents(requests);
     for (size_t i = 0; i < requests.size(); ++i)
         if (report.ok[i]) out << requests[i].output << '\n';
-    report_rendering("Word", "docx", report, common.english, out, err);
+    report_printing("Word", report, common.english, out, err);
     return report.failures.empty() ? 0 : 1;
 }
 

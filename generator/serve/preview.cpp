@@ -287,6 +287,10 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
             try {
                 std::lock_guard<std::mutex> lock(building);
                 preview.refresh();
+            } catch (const LoadError& e) {
+                // vanban.yaml gone or broken while serving: said in the language asked for.
+                out << "vanban serve: " << (preview.english() ? e.en : std::string(e.what())) << '\n';
+                out.flush();
             } catch (const std::exception& e) {
                 out << "vanban serve: " << describe_exception(e).in(preview.english()) << '\n';
                 out.flush();
