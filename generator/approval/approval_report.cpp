@@ -120,7 +120,7 @@ std::optional<TrustRootIssue> check_trust_root(const GitRepository& git, const L
 
 std::string signature_cache_file() { return (std::filesystem::path(cache_root()) / "signatures.tsv").string(); }
 
-ApprovalReport approval_report(const Repository& repo) {
+ApprovalReport approval_history(const Repository& repo) {
     ApprovalReport report;
     report.enabled = repo.approval.enabled;
     report.hide_in_work_tree = repo.approval.hide_unapproved;
@@ -158,13 +158,23 @@ ApprovalReport approval_report(const Repository& repo) {
         return report;
     }
     report.available = true;
-    for (const auto& doc : repo.documents)
-        // Official by the trusted type policy, not by the type file as it stands. Another
-        // agency's document (co_quan_ban_hanh) is no exception: any committer can write that
-        // field, so the school records the received text as issued ("--issued") before it counts.
-        if (doc.type && report.ledger.official(doc.type_id))
-            report.documents[doc.path] = evaluate_document(doc, report.ledger, *git, repo.root);
     report.signatures_verified = verifier.verified_now();
+    report.git = std::move(git);
+    return report;
+}
+
+std::optional<DocumentApproval> evaluate_approval(const ApprovalReport& report, const Document& doc, const std::string& root) {
+    // Official by the trusted type policy, not by the type file as it stands. Another agency's
+    // document (co_quan_ban_hanh) is no exception: any committer can write that field, so the
+    // school records the received text as issued ("--issued") before it counts.
+    if (!report.available || !doc.type || !report.ledger.official(doc.type_id)) return std::nullopt;
+    return evaluate_document(doc, report.ledger, *report.git, root);
+}
+
+ApprovalReport approval_report(const Repository& repo) {
+    ApprovalReport report = approval_history(repo);
+    for (const auto& doc : repo.documents)
+        if (auto a = evaluate_approval(report, doc, repo.root)) report.documents[doc.path] = std::move(*a);
     return report;
 }
 
@@ -174,20 +184,24 @@ bool hide_unapproved(const ApprovalReport& report) {
     return report.hide_in_work_tree || (report.ledger.available && report.ledger.trusted.hide_unapproved);
 }
 
-bool under_approval(const Document& doc, const ApprovalReport& report) {
+bool under_approval(const Document& doc, const ApprovalReport& report) { return under_approval(doc, report, report.find(doc.path)); }
+
+bool under_approval(const Document& doc, const ApprovalReport& report, const DocumentApproval* approval) {
     if (!report.enabled) return false;
-    if (report.available) return report.find(doc.path) != nullptr;
+    if (report.available) return approval != nullptr;
     // Approvals fail closed: official if the type file says so or history's policy does (read,
     // though its root is not confirmed).
     const ApprovalPolicy* policy = report.ledger.available ? report.ledger.policy(doc.type_id) : nullptr;
     return doc.type && (doc.type->official || (policy && policy->official));
 }
 
-ApprovalMark approval_mark(const Document& doc, const ApprovalReport& report) {
+ApprovalMark approval_mark(const Document& doc, const ApprovalReport& report) { return approval_mark(doc, report, report.find(doc.path)); }
+
+ApprovalMark approval_mark(const Document& doc, const ApprovalReport& report, const DocumentApproval* approval) {
     ApprovalMark mark;
     // With approvals on but unreadable, nothing is approved (fail closed).
     if (report.enabled && !report.available) return mark;
-    const DocumentApproval* a = report.available ? report.find(doc.path) : nullptr;
+    const DocumentApproval* a = report.available ? approval : nullptr;
     if (!a) {
         mark.draft = doc.is_draft();
         return mark;

@@ -29,6 +29,7 @@ struct ApprovalReport {
     Ledger ledger;
     std::map<std::string, DocumentApproval> documents;  // by document path, official documents only
     size_t signatures_verified = 0;  // checks that were not in the cache
+    std::shared_ptr<const GitRepository> git;  // open while documents are evaluated, when available
 
     const DocumentApproval* find(const std::string& path) const {
         auto it = documents.find(path);
@@ -37,6 +38,13 @@ struct ApprovalReport {
 };
 
 ApprovalReport approval_report(const Repository& repo);
+
+// The history part of approval_report, read once: the ledger, the trust root, whether approvals
+// are available; `documents` stays empty. `repo` may be an index (load_repository_index).
+ApprovalReport approval_history(const Repository& repo);
+// One document against the history: its approval when it is under approval (official by the
+// trusted type policy), else nothing. Not safe to call from two threads at once (one git handle).
+std::optional<DocumentApproval> evaluate_approval(const ApprovalReport& report, const Document& doc, const std::string& root);
 
 // How a document is presented on paper and on the site: DỰ THẢO until approved or recorded as
 // issued (or, for a school that does not use approvals, until it has a number), and for an
@@ -47,6 +55,8 @@ struct ApprovalMark {
                                // or "Văn bản đã ban hành, ghi nhận bằng commit có chữ ký: …" for one recorded as issued
 };
 ApprovalMark approval_mark(const Document& doc, const ApprovalReport& report);
+// The same, given the document's evaluation (evaluate_approval) instead of report.documents.
+ApprovalMark approval_mark(const Document& doc, const ApprovalReport& report, const DocumentApproval* approval);
 
 // Whether documents not approved are kept off the site (an_chua_duyet): the trusted list's word
 // when approvals are available; when they fail closed, hidden if the work tree's vanban.yaml or
@@ -57,6 +67,7 @@ bool hide_unapproved(const ApprovalReport& report);
 // Whether approvals decide how the document is shown (DỰ THẢO, hidden): official under the
 // trusted type policy and issued by the school.
 bool under_approval(const Document& doc, const ApprovalReport& report);
+bool under_approval(const Document& doc, const ApprovalReport& report, const DocumentApproval* approval);
 
 // Where signature checks are cached: cache_root()/signatures.tsv.
 std::string signature_cache_file();

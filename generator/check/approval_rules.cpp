@@ -21,7 +21,11 @@ std::string join_roles(const std::vector<std::string>& roles) {
 
 }  // namespace
 
-void check_approvals(const Repository& repo, const ApprovalReport& approvals, Diagnostics& out) {
+void check_approvals(const std::vector<DocumentSummary>& docs, const Repository& repo, const ApprovalReport& approvals,
+                     Diagnostics& out) {
+    auto warning_at = [](const DocumentSummary& doc, Position at, const char* rule, Message message, Message hint = {}) {
+        return Diagnostic{doc.path, at, Severity::Warning, rule, std::move(message), std::move(hint)};
+    };
     if (const auto& issue = approvals.trust_root_issue) {
         out.push_back(Diagnostic{"vanban.yaml", {1, 1}, issue->severity, "trust", issue->message, issue->hint});
         return;
@@ -60,7 +64,7 @@ void check_approvals(const Repository& repo, const ApprovalReport& approvals, Di
         return;
     }
     const auto& published = approvals.ledger.trusted.published_years;
-    for (const auto& doc : repo.documents) {
+    for (const auto& doc : docs) {
         const DocumentApproval* a = approvals.find(doc.path);
         if (!a || a->state == ApprovalState::Approved || a->state == ApprovalState::Issued || !doc.school_year) continue;
         if (a->required_roles.empty()) {
@@ -90,7 +94,7 @@ void check_approvals(const Repository& repo, const ApprovalReport& approvals, Di
     }
     // A policy naming a role nobody holds can never be met: usually a typo.
     std::set<std::string> reported;
-    for (const auto& doc : repo.documents) {
+    for (const auto& doc : docs) {
         const DocumentApproval* a = approvals.find(doc.path);
         if (!a) continue;
         for (const auto& role : a->required_roles)
@@ -103,13 +107,15 @@ void check_approvals(const Repository& repo, const ApprovalReport& approvals, Di
     }
     for (const auto& r : approvals.ledger.refusals)
         for (const auto& path : r.paths)
-            if (const Document* doc = repo.find(path))
+            if (auto doc = std::lower_bound(docs.begin(), docs.end(), path,
+                                            [](const DocumentSummary& d, const std::string& p) { return d.path < p; });
+                doc != docs.end() && doc->path == path)
                 out.push_back(warning_at(*doc, {1, 1}, "approval",
                                          {(r.issued ? "ghi nhận đã ban hành ở commit " : "phê duyệt ở commit ") + r.commit.substr(0, 10) +
                                               " không được công nhận: " + r.reason.vi,
                                           (r.issued ? "the record of issue in commit " : "the approval in commit ") + r.commit.substr(0, 10) +
                                               " is not recognised: " + r.reason.en}));
-    for (const auto& doc : repo.documents)
+    for (const auto& doc : docs)
         if (const DocumentApproval* a = approvals.find(doc.path); a && a->issue_not_counted)
             out.push_back(warning_at(doc, {1, 1}, "approval",
                                      {"ghi nhận đã ban hành ở commit " + a->issue_not_counted->commit.substr(0, 10) + " không được tính: " + a->issue_problem.vi,
@@ -147,16 +153,6 @@ void check_approvals(const Repository& repo, const ApprovalReport& approvals, Di
                                   "git commit -S --allow-empty -m \"Chấp nhận danh sách khóa\" --trailer \"Tin-cay: chap-nhan\"; nếu không, xóa thay đổi đó đi.",
                                   "If the change is right, the principal (or the district office) reviews it and accepts it in a signed commit with the "
                                   "trailer \"Tin-cay: chap-nhan\"; otherwise remove it."}});
-}
-
-void soften_issued_findings(const ApprovalReport& approvals, Diagnostics& out) {
-    if (!approvals.available) return;
-    for (auto& d : out) {
-        if (d.severity != Severity::Error) continue;
-        const DocumentApproval* a = approvals.find(d.file);
-        if (!a || a->state != ApprovalState::Issued) continue;
-        demote_to_warning(d, {"văn bản đã ban hành: ", "issued document: "});
-    }
 }
 
 }  // namespace vanban

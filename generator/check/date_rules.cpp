@@ -27,12 +27,12 @@ void check_date_range(const Document& doc, const Date& today, Diagnostics& out) 
     }
 }
 
-void check_duplicate_numbers(const std::vector<Document>& docs, Diagnostics& out) {
+void check_duplicate_numbers(const std::vector<DocumentSummary>& docs, Diagnostics& out) {
     // (calendar year, number, the symbol after the number) → documents. The symbol, not just the
     // type, tells the series: "46/KH-CĐCS" of the trade union is not "46/KH-THCSBM" of the school.
-    std::map<std::tuple<int, int, std::string>, std::vector<const Document*>> seen;
+    std::map<std::tuple<int, int, std::string>, std::vector<const DocumentSummary*>> seen;
     for (const auto& d : docs)
-        if (d.type && d.type->official && d.number && d.date) {
+        if (d.official() && d.number && d.date) {
             size_t slash = d.symbol.find('/');
             seen[{d.date->year, *d.number, slash == std::string::npos ? d.symbol : d.symbol.substr(slash + 1)}].push_back(&d);
         }
@@ -40,15 +40,15 @@ void check_duplicate_numbers(const std::vector<Document>& docs, Diagnostics& out
         if (group.size() < 2) continue;
         const auto& [year, number, series] = key;
         std::string label = group.front()->symbol;
-        for (const Document* d : group) {
+        for (const DocumentSummary* d : group) {
             std::string others;
-            for (const Document* o : group)
+            for (const DocumentSummary* o : group)
                 if (o != d) others += (others.empty() ? "" : ", ") + o->path;
-            out.push_back(error_at(*d, field_position(*d, "so"), "duplicate-number",
-                                   {"số " + label + " trùng với " + others + " trong cùng năm " + std::to_string(year),
-                                    "number " + label + " is also used by " + others + " in " + std::to_string(year)},
-                                   {"Số văn bản là duy nhất trong một năm (bắt đầu từ 01 ngày 01/01); lấy số tiếp theo trong sổ đăng ký văn bản đi.",
-                                    "Document numbers are unique within a calendar year; take the next number from the outgoing register."}));
+            out.push_back(Diagnostic{d->path, d->number_at, Severity::Error, "duplicate-number",
+                                     {"số " + label + " trùng với " + others + " trong cùng năm " + std::to_string(year),
+                                      "number " + label + " is also used by " + others + " in " + std::to_string(year)},
+                                     {"Số văn bản là duy nhất trong một năm (bắt đầu từ 01 ngày 01/01); lấy số tiếp theo trong sổ đăng ký văn bản đi.",
+                                      "Document numbers are unique within a calendar year; take the next number from the outgoing register."}});
         }
     }
 }

@@ -79,12 +79,12 @@ void check_links(const Document& doc, const Repository& repo, Diagnostics& out) 
         // Suggest a document with the same file name elsewhere.
         std::string name = resolved.filename().string();
         int best = 3;
-        for (const auto& other : repo.documents) {
-            std::string other_name = fs::path(other.path).filename().string();
+        for (const auto& other : repo.document_paths) {
+            std::string other_name = fs::path(other).filename().string();
             int d = edit_distance(name, other_name);
             if (d < best) {
                 best = d;
-                std::string suggestion = fs::path(other.path).lexically_relative(dir).generic_string();
+                std::string suggestion = fs::path(other).lexically_relative(dir).generic_string();
                 hint = {"Có phải ý bạn là \"" + suggestion + "\"?", "Did you mean \"" + suggestion + "\"?"};
             }
         }

@@ -5,8 +5,11 @@
 
 namespace vanban {
 
-void check_site_paths(const Repository& repo, Diagnostics& out) {
-    SiteLayout layout = plan_site_layout(repo.documents, repo.attachments);
+void check_site_paths(const std::vector<DocumentSummary>& docs, const Repository& repo, Diagnostics& out) {
+    std::vector<LayoutSource> sources;
+    sources.reserve(docs.size());
+    for (const auto& d : docs) sources.push_back({d.path, d.official(), d.previous_year});
+    SiteLayout layout = plan_site_layout(sources, repo.attachments);
     out.insert(out.end(), layout.problems.begin(), layout.problems.end());
 }
 

@@ -11,14 +11,15 @@
 #include <iostream>
 #include <set>
 
-#include "check/checks.h"
 #include "approval/approval_report.h"
+#include "build/build_session.h"
+#include "check/checks.h"
 #include "check/report.h"
 #include "check/template_overrides.h"
 #include "load/repository.h"
+#include "model/page_paths.h"
 #include "site/output_folder.h"
 #include "site/site_builder.h"
-#include "model/page_paths.h"
 #include "support/error_text.h"
 #include "support/interrupt.h"
 #include "support/progress.h"
@@ -47,16 +48,28 @@ void add_docx_options(po::options_description& d, DocxBatchOptions& docx, const 
 }
 
 // "PDF: 3 tạo mới, 10 không đổi (lấy từ bộ nhớ đệm), 1 lỗi", each failure on stderr first.
-void report_rendering(const char* label, const char* rule, const RenderReport& report, bool english, std::ostream& out,
-                      std::ostream& err) {
-    for (const auto& f : report.failures)
-        err << f.doc->path << ": " << (english ? "error [" : "lỗi [") << rule << "] " << f.error << '\n';
+void report_counts(const char* label, size_t rendered, size_t reused, size_t failed, bool english, std::ostream& out) {
     if (english)
-        out << label << ": " << report.rendered << " made, " << report.reused << " unchanged (from the cache), " << report.failures.size()
-            << " failed\n";
+        out << label << ": " << rendered << " made, " << reused << " unchanged (from the cache), " << failed << " failed\n";
     else
-        out << label << ": " << report.rendered << " tạo mới, " << report.reused << " không đổi (lấy từ bộ nhớ đệm), "
-            << report.failures.size() << " lỗi\n";
+        out << label << ": " << rendered << " tạo mới, " << reused << " không đổi (lấy từ bộ nhớ đệm), " << failed << " lỗi\n";
+}
+
+void report_printing(const char* label, const PrintReport& report, bool english, std::ostream& out, std::ostream& err) {
+    for (const auto& f : report.failures)
+        err << f.file << ": " << (english ? "error [" : "lỗi [") << f.rule << "] " << f.message.vi << '\n';
+    report_counts(label, report.rendered, report.reused, report.failures.size(), english, out);
+}
+
+// The settings every session takes from the common options.
+BuildOptions session_options(const CommonOptions& common) {
+    BuildOptions o;
+    CheckOptions check = check_options(common);
+    o.root = common.root();
+    o.jobs = common.jobs;
+    o.today = check.today;
+    o.english = common.english;
+    return o;
 }
 
 // The files `vanban check FILE…` names, as paths of the repository: each must exist, and be a
@@ -71,7 +84,8 @@ std::set<std::string> chosen_files(const Repository& repo, const std::vector<std
                                      : typed + " là thư mục; vanban check nhận tệp .md, hoặc không có tệp nào để kiểm tra cả kho");
         std::string path = repository_path(repo, typed, english);
         bool reported = std::any_of(repo.problems.begin(), repo.problems.end(), [&](const Diagnostic& d) { return d.file == path; });
-        if (!repo.find(path) && !reported) throw not_a_document(repo, typed, english);
+        bool document = std::binary_search(repo.document_paths.begin(), repo.document_paths.end(), path);
+        if (!document && !reported) throw not_a_document(repo, typed, english);
         chosen.insert(path);
     }
     return chosen;
@@ -98,21 +112,19 @@ int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
                                          : "--format phải là text, json hoặc github, không phải \"" + format + "\"");
     report.english = common.english;
 
-    CheckOptions options = check_options(common);
-    Repository repo = load_repository(common.root(), common.jobs);
-    std::set<std::string> chosen = chosen_files(repo, files, common.english);
-    ApprovalReport approvals = approval_report(repo);
-    options.approvals = &approvals;
+    BuildSession session(session_options(common), {});
+    std::set<std::string> chosen = chosen_files(session.read_index(), files, common.english);
+    BuildResult result = session.run();
     // Cross-document rules (duplicate numbers, citations) need the whole repository; only then
     // are the findings narrowed to the files asked for.
-    std::vector<Diagnostic> diagnostics = check_repository(repo, options);
+    std::vector<Diagnostic> diagnostics = std::move(result.diagnostics);
     // What would stop `build` is reported by `check` too.
-    for (auto& d : check_site_templates(repo)) diagnostics.push_back(std::move(d));
+    for (auto& d : check_site_templates(session.index())) diagnostics.push_back(std::move(d));
     if (!chosen.empty())
         diagnostics.erase(std::remove_if(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) { return !chosen.count(d.file); }),
                           diagnostics.end());
     sort_diagnostics(diagnostics);
-    report.documents = chosen.empty() ? repo.documents.size() : chosen.size();
+    report.documents = chosen.empty() ? result.documents : chosen.size();
     report.chosen = !chosen.empty();
     write_template_overrides(template_overrides(common.root(), default_templates_dir()), report, out);
     write_report(diagnostics, report, out);
@@ -121,85 +133,78 @@ int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
 
 int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     CommonOptions common(args);
-    SiteOptions site;
+    BuildEnvironment environment;
     po::options_description d;
     add_common(d, common);
-    bool no_pdf = false, no_docx = false;
+    std::string out_dir;
+    bool strict = false, show_diagnostics = false, no_pdf = false, no_docx = false;
     d.add_options()
-        ("out,o", po::value(&site.out_dir)->value_name(common.text("THƯ_MỤC", "FOLDER")),
+        ("out,o", po::value(&out_dir)->value_name(common.text("THƯ_MỤC", "FOLDER")),
          common.text("thư mục đầu ra (mặc định: site/ trong thư mục gốc)", "output folder (default: site/ in the root folder)"))
-        ("strict", po::bool_switch(&site.strict), common.text("dừng, không tạo trang web, nếu có lỗi", "stop without building when there are errors"))
+        ("strict", po::bool_switch(&strict), common.text("dừng, không tạo trang web, nếu có lỗi", "stop without building when there are errors"))
         ("no-pdf", po::bool_switch(&no_pdf), common.text("không tạo bản PDF", "make no PDFs"))
         ("no-docx", po::bool_switch(&no_docx), common.text("không tạo bản Word (.docx)", "make no Word files (.docx)"))
-        ("show-diagnostics", po::bool_switch(&site.show_diagnostics),
+        ("show-diagnostics", po::bool_switch(&show_diagnostics),
          common.text("ghi lỗi, cảnh báo của các văn bản lên trang (bản nội bộ, không công bố)",
                      "put the documents' errors and warnings on the pages (an internal mirror, not for publishing)"));
-    add_pdf_options(d, site.pdf_options, common);
-    add_docx_options(d, site.docx_options, common);
+    add_pdf_options(d, environment.pdf, common);
+    add_docx_options(d, environment.docx, common);
     po::variables_map vm = parse(args, d);
     if (vm.count("help")) return print_help("build", d, common, out);
-    site.jobs = common.jobs;
-    site.pdf = !no_pdf;
-    site.pdf_options.jobs = common.jobs;
-    site.docx = !no_docx;
-    site.docx_options.jobs = common.jobs;
+    BuildOptions options = session_options(common);
+    options.out_dir = out_dir;
+    options.strict = strict;
+    options.show_diagnostics = show_diagnostics;
+    options.pdf = !no_pdf;
+    options.docx = !no_docx;
     // One --cache folder holds both: the PDFs and the Word files have their own extensions.
-    site.docx_options.cache_dir = site.pdf_options.cache_dir;
+    environment.docx.cache_dir = environment.pdf.cache_dir;
     // The default is no "--out" typed by anyone: from a subfolder the root is "..", and an
     // absolute, normalised <root>/site is what the refusal rules of --out are meant to accept.
-    if (site.out_dir.empty()) site.out_dir = (std::filesystem::absolute(common.root()) / "site").lexically_normal().string();
-    if (std::string problem = output_folder_problem(common.root(), site.out_dir, common.english); !problem.empty()) throw UsageError(problem);
+    if (options.out_dir.empty()) options.out_dir = (std::filesystem::absolute(common.root()) / "site").lexically_normal().string();
+    if (std::string problem = output_folder_problem(common.root(), options.out_dir, common.english); !problem.empty()) throw UsageError(problem);
     common.say_root_above(out);
     auto started = std::chrono::steady_clock::now();
     Progress progress(err, common.english);
-    site.progress = &progress;
-    CheckOptions options = check_options(common);
-    Repository repo = load_repository(common.root(), common.jobs);
-    ApprovalReport approvals = approval_report(repo);
-    options.approvals = &approvals;
-    std::vector<Diagnostic> diagnostics;
-    {
-        Progress::Phase checking(&progress, ProgressStep::Check, repo.documents.size());
-        diagnostics = check_repository(repo, options);
-    }
-    size_t errors = count_errors(diagnostics);
+    environment.progress = &progress;
+    BuildSession session(options, environment);
+    BuildResult result = session.run();
+    size_t errors = count_errors(result.diagnostics);
     ReportOptions report;
     report.english = common.english;
-    report.documents = repo.documents.size();
-    if (!diagnostics.empty()) write_report(diagnostics, report, err);
-    if (errors > 0 && site.strict) {
+    report.documents = result.documents;
+    if (!result.diagnostics.empty()) write_report(result.diagnostics, report, err);
+    if (!result.committed) {
         err << (common.english ? "--strict: errors found, the site was not built\n"
                                : "--strict: có lỗi nên không tạo trang web (site/ giữ nguyên như cũ)\n");
         return 1;
     }
-    SiteSummary summary = build_site(repo, diagnostics, approvals, site);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     char timing[32];
     std::snprintf(timing, sizeof timing, "%.2f", seconds);
     if (common.english)
-        out << "site built in " << site.out_dir << ": " << summary.pages << " pages, " << summary.documents
+        out << "site built in " << options.out_dir << ": " << result.pages << " pages, " << result.site_documents
             << " documents (" << timing << " s)\n";
     else
-        out << "đã tạo trang web trong " << site.out_dir << ": " << summary.pages << " trang, " << summary.documents
+        out << "đã tạo trang web trong " << options.out_dir << ": " << result.pages << " trang, " << result.site_documents
             << " văn bản (" << timing << " giây)\n";
-    for (const auto& note : summary.notes) out << common.text("lưu ý: ", "note: ") << note << '\n';
-    if (!summary.failures.empty()) write_report(summary.failures, report, err);
-    if (site.pdf) report_rendering("PDF", "pdf", summary.pdf, common.english, out, err);
-    if (site.docx) report_rendering("Word", "docx", summary.docx, common.english, out, err);
-    return errors > 0 || !summary.failures.empty() || !summary.pdf.failures.empty() || !summary.docx.failures.empty() ? 1 : 0;
+    for (const auto& note : result.notes) out << common.text("lưu ý: ", "note: ") << note << '\n';
+    if (!result.page_failures.empty()) write_report(result.page_failures, report, err);
+    if (options.pdf) report_printing("PDF", result.pdf, common.english, out, err);
+    if (options.docx) report_printing("Word", result.docx, common.english, out, err);
+    return errors > 0 || !result.page_failures.empty() || !result.pdf.failures.empty() || !result.docx.failures.empty() ? 1 : 0;
 }
 
 // The documents named for `vanban pdf`/`vanban docx` and the file each one makes in `out_dir`;
 // `pages` gets the names that are information pages (no PDF or Word file of their own).
-struct ChosenOutput {
-    const Document* doc;
-    std::string output;
-};
-std::vector<ChosenOutput> chosen_outputs(const Repository& repo, const std::vector<std::string>& files, const std::string& out_dir,
+std::vector<PrintRequest> chosen_outputs(BuildSession& session, const std::vector<std::string>& files, const std::string& out_dir,
                                          const char* extension, const CommonOptions& common, std::vector<std::string>& pages) {
-    std::vector<ChosenOutput> chosen;
+    const Repository& index = session.read_index();
+    std::vector<PrintRequest> chosen;
     for (const auto& f : files) {
-        const Document* doc = &document_argument(repo, f, common.english);
+        std::string path = repository_path(index, f, common.english);
+        std::optional<Document> doc = session.load(path);
+        if (!doc) throw not_a_document(index, f, common.english);
         if (!doc->type || !doc->type->official) {
             pages.push_back(f);
             continue;
@@ -207,9 +212,9 @@ std::vector<ChosenOutput> chosen_outputs(const Repository& repo, const std::vect
         std::string output = (std::filesystem::path(out_dir) / (doc->slug() + extension)).string();
         for (const auto& c : chosen)
             if (c.output == output)
-                throw UsageError(common.say(c.doc->path + " và " + doc->path + " cùng ra tệp " + output + "; tạo riêng từng tệp với --out khác nhau",
-                                            c.doc->path + " and " + doc->path + " both make " + output + "; make them one by one with different --out"));
-        chosen.push_back({doc, output});
+                throw UsageError(common.say(c.path + " và " + doc->path + " cùng ra tệp " + output + "; tạo riêng từng tệp với --out khác nhau",
+                                            c.path + " and " + doc->path + " both make " + output + "; make them one by one with different --out"));
+        chosen.push_back({doc->path, output});
     }
     return chosen;
 }
@@ -217,24 +222,26 @@ std::vector<ChosenOutput> chosen_outputs(const Repository& repo, const std::vect
 // `vanban pdf FILE...`: the PDFs of chosen documents.
 int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     CommonOptions common(args);
-    PdfBatchOptions pdf;
+    BuildEnvironment environment;
     std::vector<std::string> files;
     std::string out_dir = ".";
     po::options_description d;
     add_common(d, common);
     d.add_options()("out,o", po::value(&out_dir)->default_value(".")->value_name(common.text("THƯ_MỤC", "FOLDER")),
                     common.text("thư mục ghi các tệp PDF (mặc định: thư mục hiện tại)", "folder for the PDF files (default: the current folder)"));
-    add_pdf_options(d, pdf, common);
+    add_pdf_options(d, environment.pdf, common);
     po::variables_map vm = parse_with_files(args, d, files);
     if (vm.count("help")) return print_help("pdf", d, common, out);
     if (files.empty())
         throw UsageError(common.text("cần ít nhất một tệp văn bản, ví dụ: vanban pdf plans/2024-2025/ke-hoach.md",
                                      "at least one document file is needed, e.g. vanban pdf plans/2024-2025/ke-hoach.md"));
-    pdf.jobs = common.jobs;
-    Repository repo = load_repository(common.root(), common.jobs);
+    Progress progress(err, common.english);
+    environment.progress = &progress;
+    BuildOptions options = session_options(common);
+    options.pdf = true;
+    BuildSession session(options, environment);
     std::vector<std::string> pages;
-    std::vector<PdfRequest> requests;
-    for (const auto& c : chosen_outputs(repo, files, out_dir, ".pdf", common, pages)) requests.push_back({c.doc, c.output, {}});
+    std::vector<PrintRequest> requests = chosen_outputs(session, files, out_dir, ".pdf", common, pages);
     // A page among the documents ("vanban pdf content/*.md") is passed over, not a reason to make none.
     for (const auto& f : pages)
         err << common.text("bỏ qua ", "skipped ") << f
@@ -245,54 +252,46 @@ int run_pdf(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         return 2;
     }
     std::filesystem::create_directories(out_dir);
-    Progress progress(err, common.english);
-    pdf.progress = &progress;
-    ApprovalReport approvals = approval_report(repo);
-    for (auto& r : requests) {
-        ApprovalMark mark = approval_mark(*r.doc, approvals);
-        std::string url = repo.school.website.empty() ? std::string() : repo.school.website + "/" + url_path(output_path(r.doc->path));
-        r.marks = {mark.draft, mark.verification, url};
-    }
-    RenderReport report = render_pdfs(repo, requests, pdf);
+    PrintReport report = session.print_documents(requests);
     for (size_t i = 0; i < requests.size(); ++i)
         if (report.ok[i]) out << requests[i].output << '\n';
-    report_rendering("PDF", "pdf", report, common.english, out, err);
+    report_printing("PDF", report, common.english, out, err);
     return report.failures.empty() ? 0 : 1;
 }
 
 // `vanban docx FILE...`: the Word files of chosen documents.
 int run_docx(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     CommonOptions common(args);
-    DocxBatchOptions docx;
+    BuildEnvironment environment;
     std::vector<std::string> files;
     std::string out_dir = ".";
     po::options_description d;
     add_common(d, common);
     d.add_options()("out,o", po::value(&out_dir)->default_value(".")->value_name(common.text("THƯ_MỤC", "FOLDER")),
                     common.text("thư mục ghi các tệp .docx (mặc định: thư mục hiện tại)", "folder for the .docx files (default: the current folder)"))
-        ("cache", po::value(&docx.cache_dir)->value_name(common.text("THƯ_MỤC", "FOLDER")),
+        ("cache", po::value(&environment.docx.cache_dir)->value_name(common.text("THƯ_MỤC", "FOLDER")),
          common.text("thư mục bộ nhớ đệm (mặc định: ~/.cache/vanban/docx)", "the cache folder (default: ~/.cache/vanban/docx)"));
-    add_docx_options(d, docx, common);
+    add_docx_options(d, environment.docx, common);
     po::variables_map vm = parse_with_files(args, d, files);
     if (vm.count("help")) return print_help("docx", d, common, out);
     if (files.empty())
         throw UsageError(common.text("cần ít nhất một tệp văn bản, ví dụ: vanban docx plans/2024-2025/ke-hoach.md",
                                      "at least one document file is needed, e.g. vanban docx plans/2024-2025/ke-hoach.md"));
-    docx.jobs = common.jobs;
-    Repository repo = load_repository(common.root(), common.jobs);
+    Progress progress(err, common.english);
+    environment.progress = &progress;
+    BuildOptions options = session_options(common);
+    options.docx = true;
+    BuildSession session(options, environment);
     std::vector<std::string> pages;
-    std::vector<DocxRequest> requests;
-    for (const auto& c : chosen_outputs(repo, files, out_dir, ".docx", common, pages)) requests.push_back({c.doc, c.output});
+    std::vector<PrintRequest> requests = chosen_outputs(session, files, out_dir, ".docx", common, pages);
     if (!pages.empty())
         throw UsageError(pages.front() + common.text(" là trang thông tin, không phải văn bản hành chính, nên không có bản Word",
                                                      " is an information page, not an official document, so it has no Word file"));
     std::filesystem::create_directories(out_dir);
-    Progress progress(err, common.english);
-    docx.progress = &progress;
-    RenderReport report = render_docxs(repo, requests, docx);
+    PrintReport report = session.print_documents(requests);
     for (size_t i = 0; i < requests.size(); ++i)
         if (report.ok[i]) out << requests[i].output << '\n';
-    report_rendering("Word", "docx", report, common.english, out, err);
+    report_printing("Word", report, common.english, out, err);
     return report.failures.empty() ? 0 : 1;
 }
 

@@ -10,6 +10,7 @@
 #include "approval/git_repository.h"
 #include "cli/cli_support.h"
 #include "support/process.h"
+#include "model/site_layout.h"
 #include "diff/diff_report.h"
 #include "diff/document_diff.h"
 #include "diff/word_diff.h"
@@ -68,7 +69,7 @@ std::vector<DocumentDiff> compare_years(const Repository& repo, const std::strin
     std::vector<bool> used(olds.size(), false);
     std::vector<const Document*> match(news.size(), nullptr);
     // The same file name in the same kind of folder (plans/…, cong-khai/…), looked up by name.
-    auto name_key = [](const Document* d) { return d->slug() + '\n' + fs::path(d->path).parent_path().parent_path().string(); };
+    auto name_key = [](const Document* d) { return same_document_key(d->path); };
     std::unordered_map<std::string, std::deque<size_t>> by_name;
     for (size_t i = 0; i < olds.size(); ++i) by_name[name_key(olds[i])].push_back(i);
     for (size_t j = 0; j < news.size(); ++j) {

@@ -17,7 +17,12 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
     po::variables_map vm = parse(args, d);
     if (vm.count("help")) return print_help("serve", d, common, out);
     if (port < 0 || port > 65535) throw UsageError(common.text("--port phải từ 0 đến 65535", "--port must be from 0 to 65535"));
-    Preview preview(common.root(), common.english, out);
+    BuildOptions options;
+    options.root = common.root();
+    options.jobs = common.jobs;
+    options.today = check_options(common).today;
+    options.english = common.english;
+    Preview preview(options, out);
     try {
         return serve_preview(preview, port, out);
     } catch (const PortNotBound& e) {

@@ -633,7 +633,7 @@ DocumentTypes load_document_types(const TemplateSearchPath& templates, const std
     return types;
 }
 
-Repository load_repository(const std::string& root_dir, unsigned jobs) {
+Repository load_repository_index(const std::string& root_dir) {
     Repository repo;
     std::error_code ec;
     if (!fs::is_directory(root_dir, ec))
@@ -686,7 +686,13 @@ Repository load_repository(const std::string& root_dir, unsigned jobs) {
         }
         repo.attachments.push_back(std::move(file));
     }
-    const std::vector<std::string>& paths = files.documents;
+    repo.document_paths = std::move(files.documents);
+    return repo;
+}
+
+Repository load_repository(const std::string& root_dir, unsigned jobs) {
+    Repository repo = load_repository_index(root_dir);
+    const std::vector<std::string>& paths = repo.document_paths;
     repo.documents.resize(paths.size());
     std::vector<std::optional<Diagnostic>> failures(paths.size());
     parallel_for(paths.size(), worker_count(jobs, paths.size()), [&](size_t i, unsigned) {

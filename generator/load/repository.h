@@ -63,7 +63,8 @@ struct Repository {
     DocumentTypes types;
     CitationScanner citations{{}};
     TemplateSearchPath templates;
-    std::vector<Document> documents;  // sorted by path
+    std::vector<std::string> document_paths;  // every Markdown document found, sorted (loaded or not)
+    std::vector<Document> documents;  // sorted by path; empty after load_repository_index
     std::vector<std::string> attachments;  // the other published files the site copies (load/published_files.h), sorted
     std::vector<Diagnostic> problems;  // in vanban.yaml and templates/, found while loading
 
@@ -71,6 +72,11 @@ struct Repository {
 };
 
 Repository load_repository(const std::string& root, unsigned jobs = 0);
+
+// The repository without its documents: vanban.yaml, the types, the citation words, the templates,
+// the paths of the documents and attachments, and the problems found so far. The build reads each
+// document afterwards, one at a time (load_one).
+Repository load_repository_index(const std::string& root);
 
 // The document types of templates/types/*.yaml along `templates`, the first file of a loai
 // winning; what is wrong with a file goes to `problems`, named relative to `root`. Empty when

@@ -27,6 +27,11 @@ const std::vector<std::string>& site_own_files() {
     return files;
 }
 
+std::string same_document_key(const std::string& path) {
+    fs::path p(path);
+    return (p.parent_path().parent_path() / p.filename()).generic_string();
+}
+
 std::string previous_year_path(const Document& doc) {
     if (!doc.type || !doc.type->official || doc.type->id == "cong-khai" || !doc.school_year || doc.path.rfind("plans/", 0) != 0) return {};
     fs::path p(doc.path);
@@ -114,12 +119,12 @@ private:
 
 }  // namespace
 
-SiteLayout plan_site_layout(const std::vector<Document>& documents, const std::vector<std::string>& attachments) {
+SiteLayout plan_site_layout(const std::vector<LayoutSource>& sources, const std::vector<std::string>& attachments) {
     SiteLayout layout;
     Claims claims;
     auto exists = [&](const std::string& path) {
-        auto it = std::lower_bound(documents.begin(), documents.end(), path, [](const Document& d, const std::string& p) { return d.path < p; });
-        return it != documents.end() && it->path == path;
+        auto it = std::lower_bound(sources.begin(), sources.end(), path, [](const LayoutSource& d, const std::string& p) { return d.path < p; });
+        return it != sources.end() && it->path == path;
     };
     auto place = [&](const std::string& source, const std::vector<std::pair<std::string, Owner>>& pages) {
         for (const auto& [page, owner] : pages)
@@ -130,24 +135,70 @@ SiteLayout plan_site_layout(const std::vector<Document>& documents, const std::v
             }
         for (const auto& [page, owner] : pages) claims.take(page, owner);
     };
-    auto place_document = [&](const Document& doc) {
+    auto place_document = [&](const LayoutSource& doc) {
         std::string page = output_path(doc.path);
         std::vector<std::pair<std::string, Owner>> pages{{page, {doc.path, "trang của ", "the page of "}}};
-        if (doc.type && doc.type->official) {
+        if (doc.official) {
             pages.push_back({pdf_page(page), {doc.path, "bản PDF của ", "the PDF of "}});
             pages.push_back({docx_page(page), {doc.path, "bản Word của ", "the Word file of "}});
         }
-        if (std::string previous = previous_year_path(doc); !previous.empty() && exists(previous))
+        if (!doc.previous_year.empty() && exists(doc.previous_year))
             pages.push_back({comparison_page(page), {doc.path, "trang so sánh với năm học trước của ", "the comparison page of "}});
         place(doc.path, pages);
     };
     // The official plans first: a page elsewhere that happens to land on a plan's is the one left out.
-    for (const auto& doc : documents)
+    for (const auto& doc : sources)
         if (doc.path.rfind("plans/", 0) == 0) place_document(doc);
-    for (const auto& doc : documents)
+    for (const auto& doc : sources)
         if (doc.path.rfind("plans/", 0) != 0) place_document(doc);
     for (const auto& file : attachments) place(file, {{output_path(file), {file, "", ""}}});
     return layout;
+}
+
+SiteLayout plan_site_layout(const std::vector<Document>& documents, const std::vector<std::string>& attachments) {
+    std::vector<LayoutSource> sources;
+    sources.reserve(documents.size());
+    for (const auto& doc : documents) sources.push_back({doc.path, doc.type && doc.type->official, previous_year_path(doc)});
+    return plan_site_layout(sources, attachments);
+}
+
+std::set<std::string> sources_at_risk(const std::vector<std::string>& documents, const std::vector<std::string>& attachments) {
+    // Every file a source might make, and every folder above one, with who might make it ("" for vanban).
+    std::map<std::string, std::set<std::string>> files, folders;
+    std::vector<std::pair<std::string, std::vector<std::string>>> candidates;
+    for (const auto& path : documents) {
+        std::string page = output_path(path);
+        candidates.push_back({path, {page, pdf_page(page), docx_page(page), comparison_page(page)}});
+    }
+    for (const auto& path : attachments) candidates.push_back({path, {output_path(path)}});
+    std::set<std::string> risky;
+    auto add = [&](const std::string& source, const std::string& file) {
+        files[file].insert(source);
+        for (size_t slash = file.find('/'); slash != std::string::npos; slash = file.find('/', slash + 1)) folders[file.substr(0, slash)].insert(source);
+        size_t start = 0;
+        while (start <= file.size()) {
+            size_t end = std::min(file.find('/', start), file.size());
+            if (end - start > kMaxSiteNameBytes) risky.insert(source);
+            if (end == file.size()) break;
+            start = end + 1;
+        }
+        if (file.size() > kMaxSitePathBytes) risky.insert(source);
+    };
+    for (const auto& f : site_own_files()) add("", f);
+    for (const auto& [source, list] : candidates)
+        for (const auto& file : list) add(source, file);
+    auto others = [&](const std::set<std::string>& owners, const std::string& source) {
+        return owners.size() > 1 || (owners.size() == 1 && *owners.begin() != source);
+    };
+    for (const auto& [source, list] : candidates)
+        for (const auto& file : list) {
+            if (others(files[file], source)) risky.insert(source);
+            if (auto it = folders.find(file); it != folders.end() && others(it->second, source)) risky.insert(source);
+            for (size_t slash = file.find('/'); slash != std::string::npos; slash = file.find('/', slash + 1))
+                if (auto it = files.find(file.substr(0, slash)); it != files.end() && others(it->second, source)) risky.insert(source);
+        }
+    risky.erase("");
+    return risky;
 }
 
 }  // namespace vanban

@@ -15,14 +15,11 @@
 #include <set>
 #include <thread>
 
-#include "approval/approval_report.h"
-#include "check/checks.h"
+#include "build/build_session.h"
 #include "check/report.h"
-#include "load/document_loader.h"
 #include "load/published_files.h"
 #include "load/source_reader.h"
 #include "site/output_folder.h"
-#include "site/site_builder.h"
 #include "support/error_text.h"
 #include "support/interrupt.h"
 #include "support/process.h"
@@ -32,11 +29,15 @@ namespace fs = std::filesystem;
 
 namespace vanban {
 
-Preview::Preview(std::string root, bool english, std::ostream& log) : root_(std::move(root)), english_(english), log_(log) {
+Preview::Preview(BuildOptions options, std::ostream& log) : options_(std::move(options)), log_(log) {
     std::string pattern = (fs::temp_directory_path() / "vanban-serve-XXXXXX").string();
     if (!::mkdtemp(pattern.data())) throw std::runtime_error("không tạo được thư mục tạm cho bản xem trước");
     work_dir_ = pattern;
     site_dir_ = work_dir_ + "/site";
+    options_.out_dir = site_dir_;
+    options_.pdf = options_.docx = false;
+    options_.strict = false;
+    options_.show_diagnostics = true;  // the preview is for the school: every page shows its findings
 }
 
 Preview::~Preview() {
@@ -49,19 +50,19 @@ std::map<std::string, std::string> Preview::stamps() const {
     std::map<std::string, std::string> out;
     auto stamp = [&](const std::string& relative) {
         struct stat st{};
-        if (::stat((fs::path(root_) / relative).c_str(), &st) == 0)
+        if (::stat((fs::path(options_.root) / relative).c_str(), &st) == 0)
             out[relative] = std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
     };
     stamp("vanban.yaml");
     std::error_code ec;
     // Links are never followed (load/published_files.h); one that appears or goes changes the findings.
-    if (fs::is_directory(fs::symlink_status(fs::path(root_) / "templates", ec)))
-        for (auto it = fs::recursive_directory_iterator(fs::path(root_) / "templates", ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            std::string relative = it->path().lexically_relative(root_).generic_string();
+    if (fs::is_directory(fs::symlink_status(fs::path(options_.root) / "templates", ec)))
+        for (auto it = fs::recursive_directory_iterator(fs::path(options_.root) / "templates", ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            std::string relative = it->path().lexically_relative(options_.root).generic_string();
             if (it->is_symlink(ec)) out[relative] = "link";
             else if (it->is_regular_file(ec)) stamp(relative);
         }
-    PublishedFiles files = find_published_files(root_);
+    PublishedFiles files = find_published_files(options_.root);
     for (const auto& f : files.documents) stamp(f);
     for (const auto& f : files.attachments) stamp(f);
     for (const auto& p : files.problems) out["?" + p.file] = p.rule;
@@ -85,43 +86,22 @@ bool Preview::refresh() {
     for (const auto& path : changed)
         if (path == "vanban.yaml" || path.rfind("templates/", 0) == 0 || !stamps_.count(path) || !now.count(path)) settings_changed = true;
     stamps_ = std::move(now);
-
+    BuildResult result;
     if (settings_changed) {
-        repo_ = load_repository(root_);
-        last_reloaded_ = repo_.documents.size();
+        session_ = std::make_unique<BuildSession>(options_, BuildEnvironment{});
+        result = session_->run();
     } else {
-        // Only the documents that were edited are read again, guarded as load_repository guards
-        // them: one that cannot be read becomes an `unreadable` finding (and is read again when
-        // edited next), and the preview goes on updating.
-        last_reloaded_ = 0;
-        for (const auto& path : changed) {
-            if (path.size() < 3 || path.compare(path.size() - 3, 3, ".md") != 0) continue;
-            auto& problems = repo_.problems;
-            problems.erase(std::remove_if(problems.begin(), problems.end(), [&](const Diagnostic& d) { return d.file == path && d.rule == "unreadable"; }),
-                           problems.end());
-            auto it = std::lower_bound(repo_.documents.begin(), repo_.documents.end(), path, [](const Document& d, const std::string& p) { return d.path < p; });
-            bool present = it != repo_.documents.end() && it->path == path;
-            auto loaded = load_one(root_, path, repo_.types, repo_.school);
-            if (auto* doc = std::get_if<Document>(&loaded)) {
-                if (present) *it = std::move(*doc);
-                else repo_.documents.insert(it, std::move(*doc));
-            } else {
-                if (present) repo_.documents.erase(it);
-                problems.push_back(std::move(std::get<Diagnostic>(loaded)));
-            }
-            ++last_reloaded_;
-        }
+        // Only the documents that were edited are read again; the lists come from the summaries
+        // the session kept. One that cannot be read becomes an `unreadable` finding (and is read
+        // again when edited next), and the preview goes on updating.
+        std::vector<std::string> edited;
+        for (const auto& path : changed)
+            if (path.size() >= 3 && path.compare(path.size() - 3, 3, ".md") == 0) edited.push_back(path);
+        result = session_->update(edited);
     }
+    last_reloaded_ = session_->documents_read();
     loaded_ = true;
-    CheckOptions options;
-    ApprovalReport approvals = approval_report(repo_);
-    options.approvals = &approvals;
-    std::vector<Diagnostic> diagnostics = check_repository(repo_, options);
-    SiteOptions site;
-    site.out_dir = site_dir_;
-    site.pdf = false;
-    site.show_diagnostics = true;  // the preview is for the school: every page shows its findings
-    build_site(repo_, diagnostics, approvals, site);
+    const std::vector<Diagnostic>& diagnostics = result.diagnostics;
     ++version_;
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     // What the editor just touched is what they want to see; the rest is in the totals.
@@ -131,18 +111,18 @@ bool Preview::refresh() {
     for (const auto& d : diagnostics)
         if (first || touched.count(d.file)) shown.push_back(d);
     ReportOptions report;
-    report.english = english_;
+    report.english = options_.english;
     report.summary = false;
     write_report(shown, report, log_);
     size_t errors = count_errors(diagnostics), warnings = diagnostics.size() - errors;
     if (first)
-        log_ << (english_ ? "preview built: " : "đã tạo bản xem trước: ") << errors << (english_ ? " error(s), " : " lỗi, ") << warnings
-             << (english_ ? " warning(s) in " : " cảnh báo trong ") << repo_.documents.size() << (english_ ? " document(s) (" : " văn bản (")
+        log_ << (options_.english ? "preview built: " : "đã tạo bản xem trước: ") << errors << (options_.english ? " error(s), " : " lỗi, ") << warnings
+             << (options_.english ? " warning(s) in " : " cảnh báo trong ") << result.documents << (options_.english ? " document(s) (" : " văn bản (")
              << static_cast<int>(ms) << " ms)\n";
     else
-        log_ << (english_ ? "updated: " : "đã cập nhật: ") << touched.size() << (english_ ? " file(s) changed, " : " tệp thay đổi, ") << errors
-             << (english_ ? " error(s), " : " lỗi, ") << warnings << (english_ ? " warning(s) in the whole repository (" : " cảnh báo trong toàn kho (")
-             << last_reloaded_ << (english_ ? " document(s) read, " : " văn bản đọc lại, ") << static_cast<int>(ms) << " ms)\n";
+        log_ << (options_.english ? "updated: " : "đã cập nhật: ") << touched.size() << (options_.english ? " file(s) changed, " : " tệp thay đổi, ") << errors
+             << (options_.english ? " error(s), " : " lỗi, ") << warnings << (options_.english ? " warning(s) in the whole repository (" : " cảnh báo trong toàn kho (")
+             << last_reloaded_ << (options_.english ? " document(s) read, " : " văn bản đọc lại, ") << static_cast<int>(ms) << " ms)\n";
     log_.flush();
     return true;
 }
@@ -307,8 +287,12 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
             try {
                 std::lock_guard<std::mutex> lock(building);
                 preview.refresh();
+            } catch (const LoadError& e) {
+                // vanban.yaml gone or broken while serving: said in the language asked for.
+                out << "vanban serve: " << (preview.english() ? e.en : std::string(e.what())) << '\n';
+                out.flush();
             } catch (const std::exception& e) {
-                out << "vanban serve: " << describe_exception(e).vi << '\n';
+                out << "vanban serve: " << describe_exception(e).in(preview.english()) << '\n';
                 out.flush();
             }
         }

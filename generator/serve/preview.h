@@ -6,17 +6,21 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <ostream>
 #include <stdexcept>
 #include <string>
 
-#include "load/repository.h"
+#include "build/build_options.h"
 
 namespace vanban {
 
+class BuildSession;
+
 class Preview {
 public:
-    Preview(std::string root, bool english, std::ostream& log);
+    // `options`: the root, --jobs, --today, --lang; the preview writes its own folder, with findings, without PDFs.
+    Preview(BuildOptions options, std::ostream& log);
     ~Preview();
     Preview(const Preview&) = delete;
     Preview& operator=(const Preview&) = delete;
@@ -26,17 +30,17 @@ public:
     bool refresh();
     uint64_t version() const { return version_; }
     const std::string& site_dir() const { return site_dir_; }
+    bool english() const { return options_.english; }
     size_t last_reloaded() const { return last_reloaded_; }  // documents read again by the last refresh
 
 private:
     std::map<std::string, std::string> stamps() const;
 
-    std::string root_;
-    bool english_;
+    BuildOptions options_;
     std::ostream& log_;
     std::string work_dir_, site_dir_;
     std::map<std::string, std::string> stamps_;
-    Repository repo_;
+    std::unique_ptr<BuildSession> session_;  // kept between rounds: its summaries make the lists
     bool loaded_ = false;
     uint64_t version_ = 0;
     size_t last_reloaded_ = 0;

@@ -150,6 +150,21 @@ OutputFolder::OutputFolder(std::string target) : target_(std::move(target)) {
     write(kMarker, "Thư mục này do vanban build tạo ra; mỗi lần build sẽ thay toàn bộ nội dung.\n");
 }
 
+OutputFolder::OutputFolder(std::string target, InPlace) : target_(std::move(target)), temporary_(target_), committed_(true) {
+    std::error_code ec;
+    if (!fs::is_regular_file(fs::symlink_status(fs::path(target_) / kMarker, ec)))
+        throw std::runtime_error("thư mục " + target_ + " không do vanban tạo; vanban không ghi vào nó");
+}
+
+std::unique_ptr<OutputFolder> OutputFolder::in_place(const std::string& target) {
+    return std::unique_ptr<OutputFolder>(new OutputFolder(target, InPlace{}));
+}
+
+void OutputFolder::remove(const std::string& relative_path) {
+    std::error_code ec;
+    fs::remove(fs::path(temporary_) / relative_path, ec);
+}
+
 OutputFolder::~OutputFolder() {
     if (!committed_) {
         std::error_code ec;
@@ -202,6 +217,7 @@ std::string OutputFolder::path_of(const std::string& relative_path) {
 }
 
 void OutputFolder::commit() {
+    if (temporary_ == target_) return;  // written in place: nothing to swap
     std::error_code ec;
     if (!fs::exists(fs::symlink_status(target_, ec))) {
         fs::rename(temporary_, target_);

@@ -2,6 +2,7 @@
 // the place of the real one only when every file was written, in one atomic exchange.
 #pragma once
 
+#include <memory>
 #include <string>
 
 namespace vanban {
@@ -35,9 +36,18 @@ public:
     std::string path_of(const std::string& relative_path);
     void commit();  // swaps the temporary folder in
 
+    // A folder this vanban committed before, written in place from now on (the preview's later
+    // rounds, where one edited document rewrites a few pages): no temporary folder, no commit.
+    static std::unique_ptr<OutputFolder> in_place(const std::string& target);
+    // Removes a file written before (a page that is no longer made); nothing when there is none.
+    void remove(const std::string& relative_path);
+
     static constexpr const char* kMarker = ".vanban-site";
 
 private:
+    struct InPlace {};
+    OutputFolder(std::string target, InPlace);
+
     std::string target_, temporary_;
     bool committed_ = false;
 };

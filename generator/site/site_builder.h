@@ -1,49 +1,78 @@
-// `vanban build`: the school's public-information website, from the loaded repository and
-// the diagnostics of the checks. Pages are rendered with the Mustache templates under
-// templates/site/ and written to a temporary folder that replaces the output folder only
-// when everything was written.
+// The school's public-information website, rendered from what the build gives it: one document's
+// page at a time (with its comparison page), then the lists (home, sections, search index, feed,
+// sitemap) from the summaries of the documents on the site. Pages are rendered with the Mustache
+// templates under templates/site/ into an OutputFolder, which the build commits when all is written.
+// The site makes no PDF, Word file or comparison itself: the build hands it their results.
 #pragma once
 
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "approval/approval_report.h"
+#include "diff/document_diff.h"
 #include "load/repository.h"
 #include "model/diagnostic.h"
-#include "docx/docx_batch.h"
-#include "pdf/pdf_batch.h"
-#include "support/progress.h"
+#include "model/document_summary.h"
+#include "site/output_folder.h"
+#include "site/site_plan.h"
 
 namespace vanban {
 
-struct SiteOptions {
-    std::string out_dir;
-    bool strict = false;
-    unsigned jobs = 0;  // 0: all cores
-    bool pdf = true;    // a PDF beside every official document's page
-    PdfBatchOptions pdf_options;
-    bool docx = true;   // a Word file beside it too
-    DocxBatchOptions docx_options;
-    // The checks' findings on the pages (the preview, an internal mirror): badges, the list of
-    // findings, why a PDF or Word file is missing, the source file. The public site has none of it.
-    bool show_diagnostics = false;
-    Progress* progress = nullptr;  // told of each page made, and passed on to the PDFs and Word files
+// One document's page: the document, what the build found out about it, and what it made.
+struct DocumentPage {
+    const Document* doc = nullptr;
+    const DocumentSummary* summary = nullptr;    // its PDF and Word pages, or why they are missing
+    std::vector<const Diagnostic*> diagnostics;  // its findings, sorted (shown only with show_diagnostics)
+    const DocumentApproval* approval = nullptr;  // when the school uses approvals
+    // The comparison with the same plan of last year, when there is one: made by the build, asked
+    // for while the page is written so that a comparison that fails gets a page saying so.
+    std::function<DocumentDiff()> last_year;
 };
 
-struct SiteSummary {
-    size_t pages = 0;
-    size_t documents = 0;
-    std::vector<std::string> notes;  // things the user should know (e.g. no sitemap without a website)
-    std::vector<Diagnostic> failures;  // documents whose page could not be made (rule unreadable); the others were built
-    RenderReport pdf;
-    RenderReport docx;
+class SiteRenderer {
+public:
+    // Reads and compiles every template first, so a broken one stops the build before anything is
+    // written. `workers`: how many threads call write_document at once (each has its own templates).
+    SiteRenderer(const Repository& repo, OutputFolder& out, bool show_diagnostics, unsigned workers);
+    ~SiteRenderer();
+    SiteRenderer(const SiteRenderer&) = delete;
+    SiteRenderer& operator=(const SiteRenderer&) = delete;
+
+    // The information pages every page's menu lists (site_menu()).
+    void set_menu(std::vector<MenuPage> menu) { menu_ = std::move(menu); }
+    const std::vector<MenuPage>& menu() const { return menu_; }
+
+    // The document's page, and its comparison page when `page.last_year` is given. A page that
+    // cannot be made says so instead; the failure is returned (rule unreadable).
+    std::optional<Diagnostic> write_document(const DocumentPage& page, unsigned worker);
+    // Home, section lists, search page and index, feed, sitemap, style sheet and script, from the
+    // documents on the site (sorted by path). Returns what the user should know (no sitemap…).
+    std::vector<std::string> write_lists(const std::vector<const DocumentSummary*>& docs);
+    // Images and attachments kept next to the documents.
+    void copy_static_files(const std::vector<std::string>& files);
+
+private:
+    class Templates;
+    const Repository& repo_;
+    OutputFolder& out_;
+    bool show_diagnostics_;
+    std::map<std::string, std::string> texts_;
+    std::vector<std::unique_ptr<Templates>> templates_;  // one per worker
+    std::vector<MenuPage> menu_;
 };
 
-// The site's templates that build_site would stop on (missing, unreadable, not valid mustache),
+// A version in a comparison, by its school year (its title when it has none).
+std::string comparison_version_name(const Document& doc);
+
+// Each folded word of the document once, in order of first appearance: its search index entry.
+std::string search_words(const Document& doc);
+
+// The site's templates that the build would stop on (missing, unreadable, not valid mustache),
 // as config errors, so that `check` reports them before any build.
 std::vector<Diagnostic> check_site_templates(const Repository& repo);
-
-SiteSummary build_site(const Repository& repo, const std::vector<Diagnostic>& diagnostics, const ApprovalReport& approvals,
-                       const SiteOptions& options);
 
 }  // namespace vanban

@@ -52,6 +52,7 @@ inline Repository make_repository(const std::vector<std::pair<std::string, std::
     repo.citations = CitationScanner(load_citation_types(words, YAML::LoadFile(words), problems));
     for (const auto& [path, text] : files) repo.documents.push_back(load_document(path, text, repo.types, repo.school));
     std::sort(repo.documents.begin(), repo.documents.end(), [](const Document& a, const Document& b) { return a.path < b.path; });
+    for (const auto& doc : repo.documents) repo.document_paths.push_back(doc.path);
     return repo;
 }
 

@@ -1,0 +1,34 @@
+// What a build session is asked to do (BuildOptions) and what it works with (BuildEnvironment):
+// the one place where `check`, `build`, `pdf`, `docx` and `serve` put their settings.
+#pragma once
+
+#include <string>
+
+#include "docx/docx_batch.h"
+#include "pdf/pdf_batch.h"
+#include "support/progress.h"
+#include "text/dates.h"
+
+namespace vanban {
+
+struct BuildOptions {
+    std::string root;
+    std::string out_dir;  // the site's folder; empty: no site is made (vanban check)
+    unsigned jobs = 0;    // 0: all cores
+    Date today = today_in_vietnam();
+    bool english = false;
+    bool strict = false;  // errors: nothing is committed, the output folder stays as it was
+    bool pdf = false;     // a PDF beside every official document's page
+    bool docx = false;    // and a Word file
+    // The checks' findings on the pages (the preview, an internal mirror): badges, the list of
+    // findings, why a PDF or Word file is missing, the source file. The public site has none of it.
+    bool show_diagnostics = false;
+};
+
+struct BuildEnvironment {
+    PdfBatchOptions pdf;    // WeasyPrint, its time limit, the PDF cache
+    DocxBatchOptions docx;  // Pandoc, its time limit, the Word cache
+    Progress* progress = nullptr;  // told of each document done; null: nobody listens
+};
+
+}  // namespace vanban

@@ -1,0 +1,172 @@
+// The build session (build/build_session.h): its stages on a copy of a fixture repository, the
+// cross-document rules on summaries, --strict, findings on the pages, the preview's update.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "build/build_session.h"
+#include "model/site_layout.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace vanban;
+
+namespace {
+
+std::string read_text(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+// A copy of tests/fixtures/NAME in a scratch folder, vanban's own templates in use.
+struct Fixture {
+    test::Scratch scratch;
+    fs::path root;
+    explicit Fixture(const std::string& name) : root(scratch.path / "repo") {
+        ::setenv("VANBAN_TEMPLATES", test::templates_dir().c_str(), 1);
+        fs::copy(std::string(VANBAN_TEST_DATA) + "/fixtures/" + name, root, fs::copy_options::recursive);
+    }
+    BuildOptions options(const std::string& out = "") const {
+        BuildOptions o;
+        o.root = root.string();
+        o.jobs = 2;
+        o.today = Date{2026, 11, 23};
+        if (!out.empty()) o.out_dir = (scratch.path / out).string();
+        return o;
+    }
+    void replace(const std::string& file, const std::string& from, const std::string& to) const {
+        std::string text = read_text(root / file);
+        REQUIRE(contains(text, from));
+        text.replace(text.find(from), from.size(), to);
+        std::ofstream(root / file, std::ios::binary) << text;
+    }
+};
+
+std::vector<std::string> lines_of(const std::vector<Diagnostic>& diagnostics) {
+    std::vector<std::string> out;
+    for (const auto& d : diagnostics)
+        out.push_back(d.file + ":" + std::to_string(d.at.line) + ":" + std::to_string(d.at.column) + " " + d.rule + " " + d.message.vi);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the session finds what the whole loaded repository finds, the cross-document rules working on summaries") {
+    for (const char* name : {"duplicate-number", "citation-conflict", "broken-link", "real-shapes", "clean"}) {
+        CAPTURE(name);
+        Fixture f(name);
+        BuildSession session(f.options(), {});
+        BuildResult result = session.run();
+        Repository repo = load_repository(f.root.string());
+        CheckOptions options;
+        options.today = Date{2026, 11, 23};
+        ApprovalReport approvals = approval_report(repo);
+        options.approvals = &approvals;
+        CHECK(lines_of(result.diagnostics) == lines_of(check_repository(repo, options)));
+        CHECK(result.documents == repo.documents.size());
+        CHECK_FALSE(result.committed);  // no output folder asked: nothing written
+    }
+}
+
+TEST_CASE("duplicate numbers are found across documents from the summaries alone") {
+    std::vector<DocumentSummary> docs(3);
+    const DocumentType* plan = nullptr;
+    Repository repo = test::make_repository({});
+    plan = repo.types.find("ke-hoach");
+    REQUIRE(plan);
+    const char* paths[] = {"plans/2024-2025/a.md", "plans/2024-2025/b.md", "plans/2024-2025/c.md"};
+    for (size_t i = 0; i < docs.size(); ++i) {
+        docs[i].path = paths[i];
+        docs[i].type = plan;
+        docs[i].type_id = "ke-hoach";
+        docs[i].number = i < 2 ? 7 : 8;
+        docs[i].symbol = std::string(i < 2 ? "07" : "08") + "/KH-THCSTN";
+        docs[i].date = Date{2024, 10, 1};
+        docs[i].number_at = {3, 5};
+    }
+    Diagnostics found;
+    check_duplicate_numbers(docs, found);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].file == paths[0]);
+    CHECK(found[1].file == paths[1]);
+    CHECK(contains(found[0].message.vi, "trùng với plans/2024-2025/b.md"));
+    CHECK(found[0].at.line == 3);
+
+    // The same citation with two dates in two documents: one conflict, at the later place.
+    docs[0].citations = {{"32/2020/TT-BGDĐT", "32/2020/TT-BGDĐT", Date{2020, 9, 15}, {10, 1}}};
+    docs[2].citations = {{"32/2020/TT-BGDĐT", "32/2020/TT-BGDĐT", Date{2020, 9, 16}, {12, 4}}};
+    docs[2].date = Date{2024, 11, 1};
+    Diagnostics conflicts;
+    check_citation_conflicts(docs, conflicts);
+    REQUIRE(conflicts.size() == 1);
+    CHECK(conflicts[0].file == paths[2]);
+    CHECK(conflicts[0].at.line == 12);
+    CHECK(contains(conflicts[0].message.vi, "ở plans/2024-2025/a.md:10"));
+}
+
+TEST_CASE("only sources whose files might meet another's wait for the layout") {
+    std::set<std::string> risky = sources_at_risk({"content/ke-hoach/2024-2025/x.md", "content/tin.md", "plans/2024-2025/x.md"},
+                                                  {"content/style.css", "content/anh.png"});
+    // content/ke-hoach/… lands where plans/… does; content/style.css on vanban's own style sheet.
+    CHECK(risky == std::set<std::string>{"content/ke-hoach/2024-2025/x.md", "content/style.css", "plans/2024-2025/x.md"});
+}
+
+TEST_CASE("with --strict and errors nothing is committed: the output folder stays as it was") {
+    Fixture f("clean");
+    BuildOptions options = f.options("site");
+    CHECK(BuildSession(options, {}).run().committed);
+    fs::path page = f.scratch.path / "site/ke-hoach/2024-2025/ke-hoach-day-hoc.html";
+    std::string before = read_text(page);
+    REQUIRE(!before.empty());
+    f.replace("plans/2024-2025/ke-hoach-day-hoc.md", "ngay: 2024", "ngay: 2029");  // in the future: an error
+    options.strict = true;
+    BuildResult result = BuildSession(options, {}).run();
+    CHECK(count_errors(result.diagnostics) > 0);
+    CHECK_FALSE(result.committed);
+    CHECK(read_text(page) == before);
+    for (const auto& entry : fs::directory_iterator(f.scratch.path))  // no temporary folder left behind
+        CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+}
+
+TEST_CASE("pages that show findings list the cross-document ones, the public pages show none") {
+    Fixture f("duplicate-number");
+    BuildOptions options = f.options("mirror");
+    options.show_diagnostics = true;
+    BuildResult shown = BuildSession(options, {}).run();
+    REQUIRE(shown.committed);
+    for (const char* page : {"ke-hoach/2024-2025/ke-hoach-a.html", "ke-hoach/2024-2025/ke-hoach-b.html"}) {
+        std::string html = read_text(f.scratch.path / "mirror" / page);
+        CAPTURE(page);
+        CHECK(contains(html, "duplicate-number"));
+    }
+    BuildResult published = BuildSession(f.options("public"), {}).run();
+    REQUIRE(published.committed);
+    CHECK_FALSE(contains(read_text(f.scratch.path / "public/ke-hoach/2024-2025/ke-hoach-a.html"), "duplicate-number"));
+}
+
+TEST_CASE("an update reads only the edited document, and a finding across documents leaves the other's page") {
+    Fixture f("duplicate-number");
+    BuildOptions options = f.options("preview");
+    options.show_diagnostics = true;
+    BuildSession session(options, {});
+    BuildResult first = session.run();
+    REQUIRE(first.committed);
+    CHECK(session.documents_read() == 2);
+    CHECK(count_errors(first.diagnostics) == 2);
+    f.replace("plans/2024-2025/ke-hoach-b.md", "so: 12", "so: 13");
+    f.replace("plans/2024-2025/ke-hoach-b.md", "trich_yeu: \"", "trich_yeu: \"Mới: ");
+    BuildResult second = session.update({"plans/2024-2025/ke-hoach-b.md"});
+    CHECK(session.documents_read() == 1);
+    CHECK(count_errors(second.diagnostics) == 0);
+    fs::path site = f.scratch.path / "preview";
+    CHECK_FALSE(contains(read_text(site / "ke-hoach/2024-2025/ke-hoach-a.html"), "duplicate-number"));
+    CHECK(contains(read_text(site / "ke-hoach/index.html"), "Mới: "));  // the lists follow the kept summaries
+    CHECK(contains(read_text(site / "search-index.js"), "Mới: "));
+}
