@@ -1,5 +1,6 @@
 #include "pdf/pdf_renderer.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
@@ -55,6 +56,34 @@ data text_list(const std::vector<std::string>& lines) {
     data list{data::type::list};
     for (const auto& line : lines) list << data(line);
     return list;
+}
+
+// cmark-gfm writes a loose list item (and a footnote) as "<li>\n<p>…</p>\n</li>". The style sheet
+// shows such a paragraph inline after its number, as Word does, so those line ends would print
+// as a space after "1." and a trailing one: they are dropped.
+std::string tighten_list_items(const std::string& html) {
+    std::string out;
+    out.reserve(html.size());
+    size_t i = 0;
+    while (i < html.size()) {
+        size_t li = html.find("<li", i);
+        size_t close = html.find("</p>\n</li>", i);
+        size_t next = std::min(li, close);
+        if (next == std::string::npos) break;
+        if (next == close) {
+            out.append(html, i, close - i).append("</p></li>");
+            i = close + 10;
+            continue;
+        }
+        size_t gt = html.find('>', li);
+        if (gt == std::string::npos) break;
+        out.append(html, i, gt + 1 - i);
+        i = gt + 1;
+        bool item = html[li + 3] == '>' || html[li + 3] == ' ';
+        if (item && html.compare(i, 4, "\n<p>") == 0) ++i;
+    }
+    out.append(html, i, std::string::npos);
+    return out;
 }
 
 std::string render_template(const std::string& text, const data& d, const std::string& name) {
@@ -132,7 +161,7 @@ PrintJob prepare_print(const Document& doc, const Repository& repo, const PrintS
         d.set("duyet", block);
     }
     d.set("ngay_tao", doc.date ? doc.date->iso() : std::string());
-    d.set("body", render_body_html(doc, 0, school.allow_raw_html, nullptr, printable));
+    d.set("body", tighten_list_items(render_body_html(doc, 0, school.allow_raw_html, nullptr, printable)));
     job.parts.push_back(fetchable(render_template(setup.document_template, d, "van-ban.html")));
 
     for (size_t k = 0; k < doc.appendices.size() && k < parts.appendices.size(); ++k) {
@@ -143,7 +172,7 @@ PrintJob prepare_print(const Document& doc, const Repository& repo, const PrintS
         a.set("co_ten_phu_luc", !h.title.empty());
         a.set("ten_phu_luc", h.title);
         a.set("kem_theo", h.attached_to);
-        a.set("body", render_body_html(doc, static_cast<int>(k) + 1, school.allow_raw_html, nullptr, printable));
+        a.set("body", tighten_list_items(render_body_html(doc, static_cast<int>(k) + 1, school.allow_raw_html, nullptr, printable)));
         job.parts.push_back(fetchable(render_template(setup.appendix_template, a, "phu-luc.html")));
     }
     return job;
