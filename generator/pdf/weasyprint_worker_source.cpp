@@ -11,7 +11,7 @@
 namespace vanban {
 
 const char* const kWeasyPrintWorkerSource = R"PY(
-import json, logging, os, struct, sys, urllib.parse
+import gc, json, logging, os, struct, sys, urllib.parse
 
 requests = sys.stdin.buffer
 answers = os.fdopen(os.dup(1), 'wb')
@@ -56,8 +56,23 @@ def main():
         logger.handlers[:] = [logging.NullHandler()]
         logger.propagate = False
         logger.setLevel(logging.CRITICAL + 1)
+    # When it saves a subset font, fontTools recomputes the bounding box of every glyph slot
+    # (all of them: WeasyPrint keeps the glyph ids): a third of a PDF's font work, for boxes a
+    # subset never changes. The font's own boxes are kept instead.
+    from weasyprint.pdf import stream
+    clean = getattr(stream.Font, 'clean', None)
+    if clean is not None:
+        def clean_keeping_boxes(font, cmap):
+            if getattr(font, 'ttfont', None) is not None:
+                font.ttfont.recalcBBoxes = False
+            clean(font, cmap)
+        stream.Font.clean = clean_keeping_boxes
     fonts = FontConfiguration()
     stylesheet = weasyprint.CSS(string=setup['stylesheet'], font_config=fonts)
+    # A document's layout makes millions of short-lived objects: the collector runs less often,
+    # and never again walks what WeasyPrint loaded once.
+    gc.freeze()
+    gc.set_threshold(50000, 20, 100)
     answer(ok=True)
     while True:
         request = read()
