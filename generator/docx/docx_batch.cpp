@@ -4,7 +4,8 @@
 
 namespace vanban {
 
-RenderReport render_docxs(const Repository& repo, const std::vector<DocxRequest>& requests, const DocxBatchOptions& options) {
+RenderReport render_docxs(const Repository& repo, const std::vector<DocxRequest>& requests,
+                          const DocxBatchOptions& options) {
     DocxWriter writer(repo, options.cache_dir, options.tools);
     std::vector<DocxOutcome> outcomes(requests.size());
     Progress::Phase phase(options.progress, ProgressStep::Docx, requests.size());

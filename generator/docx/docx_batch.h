@@ -24,6 +24,7 @@ struct DocxBatchOptions {
     Progress* progress = nullptr;  // told of each finished file; null: nobody listens
 };
 
-RenderReport render_docxs(const Repository& repo, const std::vector<DocxRequest>& requests, const DocxBatchOptions& options);
+RenderReport render_docxs(const Repository& repo, const std::vector<DocxRequest>& requests,
+                          const DocxBatchOptions& options);
 
 }  // namespace vanban

@@ -60,13 +60,15 @@ std::string render_body_html(const Document& doc, int part, bool allow_raw_html,
                              const ImageFilter& printable) {
     int options = markdown_options() | (allow_raw_html ? CMARK_OPT_UNSAFE : 0);
     cmark_node* tree = part == 0 ? doc.ast.get() : doc.appendices.at(static_cast<size_t>(part - 1)).ast.get();
-    std::unique_ptr<char, decltype(&std::free)> raw(cmark_render_html(tree, options, markdown_extensions()), &std::free);
+    std::unique_ptr<char, decltype(&std::free)> raw(cmark_render_html(tree, options, markdown_extensions()),
+                                                    &std::free);
     const std::string html = raw.get();
     // The headings rendered here, in order; an appendix's own heading is drawn by the page. The
     // headings are in the order of the text, so their parts only grow: this part's are found by
     // bisection, not by a scan of every heading for every appendix.
     std::vector<const Heading*> headings;
-    auto first = std::lower_bound(doc.headings.begin(), doc.headings.end(), part, [](const Heading& h, int p) { return h.part < p; });
+    auto first = std::lower_bound(doc.headings.begin(), doc.headings.end(), part,
+                                  [](const Heading& h, int p) { return h.part < p; });
     auto last = std::upper_bound(first, doc.headings.end(), part, [](int p, const Heading& h) { return p < h.part; });
     for (auto h = first; h != last; ++h)
         if (!h->opens_appendix) headings.push_back(&*h);

@@ -4,7 +4,8 @@
 
 namespace vanban {
 
-RenderReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& requests, const PdfBatchOptions& options) {
+RenderReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& requests,
+                         const PdfBatchOptions& options) {
     PdfPrinter printer(repo, options.cache_dir, options.tools);
     std::vector<PdfOutcome> outcomes(requests.size());
     Progress::Phase phase(options.progress, ProgressStep::Pdf, requests.size());

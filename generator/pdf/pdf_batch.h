@@ -25,6 +25,7 @@ struct PdfBatchOptions {
     Progress* progress = nullptr;  // told of each finished file; null: nobody listens
 };
 
-RenderReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& requests, const PdfBatchOptions& options);
+RenderReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& requests,
+                         const PdfBatchOptions& options);
 
 }  // namespace vanban

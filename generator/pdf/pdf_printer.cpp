@@ -34,17 +34,18 @@ std::string environment_identity(const PdfTools& tools, const WorkerCommand& com
     std::string id = program_identity() + "\n" + kPdfVariant + "\n";
     id += stat_identity(find_program(tools.weasyprint)) + "\n";
     if (!command.interpreter.empty()) id += stat_identity(find_program(command.interpreter[0])) + "\n";
-    for (const char* path : {"/usr/lib/python3/dist-packages/weasyprint/__init__.py", "/usr/lib/python3/dist-packages/pydyf/__init__.py",
-                             "/usr/lib/python3/dist-packages/fontTools/__init__.py", "/usr/lib/x86_64-linux-gnu/libpango-1.0.so.0",
-                             "/usr/lib/x86_64-linux-gnu/libharfbuzz.so.0", "/usr/lib/x86_64-linux-gnu/libfontconfig.so.1"}) {
+    for (const char* path :
+         {"/usr/lib/python3/dist-packages/weasyprint/__init__.py", "/usr/lib/python3/dist-packages/pydyf/__init__.py",
+          "/usr/lib/python3/dist-packages/fontTools/__init__.py", "/usr/lib/x86_64-linux-gnu/libpango-1.0.so.0",
+          "/usr/lib/x86_64-linux-gnu/libharfbuzz.so.0", "/usr/lib/x86_64-linux-gnu/libfontconfig.so.1"}) {
         std::error_code ec;
         fs::path real = fs::canonical(path, ec);
         id += stat_identity(ec ? path : real.string()) + "\n";
     }
     // Installing or removing a font changes its folder's modification time.
     for (const char* dir : {"/usr/share/fonts", "/usr/share/fonts/truetype", "/usr/share/fonts/truetype/liberation",
-                            "/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/dejavu", "/usr/local/share/fonts",
-                            "/etc/fonts/conf.d"})
+                            "/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/dejavu",
+                            "/usr/local/share/fonts", "/etc/fonts/conf.d"})
         id += stat_identity(dir) + "\n";
     if (const char* home = std::getenv("HOME"); home && *home)
         for (const char* dir : {"/.fonts", "/.local/share/fonts"}) id += stat_identity(std::string(home) + dir) + "\n";
@@ -83,7 +84,9 @@ PdfPrinter::PdfPrinter(const Repository& repo, const std::string& cache_dir, con
     }
     std::error_code ec;
     fs::create_directories(cache_, ec);
-    if (ec) throw std::runtime_error("không tạo được thư mục bộ nhớ đệm PDF " + cache_ + ": " + system_error_message(ec, "").vi);
+    if (ec)
+        throw std::runtime_error("không tạo được thư mục bộ nhớ đệm PDF " + cache_ + ": " +
+                                 system_error_message(ec, "").vi);
     sweep_stale_files(cache_);
     command_ = weasyprint_worker_command(tools_.weasyprint, tool_limits().weasyprint_memory_mb);
     environment_ = environment_identity(tools_, command_);
@@ -134,8 +137,10 @@ PdfOutcome PdfPrinter::print(const Document& doc, const PdfMarks& marks, const s
 
 std::string PdfPrinter::render(const PrintJob& job, const std::string& target) {
     // Written beside the target and renamed: a failed or killed run leaves no half PDF.
-    std::string partial = target + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<uintptr_t>(&job));
-    json request = {{"output", partial}, {"epoch", job.source_date_epoch}, {"variant", kPdfVariant}, {"files", job.files}};
+    std::string partial =
+        target + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<uintptr_t>(&job));
+    json request = {
+        {"output", partial}, {"epoch", job.source_date_epoch}, {"variant", kPdfVariant}, {"files", job.files}};
     json& parts = request["parts"] = json::array();
     for (const auto& html : job.parts) parts.push_back({{"html", html}, {"base_url", job.base_url}});
     auto deadline = std::chrono::steady_clock::now() + tools_.timeout;
@@ -146,20 +151,22 @@ std::string PdfPrinter::render(const PrintJob& job, const std::string& target) {
     std::string why;
     json answer = r.ok() ? json::parse(r.out, nullptr, false) : json();
     if (!r.started)
-        why = "không chạy được weasyprint (" + r.start_error + "); cài gói Debian \"weasyprint\" (scripts/setup.sh làm việc này)";
+        why = "không chạy được weasyprint (" + r.start_error +
+              "); cài gói Debian \"weasyprint\" (scripts/setup.sh làm việc này)";
     else if (r.timed_out)
-        why = "weasyprint chạy quá " + std::to_string(tools_.timeout.count()) + " giây (giới hạn cho một văn bản) nên đã bị dừng";
+        why = "weasyprint chạy quá " + std::to_string(tools_.timeout.count()) +
+              " giây (giới hạn cho một văn bản) nên đã bị dừng";
     else if (out_of_memory(r))
         why = "weasyprint cần quá " + std::to_string(tool_limits().weasyprint_memory_mb) +
-              " MB bộ nhớ (giới hạn cho một văn bản) nên đã dừng; văn bản quá lớn: tách thành nhiều văn bản hoặc bớt bảng, hình";
-    else if (r.signal)
-        why = "weasyprint bị dừng đột ngột (tín hiệu " + std::to_string(r.signal) + ")";
+              " MB bộ nhớ (giới hạn cho một văn bản) nên đã dừng; văn bản quá lớn: tách thành nhiều văn bản hoặc bớt "
+              "bảng, hình";
+    else if (r.signal) why = "weasyprint bị dừng đột ngột (tín hiệu " + std::to_string(r.signal) + ")";
     else if (!r.ok() || !answer.is_object()) {
         std::string detail = r.err.substr(r.err.size() > 400 ? r.err.size() - 400 : 0);
         while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) detail.pop_back();
-        why = "weasyprint dừng mà không trả lời (mã " + std::to_string(r.exit_code) + ")" + (detail.empty() ? "" : ": " + detail);
-    } else if (!answer.value("ok", false))
-        why = "weasyprint báo lỗi: " + answer.value("error", std::string());
+        why = "weasyprint dừng mà không trả lời (mã " + std::to_string(r.exit_code) + ")" +
+              (detail.empty() ? "" : ": " + detail);
+    } else if (!answer.value("ok", false)) why = "weasyprint báo lỗi: " + answer.value("error", std::string());
 
     std::error_code ec;
     if (why.empty() && !fs::exists(partial, ec)) why = "weasyprint không ghi ra " + partial;

@@ -37,7 +37,8 @@ PrintSetup PrintSetup::load(const Repository& repo) {
         if (name.size() > 5 && name.compare(name.size() - 5, 5, ".html") == 0) {
             mustache m(text);
             if (!m.is_valid())
-                throw std::runtime_error("mẫu templates/pdf/" + name + " không hợp lệ: " + mustache_error_message(m.error_message()));
+                throw std::runtime_error("mẫu templates/pdf/" + name +
+                                         " không hợp lệ: " + mustache_error_message(m.error_message()));
         }
     };
     read_template("van-ban.html", setup.document_template);
@@ -45,8 +46,9 @@ PrintSetup PrintSetup::load(const Repository& repo) {
     read_template("van-ban.css", setup.stylesheet);
     // WeasyPrint would fetch what the school's style sheet names, from the network too.
     if (css_fetches(setup.stylesheet))
-        throw std::runtime_error("mẫu templates/pdf/van-ban.css có url(), @import hay dấu \\ (có thể tải tệp từ mạng hoặc ngoài kho); "
-                                 "bỏ các chỗ đó khỏi mẫu (phông chữ và hình của bản PDF không lấy từ mạng)");
+        throw std::runtime_error(
+            "mẫu templates/pdf/van-ban.css có url(), @import hay dấu \\ (có thể tải tệp từ mạng hoặc ngoài kho); "
+            "bỏ các chỗ đó khỏi mẫu (phông chữ và hình của bản PDF không lấy từ mạng)");
     return setup;
 }
 
@@ -89,14 +91,17 @@ std::string tighten_list_items(const std::string& html) {
 std::string render_template(const std::string& text, const data& d, const std::string& name) {
     mustache m(text);
     std::string html = m.render(d);
-    if (!m.is_valid()) throw std::runtime_error("lỗi khi dùng mẫu templates/pdf/" + name + ": " + mustache_error_message(m.error_message()));
+    if (!m.is_valid())
+        throw std::runtime_error("lỗi khi dùng mẫu templates/pdf/" + name + ": " +
+                                 mustache_error_message(m.error_message()));
     return html;
 }
 
 }  // namespace
 
 PrintJob prepare_print(const Document& doc, const Repository& repo, const PrintSetup& setup, const PdfMarks& marks) {
-    if (!doc.type || !doc.type->official) throw std::runtime_error(doc.path + " không phải văn bản hành chính nên không có bản PDF");
+    if (!doc.type || !doc.type->official)
+        throw std::runtime_error(doc.path + " không phải văn bản hành chính nên không có bản PDF");
     const School& school = repo.school;
     const DocumentType& type = *doc.type;
     PrintJob job;
@@ -105,7 +110,9 @@ PrintJob prepare_print(const Document& doc, const Repository& repo, const PrintS
     job.source_date_epoch = source_date_epoch(doc);
 
     // The body as the site shows it, with only the images a printed copy may hold.
-    auto printable = [&](const std::string& src) { return printable_image_for_url(repo.root, doc.path, src).has_value(); };
+    auto printable = [&](const std::string& src) {
+        return printable_image_for_url(repo.root, doc.path, src).has_value();
+    };
     // WeasyPrint opens what the HTML names and embeds it (images, objects, SVG <image>,
     // rel="attachment"): the raw HTML of cho_phep_html and the templates too. What it opens may
     // only be a raster image published next to the document, which its URL fetcher is told; a
@@ -172,7 +179,8 @@ PrintJob prepare_print(const Document& doc, const Repository& repo, const PrintS
         a.set("co_ten_phu_luc", !h.title.empty());
         a.set("ten_phu_luc", h.title);
         a.set("kem_theo", h.attached_to);
-        a.set("body", tighten_list_items(render_body_html(doc, static_cast<int>(k) + 1, school.allow_raw_html, nullptr, printable)));
+        a.set("body", tighten_list_items(
+                          render_body_html(doc, static_cast<int>(k) + 1, school.allow_raw_html, nullptr, printable)));
         job.parts.push_back(fetchable(render_template(setup.appendix_template, a, "phu-luc.html")));
     }
     return job;

@@ -29,7 +29,7 @@
 namespace vanban {
 
 struct PdfTools {
-    std::string pandoc = "pandoc";  // not for the PDF any more: `vanban import` reads Word files with it
+    std::string pandoc = "pandoc";          // not for the PDF any more: `vanban import` reads Word files with it
     std::string weasyprint = "weasyprint";  // its Python runs the worker (pdf/weasyprint_worker.h)
     std::chrono::seconds timeout{120};      // for one document
 };

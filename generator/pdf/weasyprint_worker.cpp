@@ -82,6 +82,9 @@ void WeasyPrintWorker::stop() {
 }
 
 bool WeasyPrintWorker::start(ProcessResult& result) {
+    // A worker that dies while it is sent a request must not take vanban down with SIGPIPE.
+    static const bool ignore_sigpipe = [] { return ::signal(SIGPIPE, SIG_IGN) != SIG_ERR; }();
+    (void)ignore_sigpipe;
     result.memory_limited = command_.memory_mb > 0;
     if (command_.interpreter.empty()) {
         result.start_error = command_.start_error;
@@ -143,8 +146,7 @@ bool WeasyPrintWorker::start(ProcessResult& result) {
     if (pid > 0) {
         int error = 0;
         ssize_t n;
-        while ((n = ::read(exec[0], &error, sizeof error)) < 0 && errno == EINTR) {
-        }
+        while ((n = ::read(exec[0], &error, sizeof error)) < 0 && errno == EINTR) {}
         if (n == static_cast<ssize_t>(sizeof error)) {
             spawn_error = error;
             ::waitpid(pid, nullptr, 0);
@@ -171,22 +173,26 @@ bool WeasyPrintWorker::start(ProcessResult& result) {
     return true;
 }
 
-bool WeasyPrintWorker::exchange(const std::string& message, std::chrono::steady_clock::time_point deadline, ProcessResult& result) {
+bool WeasyPrintWorker::exchange(const std::string& message, std::chrono::steady_clock::time_point deadline,
+                                ProcessResult& result) {
     std::string pending = framed(message);
     size_t written = 0;
     std::string answer;
     char buffer[65536];
     while (true) {
         if (answer.size() >= 4) {
-            size_t size = (size_t(static_cast<unsigned char>(answer[0])) << 24) | (size_t(static_cast<unsigned char>(answer[1])) << 16) |
-                          (size_t(static_cast<unsigned char>(answer[2])) << 8) | size_t(static_cast<unsigned char>(answer[3]));
+            size_t size = (size_t(static_cast<unsigned char>(answer[0])) << 24) |
+                          (size_t(static_cast<unsigned char>(answer[1])) << 16) |
+                          (size_t(static_cast<unsigned char>(answer[2])) << 8) |
+                          size_t(static_cast<unsigned char>(answer[3]));
             if (answer.size() >= 4 + size) {
                 result.out = answer.substr(4, size);
                 result.exit_code = 0;
                 return true;
             }
         }
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+        auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
         if (left <= 0) {
             result.timed_out = true;
             return false;
@@ -204,7 +210,8 @@ bool WeasyPrintWorker::exchange(const std::string& message, std::chrono::steady_
             if (fds[k].fd == to_worker_) {
                 ssize_t w = ::write(to_worker_, pending.data() + written, pending.size() - written);
                 if (w > 0) written += static_cast<size_t>(w);
-                else if (w < 0 && errno != EAGAIN && errno != EINTR) written = pending.size();  // broken pipe: read what it said
+                else if (w < 0 && errno != EAGAIN && errno != EINTR)
+                    written = pending.size();  // broken pipe: read what it said
             } else {
                 bool answers = fds[k].fd == from_worker_;
                 ssize_t r = ::read(fds[k].fd, buffer, sizeof buffer);
@@ -242,7 +249,8 @@ ProcessResult WeasyPrintWorker::call(const std::string& request, std::chrono::st
     if (pid_ < 0) {
         if (!start(result)) return result;
         // The set-up: WeasyPrint imported, the style sheet parsed, once per worker.
-        std::string setup = nlohmann::json{{"stylesheet", stylesheet_}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        std::string setup =
+            nlohmann::json{{"stylesheet", stylesheet_}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         if (!exchange(setup, deadline, result)) {
             stop();
             return result;

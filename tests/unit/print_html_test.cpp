@@ -12,7 +12,9 @@ using namespace vanban;
 
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
 size_t count(const std::string& haystack, const std::string& needle) {
     size_t n = 0;
@@ -22,10 +24,12 @@ size_t count(const std::string& haystack, const std::string& needle) {
 
 }  // namespace
 
-TEST_CASE("on paper a refused image is its alt text and its address, a link's address is text, a bad scheme is left out") {
-    auto repo = test::make_repository({{"plans/2024-2025/a.md",
-                                        test::plan("![sân trường](https://a.vn/san.png) [![logo](https://a.vn/logo.png)](https://a.vn) "
-                                                   "![](https://a.vn/khong-ten.png) ![xấu](ftp://a.vn/x.png) ![giữ](giu.png)\n")}});
+TEST_CASE(
+    "on paper a refused image is its alt text and its address, a link's address is text, a bad scheme is left out") {
+    auto repo = test::make_repository(
+        {{"plans/2024-2025/a.md",
+          test::plan("![sân trường](https://a.vn/san.png) [![logo](https://a.vn/logo.png)](https://a.vn) "
+                     "![](https://a.vn/khong-ten.png) ![xấu](ftp://a.vn/x.png) ![giữ](giu.png)\n")}});
     auto keep_only = [](const std::string& src) { return src == "giu.png"; };
     std::string html = render_body_html(repo.documents[0], 0, false, nullptr, keep_only);
     INFO(html);
@@ -41,9 +45,10 @@ TEST_CASE("on paper a refused image is its alt text and its address, a link's ad
 }
 
 TEST_CASE("the print HTML: the header from the templates, the body as the site renders it, one part per appendix") {
-    std::string text = test::plan("# I. MỤC ĐÍCH\n\nNội dung có chú thích[^1] & <b>thô</b>.\n\n| A | B |\n|---|--:|\n| 1 | 2 |\n\n"
-                                  "![ảnh](https://a.vn/x.png)\n\n[^1]: Lời chú thích.\n\n"
-                                  "# Phụ lục I: Lịch làm việc\n\nMột.\n\n# Phụ lục II\n\nHai.\n");
+    std::string text = test::plan(
+        "# I. MỤC ĐÍCH\n\nNội dung có chú thích[^1] & <b>thô</b>.\n\n| A | B |\n|---|--:|\n| 1 | 2 |\n\n"
+        "![ảnh](https://a.vn/x.png)\n\n[^1]: Lời chú thích.\n\n"
+        "# Phụ lục I: Lịch làm việc\n\nMột.\n\n# Phụ lục II\n\nHai.\n");
     auto repo = test::make_repository({{"plans/2024-2025/a.md", text}});
     PrintSetup setup = PrintSetup::load(repo);
     PdfMarks marks;
