@@ -1,13 +1,11 @@
-// Word files of many documents, like the PDFs (pdf/pdf_batch.h): in parallel, and only when
-// something that decides their bytes changed. Finished files are kept in a cache folder
-// (outside site/), named by a hash of their inputs: the document, the reference document's
-// sources, the school, vanban's version and Pandoc.
+// The Word files of many documents at once, in parallel: a DocxWriter (docx/docx_writer.h) fed
+// from a pool of threads. `vanban docx` and the site's build call it.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "docx/docx_renderer.h"
+#include "docx/docx_writer.h"
 #include "load/repository.h"
 #include "model/render_report.h"
 #include "support/progress.h"
@@ -26,9 +24,7 @@ struct DocxBatchOptions {
     Progress* progress = nullptr;  // told of each finished file; null: nobody listens
 };
 
-RenderReport render_docxs(const Repository& repo, const std::vector<DocxRequest>& requests, const DocxBatchOptions& options);
-
-// The docx/ folder of the cache root (support/cache_dir.h).
-std::string default_docx_cache_dir();
+RenderReport render_docxs(const Repository& repo, const std::vector<DocxRequest>& requests,
+                          const DocxBatchOptions& options);
 
 }  // namespace vanban

@@ -14,7 +14,7 @@
 #include "model/official_parts.h"
 #include "model/word_properties.h"
 #include "model/page_paths.h"
-#include "pdf/print_images.h"
+#include "docx/print_images.h"
 #include "support/process.h"
 #include "text/markup.h"
 #include "text/numbering.h"

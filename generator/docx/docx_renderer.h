@@ -58,7 +58,8 @@ std::vector<std::pair<std::string, std::string>> reference_docx_parts(const Repo
 
 struct DocxOutcome {
     bool ok = false;
-    std::string error;  // in Vietnamese: what failed and what to do
+    bool rendered = false;  // made now, not taken from the cache
+    std::string error;      // in Vietnamese: what failed and what to do
 };
 
 // Runs Pandoc with the assembled reference document `reference_docx` and writes `output`

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "load/markdown.h"
@@ -27,19 +29,46 @@ std::string unescape_attribute(const std::string& s) {
     return out;
 }
 
+// The value of attribute `name` (with its `="`) in a tag cmark-gfm wrote; nullopt when absent.
+std::optional<std::string> attribute_value(std::string_view tag, std::string_view name) {
+    size_t at = tag.find(name);
+    if (at == std::string_view::npos) return std::nullopt;
+    size_t start = at + name.size();
+    size_t end = tag.find('"', start);
+    if (end == std::string_view::npos) return std::nullopt;
+    return std::string(tag.substr(start, end - start));
+}
+
+// What a refused image leaves in the text: its alt text (escaped as cmark-gfm wrote it), then
+// its address when the address may be shown.
+std::string image_as_words(std::string_view tag, bool in_link) {
+    std::string alt = attribute_value(tag, " alt=\"").value_or("");
+    std::string src = unescape_attribute(attribute_value(tag, " src=\"").value_or(""));
+    if (url_scheme(src).empty() || !url_allowed(src)) return alt;
+    std::string address = escape_markup(src);
+    if (!in_link) address = "<a href=\"" + address + "\">" + address + "</a>";
+    return alt.empty() ? address : alt + " (" + address + ")";
+}
+
 }  // namespace
 
-
 std::string render_body_html(const Document& doc, int part, bool allow_raw_html, const LinkResolver& resolve) {
+    return render_body_html(doc, part, allow_raw_html, resolve, nullptr);
+}
+
+std::string render_body_html(const Document& doc, int part, bool allow_raw_html, const LinkResolver& resolve,
+                             const ImageFilter& printable) {
     int options = markdown_options() | (allow_raw_html ? CMARK_OPT_UNSAFE : 0);
     cmark_node* tree = part == 0 ? doc.ast.get() : doc.appendices.at(static_cast<size_t>(part - 1)).ast.get();
-    std::unique_ptr<char, decltype(&std::free)> raw(cmark_render_html(tree, options, markdown_extensions()), &std::free);
+    std::unique_ptr<char, decltype(&std::free)> raw(cmark_render_html(tree, options, markdown_extensions()),
+                                                    &std::free);
     const std::string html = raw.get();
     // The headings rendered here, in order; an appendix's own heading is drawn by the page. The
     // headings are in the order of the text, so their parts only grow: this part's are found by
     // bisection, not by a scan of every heading for every appendix.
     std::vector<const Heading*> headings;
-    auto first = std::lower_bound(doc.headings.begin(), doc.headings.end(), part, [](const Heading& h, int p) { return h.part < p; });
+    auto first = std::lower_bound(doc.headings.begin(), doc.headings.end(), part,
+                                  [](const Heading& h, int p) { return h.part < p; });
     auto last = std::upper_bound(first, doc.headings.end(), part, [](int p, const Heading& h) { return p < h.part; });
     for (auto h = first; h != last; ++h)
         if (!h->opens_appendix) headings.push_back(&*h);
@@ -47,6 +76,7 @@ std::string render_body_html(const Document& doc, int part, bool allow_raw_html,
     std::string out;
     out.reserve(html.size() + 256);
     size_t heading = 0;
+    int links_open = 0;  // an image's address inside a link is text, not a second link
     size_t i = 0;
     while (i < html.size()) {
         size_t lt = html.find('<', i);
@@ -66,7 +96,11 @@ std::string render_body_html(const Document& doc, int part, bool allow_raw_html,
             out += "<div class=\"bang\"><table>";
         } else if (tag == "</table>") {
             out += "</table></div>";
+        } else if (printable && tag.rfind("<img ", 0) == 0 &&
+                   !printable(unescape_attribute(attribute_value(tag, " src=\"").value_or("")))) {
+            out += image_as_words(tag, links_open > 0);
         } else if (tag.rfind("<a ", 0) == 0 || tag.rfind("<img ", 0) == 0) {
+            if (tag[1] == 'a') ++links_open;
             std::string_view attribute = tag[1] == 'a' ? "href=\"" : "src=\"";
             size_t at = tag.find(attribute);
             if (at == std::string_view::npos) {
@@ -81,6 +115,7 @@ std::string render_body_html(const Document& doc, int part, bool allow_raw_html,
                 out.append(tag.substr(end));
             }
         } else {
+            if (tag == "</a>" && links_open > 0) --links_open;
             out.append(tag);
         }
         i = gt + 1;

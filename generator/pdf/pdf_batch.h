@@ -1,7 +1,5 @@
-// Renders the PDFs of many documents: in parallel, and only when something that decides a
-// PDF's bytes changed. Finished PDFs are kept in a cache folder (outside site/), named by a
-// hash of their inputs: the document, the template and CSS, the school, vanban's version,
-// the programs and the installed fonts.
+// The PDFs of many documents at once, in parallel: a PdfPrinter (pdf/pdf_printer.h) fed from
+// a pool of threads. `vanban pdf` and the site's build call it.
 #pragma once
 
 #include <string>
@@ -9,8 +7,8 @@
 
 #include "load/repository.h"
 #include "model/render_report.h"
+#include "pdf/pdf_printer.h"
 #include "support/progress.h"
-#include "pdf/pdf_renderer.h"
 
 namespace vanban {
 
@@ -27,9 +25,7 @@ struct PdfBatchOptions {
     Progress* progress = nullptr;  // told of each finished file; null: nobody listens
 };
 
-RenderReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& requests, const PdfBatchOptions& options);
-
-// $VANBAN_CACHE, else $XDG_CACHE_HOME/vanban, else ~/.cache/vanban; PDFs go in its pdf/ folder.
-std::string default_pdf_cache_dir();
+RenderReport render_pdfs(const Repository& repo, const std::vector<PdfRequest>& requests,
+                         const PdfBatchOptions& options);
 
 }  // namespace vanban

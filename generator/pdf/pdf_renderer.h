@@ -1,8 +1,9 @@
-// One official document as a PDF: Markdown → Pandoc (vanban's template and CSS under
-// templates/pdf/) → HTML → WeasyPrint → PDF. Each appendix is rendered the same way from
-// templates/pdf/phu-luc.html and joined after the body with poppler's pdfunite, because
-// NĐ30 numbers an appendix's pages on their own and WeasyPrint 57 cannot restart the page
-// counter inside one document (no page groups).
+// One official document as a PDF: the document's AST → HTML by the site's renderer
+// (html/body_html.h) inside vanban's Mustache templates (templates/pdf/van-ban.html for the
+// body with its header and signature, phu-luc.html for each appendix) → a WeasyPrint worker
+// (pdf/weasyprint_worker.h) → one PDF/A-2b file. Each appendix is laid out on its own, because
+// NĐ30 numbers an appendix's pages from 1 and WeasyPrint 57 cannot restart the page counter
+// inside one document (no page groups); the worker joins the parts.
 //
 // Why WeasyPrint and not Debian's wkhtmltopdf (measured on a 6-page generated plan, 2 cores):
 // - wkhtmltopdf 0.12.6 in Debian is built on an unpatched Qt: it scales the page to its own
@@ -14,8 +15,8 @@
 //   in the top margin from page 2 (@page :first), headings kept with what follows, table rows
 //   kept whole, repeated table headers, subset fonts embedded, PDF metadata from <meta>, and
 //   reproducible output under SOURCE_DATE_EPOCH;
-// - cost: 0.73 s per plan against 0.32 s (plus a second pass for the numbers); PDFs are
-//   cached by content and rendered in parallel, so a rebuild renders only what changed.
+// - cost: 0.73 s per plan against 0.32 s as a program of its own; a long-lived worker pays
+//   WeasyPrint's start once per job, and PDFs are cached by content.
 #pragma once
 
 #include <chrono>
@@ -28,10 +29,9 @@
 namespace vanban {
 
 struct PdfTools {
-    std::string pandoc = "pandoc";
-    std::string weasyprint = "weasyprint";
-    std::string pdfunite = "pdfunite";  // only for documents with appendices
-    std::chrono::seconds timeout{120};  // for one document, both programs together
+    std::string pandoc = "pandoc";          // not for the PDF any more: `vanban import` reads Word files with it
+    std::string weasyprint = "weasyprint";  // its Python runs the worker (pdf/weasyprint_worker.h)
+    std::chrono::seconds timeout{120};      // for one document
 };
 
 // The tools from the environment: VANBAN_PANDOC, VANBAN_WEASYPRINT override the programs.
@@ -45,38 +45,29 @@ struct PdfMarks {
     std::string page_url;  // absolute; empty when the school has no website in vanban.yaml
 };
 
-// One part: the body with its header and signature, or one appendix. Pandoc reads its Markdown
-// into its JSON tree, vanban drops the raw HTML nodes from it unless the school allows raw HTML
-// (Pandoc 2.17's gfm reader ignores "-raw_html"), and Pandoc writes the tree as HTML.
-struct PdfPart {
-    std::vector<std::string> pandoc_arguments;  // JSON → HTML, without the program
-    std::string markdown;                       // on Pandoc's stdin
+struct PdfOutcome {
+    bool ok = false;
+    bool rendered = false;  // made now, not taken from the cache
+    std::string error;      // in Vietnamese: what failed and what to do
+};
+
+// The templates and style sheet of a repository (the school's own templates/ first), read once.
+// Throws std::runtime_error when one is missing or malformed, or when the style sheet could
+// make WeasyPrint fetch something.
+struct PrintSetup {
+    std::string document_template, appendix_template, stylesheet;
+    static PrintSetup load(const Repository& repo);
 };
 
 // Everything that decides the PDF's bytes, apart from the programs themselves.
-struct PdfJob {
-    const Document* doc = nullptr;
-    std::vector<std::string> pandoc_arguments;  // JSON → HTML for the body, without the program
-    std::string markdown;                       // the body, on Pandoc's stdin
-    bool allow_raw_html = false;                // vanban.yaml cho_phep_html
-    std::vector<PdfPart> appendices;            // in order, each on pages numbered from 1
+struct PrintJob {
+    std::vector<std::string> parts;  // HTML: the body, then each appendix
+    std::string base_url;            // the document's folder, for its images
+    std::vector<std::string> files;  // what WeasyPrint may open: the printable images, absolute paths
     std::string source_date_epoch;
-    std::string base_url;                       // the document's folder, for its images
-    std::string repository_root;                // what WeasyPrint may read: its published plain files
-    std::string stylesheet;                     // templates/pdf/van-ban.css, given to WeasyPrint
-    std::vector<std::string> local_images;      // image files the body shows
 };
 
-// Prepares the Pandoc call for a document (template variables from the front matter and
-// vanban.yaml). Throws std::runtime_error when a template is missing.
-PdfJob prepare_pdf(const Document& doc, const Repository& repo, const PdfMarks& marks);
-
-struct PdfOutcome {
-    bool ok = false;
-    std::string error;  // in Vietnamese: what failed and what to do
-};
-
-// Runs the job and writes `output` (through a temporary file next to it).
-PdfOutcome render_pdf(const PdfJob& job, const PdfTools& tools, const std::string& output);
+// Throws std::runtime_error for a page that is not an official document.
+PrintJob prepare_print(const Document& doc, const Repository& repo, const PrintSetup& setup, const PdfMarks& marks);
 
 }  // namespace vanban

@@ -90,6 +90,25 @@ TEST_CASE("an A4 PDF with embedded fonts and the parts of the document in order"
     CHECK_FALSE(contains(page_text(pdf, 1), "DỰ THẢO"));
 }
 
+TEST_CASE("an official PDF is PDF/A-2b: its XMP metadata says so and keeps the title, author and subject") {
+    TempDir tmp;
+    Run r = render(tmp, fixture("clean"), kShortPlan);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    std::string pdf = tmp.str() + "/pdf/ke-hoach-day-hoc.pdf";
+    std::string xmp = run_command("pdfinfo -meta " + shell_quote(pdf));
+    INFO(xmp);
+    CHECK(contains(xmp, "pdfaid:part=\"2\""));
+    CHECK(contains(xmp, "pdfaid:conformance=\"B\""));
+    check_order(xmp, {"<dc:title>", "Kế hoạch Tổ chức dạy học năm học 2024-2025"});
+    check_order(xmp, {"<dc:creator>", "Trường THCS Thử Nghiệm"});
+    check_order(xmp, {"<dc:subject>", "Tổ chức dạy học năm học 2024-2025"});
+    std::string info = run_command("pdfinfo " + shell_quote(pdf));
+    CHECK(contains(info, "Title:           Kế hoạch Tổ chức dạy học năm học 2024-2025"));
+    CHECK(contains(info, "Author:          Trường THCS Thử Nghiệm"));
+    CHECK(contains(info, "Subject:         Tổ chức dạy học năm học 2024-2025"));
+}
+
 TEST_CASE("page numbers from page 2, centred at the top, DỰ THẢO only on drafts") {
     TempDir tmp;
     Run r = render(tmp, fixture("pdf"), "plans/2024-2025/ke-hoach-boi-duong.md plans/2024-2025/ke-hoach-du-thao.md");
@@ -175,7 +194,8 @@ TEST_CASE("a missing or hanging PDF program: named error, the site still built, 
     std::ofstream(hang) << "#!/bin/sh\nsleep 30\n";
     fs::permissions(hang, fs::perms::owner_all);
     auto started = std::chrono::steady_clock::now();
-    Run hung = run_vanban(args + " --pdf-timeout 1", "VANBAN_WEASYPRINT=" + shell_quote(hang) + " ");
+    // The worker's Python (VANBAN_PYTHON) never answers.
+    Run hung = run_vanban(args + " --pdf-timeout 1", "VANBAN_PYTHON=" + shell_quote(hang) + " ");
     CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(20));
     CHECK(hung.exit_code == 1);
     CHECK(contains(hung.err, "weasyprint chạy quá 1 giây"));
@@ -222,7 +242,7 @@ TEST_CASE("Ctrl-C (SIGTERM) stops the PDF programs and leaves no temporary files
     std::ofstream(hang) << "#!/bin/sh\nsleep 60\n";
     fs::permissions(hang, fs::perms::owner_all);
     std::string out = tmp.str() + "/site";
-    std::string command = "VANBAN_WEASYPRINT=" + shell_quote(hang) + " " + shell_quote(VANBAN_BINARY) + " build --root " +
+    std::string command = "VANBAN_PYTHON=" + shell_quote(hang) + " " + shell_quote(VANBAN_BINARY) + " build --root " +
                           shell_quote(fixture("clean")) + " --out " + shell_quote(out) + " --cache " + shell_quote(tmp.str() + "/cache") +
                           " >/dev/null 2>&1 & pid=$!; sleep 1; kill -TERM $pid; wait $pid; echo $?";
     auto started = std::chrono::steady_clock::now();

@@ -96,10 +96,10 @@ std::string trace_in(const std::string& text) {
 }
 
 Run build(const fs::path& root, const std::string& out, const std::string& cache, const std::string& extra = "") {
-    // No Pandoc: every PDF and Word file fails, with a reason naming the program.
+    // No WeasyPrint, no Pandoc: every PDF and Word file fails, with a reason naming the program.
     return run_vanban("build --root " + shell_quote(root.string()) + " --out " + shell_quote(out) + " --cache " + shell_quote(cache) +
                           " --today 2026-11-23 " + extra,
-                      "VANBAN_PANDOC=/khong/co/pandoc VANBAN_PROGRESS=off ");
+                      "VANBAN_WEASYPRINT=/khong/co/weasyprint VANBAN_PANDOC=/khong/co/pandoc VANBAN_PROGRESS=off ");
 }
 
 }  // namespace
@@ -116,7 +116,7 @@ TEST_CASE("a build of a repository with errors, warnings and failed PDFs publish
     CHECK(contains(r.err, "[citation-type]"));
     CHECK(contains(r.err, "[broken-link]"));
     CHECK(contains(r.err, "[placeholder]"));
-    CHECK(contains(r.err, "lỗi [pdf] không chạy được pandoc"));
+    CHECK(contains(r.err, "lỗi [pdf] không chạy được weasyprint"));
     CHECK(contains(r.err, "lỗi [docx] không chạy được pandoc"));
 
     auto files = text_files(out);
@@ -144,7 +144,7 @@ TEST_CASE("build --show-diagnostics (an internal mirror) shows the findings, the
     CHECK(contains(page, "Văn bản này có 1 lỗi"));
     CHECK(contains(page, "[table-sum]"));
     CHECK(contains(page, "cảnh báo [citation-type]"));
-    CHECK(contains(page, "Chưa có bản PDF của văn bản này: không chạy được pandoc"));
+    CHECK(contains(page, "Chưa có bản PDF của văn bản này: không chạy được weasyprint"));
     CHECK(contains(page, "Chưa có bản Word của văn bản này"));
     CHECK(contains(page, "Tệp nguồn: <code>plans/2024-2025/ke-hoach-loi.md</code>"));
     CHECK(contains(slurp(out + "/ke-hoach/index.html"), "<span class=\"nhan nhan-loi\">1 lỗi</span>"));

@@ -141,23 +141,60 @@ Run render_pdf(const TempDir& tmp, const std::string& environment, const std::st
 
 TEST_CASE("WeasyPrint runs under a memory limit (VANBAN_WEASYPRINT_MEMORY) and a time limit (--pdf-timeout)") {
     TempDir tmp;
-    // A stand-in that needs 400 MB, then writes the PDF (its last argument) as WeasyPrint would.
+    // A worker's Python (VANBAN_PYTHON) that holds 400 MB, then runs the worker (`-c SOURCE`).
     std::string hungry = script(tmp, "an-bo-nho.py",
-                                "#!/usr/bin/python3\nimport sys\nsys.stdin.read()\nblock = bytearray(400 * 1024 * 1024)\n"
-                                "open(sys.argv[-1], 'wb').write(b'%PDF-1.4\\n%%EOF\\n')\n");
-    Run fits = render_pdf(tmp, "VANBAN_WEASYPRINT=" + shell_quote(hungry) + " ", "cache1");
+                                "#!/usr/bin/python3\nimport sys\nblock = bytearray(400 * 1024 * 1024)\nexec(sys.argv[2])\n");
+    Run fits = render_pdf(tmp, "VANBAN_PYTHON=" + shell_quote(hungry) + " ", "cache1");
     INFO(fits.err);
     CHECK(fits.exit_code == 0);  // under the default limit (3000 MB)
-    Run refused = render_pdf(tmp, "VANBAN_WEASYPRINT=" + shell_quote(hungry) + " VANBAN_WEASYPRINT_MEMORY=200 ", "cache2");
+    Run refused = render_pdf(tmp, "VANBAN_PYTHON=" + shell_quote(hungry) + " VANBAN_WEASYPRINT_MEMORY=200 ", "cache2");
     INFO(refused.err);
     CHECK(refused.exit_code == 1);
     CHECK(contains(refused.err, "weasyprint cần quá 200 MB bộ nhớ"));
     CHECK(leftover_temporaries(tmp.path).empty());
 
     std::string sleeper = script(tmp, "treo.sh", "#!/bin/sh\nsleep 30\n");
-    Run hung = render_pdf(tmp, "timeout 25 env VANBAN_WEASYPRINT=" + shell_quote(sleeper) + " ", "cache3", " --pdf-timeout 1");
+    Run hung = render_pdf(tmp, "timeout 25 env VANBAN_PYTHON=" + shell_quote(sleeper) + " ", "cache3", " --pdf-timeout 1");
     CHECK(hung.exit_code == 1);
     CHECK(contains(hung.err, "weasyprint chạy quá 1 giây"));
+}
+
+TEST_CASE("a document that hangs or runs out of memory fails alone: its WeasyPrint worker is replaced for the next one") {
+    TempDir tmp;
+    fs::path root = tmp.copy_of("pdf");
+    // A worker's Python whose WeasyPrint hangs on a page saying TREO-MAI and asks for 8 GB on one
+    // saying AN-BO-NHO; every other page is printed as usual.
+    std::string python = script(tmp, "weasyprint-bay.py",
+                                "#!/usr/bin/python3\nimport sys, time, weasyprint\noriginal = weasyprint.HTML\n"
+                                "def html(string=None, **options):\n"
+                                "    if 'TREO-MAI' in string: time.sleep(100)\n"
+                                "    if 'AN-BO-NHO' in string: bytearray(8 << 30)\n"
+                                "    return original(string=string, **options)\n"
+                                "weasyprint.HTML = html\nexec(sys.argv[2])\n");
+    const std::string bad = "plans/2024-2025/ke-hoach-du-thao.md", good = "plans/2024-2025/ke-hoach-boi-duong.md";
+    std::string body = slurp((root / bad).string());
+    struct Case {
+        const char* mark;
+        const char* environment;
+        const char* said;
+    };
+    for (const Case& c : {Case{"TREO-MAI", "", "weasyprint chạy quá 15 giây"},
+                          Case{"AN-BO-NHO", "VANBAN_WEASYPRINT_MEMORY=1500 ", "weasyprint cần quá 1500 MB bộ nhớ"}}) {
+        INFO(c.mark);
+        std::ofstream(root / bad) << body << "\n" << c.mark << "\n";
+        // One job: the bad document goes first, so the good one needs the replaced worker (whose
+        // start counts in its time limit: 15 s leaves room for a busy machine).
+        Run r = run_vanban("pdf --root " + shell_quote(root.string()) + " " + bad + " " + good + " -j 1 --pdf-timeout 15 --out " +
+                               shell_quote(tmp.str() + "/pdf-" + c.mark) + " --cache " + shell_quote(tmp.str() + "/cache-" + c.mark),
+                           std::string("timeout 120 env ") + c.environment + "VANBAN_PYTHON=" + shell_quote(python) + " ");
+        INFO(r.out, r.err);
+        CHECK(r.exit_code == 1);
+        CHECK(contains(r.err, bad + ": lỗi [pdf] " + c.said));
+        CHECK(contains(r.out, "PDF: 1 tạo mới, 0 không đổi (lấy từ bộ nhớ đệm), 1 lỗi"));
+        CHECK(fs::exists(tmp.path / ("pdf-" + std::string(c.mark)) / "ke-hoach-boi-duong.pdf"));
+        CHECK_FALSE(fs::exists(tmp.path / ("pdf-" + std::string(c.mark)) / "ke-hoach-du-thao.pdf"));
+    }
+    CHECK(leftover_temporaries(tmp.path).empty());
 }
 
 TEST_CASE("Pandoc reads a Word file under a heap limit (VANBAN_PANDOC_MEMORY) and a time limit (VANBAN_PANDOC_TIMEOUT)") {

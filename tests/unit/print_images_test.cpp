@@ -1,11 +1,11 @@
 // What a printed copy (PDF, Word file) may hold of an image: raster files published next to the
-// document; everything else becomes words (pdf/print_images.h).
+// document; everything else becomes words (docx/print_images.h).
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
 
 #include "load/published_files.h"
-#include "pdf/print_images.h"
+#include "docx/print_images.h"
 
 using namespace vanban;
 using nlohmann::json;

@@ -1,4 +1,4 @@
-#include "pdf/print_images.h"
+#include "docx/print_images.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,9 +1,9 @@
-// The images of a printed copy (the PDF and the Word file). Pandoc (for Word) and WeasyPrint
-// (for the PDF) open every image the document names and put its bytes in the file, from the
-// network too: on CI that reaches internal addresses (169.254.169.254). So a printed copy holds
-// only raster images published next to the document (printable_image_for_url), and every other
-// image becomes words: its alt text, and a web image's address after it as a plain link (a link
-// is never fetched).
+// The images of the Word file, on Pandoc's JSON tree. Pandoc opens every image the document
+// names and puts its bytes in the file, from the network too: on CI that reaches internal
+// addresses (169.254.169.254). So a printed copy holds only raster images published next to the
+// document (printable_image_for_url), and every other image becomes words: its alt text, and a
+// web image's address after it as a plain link (a link is never fetched). The PDF does the same
+// on its HTML (html/body_html.h).
 #pragma once
 
 #include <string>
