@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <memory>
@@ -268,31 +269,41 @@ int count_code_points(std::string_view utf8) {
 }
 
 std::vector<std::string_view> word_spans(std::string_view text) {
-    std::vector<std::string_view> words;
-    words.reserve(text.size() / 8);  // about one word per eight bytes of prose: few regrowths
+    // ASCII letters and digits by table: std::isalnum is a call that reads the C locale.
+    static constexpr std::array<bool, 128> ascii_word = [] {
+        std::array<bool, 128> t{};
+        for (int c = 0; c < 128; ++c) t[static_cast<size_t>(c)] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        return t;
+    }();
     const auto* s = reinterpret_cast<const uint8_t*>(text.data());
     int32_t length = static_cast<int32_t>(text.size());
-    int32_t i = 0, start = -1;
-    while (i < length) {
-        int32_t here = i;
-        bool part_of_word;
+    // Whether the character at `i` belongs to a word; `next` is where the following one starts.
+    auto part_of_word = [&](int32_t i, int32_t& next) {
         if (s[i] < 0x80) {  // most text, and all folded text, is ASCII
-            // Letters and digits by range: std::isalnum is a call that reads the C locale.
-            uint8_t b = s[i];
-            part_of_word = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
-            ++i;
-        } else {
-            UChar32 c;
-            U8_NEXT(s, i, length, c);
-            part_of_word = c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0);
+            next = i + 1;
+            return ascii_word[s[i]];
         }
-        if (part_of_word && start < 0) start = here;
-        if (!part_of_word && start >= 0) {
-            words.push_back(text.substr(static_cast<size_t>(start), static_cast<size_t>(here - start)));
-            start = -1;
+        next = i;
+        UChar32 c;
+        U8_NEXT(s, next, length, c);
+        return c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0);
+    };
+    std::vector<std::string_view> words;
+    words.reserve(text.size() / 8);  // about one word per eight bytes of prose: few regrowths
+    // Two tight loops, over a separator run then over a word, instead of one loop that tests
+    // both states at every byte (the search index splits every document).
+    int32_t i = 0, next = 0;
+    while (i < length) {
+        if (!part_of_word(i, next)) {
+            i = next;
+            continue;
         }
+        int32_t start = i;
+        i = next;
+        while (i < length && part_of_word(i, next)) i = next;
+        words.push_back(text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+        if (i < length) i = next;  // the separator that ended the word is already read
     }
-    if (start >= 0) words.push_back(text.substr(static_cast<size_t>(start)));
     return words;
 }
 
