@@ -42,7 +42,7 @@ SourceText read_source(std::string raw) {
         if (s.lf_lines > 0) s.first_lf_line = 1;
         // The common file (LF, valid UTF-8, NFC) becomes the text as it is: its bytes move over
         // instead of being copied, and the raw bytes are not kept.
-        if (!find_invalid_utf8(bytes) && is_nfc(bytes)) {
+        if (Utf8Scan scan = scan_utf8(bytes); !scan.invalid && scan.nfc) {
             size_t bom = raw.size() - bytes.size();
             s.text = std::move(raw);
             s.text.erase(0, bom);

@@ -70,6 +70,54 @@ std::optional<Utf8Error> find_invalid_utf8(std::string_view bytes) {
     return std::nullopt;
 }
 
+namespace {
+
+// Code points below U+3000 that can stand anywhere in NFC text: NFC_Quick_Check = Yes and
+// canonical combining class 0 (all precomposed Vietnamese letters, general punctuation). A
+// text made only of them is NFC by the quick-check rule of UAX #15.
+constexpr uint32_t kStableLimit = 0x3000;
+struct NfcStableTable {
+    std::array<uint64_t, kStableLimit / 64> bits{};
+    NfcStableTable() {
+        for (UChar32 c = 0; c < static_cast<UChar32>(kStableLimit); ++c)
+            if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(c) == 0)
+                bits[static_cast<size_t>(c) / 64] |= uint64_t(1) << (c % 64);
+    }
+    bool stable(uint32_t c) const { return c < kStableLimit && (bits[c / 64] >> (c % 64) & 1); }
+};
+
+}  // namespace
+
+Utf8Scan scan_utf8(std::string_view bytes) {
+    static const NfcStableTable table;
+    const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+    size_t length = bytes.size();
+    // Validating already decodes each sequence, so testing its code point against the table
+    // costs little more; only a text holding some other character (a combining mark, a
+    // character past the table) is handed to ICU's normaliser, which gives the same answer.
+    bool stable = true;
+    size_t i = skip_ascii(s, 0, length);
+    while (i < length) {
+        uint8_t lead = s[i];
+        if (lead < 0x80) {
+            i = s[i + 1 < length ? i + 1 : i] < 0x80 ? skip_ascii(s, i, length) : i + 1;
+            continue;
+        }
+        size_t len = utf8_sequence_length(s, i, length);
+        if (len == 0) return {Utf8Error{i, lead}, false};
+        // Two-byte sequences below CC 80 are U+0080..U+02FF: Latin, all stable.
+        if (len == 2 && lead >= 0xCC) {
+            stable = stable && table.stable((uint32_t(lead & 0x1F) << 6) | (s[i + 1] & 0x3F));
+        } else if (len == 3) {
+            stable = stable && table.stable((uint32_t(lead & 0x0F) << 12) | (uint32_t(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F));
+        } else if (len == 4) {
+            stable = false;
+        }
+        i += len;
+    }
+    return {std::nullopt, stable || is_nfc(bytes)};
+}
+
 std::string repair_utf8(std::string_view bytes) {
     std::string out;
     out.reserve(bytes.size());

@@ -238,6 +238,21 @@ TEST_CASE("is_nfc agrees with ICU on precomposed, decomposed and broken text") {
     CHECK_FALSE(is_nfc("Ke\xCC\x82\xCC\x81 hoa\xCC\xA3\x63h"));
 }
 
+TEST_CASE("scan_utf8 finds what find_invalid_utf8 and ICU's NFC check find, in one pass") {
+    for (const auto& s : tricky_inputs()) {
+        Utf8Scan scan = scan_utf8(s);
+        auto old = reference::find_invalid_utf8(s);
+        REQUIRE(scan.invalid.has_value() == old.has_value());
+        if (old) CHECK(scan.invalid->offset == old->offset);
+        else CHECK(scan.nfc == reference::is_nfc(s));
+    }
+    // scan_utf8 takes every two-byte sequence below CC 80 as NFC without looking it up.
+    for (UChar32 c = 0x80; c < 0x300; ++c) {
+        CHECK(u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES);
+        CHECK(u_getCombiningClass(c) == 0);
+    }
+}
+
 TEST_CASE("find_control_character and escape_markup agree with the byte-by-byte scan") {
     for (const auto& s : tricky_inputs()) {
         CHECK(find_control_character(s) == reference::find_control_character(s));
