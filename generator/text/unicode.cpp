@@ -23,7 +23,9 @@ namespace {
 // Vietnamese text cost a few compares each instead of the general decoder.
 inline size_t utf8_sequence_length(const uint8_t* s, size_t i, size_t length) {
     uint8_t lead = s[i];
-    auto trail = [&](size_t k, uint8_t low, uint8_t high) { return i + k < length && s[i + k] >= low && s[i + k] <= high; };
+    auto trail = [&](size_t k, uint8_t low, uint8_t high) {
+        return i + k < length && s[i + k] >= low && s[i + k] <= high;
+    };
     if (lead < 0x80) return 1;
     if (lead < 0xC2) return 0;
     if (lead < 0xE0) return trail(1, 0x80, 0xBF) ? 2 : 0;
@@ -109,7 +111,8 @@ Utf8Scan scan_utf8(std::string_view bytes) {
         if (len == 2 && lead >= 0xCC) {
             stable = stable && table.stable((uint32_t(lead & 0x1F) << 6) | (s[i + 1] & 0x3F));
         } else if (len == 3) {
-            stable = stable && table.stable((uint32_t(lead & 0x0F) << 12) | (uint32_t(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F));
+            uint32_t c = (uint32_t(lead & 0x0F) << 12) | (uint32_t(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+            stable = stable && table.stable(c);
         } else if (len == 4) {
             stable = false;
         }
@@ -320,7 +323,8 @@ std::vector<std::string_view> word_spans(std::string_view text) {
     // ASCII letters and digits by table: std::isalnum is a call that reads the C locale.
     static constexpr std::array<bool, 128> ascii_word = [] {
         std::array<bool, 128> t{};
-        for (int c = 0; c < 128; ++c) t[static_cast<size_t>(c)] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        for (int c = 0; c < 128; ++c)
+            t[static_cast<size_t>(c)] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         return t;
     }();
     const auto* s = reinterpret_cast<const uint8_t*>(text.data());

@@ -184,22 +184,32 @@ namespace {
 // bidi and line separators and their harmless neighbours, line ends, a BOM, markup characters.
 const std::vector<std::string>& pieces() {
     static const std::vector<std::string> p = {
-        "Kế hoạch", "NĂM HỌC", "Trường THCS", "đổi mới", "Đ", "ỹ", "e\xCC\x81", "a\xCC\x86\xCC\x81", "o\xCC\x9B\xCC\x80",
-        "\xCC\x81", "\xC3\xA1\xCC\xA3", " ", "  ", "\t", "\n", "\r\n", "\r", "\xEF\xBB\xBF", "&", "<", ">", "\"", "'",
-        "2024-2025", "x", "ABC", "\x80", "\xBF", "\xC0\xAF", "\xC1\xBF", "\xE0\x80\xAF", "\xE0\x9F\xBF", "\xED\xA0\x80",
-        "\xED\x9F\xBF", "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF", "\xFE", "\xC3", "\xE1\xBA",
-        "\xF0\x9F\x98", "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF", "\xEF\xBF\xBD", "\x01", "\x1b", "\x7f", std::string(1, '\0'),
-        "\xC2\x80", "\xC2\x85", "\xC2\x9B", "\xC2\x9F", "\xC2\xA0", "\xC2\xA9", "\xE2\x80\xA7", "\xE2\x80\xA8", "\xE2\x80\xAE",
-        "\xE2\x80\xAF", "\xE2\x81\xA5", "\xE2\x81\xA6", "\xE2\x81\xA9", "\xE2\x81\xAA", "\xE2\x80\x93", "\xE2\x80\x9C",
-        "\xC8\xBA", "\xE1\xBA\x9E", "\xE2\xB1\xAF", "\xEA\x9C\xA2", "\xE4\xB8\xAD", "\xEF\xAC\x81", "\xCD\x84", "\xE2\x84\xAA",
-        "\xC4\xB0", "0123456789", "Tổng cộng", "plain ascii words that run on for a while without any accent at all "};
+        "Kế hoạch", "NĂM HỌC", "Trường THCS", "đổi mới", "Đ", "ỹ", "0123456789", "Tổng cộng", "2024-2025", "x", "ABC",
+        "plain ascii words that run on for a while without any accent at all ",
+        // decomposed letters and lone or misordered combining marks
+        "e\xCC\x81", "a\xCC\x86\xCC\x81", "o\xCC\x9B\xCC\x80", "\xCC\x81", "\xC3\xA1\xCC\xA3", "\xCD\x84",
+        // white space, line ends, BOM, markup
+        " ", "  ", "\t", "\n", "\r\n", "\r", "\xEF\xBB\xBF", "&", "<", ">", "\"", "'",
+        // lone trails, overlong forms, surrogates, past U+10FFFF, bad leads, truncated sequences
+        "\x80", "\xBF", "\xC0\xAF", "\xC1\xBF", "\xE0\x80\xAF", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xED\x9F\xBF",
+        "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF", "\xFE", "\xC3", "\xE1\xBA", "\xF0\x9F\x98",
+        // valid four-byte characters and U+FFFD
+        "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF", "\xEF\xBF\xBD",
+        // C0, DEL, NUL, C1, line and paragraph separators, bidi controls and their neighbours
+        "\x01", "\x1b", "\x7f", std::string(1, '\0'), "\xC2\x80", "\xC2\x85", "\xC2\x9B", "\xC2\x9F", "\xC2\xA0",
+        "\xC2\xA9", "\xE2\x80\xA7", "\xE2\x80\xA8", "\xE2\x80\xAE", "\xE2\x80\xAF", "\xE2\x81\xA5", "\xE2\x81\xA6",
+        "\xE2\x81\xA9", "\xE2\x81\xAA", "\xE2\x80\x93", "\xE2\x80\x9C",
+        // case mappings that change length (Ⱥ, ẞ, Ɐ, İ, Kelvin), CJK, a ligature, U+A722
+        "\xC8\xBA", "\xE1\xBA\x9E", "\xE2\xB1\xAF", "\xC4\xB0", "\xE2\x84\xAA", "\xE4\xB8\xAD", "\xEF\xAC\x81",
+        "\xEA\x9C\xA2"};
     return p;
 }
 
 // Deterministic inputs: every piece alone, every pair, then random concatenations.
 std::vector<std::string> tricky_inputs() {
-    std::vector<std::string> inputs = {"", std::string(5000, 'a') + "\xC3", std::string(100000, 'x') + "\xE2\x80\xAE" + "y",
-                                       std::string(3, '\n') + "\xC2"};
+    // Empty, very long lines ending in a truncated sequence or a control, and line ends alone.
+    std::vector<std::string> inputs = {"", std::string(5000, 'a') + "\xC3",
+                                       std::string(100000, 'x') + "\xE2\x80\xAE" + "y", std::string(3, '\n') + "\xC2"};
     for (const auto& a : pieces()) {
         inputs.push_back(a);
         for (const auto& b : pieces()) inputs.push_back(a + b);
