@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "load/source_reader.h"
+#include "text/citation.h"
 #include "text/markup.h"
 #include "text/unicode.h"
 
@@ -308,4 +309,28 @@ TEST_CASE("only T, t, C and c lower-case to a text starting with t or c, as the 
         if (lower[0] == 't' || lower[0] == 'c') found.push_back(c);
     }
     CHECK(found == std::vector<uint32_t>{'C', 'T', 'c', 't'});
+}
+
+TEST_CASE("a citation's type word is found in any case, with ICU asked only when the last letters can match") {
+    CitationScanner scanner({{"Thông tư", "TT", false}, {"Kế hoạch", "KH", false}, {"Quy định", "QyĐ", false},
+                             {"Luật", "QH", true}, {"Kelvin", "KV", false}});
+    struct Case {
+        const char* text;
+        const char* type_word;  // "" when no type word is recognised
+    };
+    const Case cases[] = {
+        {"theo Thông tư số 09/2021/TT-BGDĐT", "Thông tư"}, {"theo thông tư số 09/2021/TT-BGDĐT", "thông tư"},
+        {"theo THÔNG TƯ số 09/2021/TT-BGDĐT", "THÔNG TƯ"},  {"theo KẾ HOẠCH số 12/KH-THCS", "KẾ HOẠCH"},
+        {"theo kế hoạcH số 12/KH-THCS", "kế hoạcH"},        {"theo Kế hoạcx số 12/KH-THCS", ""},
+        {"theo QUY ĐỊNH số 3/QyĐ-THCS", "QUY ĐỊNH"},        {"theo LUẬT số 43/2019/QH14", "LUẬT"},
+        // The Kelvin sign lower-cases to k, but the word is compared over its own byte length.
+        {"theo \xE2\x84\xAA" "elvin số 2/KV-ABC", ""},
+        {"theo kelviN số 2/KV-ABC", "kelviN"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.text);
+        auto found = scanner.scan(c.text);
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].type_word == std::string(c.type_word));
+    }
 }
