@@ -59,6 +59,9 @@ struct RowInfo {
 
 // "Tổng", "Tổng số:", "Cộng", "Tổng cộng (người)" — but not "Tổng phụ trách Đội" or "Cộng tác viên".
 bool is_total_label(const std::string& label) {
+    // Every total word starts with T or C, and no other character lower-cases to them: the
+    // test skips ICU's lower-casing for the other rows of every table.
+    if (label.empty() || std::strchr("TtCc", label[0]) == nullptr) return false;
     std::string lower = to_lower(label);
     size_t paren = lower.find(" (");
     if (paren != std::string::npos) lower.resize(paren);

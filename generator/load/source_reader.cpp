@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -9,6 +10,23 @@
 #include "text/unicode.h"
 
 namespace vanban {
+
+namespace {
+
+// Byte offsets of the starts of the lines of `text`: memchr finds the line ends, and the vector
+// is sized once from a count, instead of a test and a possible regrowth per byte.
+std::vector<size_t> line_starts_of(const std::string& text) {
+    std::vector<size_t> starts;
+    starts.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+    starts.push_back(0);
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))); ++p)
+        starts.push_back(static_cast<size_t>(p - begin) + 1);
+    return starts;
+}
+
+}  // namespace
 
 SourceText read_source(std::string raw) {
     SourceText s;
@@ -20,9 +38,18 @@ SourceText read_source(std::string raw) {
     std::string text;
     int line = 1;
     if (bytes.find('\r') == std::string_view::npos) {
-        text.assign(bytes);
-        s.lf_lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+        s.lf_lines = static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
         if (s.lf_lines > 0) s.first_lf_line = 1;
+        // The common file (LF, valid UTF-8, NFC) becomes the text as it is: its bytes move over
+        // instead of being copied, and the raw bytes are not kept.
+        if (Utf8Scan scan = scan_utf8(bytes); !scan.invalid && scan.nfc) {
+            size_t bom = raw.size() - bytes.size();
+            s.text = std::move(raw);
+            s.text.erase(0, bom);
+            s.line_starts = line_starts_of(s.text);
+            return s;
+        }
+        text.assign(bytes);
     } else {
         text.reserve(bytes.size());
         for (size_t i = 0; i < bytes.size(); ++i) {
@@ -46,9 +73,7 @@ SourceText read_source(std::string raw) {
     s.text = s.was_nfc ? std::move(text) : to_nfc(text);
     // The raw bytes only matter to the encoding checks when they differ from the text.
     if (!s.valid_utf8 || !s.was_nfc) s.raw = std::move(raw);
-    s.line_starts.push_back(0);
-    for (size_t i = 0; i < s.text.size(); ++i)
-        if (s.text[i] == '\n') s.line_starts.push_back(i + 1);
+    s.line_starts = line_starts_of(s.text);
     return s;
 }
 

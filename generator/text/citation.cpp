@@ -13,6 +13,7 @@ CitationScanner::CitationScanner(std::vector<CitationTypeWord> words) : words_(s
     // Longest words first so "Thông tư liên tịch" wins over "Thông tư".
     std::stable_sort(words_.begin(), words_.end(),
                      [](const auto& a, const auto& b) { return a.word.size() > b.word.size(); });
+    for (const auto& w : words_) lowered_words_.push_back(to_lower(w.word));
 }
 
 bool CitationScanner::is_type_code(std::string_view code) const {
@@ -130,12 +131,22 @@ std::optional<Date> read_date(std::string_view t, size_t& i) {
 }
 
 // Case-insensitive comparison of a type word with the text ending at `end`.
-bool ends_with_word(std::string_view t, size_t end, const std::string& word, size_t& start) {
+bool ends_with_word(std::string_view t, size_t end, const std::string& word, const std::string& lowered, size_t& start) {
     // Only the first letter changes case in practice ("hướng dẫn", "Hướng dẫn", "HƯỚNG DẪN" is rare).
     if (end < word.size()) return false;
     std::string_view candidate = t.substr(end - word.size(), word.size());
     bool match = candidate == word;
-    if (!match) match = to_lower(candidate) == to_lower(word);
+    if (!match && !candidate.empty()) {
+        // Lower-casing maps each character on its own, and an ASCII one to ASCII: a candidate
+        // ending in an ASCII byte whose lower case is not the lowered word's last byte cannot
+        // match, and ICU is asked only about the rest.
+        char last = candidate.back();
+        if (static_cast<unsigned char>(last) < 0x80) {
+            if (last >= 'A' && last <= 'Z') last = static_cast<char>(last - 'A' + 'a');
+            if (lowered.empty() || lowered.back() != last) return false;
+        }
+        match = to_lower(candidate) == lowered;
+    }
     if (!match) return false;
     start = end - word.size();
     // The word must start at a word boundary.
@@ -221,9 +232,10 @@ std::vector<Citation> CitationScanner::scan(std::string_view t) const {
             back = so_start;
             while (back > 0 && t[back - 1] == ' ') --back;
         }
-        for (const auto& w : words_) {
+        for (size_t k = 0; k < words_.size(); ++k) {
+            const CitationTypeWord& w = words_[k];
             size_t start = 0;
-            if (ends_with_word(t, back, w.word, start)) {
+            if (ends_with_word(t, back, w.word, lowered_words_[k], start)) {
                 c.type = &w;
                 c.type_word = std::string(t.substr(start, back - start));
                 c.offset = start;

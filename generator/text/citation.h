@@ -48,6 +48,7 @@ public:
 
 private:
     std::vector<CitationTypeWord> words_;
+    std::vector<std::string> lowered_words_;  // words_[i] in lower case, computed once
 };
 
 }  // namespace vanban

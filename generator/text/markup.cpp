@@ -1,17 +1,29 @@
 #include "text/markup.h"
 
+#include <array>
 #include <cstdio>
 
 namespace vanban {
 
 namespace {
 
+// The bytes a control character can start with: C0 controls but tab and line ends, DEL, and the
+// lead bytes C2 and E2 of the longer ones. Every document is scanned for control characters and
+// most of its bytes are letters: one table load rejects them before any bounds check.
+constexpr std::array<bool, 256> kControlLead = [] {
+    std::array<bool, 256> lead{};
+    for (int b = 0; b < 0x20; ++b) lead[static_cast<size_t>(b)] = b != '\t' && b != '\n' && b != '\r';
+    lead[0x7F] = lead[0xC2] = lead[0xE2] = true;
+    return lead;
+}();
+
 // The length in bytes of the control character (see markup.h) starting at `i`, 0 when there is
 // none. Matched on UTF-8 bytes: C1 controls are C2 80–C2 9F, U+2028–U+202E are E2 80 A8–AE,
 // U+2066–U+2069 are E2 81 A6–A9; every Vietnamese letter and combining mark lies elsewhere.
-size_t control_length(const std::string& s, size_t i) {
+inline size_t control_length(const std::string& s, size_t i) {
     unsigned char u = static_cast<unsigned char>(s[i]);
-    if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7F) return 1;
+    if (!kControlLead[u]) return 0;
+    if (u < 0x80) return 1;
     unsigned char v = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
     if (u == 0xC2 && v >= 0x80 && v <= 0x9F) return 2;
     unsigned char w = i + 2 < s.size() ? static_cast<unsigned char>(s[i + 2]) : 0;
@@ -42,27 +54,42 @@ void append_escaped(std::string& out, const std::string& s, size_t i, size_t len
 }  // namespace
 
 std::string escape_markup(const std::string& s) {
+    // Bytes that need work: the control leads and the four escaped characters. Runs of other
+    // bytes are appended whole instead of one push per byte (pages are mostly such runs).
+    static constexpr std::array<bool, 256> special = [] {
+        std::array<bool, 256> t = kControlLead;
+        t['&'] = t['<'] = t['>'] = t['"'] = true;
+        return t;
+    }();
     std::string out;
     out.reserve(s.size());
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (size_t len = control_length(s, i)) {
-            i += len - 1;
-            continue;
-        }
+    const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+    size_t run = 0;  // where the bytes not yet appended start
+    for (size_t i = 0, n = s.size(); i < n; ++i) {
+        if (!special[b[i]]) continue;
+        size_t len = control_length(s, i);
+        const char* entity = nullptr;
         switch (s[i]) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += s[i];
+            case '&': entity = "&amp;"; break;
+            case '<': entity = "&lt;"; break;
+            case '>': entity = "&gt;"; break;
+            case '"': entity = "&quot;"; break;
+            default: break;
         }
+        if (!len && !entity) continue;  // a C2 or E2 lead of an ordinary character
+        out.append(s, run, i - run);
+        if (len) i += len - 1;
+        else out += entity;
+        run = i + 1;
     }
+    out.append(s, run, std::string::npos);
     return out;
 }
 
 size_t find_control_character(const std::string& text) {
-    for (size_t i = 0; i < text.size(); ++i)
-        if (control_length(text, i)) return i;
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    for (size_t i = 0, n = text.size(); i < n; ++i)
+        if (kControlLead[s[i]] && control_length(text, i)) return i;
     return std::string::npos;
 }
 

@@ -18,6 +18,14 @@ struct Utf8Error {
 };
 std::optional<Utf8Error> find_invalid_utf8(std::string_view bytes);
 
+// find_invalid_utf8 and is_nfc in one pass over the bytes, for reading every document: `nfc`
+// is what is_nfc says, and is meaningful only when `invalid` is empty.
+struct Utf8Scan {
+    std::optional<Utf8Error> invalid;
+    bool nfc = true;
+};
+Utf8Scan scan_utf8(std::string_view bytes);
+
 // The legacy one-byte Vietnamese encoding that bytes which are not UTF-8 were most likely
 // typed in: "VNI" or "TCVN3" (ABC, .VnTime fonts); null when there are too few such bytes to tell.
 const char* guess_legacy_encoding(std::string_view raw);
