@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "docx/docx_batch.h"
-#include "pdf/pdf_batch.h"
+#include "docx/docx_writer.h"
+#include "pdf/pdf_printer.h"
 #include "support/progress.h"
 #include "text/dates.h"
 
@@ -26,8 +26,8 @@ struct BuildOptions {
 };
 
 struct BuildEnvironment {
-    PdfBatchOptions pdf;    // WeasyPrint, its time limit, the PDF cache
-    DocxBatchOptions docx;  // Pandoc, its time limit, the Word cache
+    PdfSettings pdf;    // WeasyPrint, its time limit, the PDF cache
+    DocxSettings docx;  // Pandoc, its time limit, the Word cache
     Progress* progress = nullptr;  // told of each document done; null: nobody listens
 };
 

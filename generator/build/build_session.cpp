@@ -66,47 +66,39 @@ void BuildSession::analyse(Slot& slot, const Document& doc) {
 }
 
 // The PDF and the Word file of one document (an empty output: not that one): the build's one
-// call of the printers. `ok`, when given, is false if one failed.
+// call of the printers, made once per session (WeasyPrint workers and the Word reference document
+// live as long as it does). `ok`, when given, is false if one failed.
 void BuildSession::print(const Document& doc, DocumentSummary& summary, const std::string& verification, const std::string& pdf_output,
                          const std::string& docx_output, bool* ok) {
     const std::string page = output_path(doc.path);
-    if (!pdf_output.empty()) {
-        PdfBatchOptions o = env_.pdf;
-        o.jobs = 1;
-        o.progress = nullptr;
-        std::string url = index_.school.website.empty() ? std::string() : index_.school.website + "/" + url_path(page);
-        RenderReport r = render_pdfs(index_, {{&doc, pdf_output, {summary.marked_draft, verification, url}}}, o);
-        if (r.ok.at(0)) summary.pdf_page = pdf_page(page);
-        else if (ok) *ok = false;
+    auto tally = [&](const auto& outcome, PrintReport& report, std::string& error, const char* rule) {
+        if (!outcome.ok && ok) *ok = false;
         std::lock_guard<std::mutex> lock(report_mutex_);
-        pdf_.rendered += r.rendered;
-        pdf_.reused += r.reused;
-        for (const auto& f : r.failures) {
-            summary.pdf_error = f.error;
-            pdf_.failures.push_back(Diagnostic{doc.path, {1, 1}, Severity::Error, "pdf", {f.error, f.error}, {}});
+        if (outcome.ok) ++(outcome.rendered ? report.rendered : report.reused);
+        else {
+            error = outcome.error;
+            report.failures.push_back(Diagnostic{doc.path, {1, 1}, Severity::Error, rule, {outcome.error, outcome.error}, {}});
         }
+        return outcome.ok;
+    };
+    if (!pdf_output.empty()) {
+        std::string url = index_.school.website.empty() ? std::string() : index_.school.website + "/" + url_path(page);
+        PdfOutcome made = printers().pdf->print(doc, {summary.marked_draft, verification, url}, pdf_output);
+        if (tally(made, pdf_, summary.pdf_error, "pdf")) summary.pdf_page = pdf_page(page);
     }
     if (!docx_output.empty()) {
-        DocxBatchOptions o = env_.docx;
-        o.jobs = 1;
-        o.progress = nullptr;
-        // The first call writes the Word reference document into the cache, under a name per
-        // process only: it runs alone, and the others find the file there.
-        std::unique_lock<std::mutex> first(docx_first_mutex_, std::defer_lock);
-        if (!docx_ready_) first.lock();
-        RenderReport r = render_docxs(index_, {{&doc, docx_output}}, o);
-        docx_ready_ = true;
-        if (first.owns_lock()) first.unlock();
-        if (r.ok.at(0)) summary.docx_page = docx_page(page);
-        else if (ok) *ok = false;
-        std::lock_guard<std::mutex> lock(report_mutex_);
-        docx_.rendered += r.rendered;
-        docx_.reused += r.reused;
-        for (const auto& f : r.failures) {
-            summary.docx_error = f.error;
-            docx_.failures.push_back(Diagnostic{doc.path, {1, 1}, Severity::Error, "docx", {f.error, f.error}, {}});
-        }
+        DocxOutcome made = printers().docx->write(doc, docx_output);
+        if (tally(made, docx_, summary.docx_error, "docx")) summary.docx_page = docx_page(page);
     }
+}
+
+// Made on first use, by one thread: a session that prints nothing starts no WeasyPrint.
+BuildSession::Printers& BuildSession::printers() {
+    std::call_once(printers_made_, [this] {
+        if (options_.pdf) printers_.pdf = std::make_unique<PdfPrinter>(index_, env_.pdf.cache_dir, env_.pdf.tools);
+        if (options_.docx) printers_.docx = std::make_unique<DocxWriter>(index_, env_.docx.cache_dir, env_.docx.tools);
+    });
+    return printers_;
 }
 
 PrintReport BuildSession::print_documents(const std::vector<PrintRequest>& requests) {

@@ -13,7 +13,6 @@
 // documents concerned are read again and their pages written again, so the public build pays nothing.
 #pragma once
 
-#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -95,6 +94,11 @@ private:
     void publish(Slot& slot, const Document& doc, unsigned worker, bool prints, const std::vector<const Diagnostic*>* shown);
     void print(const Document& doc, DocumentSummary& summary, const std::string& verification, const std::string& pdf_output,
                const std::string& docx_output, bool* ok);
+    struct Printers {
+        std::unique_ptr<PdfPrinter> pdf;
+        std::unique_ptr<DocxWriter> docx;
+    };
+    Printers& printers();
     std::optional<Document> read(const std::string& path, Diagnostics* problems);
     std::optional<Document> last_year_of(const DocumentSummary& summary);
     BuildResult finish();
@@ -109,8 +113,9 @@ private:
     std::set<std::string> at_risk_;  // sources_at_risk(): written once the layout is known
     std::unique_ptr<OutputFolder> out_;
     std::unique_ptr<SiteRenderer> site_;
-    std::mutex approval_mutex_, report_mutex_, docx_first_mutex_;
-    std::atomic<bool> docx_ready_{false};
+    std::mutex approval_mutex_, report_mutex_;
+    Printers printers_;
+    std::once_flag printers_made_;
     PrintReport pdf_, docx_;
     std::vector<Diagnostic> page_failures_;
     std::set<std::string> across_files_;  // files with findings across documents, at the last finish()

@@ -45,7 +45,7 @@ void check_urls(const Document& doc, bool raw_html, Diagnostics& out) {
     for (const Link& link : doc.links) {
         if (link.image && printed && !url_scheme(link.target).empty() && url_allowed(link.target)) {
             // Pandoc and WeasyPrint would fetch it (from internal addresses too): the printed copies
-            // carry the address instead (pdf/print_images.h).
+            // carry the address instead (docx/print_images.h, and the print HTML in pdf/).
             std::string shown = shown_prefix(link.target, 80);
             out.push_back(warning_at(doc, link.at, "url",
                                      {"ảnh trên mạng (" + shown + ") chỉ hiện trên trang web; bản PDF và bản Word ghi địa chỉ thay cho ảnh",

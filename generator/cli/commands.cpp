@@ -29,7 +29,7 @@ namespace vanban {
 
 namespace {
 
-void add_pdf_options(po::options_description& d, PdfBatchOptions& pdf, const CommonOptions& c) {
+void add_pdf_options(po::options_description& d, PdfSettings& pdf, const CommonOptions& c) {
     d.add_options()
         ("cache", po::value(&pdf.cache_dir)->value_name(c.text("THƯ_MỤC", "FOLDER")),
          c.text("thư mục bộ nhớ đệm PDF (mặc định: ~/.cache/vanban/pdf)", "the PDF cache folder (default: ~/.cache/vanban/pdf)"))
@@ -39,7 +39,7 @@ void add_pdf_options(po::options_description& d, PdfBatchOptions& pdf, const Com
         }), c.text("thời gian tối đa để tạo một PDF (mặc định: 120)", "the longest one PDF may take (default: 120)"));
 }
 
-void add_docx_options(po::options_description& d, DocxBatchOptions& docx, const CommonOptions& c) {
+void add_docx_options(po::options_description& d, DocxSettings& docx, const CommonOptions& c) {
     d.add_options()
         ("docx-timeout", po::value<unsigned>()->default_value(120)->value_name(c.text("GIÂY", "SECONDS"))->notifier([&docx, &c](unsigned s) {
             if (s == 0) throw UsageError(c.text("--docx-timeout cần một số giây lớn hơn 0", "--docx-timeout needs a number of seconds above 0"));

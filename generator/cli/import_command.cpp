@@ -8,7 +8,7 @@
 #include "import/docx_import.h"
 #include "import/word_file.h"
 #include "load/document_loader.h"
-#include "pdf/pdf_renderer.h"
+#include "docx/docx_renderer.h"
 #include "support/process.h"
 
 namespace fs = std::filesystem;
@@ -48,7 +48,7 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
         WordFileLimits limits;
         limits.pandoc_heap = std::to_string(tools.pandoc_memory_mb) + "m";
         limits.timeout = tools.pandoc_timeout;
-        WordFileResult json = read_word_file(file, pdf_tools_from_environment().pandoc, limits);
+        WordFileResult json = read_word_file(file, docx_tools_from_environment().pandoc, limits);
         if (!json.ok) {
             err << "vanban import: " << file << ": " << json.error << "\n";
             status = 1;

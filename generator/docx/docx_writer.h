@@ -12,6 +12,12 @@
 
 namespace vanban {
 
+// Where finished Word files are kept and the programs that make them.
+struct DocxSettings {
+    std::string cache_dir;  // empty: default_docx_cache_dir()
+    DocxTools tools = docx_tools_from_environment();
+};
+
 class DocxWriter {
 public:
     // Throws std::runtime_error when the cache folder cannot be made (empty cache_dir:

@@ -17,6 +17,12 @@
 
 namespace vanban {
 
+// Where finished PDFs are kept and the programs that make them.
+struct PdfSettings {
+    std::string cache_dir;  // empty: default_pdf_cache_dir()
+    PdfTools tools = pdf_tools_from_environment();
+};
+
 class PdfPrinter {
 public:
     // Throws std::runtime_error when the cache folder cannot be made (empty cache_dir:

@@ -23,7 +23,6 @@ namespace vanban {
 
 PdfTools pdf_tools_from_environment() {
     PdfTools tools;
-    if (const char* p = std::getenv("VANBAN_PANDOC"); p && *p) tools.pandoc = p;
     if (const char* w = std::getenv("VANBAN_WEASYPRINT"); w && *w) tools.weasyprint = w;
     return tools;
 }

@@ -29,12 +29,11 @@
 namespace vanban {
 
 struct PdfTools {
-    std::string pandoc = "pandoc";          // not for the PDF any more: `vanban import` reads Word files with it
     std::string weasyprint = "weasyprint";  // its Python runs the worker (pdf/weasyprint_worker.h)
     std::chrono::seconds timeout{120};      // for one document
 };
 
-// The tools from the environment: VANBAN_PANDOC, VANBAN_WEASYPRINT override the programs.
+// The tools from the environment: VANBAN_WEASYPRINT overrides the program.
 PdfTools pdf_tools_from_environment();
 
 // What the approvals add to the paper: the DỰ THẢO mark, or a verification line and a QR
