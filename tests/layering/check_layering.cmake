@@ -1,10 +1,15 @@
 # Proves that the layering of cmake/modules.cmake holds: a source of a module that includes a header of
 # a module it may not use does not compile, and one that includes headers it may use does.
 # Run by ctest as: cmake -DCOMPILER=… -DLAYERS_DIR=<build>/layers -DGENERATOR_DIR=<source>/generator
-#                        -DINCLUDES="dir|dir" -DWORK_DIR=… -P check_layering.cmake
+#                        -DINCLUDES="dir|dir" -DMAY_USE="module=a,b|…" -DWORK_DIR=… -P check_layering.cmake
+# MAY_USE is the table of cmake/modules.cmake, closed transitively. Besides it, a few refusals the
+# architecture requires are listed here, so that a table loosened by mistake fails too.
+set(required_refusals pdf:site support:model text:support model:load load:approval html:site diff:site
+    check:site site:build build:serve build:cli serve:cli)
 # Each probe is one source file preprocessed (-E: an include that cannot be found fails there) with the
 # module's own include folder, exactly as the module's sources are compiled.
-foreach(var COMPILER LAYERS_DIR GENERATOR_DIR WORK_DIR)
+cmake_minimum_required(VERSION 3.22)
+foreach(var COMPILER LAYERS_DIR GENERATOR_DIR WORK_DIR MAY_USE)
     if(NOT DEFINED ${var})
         message(FATAL_ERROR "check_layering.cmake: -D${var}=… is missing")
     endif()
@@ -12,6 +17,22 @@ endforeach()
 string(REPLACE "|" ";" includes "${INCLUDES}")
 list(TRANSFORM includes PREPEND "-I")
 file(MAKE_DIRECTORY ${WORK_DIR})
+
+string(REPLACE "|" ";" rows "${MAY_USE}")
+foreach(row IN LISTS rows)
+    string(REGEX MATCH "^[a-z_]+" module "${row}")
+    string(REGEX REPLACE "^[a-z_]+=" "" used "${row}")
+    string(REPLACE "," ";" may_use_${module} "${used}")
+endforeach()
+set(failures "")
+foreach(pair IN LISTS required_refusals)
+    string(REPLACE ":" ";" pair "${pair}")
+    list(GET pair 0 module)
+    list(GET pair 1 other)
+    if(other IN_LIST may_use_${module})
+        list(APPEND failures "the table lets ${module} use ${other}: the architecture does not")
+    endif()
+endforeach()
 
 # One header of each module that has any: the first by name.
 file(GLOB modules LIST_DIRECTORIES true RELATIVE ${LAYERS_DIR} ${LAYERS_DIR}/*)
@@ -23,7 +44,6 @@ foreach(module IN LISTS modules)
     endif()
 endforeach()
 
-set(failures "")
 set(refused 0)
 set(allowed 0)
 function(preprocess module source result output)
@@ -37,7 +57,7 @@ foreach(module IN LISTS modules)
     if(NOT IS_DIRECTORY ${GENERATOR_DIR}/${module})
         continue()  # in the table, no folder yet
     endif()
-    file(GLOB visible LIST_DIRECTORIES true RELATIVE ${LAYERS_DIR}/${module} ${LAYERS_DIR}/${module}/*)
+    set(visible ${module} ${may_use_${module}})
     # The probes sit in the module's folder of the build tree, as a source of generator/<module>/ sits in
     # its own: the include next to the file is looked up first, then the module's include folder.
     set(probe_dir ${WORK_DIR}/${module})
