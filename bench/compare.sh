@@ -10,7 +10,8 @@
 # Environment: VANBAN_BIN (default build/vanban), VANBAN_BENCH_CACHE (corpora and the baseline build,
 # default /tmp/vanban-bench), VANBAN_BENCH_OUT (outputs, default /dev/shm/vanban-compare: tmpfs, so the
 # disk does not time the run), FLAT_KIB_PER_PLAN (growth of peak memory per added plan still counted
-# flat: what one document's summary may take, default 10).
+# flat: what one document's summary may take, default 10), VANBAN_BASELINE (a vanban already built at
+# 46574ad, instead of building one in the cache).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -130,7 +131,7 @@ fi
 if [ "$do_pdf" -eq 1 ]; then
     # The baseline: commit 46574ad built once in its own worktree (kept in the cache between runs).
     baseline_tree=$cache/baseline-$baseline_rev
-    baseline=$baseline_tree/build/vanban
+    baseline=${VANBAN_BASELINE:-$baseline_tree/build/vanban}
     if [ ! -x "$baseline" ]; then
         echo
         echo "building the baseline vanban at $baseline_rev in $baseline_tree (once)..."

@@ -18,7 +18,7 @@ struct Diagnostic {
     Severity severity = Severity::Error;
     std::string rule;  // "front-matter", "table-sum", ...
     Message message;
-    Message hint;      // what to do; may be empty
+    Message hint;  // what to do; may be empty
 };
 
 // Sorts by file, line, column, rule and message, so output never depends on thread timing.
