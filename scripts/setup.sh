@@ -29,7 +29,10 @@ DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recomme
 # everything otherwise), and a rebuild here after switching branches is quicker.
 launcher=()
 if command -v ccache > /dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" > /dev/null
+# On CI a compiler warning is an error, as in scripts/test.sh (built once, with the same flags).
+werror=()
+if [ -n "${CI:-}" ]; then werror=(-DVANBAN_WERROR=ON); fi
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" "${werror[@]}" > /dev/null
 cmake --build build -j "$(nproc)"
 
 if [ "$site" -eq 0 ]; then

@@ -139,11 +139,4 @@ Message describe_exception(const std::exception& e) {
     return {"lỗi không mong đợi trong vanban", "unexpected error in vanban"};
 }
 
-Diagnostic unreadable(const std::string& file, const Message& doing, const std::exception& e, Position at) {
-    Message what = describe_exception(e);
-    return Diagnostic{file, at, Severity::Error, "unreadable", {doing.vi + ": " + what.vi, doing.en + ": " + what.en},
-                      {"Sửa tệp này (hoặc tạm chuyển nó ra khỏi content/ và plans/); các văn bản khác vẫn được kiểm tra và đưa lên trang web.",
-                       "Fix this file (or move it out of content/ and plans/ for now); the other documents are still checked and published."}};
-}
-
 }  // namespace vanban

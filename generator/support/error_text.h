@@ -7,7 +7,7 @@
 #include <string>
 #include <system_error>
 
-#include "model/diagnostic.h"
+#include "support/message.h"
 
 namespace vanban {
 
@@ -27,9 +27,5 @@ Message system_error_message(const std::error_code& code, const std::string& pat
 // as written; a library's (yaml-cpp, std::filesystem, nlohmann JSON, std::stoi, bad_alloc…)
 // by what it means.
 Message describe_exception(const std::exception& e);
-
-// One document that a step (reading, checking, building a page…) could not finish: an error
-// of rule unreadable on `file`, "<doing>: <what happened>", so that the other documents go on.
-Diagnostic unreadable(const std::string& file, const Message& doing, const std::exception& e, Position at = {1, 1});
 
 }  // namespace vanban

@@ -1,0 +1,100 @@
+# Proves that the layering of cmake/modules.cmake holds: a source of a module that includes a header of
+# a module it may not use does not compile, and one that includes headers it may use does.
+# Run by ctest as: cmake -DCOMPILER=… -DLAYERS_DIR=<build>/layers -DGENERATOR_DIR=<source>/generator
+#                        -DINCLUDES="dir|dir" -DMAY_USE="module=a,b|…" -DWORK_DIR=… -P check_layering.cmake
+# MAY_USE is the table of cmake/modules.cmake, closed transitively. Besides it, a few refusals the
+# architecture requires are listed here, so that a table loosened by mistake fails too.
+set(required_refusals pdf:site support:model text:support model:load load:approval html:site diff:site
+    check:site site:build build:serve build:cli serve:cli)
+# Each probe is one source file preprocessed (-E: an include that cannot be found fails there) with the
+# module's own include folder, exactly as the module's sources are compiled.
+cmake_minimum_required(VERSION 3.22)
+foreach(var COMPILER LAYERS_DIR GENERATOR_DIR WORK_DIR MAY_USE)
+    if(NOT DEFINED ${var})
+        message(FATAL_ERROR "check_layering.cmake: -D${var}=… is missing")
+    endif()
+endforeach()
+string(REPLACE "|" ";" includes "${INCLUDES}")
+list(TRANSFORM includes PREPEND "-I")
+file(MAKE_DIRECTORY ${WORK_DIR})
+
+string(REPLACE "|" ";" rows "${MAY_USE}")
+foreach(row IN LISTS rows)
+    string(REGEX MATCH "^[a-z_]+" module "${row}")
+    string(REGEX REPLACE "^[a-z_]+=" "" used "${row}")
+    string(REPLACE "," ";" may_use_${module} "${used}")
+endforeach()
+set(failures "")
+foreach(pair IN LISTS required_refusals)
+    string(REPLACE ":" ";" pair "${pair}")
+    list(GET pair 0 module)
+    list(GET pair 1 other)
+    if(other IN_LIST may_use_${module})
+        list(APPEND failures "the table lets ${module} use ${other}: the architecture does not")
+    endif()
+endforeach()
+
+# One header of each module that has any: the first by name.
+file(GLOB modules LIST_DIRECTORIES true RELATIVE ${LAYERS_DIR} ${LAYERS_DIR}/*)
+foreach(module IN LISTS modules)
+    file(GLOB headers RELATIVE ${GENERATOR_DIR} ${GENERATOR_DIR}/${module}/*.h)
+    list(SORT headers)
+    if(headers)
+        list(GET headers 0 header_of_${module})
+    endif()
+endforeach()
+
+set(refused 0)
+set(allowed 0)
+function(preprocess module source result output)
+    execute_process(COMMAND ${COMPILER} -std=c++17 -E -o /dev/null -I${LAYERS_DIR}/${module} ${includes} ${source}
+                    RESULT_VARIABLE code ERROR_VARIABLE errors OUTPUT_QUIET)
+    set(${result} ${code} PARENT_SCOPE)
+    set(${output} "${errors}" PARENT_SCOPE)
+endfunction()
+
+foreach(module IN LISTS modules)
+    if(NOT IS_DIRECTORY ${GENERATOR_DIR}/${module})
+        continue()  # in the table, no folder yet
+    endif()
+    set(visible ${module} ${may_use_${module}})
+    # The probes sit in the module's folder of the build tree, as a source of generator/<module>/ sits in
+    # its own: the include next to the file is looked up first, then the module's include folder.
+    set(probe_dir ${WORK_DIR}/${module})
+    file(MAKE_DIRECTORY ${probe_dir})
+    set(allowed_source "")
+    foreach(other IN LISTS modules)
+        if(NOT DEFINED header_of_${other})
+            continue()
+        endif()
+        if(other IN_LIST visible)
+            string(APPEND allowed_source "#include \"${header_of_${other}}\"\n")
+            continue()
+        endif()
+        set(source ${probe_dir}/includes_${other}.cpp)
+        file(WRITE ${source} "#include \"${header_of_${other}}\"\n")
+        preprocess(${module} ${source} code errors)
+        if(code EQUAL 0 OR NOT errors MATCHES "${header_of_${other}}: No such file or directory")
+            list(APPEND failures "${module} may not use ${other}, yet ${header_of_${other}} was found:\n${errors}")
+        else()
+            math(EXPR refused "${refused} + 1")
+        endif()
+    endforeach()
+    set(source ${probe_dir}/includes_allowed.cpp)
+    file(WRITE ${source} "${allowed_source}")
+    preprocess(${module} ${source} code errors)
+    if(NOT code EQUAL 0)
+        list(APPEND failures "${module}: its own and its allowed headers do not compile:\n${allowed_source}${errors}")
+    else()
+        math(EXPR allowed "${allowed} + 1")
+    endif()
+endforeach()
+
+if(failures)
+    list(JOIN failures "\n" text)
+    message(FATAL_ERROR "${text}")
+endif()
+if(refused EQUAL 0 OR allowed EQUAL 0)
+    message(FATAL_ERROR "no probe ran (refused ${refused}, allowed ${allowed}): is LAYERS_DIR ${LAYERS_DIR} right?")
+endif()
+message(STATUS "layering holds: ${refused} includes of a module above refused, ${allowed} modules see what they may use")
