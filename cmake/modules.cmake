@@ -5,8 +5,8 @@
 # `#include "site/site_builder.h"` in pdf/ fails with "No such file or directory".
 #
 # A module's sources are the .cpp files under generator/<module>/; a module of the table whose folder
-# has none yet (generator/build/ before the build session lands) has no library, and its users link
-# the modules it would use. A new .cpp file in a new folder reconfigures the build (CONFIGURE_DEPENDS).
+# has none has no library, and its users link the modules it would use. A new .cpp file in a new
+# folder reconfigures the build (CONFIGURE_DEPENDS).
 
 # Module, then the modules it may use directly (the rest follow transitively). Lower modules first.
 set(VANBAN_MODULE_TABLE
@@ -27,25 +27,12 @@ set(VANBAN_MODULE_TABLE
     "serve    build"
     "cli      build serve import init")
 
-# TEMPORARY: upward includes that branches still being merged remove. Each line lets a module use one
-# module above it until then; the lead deletes a line (and then this list) when its branch is merged.
-set(VANBAN_LAYER_EXCEPTIONS
-    "site pdf"    # site/site_builder.cpp renders the PDFs: moves to generator/build/ (i13-session)
-    "site docx"   # site/site_builder.cpp renders the Word files: moves to generator/build/ (i13-session)
-    "docx pdf")   # docx/docx_batch.cpp uses pdf/print_images.h (i13-print)
-
 set(VANBAN_MODULES "")
 foreach(row IN LISTS VANBAN_MODULE_TABLE)
     string(REGEX MATCHALL "[a-z_]+" words "${row}")
     list(POP_FRONT words module)
     list(APPEND VANBAN_MODULES ${module})
     set(VANBAN_USES_${module} ${words})
-endforeach()
-foreach(row IN LISTS VANBAN_LAYER_EXCEPTIONS)
-    string(REGEX MATCHALL "[a-z_]+" words "${row}")
-    list(GET words 0 module)
-    list(GET words 1 used)
-    list(APPEND VANBAN_USES_${module} ${used})
 endforeach()
 
 # The transitive closure, in table order: every module a module uses is listed (and closed) before it.
