@@ -40,7 +40,8 @@ TEST_CASE("on a terminal, build redraws one line in place: the count, the docume
     CHECK(contains(r.err, kRedraw + "Trang 1/5 · "));
     CHECK(contains(r.err, "còn khoảng "));  // after the first item, before the last
     CHECK(contains(r.err, kRedraw + "Trang 5/5 · "));
-    CHECK(contains(r.err, "plans/2024-2025/ke-hoach-day-hoc.md"));
+    // Which documents are named depends on when the ≤ 100 ms redraws fall; some document always is.
+    CHECK((contains(r.err, " · plans/2024-2025/") || contains(r.err, " · content/")));
     CHECK_FALSE(contains(r.err, "\n"));  // never a new line: everything is drawn over
     CHECK(r.err.size() >= kRedraw.size());
     CHECK(r.err.substr(r.err.size() - kRedraw.size()) == kRedraw);  // the last thing written clears the line
