@@ -409,6 +409,18 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
     else if (!server.bind_to_port("127.0.0.1", port)) throw PortNotBound(port, EADDRINUSE);  // taken since the probe
     if (port < 0) throw std::runtime_error("không mở được cổng nào trên 127.0.0.1");
     bound_port = port;
+    // Watching starts before the first build reads anything: an edit made meanwhile is seen.
+    // VANBAN_SERVE_POLL=1: every file looked at 5 times a second instead, for a folder whose
+    // changes inotify does not see (a network share edited from another machine).
+    std::unique_ptr<FileWatcher> files;
+    if (!limit_from_environment("VANBAN_SERVE_POLL", 1).value_or(0)) {
+        try {
+            files = std::make_unique<FileWatcher>(preview.root());
+        } catch (const WatchUnavailable& e) {
+            out << watch_failure(e.error, preview.english());
+            out.flush();
+        }
+    }
     preview.refresh();
     reloads.publish(preview.version_tag());
     out << "Xem trước tại http://127.0.0.1:" << port << "/  (Ctrl-C để dừng)\n";
@@ -416,17 +428,6 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
 
     std::atomic<bool> stop{false};
     std::thread watcher([&] {
-        std::unique_ptr<FileWatcher> files;
-        // VANBAN_SERVE_POLL=1: every file looked at 5 times a second, for a folder whose changes
-        // inotify does not see (a network share edited from another machine).
-        if (!limit_from_environment("VANBAN_SERVE_POLL", 1).value_or(0)) {
-            try {
-                files = std::make_unique<FileWatcher>(preview.root());
-            } catch (const WatchUnavailable& e) {
-                out << watch_failure(e.error, preview.english());
-                out.flush();
-            }
-        }
         while (!stop) {
             if (interrupted()) {
                 reloads.close();
