@@ -1,6 +1,7 @@
 #include "build/build_session.h"
 
 #include <algorithm>
+#include <tuple>
 #include <utility>
 
 #include "diff/document_diff.h"
@@ -27,8 +28,8 @@ struct BuildSession::Slot {
 // What the lists showed before an update(): finish() writes them again only when it moved.
 struct BuildSession::ListsBefore {
     std::map<std::string, std::optional<DocumentSummary>> edited;  // nothing: it could not be read
-    std::vector<size_t> errors;                                     // per slot
-    std::vector<std::string> attachments;                           // edited: the only ones copied again
+    std::vector<size_t> errors;                                    // per slot
+    std::vector<std::string> attachments;                          // edited: the only ones copied again
 };
 
 BuildSession::BuildSession(BuildOptions options, BuildEnvironment environment)
@@ -313,12 +314,13 @@ namespace {
 // Whether a document is shown alike by the lists, the feed and the sitemap with both summaries:
 // every field they show (all but the search words, citations and positions).
 bool listed_alike(const DocumentSummary& a, const DocumentSummary& b) {
-    auto year = [](const DocumentSummary& d) { return d.school_year ? d.school_year->first_year : -1; };
-    return std::tie(a.type_id, a.type, a.number, a.symbol, a.date, a.title, a.category, a.menu_order, a.issuing_body, a.previous_year,
-                    a.marked_draft, a.on_site, a.pdf_page, a.pdf_error, a.docx_page, a.docx_error, a.errors) ==
-               std::tie(b.type_id, b.type, b.number, b.symbol, b.date, b.title, b.category, b.menu_order, b.issuing_body, b.previous_year,
-                        b.marked_draft, b.on_site, b.pdf_page, b.pdf_error, b.docx_page, b.docx_error, b.errors) &&
-           year(a) == year(b);
+    auto shown = [](const DocumentSummary& d) {
+        return std::make_tuple(std::tie(d.type_id, d.type, d.number, d.symbol, d.date, d.title, d.category, d.menu_order),
+                               std::tie(d.issuing_body, d.previous_year, d.marked_draft, d.on_site, d.errors),
+                               std::tie(d.pdf_page, d.pdf_error, d.docx_page, d.docx_error),
+                               d.school_year ? d.school_year->first_year : -1);
+    };
+    return shown(a) == shown(b);
 }
 
 }  // namespace

@@ -54,7 +54,9 @@ bool is_regular(const std::string& path) {
     return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
-std::string join(const std::string& folder, const std::string& name) { return folder.empty() ? name : folder + "/" + name; }
+std::string join(const std::string& folder, const std::string& name) {
+    return folder.empty() ? name : folder + "/" + name;
+}
 
 }  // namespace
 
@@ -121,7 +123,8 @@ void FileWatcher::watch_git() {
         std::error_code ec;
         for (fs::directory_iterator it(absolute, ec), end; !ec && it != end; it.increment(ec)) {
             std::error_code kind_ec;
-            if (it->is_directory(kind_ec) && !it->is_symlink(kind_ec)) pending.push_back(folder + "/" + it->path().filename().string());
+            if (it->is_directory(kind_ec) && !it->is_symlink(kind_ec))
+                pending.push_back(folder + "/" + it->path().filename().string());
         }
     }
 }
@@ -151,45 +154,45 @@ bool FileWatcher::read_events(WatchedChanges& changes, std::set<std::string>& un
             const bool folder = e->mask & IN_ISDIR;
             const bool came = e->mask & (IN_CREATE | IN_MOVED_TO), went = e->mask & (IN_DELETE | IN_MOVED_FROM);
             switch (watch.kind) {
-            case Kind::Git:
-                if (name == "HEAD" || name == "packed-refs") changes.history = true;
-                if (name == "refs" && folder && came) watch_git();
-                break;
-            case Kind::GitRefs:
-                changes.history = true;
-                if (folder && came && is_plain_folder(git_dir_ + "/" + watch.relative + "/" + name)) {
-                    std::string sub = watch.relative + "/" + name;
-                    add(git_dir_ + "/" + sub, Kind::GitRefs, sub);
-                }
-                break;
-            case Kind::Root:
-                if (name == "vanban.yaml") changes.paths.insert(name);
-                else if (name == ".git" && came) {
+                case Kind::Git:
+                    if (name == "HEAD" || name == "packed-refs") changes.history = true;
+                    if (name == "refs" && folder && came) watch_git();
+                    break;
+                case Kind::GitRefs:
                     changes.history = true;
-                    if (git_dir_.empty()) watch_git();
-                } else if (is_tree_folder(name)) {
-                    changes.paths.insert(name);
-                    if (folder && came) watch_tree(name, &changes);
+                    if (folder && came && is_plain_folder(git_dir_ + "/" + watch.relative + "/" + name)) {
+                        std::string sub = watch.relative + "/" + name;
+                        add(git_dir_ + "/" + sub, Kind::GitRefs, sub);
+                    }
+                    break;
+                case Kind::Root:
+                    if (name == "vanban.yaml") changes.paths.insert(name);
+                    else if (name == ".git" && came) {
+                        changes.history = true;
+                        if (git_dir_.empty()) watch_git();
+                    } else if (is_tree_folder(name)) {
+                        changes.paths.insert(name);
+                        if (folder && came) watch_tree(name, &changes);
+                    }
+                    break;
+                case Kind::Tree: {
+                    if (name.empty() || ignored_name(watch.relative, name)) break;
+                    const std::string path = join(watch.relative, name);
+                    changes.paths.insert(path);
+                    if (folder && went) {
+                        // Its watches would follow it elsewhere under stale names: dropped, set again if it comes back.
+                        for (const auto& [wd, w] : watches_)
+                            if (w.kind == Kind::Tree && (w.relative == path || w.relative.rfind(path + "/", 0) == 0))
+                                ::inotify_rm_watch(fd_, wd);
+                    } else if (folder && came) {
+                        watch_tree(path, &changes);
+                    } else if ((e->mask & IN_CREATE) && is_regular(root_ + "/" + path)) {
+                        unsettled.insert(path);  // being written: taken once closed
+                    } else if (e->mask & (IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM)) {
+                        unsettled.erase(path);
+                    }
+                    break;
                 }
-                break;
-            case Kind::Tree: {
-                if (name.empty() || ignored_name(watch.relative, name)) break;
-                const std::string path = join(watch.relative, name);
-                changes.paths.insert(path);
-                if (folder && went) {
-                    // Its watches would follow it elsewhere under stale names: dropped, set again if it comes back.
-                    for (const auto& [wd, w] : watches_)
-                        if (w.kind == Kind::Tree && (w.relative == path || w.relative.rfind(path + "/", 0) == 0))
-                            ::inotify_rm_watch(fd_, wd);
-                } else if (folder && came) {
-                    watch_tree(path, &changes);
-                } else if ((e->mask & IN_CREATE) && is_regular(root_ + "/" + path)) {
-                    unsettled.insert(path);  // being written: taken once closed
-                } else if (e->mask & (IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM)) {
-                    unsettled.erase(path);
-                }
-                break;
-            }
             }
         }
     }
@@ -204,7 +207,8 @@ WatchedChanges FileWatcher::wait(std::chrono::milliseconds timeout) {
     for (;;) {
         const auto waited = std::chrono::steady_clock::now() - first;
         if (waited >= kLongestSave) break;
-        auto quiet = unsettled.empty() ? kQuiet : std::chrono::duration_cast<std::chrono::milliseconds>(kLongestSave - waited);
+        auto quiet =
+            unsettled.empty() ? kQuiet : std::chrono::duration_cast<std::chrono::milliseconds>(kLongestSave - waited);
         if (::poll(&pfd, 1, static_cast<int>(std::max<std::chrono::milliseconds::rep>(1, quiet.count()))) <= 0) break;
         read_events(changes, unsettled);
     }

@@ -10,17 +10,17 @@
 
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <set>
 #include <thread>
 
 #include "build/build_session.h"
-#include "serve/file_watcher.h"
 #include "check/report.h"
 #include "load/published_files.h"
 #include "load/source_reader.h"
+#include "serve/file_watcher.h"
 #include "site/output_folder.h"
 #include "support/error_text.h"
 #include "support/interrupt.h"
@@ -40,7 +40,9 @@ Preview::Preview(BuildOptions options, std::ostream& log) : options_(std::move(o
     options_.pdf = options_.docx = false;
     options_.strict = false;
     options_.show_diagnostics = true;  // the preview is for the school: every page shows its findings
-    started_ = std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+    started_ = std::to_string(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count());
 }
 
 Preview::~Preview() {
@@ -51,11 +53,12 @@ Preview::~Preview() {
 // What stamps() records of one file: its size and modification time; "link" for a symbolic link
 // (reported, never read); empty when there is no such file (gone, or a folder).
 std::string Preview::stamp_of(const std::string& relative) const {
-    struct stat st{};
+    struct stat st {};
     if (::lstat((fs::path(options_.root) / relative).c_str(), &st) != 0) return {};
     if (S_ISLNK(st.st_mode)) return "link";
     if (!S_ISREG(st.st_mode)) return {};
-    return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+    return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+           std::to_string(st.st_mtim.tv_nsec);
 }
 
 // A file's size and modification time, for every file that can change the site.
@@ -91,7 +94,8 @@ bool Preview::refresh() {
     // Settings, and files that come or go (attachments, links, names the site cannot take): all read again.
     bool everything = !loaded_ || !session_;
     for (const auto& path : changed)
-        if (path == "vanban.yaml" || path.rfind("templates/", 0) == 0 || path[0] == '?' || !stamps_.count(path) || !now.count(path))
+        if (path == "vanban.yaml" || path.rfind("templates/", 0) == 0 || path[0] == '?' || !stamps_.count(path) ||
+            !now.count(path))
             everything = true;
     stamps_ = std::move(now);
     return rebuild(changed, everything, true);
@@ -103,9 +107,11 @@ bool Preview::refresh(const WatchedChanges& seen, bool history_watched) {
     std::set<std::string> candidates;
     for (const auto& path : seen.paths) {
         candidates.insert(path);
-        for (auto it = stamps_.lower_bound(path + "/"); it != stamps_.end() && it->first.rfind(path + "/", 0) == 0; ++it)
+        for (auto it = stamps_.lower_bound(path + "/"); it != stamps_.end() && it->first.rfind(path + "/", 0) == 0;
+             ++it)
             candidates.insert(it->first);
-        for (auto it = stamps_.lower_bound("?" + path + "/"); it != stamps_.end() && it->first.rfind("?" + path + "/", 0) == 0; ++it)
+        for (auto it = stamps_.lower_bound("?" + path + "/");
+             it != stamps_.end() && it->first.rfind("?" + path + "/", 0) == 0; ++it)
             candidates.insert(it->first.substr(1));
     }
     std::vector<std::string> changed;
@@ -234,11 +240,12 @@ struct Reloads {
 
 // The message of a watcher that cannot work, in the language asked for.
 std::string watch_failure(int error, bool english) {
-    std::string why = error == ENOSPC ? (english ? "the limit of watched folders (fs.inotify.max_user_watches) is reached"
-                                                 : "đã hết giới hạn số thư mục được theo dõi (fs.inotify.max_user_watches)")
-                      : error == EMFILE ? (english ? "the limit of inotify instances (fs.inotify.max_user_instances) is reached"
-                                                   : "đã hết giới hạn số phiên inotify (fs.inotify.max_user_instances)")
-                                        : system_error_message(std::error_code(error, std::generic_category()), "").in(english);
+    std::string why =
+        error == ENOSPC   ? (english ? "the limit of watched folders (fs.inotify.max_user_watches) is reached"
+                                     : "đã hết giới hạn số thư mục được theo dõi (fs.inotify.max_user_watches)")
+        : error == EMFILE ? (english ? "the limit of inotify instances (fs.inotify.max_user_instances) is reached"
+                                     : "đã hết giới hạn số phiên inotify (fs.inotify.max_user_instances)")
+                          : system_error_message(std::error_code(error, std::generic_category()), "").in(english);
     return english ? "vanban serve: cannot watch the files with inotify (" + why +
                          "); looking at every file 5 times a second instead (slower on a large repository)\n"
                    : "vanban serve: không theo dõi được các tệp bằng inotify (" + why +
@@ -353,7 +360,8 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
                     lock.unlock();
                     return sink.write(message.data(), message.size());
                 }
-                bool moved = reloads.moved.wait_for(lock, kStreamPing, [&] { return reloads.closing || reloads.version != told; });
+                bool moved = reloads.moved.wait_for(lock, kStreamPing,
+                                                    [&] { return reloads.closing || reloads.version != told; });
                 if (reloads.closing) return false;
                 if (!moved) {
                     lock.unlock();
@@ -448,9 +456,11 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
                     }
                     if (seen.empty()) continue;
                     std::lock_guard<std::mutex> lock(building);
-                    if (files ? preview.refresh(seen, files->watches_history()) : preview.refresh()) reloads.publish(preview.version_tag());
+                    if (files ? preview.refresh(seen, files->watches_history()) : preview.refresh())
+                        reloads.publish(preview.version_tag());
                 } else {
-                    for (int i = 0; i < 4 && !stop && !interrupted(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                    for (int i = 0; i < 4 && !stop && !interrupted(); ++i)
+                        std::this_thread::sleep_for(std::chrono::milliseconds(50));
                     if (interrupted()) continue;
                     std::lock_guard<std::mutex> lock(building);
                     if (preview.refresh()) reloads.publish(preview.version_tag());

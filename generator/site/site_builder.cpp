@@ -516,7 +516,9 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
     return notes;
 }
 
-void SiteRenderer::write_search_index(const std::vector<const DocumentSummary*>& docs) { out_.write("search-index.js", search_index(docs)); }
+void SiteRenderer::write_search_index(const std::vector<const DocumentSummary*>& docs) {
+    out_.write("search-index.js", search_index(docs));
+}
 
 void SiteRenderer::copy_static_files(const std::vector<std::string>& files) {
     for (const auto& f : files) out_.copy_file(repo_.root, f, output_path(f));

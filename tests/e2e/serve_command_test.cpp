@@ -322,7 +322,8 @@ TEST_CASE("serve: an editor's save by a temporary file renamed over the document
     text.replace(text.find("Dạy tốt, học tốt."), std::string("Dạy tốt, học tốt.").size(), "Học thật vui.");
     std::ofstream(served.root / "content/gioi-thieu.md.tmp") << text;
     fs::rename(served.root / "content/gioi-thieu.md.tmp", file);
-    CHECK(eventually([&] { return page_of(served.port, "/gioi-thieu.html").find("Học thật vui.") != std::string::npos; }));
+    CHECK(eventually(
+        [&] { return page_of(served.port, "/gioi-thieu.html").find("Học thật vui.") != std::string::npos; }));
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     std::string log = slurp(served.log);
     INFO(log);
@@ -335,17 +336,23 @@ TEST_CASE("serve: a new document and a deleted one update the lists") {
     REQUIRE(served.port > 0);
     const std::string plan = "plans/2024-2025/ke-hoach-day-hoc.md";
     std::string text = slurp((served.root / plan).string());
-    text.replace(text.find("Tổ chức dạy học năm học 2024-2025"), std::string("Tổ chức dạy học năm học 2024-2025").size(),
-                 "Tổ chức ngày hội đọc sách");
+    text.replace(text.find("Tổ chức dạy học năm học 2024-2025"),
+                 std::string("Tổ chức dạy học năm học 2024-2025").size(), "Tổ chức ngày hội đọc sách");
     text.replace(text.find("so: 12"), 6, "so: 31");
     fs::path added = served.root / "plans/2024-2025/ke-hoach-ngay-hoi-doc-sach.md";
     std::ofstream(added) << text;
-    CHECK(eventually([&] { return page_of(served.port, "/ke-hoach/index.html").find("Tổ chức ngày hội đọc sách") != std::string::npos; }));
-    CHECK(page_of(served.port, "/ke-hoach/2024-2025/ke-hoach-ngay-hoi-doc-sach.html").find("Tổ chức ngày hội đọc sách") != std::string::npos);
+    CHECK(eventually([&] {
+        return page_of(served.port, "/ke-hoach/index.html").find("Tổ chức ngày hội đọc sách") != std::string::npos;
+    }));
+    CHECK(
+        page_of(served.port, "/ke-hoach/2024-2025/ke-hoach-ngay-hoi-doc-sach.html").find("Tổ chức ngày hội đọc sách") !=
+        std::string::npos);
     CHECK(page_of(served.port, "/search-index.js").find("ke-hoach-ngay-hoi-doc-sach") != std::string::npos);
 
     fs::remove(added);
-    CHECK(eventually([&] { return page_of(served.port, "/ke-hoach/index.html").find("Tổ chức ngày hội đọc sách") == std::string::npos; }));
+    CHECK(eventually([&] {
+        return page_of(served.port, "/ke-hoach/index.html").find("Tổ chức ngày hội đọc sách") == std::string::npos;
+    }));
     CHECK(page_of(served.port, "/ke-hoach/index.html").find("Tổ chức dạy học năm học 2024-2025") != std::string::npos);
     CHECK(page_of(served.port, "/ke-hoach/2024-2025/ke-hoach-ngay-hoi-doc-sach.html").empty());
 }
@@ -355,9 +362,11 @@ TEST_CASE("serve: a title edited shows in the lists, a body edited in the search
     REQUIRE(served.port > 0);
     const std::string plan = "plans/2024-2025/ke-hoach-day-hoc.md";
     std::string text = slurp((served.root / plan).string());
-    text.replace(text.find("Tổ chức dạy học năm học 2024-2025"), std::string("Tổ chức dạy học năm học 2024-2025").size(), "Dạy học vui vẻ");
+    text.replace(text.find("Tổ chức dạy học năm học 2024-2025"),
+                 std::string("Tổ chức dạy học năm học 2024-2025").size(), "Dạy học vui vẻ");
     std::ofstream(served.root / plan) << text;
-    CHECK(eventually([&] { return page_of(served.port, "/ke-hoach/index.html").find("Dạy học vui vẻ") != std::string::npos; }));
+    CHECK(eventually(
+        [&] { return page_of(served.port, "/ke-hoach/index.html").find("Dạy học vui vẻ") != std::string::npos; }));
     std::ofstream(served.root / plan, std::ios::app) << "\nTừ khóa xyzzyquux.\n";
     CHECK(eventually([&] { return page_of(served.port, "/search-index.js").find("xyzzyquux") != std::string::npos; }));
     CHECK(page_of(served.port, "/ke-hoach/index.html").find("Dạy học vui vẻ") != std::string::npos);
@@ -368,7 +377,8 @@ TEST_CASE("serve watches a folder made while it runs") {
     REQUIRE(served.port > 0);
     fs::create_directories(served.root / "plans/2025-2026");
     std::string text = slurp((served.root / "plans/2024-2025/ke-hoach-day-hoc.md").string());
-    text.replace(text.find("nam_hoc: \"2024-2025\""), std::string("nam_hoc: \"2024-2025\"").size(), "nam_hoc: \"2025-2026\"");
+    text.replace(text.find("nam_hoc: \"2024-2025\""), std::string("nam_hoc: \"2024-2025\"").size(),
+                 "nam_hoc: \"2025-2026\"");
     text.replace(text.find("ngay: 2024-09-20"), std::string("ngay: 2024-09-20").size(), "ngay: 2025-09-20");
     fs::path file = served.root / "plans/2025-2026/ke-hoach-day-hoc.md";
     std::ofstream(file) << text;
@@ -376,7 +386,8 @@ TEST_CASE("serve watches a folder made while it runs") {
     CHECK(eventually([&] { return !page_of(served.port, page).empty(); }));
     size_t updates = count_of(slurp(served.log), "đã cập nhật: ");
     std::ofstream(file, std::ios::app) << "\nMột dòng mới trong thư mục mới.\n";
-    CHECK(eventually([&] { return page_of(served.port, page).find("Một dòng mới trong thư mục mới.") != std::string::npos; }));
+    CHECK(eventually(
+        [&] { return page_of(served.port, page).find("Một dòng mới trong thư mục mới.") != std::string::npos; }));
     std::string log = slurp(served.log);
     CHECK(count_of(log, "đã cập nhật: ") > updates);
     CHECK(log.rfind("1 văn bản đọc lại") > log.rfind("6 văn bản đọc lại"));
@@ -386,9 +397,11 @@ TEST_CASE("serve builds everything again when vanban.yaml changes") {
     Served served;
     REQUIRE(served.port > 0);
     std::string yaml = slurp((served.root / "vanban.yaml").string());
-    yaml.replace(yaml.find("Trường THCS Thử Nghiệm"), std::string("Trường THCS Thử Nghiệm").size(), "Trường THCS Đổi Tên");
+    yaml.replace(yaml.find("Trường THCS Thử Nghiệm"), std::string("Trường THCS Thử Nghiệm").size(),
+                 "Trường THCS Đổi Tên");
     std::ofstream(served.root / "vanban.yaml") << yaml;
-    CHECK(eventually([&] { return page_of(served.port, "/index.html").find("Trường THCS Đổi Tên") != std::string::npos; }));
+    CHECK(eventually(
+        [&] { return page_of(served.port, "/index.html").find("Trường THCS Đổi Tên") != std::string::npos; }));
     CHECK(page_of(served.port, "/gioi-thieu.html").find("Trường THCS Đổi Tên") != std::string::npos);
     CHECK(slurp(served.log).find("5 văn bản đọc lại") != std::string::npos);
 }
@@ -416,6 +429,8 @@ TEST_CASE("serve with VANBAN_SERVE_POLL=1 looks at every file instead of watchin
     Served served(nullptr, "VANBAN_SERVE_POLL=1 ");
     REQUIRE(served.port > 0);
     std::ofstream(served.root / "content/gioi-thieu.md", std::ios::app) << "\nĐoạn thêm khi xem định kỳ.\n";
-    CHECK(eventually([&] { return page_of(served.port, "/gioi-thieu.html").find("Đoạn thêm khi xem định kỳ.") != std::string::npos; }));
+    CHECK(eventually([&] {
+        return page_of(served.port, "/gioi-thieu.html").find("Đoạn thêm khi xem định kỳ.") != std::string::npos;
+    }));
     CHECK(slurp(served.log).find("1 văn bản đọc lại") != std::string::npos);
 }
