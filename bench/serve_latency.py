@@ -5,8 +5,11 @@ Usage: serve_latency.py VANBAN ROOT RUNS
 Prints one line "FIRST EDIT VERSION" in milliseconds: the first render (start until the home page is
 served), then the medians over RUNS saved edits of one plan of the time until the page of that plan
 serves the new text (EDIT) and until /__vanban/phien-ban moves (VERSION). Polls without pause, one
-request at a time, as a browser waiting for the reload would.
+request at a time, as a browser waiting for the reload would. On stderr: the server's own times from
+its log (the first build, and the median of its updates), which leave out the polling and the
+waiting of a loaded machine's scheduler.
 """
+import re
 import os
 import socket
 import statistics
@@ -74,6 +77,20 @@ def main():
     finally:
         server.terminate()
         server.wait()
+        log.close()
+    report_server_times(log.name, runs)
+
+
+def report_server_times(path, runs):
+    """The first build and the median update as the server logged them ("… (123 ms)")."""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        text = f.read()
+    built = re.findall(r"(?:đã tạo bản xem trước|preview built): .*\((\d+) ms\)", text)
+    updates = [int(ms) for ms in re.findall(r"(?:đã cập nhật|updated): .*, (\d+) ms\)", text)]
+    first = built[0] if built else "?"
+    median = f"{statistics.median(updates):.0f}" if updates else "?"
+    print(f"serve_latency.py: the server's own times: first build {first} ms, update median {median} ms "
+          f"over {len(updates)} update(s) for {runs} edit(s)", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 #include "build/build_session.h"
 
 #include <algorithm>
+#include <tuple>
 #include <utility>
 
 #include "diff/document_diff.h"
@@ -22,6 +23,13 @@ struct BuildSession::Slot {
     std::optional<DocumentApproval> approval;
     std::string verification;  // the approval line printed on its PDF
     bool published = false;    // its page was written in the stream
+};
+
+// What the lists showed before an update(): finish() writes them again only when it moved.
+struct BuildSession::ListsBefore {
+    std::map<std::string, std::optional<DocumentSummary>> edited;  // nothing: it could not be read
+    std::vector<size_t> errors;                                    // per slot
+    std::vector<std::string> attachments;                          // edited: the only ones copied again
 };
 
 BuildSession::BuildSession(BuildOptions options, BuildEnvironment environment)
@@ -249,19 +257,34 @@ BuildResult BuildSession::run() {
     return finish();
 }
 
-BuildResult BuildSession::update(const std::vector<std::string>& changed) {
-    // The history again (the ledger once); the documents not edited keep their evaluation.
-    auto evaluated = std::move(approvals_.documents);
-    approvals_ = approval_history(index_);
-    if (approvals_.available) approvals_.documents = std::move(evaluated);
+BuildResult BuildSession::update(const std::vector<std::string>& changed, bool read_history) {
+    // The history again (the ledger once) when it may have moved; the documents not edited keep their evaluation.
+    if (read_history) {
+        auto evaluated = std::move(approvals_.documents);
+        approvals_ = approval_history(index_);
+        if (approvals_.available) approvals_.documents = std::move(evaluated);
+    }
     documents_read_ = 0;
     const bool site = !options_.out_dir.empty();
     std::vector<Slot*> edited;
+    auto before = std::make_unique<ListsBefore>();
     for (const auto& path : changed) {
         auto it = std::lower_bound(slots_.begin(), slots_.end(), path, [](const std::unique_ptr<Slot>& s, const std::string& p) { return s->path < p; });
-        if (it == slots_.end() || (*it)->path != path) throw std::logic_error("update() of a path the index does not have: " + path);
-        edited.push_back(it->get());
+        if (it != slots_.end() && (*it)->path == path) {
+            edited.push_back(it->get());
+            before->edited[path] = (*it)->loaded ? std::optional<DocumentSummary>((*it)->summary) : std::nullopt;
+        } else if (std::binary_search(index_.attachments.begin(), index_.attachments.end(), path)) {
+            before->attachments.push_back(path);
+        } else {
+            throw std::logic_error("update() of a path the index does not have: " + path);
+        }
     }
+    for (auto& s : slots_) {
+        before->errors.push_back(s->summary.errors);
+        // The comparison page of the same plan a year later shows the edited one too: written again.
+        if (s->loaded && before->edited.count(s->summary.previous_year)) s->published = false;
+    }
+    lists_before_ = std::move(before);
     if (site) {
         out_ = OutputFolder::in_place(options_.out_dir);
         std::vector<MenuPage> menu = site_->menu();
@@ -286,8 +309,40 @@ BuildResult BuildSession::update(const std::vector<std::string>& changed) {
     return finish();
 }
 
+namespace {
+
+// Whether a document is shown alike by the lists, the feed and the sitemap with both summaries:
+// every field they show (all but the search words, citations and positions).
+bool listed_alike(const DocumentSummary& a, const DocumentSummary& b) {
+    auto shown = [](const DocumentSummary& d) {
+        return std::make_tuple(std::tie(d.type_id, d.type, d.number, d.symbol, d.date, d.title, d.category, d.menu_order),
+                               std::tie(d.issuing_body, d.previous_year, d.marked_draft, d.on_site, d.errors),
+                               std::tie(d.pdf_page, d.pdf_error, d.docx_page, d.docx_error),
+                               d.school_year ? d.school_year->first_year : -1);
+    };
+    return shown(a) == shown(b);
+}
+
+}  // namespace
+
+// After an update's cross-document rules: whether an edited document is listed otherwise, or
+// another's count of errors moved (a number now duplicated).
+bool BuildSession::lists_moved(const ListsBefore& before) const {
+    for (size_t i = 0; i < slots_.size(); ++i) {
+        const Slot& s = *slots_[i];
+        auto it = before.edited.find(s.path);
+        if (it == before.edited.end()) {
+            if (s.summary.errors != before.errors[i]) return true;
+        } else if (it->second.has_value() != s.loaded || (s.loaded && !listed_alike(*it->second, s.summary))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 BuildResult BuildSession::finish() {
     const bool site = !options_.out_dir.empty();
+    std::unique_ptr<ListsBefore> before = std::move(lists_before_);
     // Across documents, on the summaries.
     CheckOptions check = check_options();
     std::vector<DocumentSummary> summaries;
@@ -358,9 +413,10 @@ BuildResult BuildSession::finish() {
     });
 
     std::vector<std::string> statics;
-    for (const auto& f : index_.attachments)
+    for (const auto& f : before ? before->attachments : index_.attachments)
         if (!layout.refused.count(f)) statics.push_back(f);
-    result.notes = site_->write_lists(on_site);
+    if (!before || menu_changed || lists_moved(*before)) result.notes = site_->write_lists(on_site);
+    else site_->write_search_index(on_site);
     site_->copy_static_files(statics);
     result.site_documents = on_site.size();
     result.pages = on_site.size() + site_list_pages().size();

@@ -74,9 +74,13 @@ public:
     BuildResult run();
     // After run(), with the same index: the stages again where only `changed` documents (edited
     // ones, all in the index) are read, checked and written; the others keep their summary and
-    // page, but for pages whose findings across documents came or went. The output folder is
-    // written in place (the preview's); a changed vanban.yaml, template or list of files needs run().
-    BuildResult update(const std::vector<std::string>& changed);
+    // page, but for pages whose findings across documents came or went and the comparison pages
+    // of the same plans a year later. The lists are written again only when what they show moved
+    // (else the search index alone); of the attachments, only those in `changed` are copied again.
+    // The output folder is written in place (the preview's); a changed vanban.yaml, template or
+    // list of files needs run().
+    // `read_history`: the git history is read again (false when the caller knows it did not move).
+    BuildResult update(const std::vector<std::string>& changed, bool read_history = true);
     // `vanban pdf` / `vanban docx`: the PDFs (options.pdf) or Word files (options.docx) of the
     // documents asked for, each read, its approval evaluated (the history read once), printed.
     PrintReport print_documents(const std::vector<PrintRequest>& requests);
@@ -102,6 +106,8 @@ private:
     std::optional<Document> read(const std::string& path, Diagnostics* problems);
     std::optional<Document> last_year_of(const DocumentSummary& summary);
     BuildResult finish();
+    struct ListsBefore;
+    bool lists_moved(const ListsBefore& before) const;
 
     bool indexed_ = false;
     BuildOptions options_;
@@ -120,6 +126,7 @@ private:
     std::vector<Diagnostic> page_failures_;
     std::set<std::string> across_files_;  // files with findings across documents, at the last finish()
     size_t documents_read_ = 0;
+    std::unique_ptr<ListsBefore> lists_before_;  // set by update() for its finish()
 };
 
 }  // namespace vanban

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <set>
 #include <thread>
@@ -19,6 +20,7 @@
 #include "check/report.h"
 #include "load/published_files.h"
 #include "load/source_reader.h"
+#include "serve/file_watcher.h"
 #include "site/output_folder.h"
 #include "support/error_text.h"
 #include "support/interrupt.h"
@@ -30,7 +32,11 @@ namespace fs = std::filesystem;
 namespace vanban {
 
 Preview::Preview(BuildOptions options, std::ostream& log) : options_(std::move(options)), log_(log) {
-    std::string pattern = (fs::temp_directory_path() / "vanban-serve-XXXXXX").string();
+    // The preview's pages live in memory (/dev/shm) unless TMPDIR says where: written to a disk,
+    // the first build of 1,000 plans spent half a second more in the kernel.
+    fs::path base = fs::temp_directory_path();
+    if (!std::getenv("TMPDIR") && ::access("/dev/shm", W_OK | X_OK) == 0 && fs::is_directory("/dev/shm")) base = "/dev/shm";
+    std::string pattern = (base / "vanban-serve-XXXXXX").string();
     if (!::mkdtemp(pattern.data())) throw std::runtime_error("không tạo được thư mục tạm cho bản xem trước");
     work_dir_ = pattern;
     site_dir_ = work_dir_ + "/site";
@@ -38,6 +44,9 @@ Preview::Preview(BuildOptions options, std::ostream& log) : options_(std::move(o
     options_.pdf = options_.docx = false;
     options_.strict = false;
     options_.show_diagnostics = true;  // the preview is for the school: every page shows its findings
+    started_ = std::to_string(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count());
 }
 
 Preview::~Preview() {
@@ -45,36 +54,40 @@ Preview::~Preview() {
     fs::remove_all(work_dir_, ec);
 }
 
+// What stamps() records of one file: its size and modification time; "link" for a symbolic link
+// (reported, never read); empty when there is no such file (gone, or a folder).
+std::string Preview::stamp_of(const std::string& relative) const {
+    struct stat st {};
+    if (::lstat((fs::path(options_.root) / relative).c_str(), &st) != 0) return {};
+    if (S_ISLNK(st.st_mode)) return "link";
+    if (!S_ISREG(st.st_mode)) return {};
+    return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+           std::to_string(st.st_mtim.tv_nsec);
+}
+
 // A file's size and modification time, for every file that can change the site.
 std::map<std::string, std::string> Preview::stamps() const {
     std::map<std::string, std::string> out;
-    auto stamp = [&](const std::string& relative) {
-        struct stat st{};
-        if (::stat((fs::path(options_.root) / relative).c_str(), &st) == 0)
-            out[relative] = std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
-    };
-    stamp("vanban.yaml");
     std::error_code ec;
+    if (auto s = stamp_of("vanban.yaml"); !s.empty()) out["vanban.yaml"] = s;
     // Links are never followed (load/published_files.h); one that appears or goes changes the findings.
     if (fs::is_directory(fs::symlink_status(fs::path(options_.root) / "templates", ec)))
         for (auto it = fs::recursive_directory_iterator(fs::path(options_.root) / "templates", ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
             std::string relative = it->path().lexically_relative(options_.root).generic_string();
-            if (it->is_symlink(ec)) out[relative] = "link";
-            else if (it->is_regular_file(ec)) stamp(relative);
+            if (auto s = stamp_of(relative); !s.empty()) out[relative] = s;
         }
     PublishedFiles files = find_published_files(options_.root);
-    for (const auto& f : files.documents) stamp(f);
-    for (const auto& f : files.attachments) stamp(f);
+    for (const auto& f : files.documents) out[f] = stamp_of(f);
+    for (const auto& f : files.attachments) out[f] = stamp_of(f);
     for (const auto& p : files.problems) out["?" + p.file] = p.rule;
     return out;
 }
 
+std::string Preview::version_tag() const { return started_ + "." + std::to_string(version_); }
+
 bool Preview::refresh() {
     auto now = stamps();
     if (loaded_ && now == stamps_) return false;
-    auto started = std::chrono::steady_clock::now();
-    const bool first = !loaded_;
-    bool settings_changed = first;
     std::vector<std::string> changed;
     for (const auto& [path, stamp] : now) {
         auto it = stamps_.find(path);
@@ -83,21 +96,67 @@ bool Preview::refresh() {
     for (const auto& [path, stamp] : stamps_)
         if (!now.count(path)) changed.push_back(path);
     // Settings, and files that come or go (attachments, links, names the site cannot take): all read again.
+    bool everything = !loaded_ || !session_;
     for (const auto& path : changed)
-        if (path == "vanban.yaml" || path.rfind("templates/", 0) == 0 || !stamps_.count(path) || !now.count(path)) settings_changed = true;
+        if (path == "vanban.yaml" || path.rfind("templates/", 0) == 0 || path[0] == '?' || !stamps_.count(path) ||
+            !now.count(path))
+            everything = true;
     stamps_ = std::move(now);
-    BuildResult result;
-    if (settings_changed) {
-        session_ = std::make_unique<BuildSession>(options_, BuildEnvironment{});
-        result = session_->run();
+    return rebuild(changed, everything, true);
+}
+
+bool Preview::refresh(const WatchedChanges& seen, bool history_watched) {
+    if (!loaded_ || seen.everything) return refresh();
+    // What the watcher named, and for a folder that came or went, the files known inside it.
+    std::set<std::string> candidates;
+    for (const auto& path : seen.paths) {
+        candidates.insert(path);
+        for (auto it = stamps_.lower_bound(path + "/"); it != stamps_.end() && it->first.rfind(path + "/", 0) == 0;
+             ++it)
+            candidates.insert(it->first);
+        for (auto it = stamps_.lower_bound("?" + path + "/");
+             it != stamps_.end() && it->first.rfind("?" + path + "/", 0) == 0; ++it)
+            candidates.insert(it->first.substr(1));
+    }
+    std::vector<std::string> changed;
+    // A commit or a checkout: every approval may have moved. No session: the last full build failed.
+    bool everything = seen.history || !session_;
+    for (const auto& path : candidates) {
+        const bool setting = path == "vanban.yaml" || path.rfind("templates/", 0) == 0;
+        if (!setting && !is_published(path)) continue;
+        std::string now = stamp_of(path);
+        auto known = stamps_.find(path);
+        std::string before = known == stamps_.end() ? std::string() : known->second;
+        // A file the site could not take (a link, a name it refuses): the index says what it is now.
+        if (stamps_.count("?" + path)) everything = true;
+        if (now == before) continue;
+        changed.push_back(path);
+        // Settings, and files that come or go: all read again.
+        if (setting || before.empty() || now.empty() || now == "link") everything = true;
+    }
+    if (changed.empty() && !(everything && session_)) return false;
+    if (everything) {
+        stamps_ = stamps();
     } else {
-        // Only the documents that were edited are read again; the lists come from the summaries
-        // the session kept. One that cannot be read becomes an `unreadable` finding (and is read
-        // again when edited next), and the preview goes on updating.
-        std::vector<std::string> edited;
-        for (const auto& path : changed)
-            if (path.size() >= 3 && path.compare(path.size() - 3, 3, ".md") == 0) edited.push_back(path);
-        result = session_->update(edited);
+        for (const auto& path : changed) stamps_[path] = stamp_of(path);
+    }
+    return rebuild(changed, everything, !history_watched);
+}
+
+bool Preview::rebuild(const std::vector<std::string>& changed, bool everything, bool read_history) {
+    auto started = std::chrono::steady_clock::now();
+    const bool first = !loaded_;
+    BuildResult result;
+    if (everything) {
+        session_.reset();  // kept only once built: a failed build (vanban.yaml broken) is made whole next time
+        auto session = std::make_unique<BuildSession>(options_, BuildEnvironment{});
+        result = session->run();
+        session_ = std::move(session);
+    } else {
+        // Only the documents that were edited are read again (and the attachments copied); the
+        // lists come from the summaries the session kept. One that cannot be read becomes an
+        // `unreadable` finding (and is read again when edited next), and the preview goes on updating.
+        result = session_->update(changed, read_history);
     }
     last_reloaded_ = session_->documents_read();
     loaded_ = true;
@@ -129,11 +188,15 @@ bool Preview::refresh() {
 
 namespace {
 
-// Pages poll this version and reload when it moves.
-const char* const kReloadScript =
-    "<script>(function(){var v=null;function poll(){fetch('/__vanban/phien-ban',{cache:'no-store'}).then(function(r){return r.text()})"
-    ".then(function(t){if(v!==null&&t!==v){location.reload();return}v=t;setTimeout(poll,300)}).catch(function(){setTimeout(poll,1000)})}poll()})();"
-    "</script>";
+// The script put in every page: it listens to the preview's events and reloads when the version
+// differs from the one the page was served with (an edit, or another preview started since);
+// when the preview stops or refuses it, it tries again, waiting longer each time (up to 5 s).
+std::string reload_script(const std::string& version) {
+    return "<script>(function(){var v='" + version +
+           "',d=500;function listen(){var s=new EventSource('/__vanban/su-kien');s.onopen=function(){d=500};"
+           "s.onmessage=function(e){if(e.data!==v){s.close();location.reload()}};"
+           "s.onerror=function(){s.close();setTimeout(listen,d);d=Math.min(2*d,5000)}}listen()})();</script>";
+}
 
 std::string content_type(const std::string& path) {
     static const std::map<std::string, std::string> types = {
@@ -146,8 +209,52 @@ std::string content_type(const std::string& path) {
 
 // Connections: a browser keeps idle ones open, and each holds one of the server's threads
 // while it waits. With 8 threads and 5 s timeouts, 8 idle sockets made every page wait 8 s;
-// now more threads, and an idle or slow connection is closed after a second or two.
-constexpr size_t kServeThreads = 32;
+// now more threads, and an idle or slow connection is closed after a second or two. Each open
+// page holds one more for its event stream: those are counted, and past kEventStreams a page is
+// refused one (it asks again later), so that pages are always answered.
+constexpr size_t kServeThreads = 48;
+constexpr size_t kEventStreams = 32;
+// A stream with nothing to say sends a comment this often: a page closed is noticed by it (the
+// write fails) and its thread freed.
+constexpr std::chrono::seconds kStreamPing{5};
+
+// The version the open pages are told of, and the streams that wait for it to move.
+struct Reloads {
+    std::mutex mutex;
+    std::condition_variable moved;
+    std::string version;
+    size_t streams = 0;
+    bool closing = false;
+
+    void publish(std::string v) {
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            version = std::move(v);
+        }
+        moved.notify_all();
+    }
+    void close() {
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            closing = true;
+        }
+        moved.notify_all();
+    }
+};
+
+// The message of a watcher that cannot work, in the language asked for.
+std::string watch_failure(int error, bool english) {
+    std::string why =
+        error == ENOSPC   ? (english ? "the limit of watched folders (fs.inotify.max_user_watches) is reached"
+                                     : "đã hết giới hạn số thư mục được theo dõi (fs.inotify.max_user_watches)")
+        : error == EMFILE ? (english ? "the limit of inotify instances (fs.inotify.max_user_instances) is reached"
+                                     : "đã hết giới hạn số phiên inotify (fs.inotify.max_user_instances)")
+                          : system_error_message(std::error_code(error, std::generic_category()), "").in(english);
+    return english ? "vanban serve: cannot watch the files with inotify (" + why +
+                         "); looking at every file 5 times a second instead (slower on a large repository)\n"
+                   : "vanban serve: không theo dõi được các tệp bằng inotify (" + why +
+                         "); thay vào đó xem lại mọi tệp 5 lần mỗi giây (chậm hơn với kho lớn)\n";
+}
 constexpr size_t kRequestsPerConnection = 100;
 
 // How long a kept-alive connection may wait for its next request (idle), and one read or write
@@ -229,9 +336,51 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
                         "text/plain; charset=utf-8");
         return httplib::Server::HandlerResponse::Handled;
     });
+    Reloads reloads;
     server.Get("/__vanban/phien-ban", [&](const httplib::Request&, httplib::Response& res) {
         res.set_content(std::to_string(preview.version()), "text/plain");
         res.set_header("Cache-Control", "no-store");
+    });
+    // The pages' event stream: the version now, then the next one when it moves, and the stream ends
+    // (the page reloads; its thread is freed at once).
+    server.Get("/__vanban/su-kien", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cache-Control", "no-store");
+        {
+            std::lock_guard<std::mutex> lock(reloads.mutex);
+            if (reloads.streams >= kEventStreams) {
+                res.status = 503;
+                res.set_content("Quá nhiều trang đang mở.", "text/plain; charset=utf-8");
+                return;
+            }
+            ++reloads.streams;
+        }
+        res.set_chunked_content_provider(
+            "text/event-stream",
+            [&reloads, told = std::string()](size_t, httplib::DataSink& sink) mutable {
+                std::unique_lock<std::mutex> lock(reloads.mutex);
+                if (told.empty()) {
+                    told = reloads.version;
+                    std::string message = "retry: 500\ndata: " + told + "\n\n";
+                    lock.unlock();
+                    return sink.write(message.data(), message.size());
+                }
+                bool moved = reloads.moved.wait_for(lock, kStreamPing,
+                                                    [&] { return reloads.closing || reloads.version != told; });
+                if (reloads.closing) return false;
+                if (!moved) {
+                    lock.unlock();
+                    return sink.write(": \n\n", 4);
+                }
+                std::string message = "data: " + reloads.version + "\n\n";
+                lock.unlock();
+                if (!sink.write(message.data(), message.size())) return false;
+                sink.done();
+                return true;
+            },
+            [&reloads](bool) {
+                std::lock_guard<std::mutex> lock(reloads.mutex);
+                --reloads.streams;
+            });
     });
     server.Get(R"(/(.*))", [&](const httplib::Request& req, httplib::Response& res) {
         std::string path = httplib::detail::decode_url(req.matches[1], false);
@@ -260,7 +409,7 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
         }
         if (file.extension() == ".html") {
             size_t end = body.rfind("</body>");
-            body.insert(end == std::string::npos ? body.size() : end, kReloadScript);
+            body.insert(end == std::string::npos ? body.size() : end, reload_script(preview.version_tag()));
         }
         res.set_header("Cache-Control", "no-store");
         res.set_content(body, content_type(file.string()).c_str());
@@ -272,21 +421,54 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
     else if (!server.bind_to_port("127.0.0.1", port)) throw PortNotBound(port, EADDRINUSE);  // taken since the probe
     if (port < 0) throw std::runtime_error("không mở được cổng nào trên 127.0.0.1");
     bound_port = port;
+    // Watching starts before the first build reads anything: an edit made meanwhile is seen.
+    // VANBAN_SERVE_POLL=1: every file looked at 5 times a second instead, for a folder whose
+    // changes inotify does not see (a network share edited from another machine).
+    std::unique_ptr<FileWatcher> files;
+    if (!limit_from_environment("VANBAN_SERVE_POLL", 1).value_or(0)) {
+        try {
+            files = std::make_unique<FileWatcher>(preview.root());
+        } catch (const WatchUnavailable& e) {
+            out << watch_failure(e.error, preview.english());
+            out.flush();
+        }
+    }
     preview.refresh();
+    reloads.publish(preview.version_tag());
     out << "Xem trước tại http://127.0.0.1:" << port << "/  (Ctrl-C để dừng)\n";
     out.flush();
 
     std::atomic<bool> stop{false};
     std::thread watcher([&] {
         while (!stop) {
-            for (int i = 0; i < 4 && !stop && !interrupted(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
             if (interrupted()) {
+                reloads.close();
                 server.stop();
                 return;
             }
             try {
-                std::lock_guard<std::mutex> lock(building);
-                preview.refresh();
+                if (files) {
+                    WatchedChanges seen;
+                    try {
+                        seen = files->wait(std::chrono::milliseconds(100));
+                    } catch (const WatchUnavailable& e) {
+                        // A new folder beyond the limit: from now on every file is looked at.
+                        files.reset();
+                        out << watch_failure(e.error, preview.english());
+                        out.flush();
+                        seen.everything = true;
+                    }
+                    if (seen.empty()) continue;
+                    std::lock_guard<std::mutex> lock(building);
+                    if (files ? preview.refresh(seen, files->watches_history()) : preview.refresh())
+                        reloads.publish(preview.version_tag());
+                } else {
+                    for (int i = 0; i < 4 && !stop && !interrupted(); ++i)
+                        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                    if (interrupted()) continue;
+                    std::lock_guard<std::mutex> lock(building);
+                    if (preview.refresh()) reloads.publish(preview.version_tag());
+                }
             } catch (const LoadError& e) {
                 // vanban.yaml gone or broken while serving: said in the language asked for.
                 out << "vanban serve: " << (preview.english() ? e.en : std::string(e.what())) << '\n';
@@ -299,6 +481,7 @@ int serve_preview(Preview& preview, int port, std::ostream& out) {
     });
     server.listen_after_bind();
     stop = true;
+    reloads.close();
     watcher.join();
     return 0;
 }

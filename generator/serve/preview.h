@@ -1,7 +1,8 @@
 // `vanban serve`: a live preview for the person editing. The site is built (without PDFs)
-// into a private temporary folder; a watcher notices edited files, reloads only those
-// documents, checks again, rebuilds the pages and bumps a version number that the open
-// pages poll, so the browser reloads by itself.
+// into a private temporary folder; inotify tells which files were saved (serve/file_watcher.h;
+// polling every file when it cannot), only those documents are read and checked again and their
+// pages, the lists and the search index written again, and the open pages are told at once
+// (Server-Sent Events) to reload.
 #pragma once
 
 #include <cstdint>
@@ -10,8 +11,10 @@
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "build/build_options.h"
+#include "serve/file_watcher.h"
 
 namespace vanban {
 
@@ -25,16 +28,26 @@ public:
     Preview(const Preview&) = delete;
     Preview& operator=(const Preview&) = delete;
 
-    // Looks for changes and rebuilds when there are some; true when it rebuilt. It logs the
-    // findings in the files that changed (all of them the first time) and one line of totals.
+    // Looks at every file for changes and rebuilds when there are some (the first build, and the
+    // preview without inotify); true when it rebuilt. It logs the findings in the files that
+    // changed (all of them the first time) and one line of totals.
     bool refresh();
+    // The same, looking only at what the watcher saw. `history_watched`: the watcher sees the git
+    // history move (a move then rebuilds all, approvals may have changed); when it does not, the
+    // history is read again at each rebuild.
+    bool refresh(const WatchedChanges& seen, bool history_watched);
     uint64_t version() const { return version_; }
+    // The version with this preview's start: a page of an earlier preview (restarted) differs too.
+    std::string version_tag() const;
     const std::string& site_dir() const { return site_dir_; }
     bool english() const { return options_.english; }
+    const std::string& root() const { return options_.root; }
     size_t last_reloaded() const { return last_reloaded_; }  // documents read again by the last refresh
 
 private:
     std::map<std::string, std::string> stamps() const;
+    std::string stamp_of(const std::string& relative) const;
+    bool rebuild(const std::vector<std::string>& changed, bool everything, bool read_history);
 
     BuildOptions options_;
     std::ostream& log_;
@@ -44,6 +57,7 @@ private:
     bool loaded_ = false;
     uint64_t version_ = 0;
     size_t last_reloaded_ = 0;
+    std::string started_;  // when this preview started, for version_tag()
 };
 
 // The port asked for could not be taken, with the reason (errno): EADDRINUSE (another preview,

@@ -505,7 +505,7 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
         d.set("root", "");
         write_page("tim-kiem.html", "Tìm kiếm — " + school, t.render("tim-kiem", d), "tim-kiem");
     }
-    out_.write("search-index.js", search_index(docs));
+    write_search_index(docs);
     out_.write("feed.xml", atom_feed(repo_.school, feed_items(docs)));
     std::vector<std::string> notes;
     if (!repo_.school.website.empty())
@@ -514,6 +514,10 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
         notes.push_back("vanban.yaml không có truong.website nên không tạo sitemap.xml (sitemap cần địa chỉ đầy đủ)");
     for (const char* asset : {"style.css", "search.js"}) out_.write(asset, read_file(find_template(repo_, std::string("site/") + asset)));
     return notes;
+}
+
+void SiteRenderer::write_search_index(const std::vector<const DocumentSummary*>& docs) {
+    out_.write("search-index.js", search_index(docs));
 }
 
 void SiteRenderer::copy_static_files(const std::vector<std::string>& files) {

@@ -52,6 +52,8 @@ public:
     // Home, section lists, search page and index, feed, sitemap, style sheet and script, from the
     // documents on the site (sorted by path). Returns what the user should know (no sitemap…).
     std::vector<std::string> write_lists(const std::vector<const DocumentSummary*>& docs);
+    // The search index alone (part of write_lists): the preview's, when an edit changed no list.
+    void write_search_index(const std::vector<const DocumentSummary*>& docs);
     // Images and attachments kept next to the documents.
     void copy_static_files(const std::vector<std::string>& files);
 

@@ -51,7 +51,7 @@ std::string raw_request(int port, const std::string& request) {
 
 }  // namespace
 
-TEST_CASE("the preview shows an edit within half a second and reloads the open page") {
+TEST_CASE("the preview shows an edit within a few seconds and reloads the open page") {
     TempDir tmp;
     fs::path root = tmp.copy_of("clean");
     std::string log = tmp.str() + "/serve.log";
@@ -71,7 +71,7 @@ TEST_CASE("the preview shows an edit within half a second and reloads the open p
     REQUIRE(page);
     CHECK(page->status == 200);
     CHECK(page->body.find("Dạy tốt, học tốt.") != std::string::npos);
-    CHECK(page->body.find("/__vanban/phien-ban") != std::string::npos);  // the page reloads itself
+    CHECK(page->body.find("/__vanban/su-kien") != std::string::npos);  // the page listens for its reload
     std::string version = client.Get("/__vanban/phien-ban")->body;
 
     std::string text = slurp((root / "content/gioi-thieu.md").string());
@@ -230,4 +230,207 @@ TEST_CASE("serve on a busy port suggests the next port that is free, not merely 
     int suggested = std::stoi(second.err.substr(at + 20));
     CHECK(suggested > first.port + 1);
     CHECK(suggested <= first.port + 20);
+}
+
+namespace {
+
+// Polls `condition` every 20 ms for at most `seconds`: true once it holds.
+template <typename Condition>
+bool eventually(Condition condition, int seconds = 10) {
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (!condition()) {
+        if (std::chrono::steady_clock::now() > until) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return true;
+}
+
+// The body of a page of the preview, or "" when it is not served.
+std::string page_of(int port, const std::string& path) {
+    httplib::Client client("127.0.0.1", port);
+    auto res = client.Get(path.c_str());
+    return res && res->status == 200 ? res->body : std::string();
+}
+
+// The preview's event stream, read as a page's EventSource reads it.
+struct EventStream {
+    int fd = -1;
+    std::string pending;
+    explicit EventStream(int port) {
+        fd = connect_to(port);
+        if (fd < 0) return;
+        timeval timeout{10, 0};
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+        std::string request = "GET /__vanban/su-kien HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) + "\r\n\r\n";
+        ::send(fd, request.data(), request.size(), 0);
+    }
+    ~EventStream() {
+        if (fd >= 0) ::close(fd);
+    }
+    // The data of the next event ("" after 10 s of silence or when the stream closed).
+    std::string next() {
+        for (;;) {
+            size_t at = pending.find("data: ");
+            size_t end = at == std::string::npos ? at : pending.find("\n\n", at);
+            if (end != std::string::npos) {
+                std::string data = pending.substr(at + 6, end - at - 6);
+                pending.erase(0, end + 2);
+                return data;
+            }
+            char buffer[4096];
+            ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+            if (n <= 0) return "";
+            pending.append(buffer, static_cast<size_t>(n));
+        }
+    }
+};
+
+size_t count_of(const std::string& text, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("serve pushes an edit to the open pages as an event, and the page then served has the new text") {
+    Served served;
+    REQUIRE(served.port > 0);
+    std::string page = page_of(served.port, "/gioi-thieu.html");
+    REQUIRE(page.find("Dạy tốt, học tốt.") != std::string::npos);
+    EventStream events(served.port);
+    std::string now = events.next();
+    REQUIRE(!now.empty());
+    CHECK(page.find("'" + now + "'") != std::string::npos);  // the page knows the version it was served with
+
+    fs::path file = served.root / "content/gioi-thieu.md";
+    std::string text = slurp(file.string());
+    text.replace(text.find("Dạy tốt, học tốt."), std::string("Dạy tốt, học tốt.").size(), "Dạy thật tốt.");
+    std::ofstream(file) << text;
+    std::string next = events.next();
+    CHECK(!next.empty());
+    CHECK(next != now);
+    CHECK(page_of(served.port, "/gioi-thieu.html").find("Dạy thật tốt.") != std::string::npos);
+    CHECK(slurp(served.log).find("1 văn bản đọc lại") != std::string::npos);
+}
+
+TEST_CASE("serve: an editor's save by a temporary file renamed over the document is one update") {
+    Served served;
+    REQUIRE(served.port > 0);
+    fs::path file = served.root / "content/gioi-thieu.md";
+    std::string text = slurp(file.string());
+    text.replace(text.find("Dạy tốt, học tốt."), std::string("Dạy tốt, học tốt.").size(), "Học thật vui.");
+    std::ofstream(served.root / "content/gioi-thieu.md.tmp") << text;
+    fs::rename(served.root / "content/gioi-thieu.md.tmp", file);
+    CHECK(eventually(
+        [&] { return page_of(served.port, "/gioi-thieu.html").find("Học thật vui.") != std::string::npos; }));
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    std::string log = slurp(served.log);
+    INFO(log);
+    CHECK(count_of(log, "đã cập nhật: ") == 1);
+    CHECK(log.find("1 văn bản đọc lại") != std::string::npos);
+}
+
+TEST_CASE("serve: a new document and a deleted one update the lists") {
+    Served served;
+    REQUIRE(served.port > 0);
+    const std::string plan = "plans/2024-2025/ke-hoach-day-hoc.md";
+    std::string text = slurp((served.root / plan).string());
+    text.replace(text.find("Tổ chức dạy học năm học 2024-2025"),
+                 std::string("Tổ chức dạy học năm học 2024-2025").size(), "Tổ chức ngày hội đọc sách");
+    text.replace(text.find("so: 12"), 6, "so: 31");
+    fs::path added = served.root / "plans/2024-2025/ke-hoach-ngay-hoi-doc-sach.md";
+    std::ofstream(added) << text;
+    CHECK(eventually([&] {
+        return page_of(served.port, "/ke-hoach/index.html").find("Tổ chức ngày hội đọc sách") != std::string::npos;
+    }));
+    CHECK(
+        page_of(served.port, "/ke-hoach/2024-2025/ke-hoach-ngay-hoi-doc-sach.html").find("Tổ chức ngày hội đọc sách") !=
+        std::string::npos);
+    CHECK(page_of(served.port, "/search-index.js").find("ke-hoach-ngay-hoi-doc-sach") != std::string::npos);
+
+    fs::remove(added);
+    CHECK(eventually([&] {
+        return page_of(served.port, "/ke-hoach/index.html").find("Tổ chức ngày hội đọc sách") == std::string::npos;
+    }));
+    CHECK(page_of(served.port, "/ke-hoach/index.html").find("Tổ chức dạy học năm học 2024-2025") != std::string::npos);
+    CHECK(page_of(served.port, "/ke-hoach/2024-2025/ke-hoach-ngay-hoi-doc-sach.html").empty());
+}
+
+TEST_CASE("serve: a title edited shows in the lists, a body edited in the search index") {
+    Served served;
+    REQUIRE(served.port > 0);
+    const std::string plan = "plans/2024-2025/ke-hoach-day-hoc.md";
+    std::string text = slurp((served.root / plan).string());
+    text.replace(text.find("Tổ chức dạy học năm học 2024-2025"),
+                 std::string("Tổ chức dạy học năm học 2024-2025").size(), "Dạy học vui vẻ");
+    std::ofstream(served.root / plan) << text;
+    CHECK(eventually(
+        [&] { return page_of(served.port, "/ke-hoach/index.html").find("Dạy học vui vẻ") != std::string::npos; }));
+    std::ofstream(served.root / plan, std::ios::app) << "\nTừ khóa xyzzyquux.\n";
+    CHECK(eventually([&] { return page_of(served.port, "/search-index.js").find("xyzzyquux") != std::string::npos; }));
+    CHECK(page_of(served.port, "/ke-hoach/index.html").find("Dạy học vui vẻ") != std::string::npos);
+}
+
+TEST_CASE("serve watches a folder made while it runs") {
+    Served served;
+    REQUIRE(served.port > 0);
+    fs::create_directories(served.root / "plans/2025-2026");
+    std::string text = slurp((served.root / "plans/2024-2025/ke-hoach-day-hoc.md").string());
+    text.replace(text.find("nam_hoc: \"2024-2025\""), std::string("nam_hoc: \"2024-2025\"").size(),
+                 "nam_hoc: \"2025-2026\"");
+    text.replace(text.find("ngay: 2024-09-20"), std::string("ngay: 2024-09-20").size(), "ngay: 2025-09-20");
+    fs::path file = served.root / "plans/2025-2026/ke-hoach-day-hoc.md";
+    std::ofstream(file) << text;
+    const std::string page = "/ke-hoach/2025-2026/ke-hoach-day-hoc.html";
+    CHECK(eventually([&] { return !page_of(served.port, page).empty(); }));
+    size_t updates = count_of(slurp(served.log), "đã cập nhật: ");
+    std::ofstream(file, std::ios::app) << "\nMột dòng mới trong thư mục mới.\n";
+    CHECK(eventually(
+        [&] { return page_of(served.port, page).find("Một dòng mới trong thư mục mới.") != std::string::npos; }));
+    std::string log = slurp(served.log);
+    CHECK(count_of(log, "đã cập nhật: ") > updates);
+    CHECK(log.rfind("1 văn bản đọc lại") > log.rfind("6 văn bản đọc lại"));
+}
+
+TEST_CASE("serve builds everything again when vanban.yaml changes") {
+    Served served;
+    REQUIRE(served.port > 0);
+    std::string yaml = slurp((served.root / "vanban.yaml").string());
+    yaml.replace(yaml.find("Trường THCS Thử Nghiệm"), std::string("Trường THCS Thử Nghiệm").size(),
+                 "Trường THCS Đổi Tên");
+    std::ofstream(served.root / "vanban.yaml") << yaml;
+    CHECK(eventually(
+        [&] { return page_of(served.port, "/index.html").find("Trường THCS Đổi Tên") != std::string::npos; }));
+    CHECK(page_of(served.port, "/gioi-thieu.html").find("Trường THCS Đổi Tên") != std::string::npos);
+    CHECK(slurp(served.log).find("5 văn bản đọc lại") != std::string::npos);
+}
+
+TEST_CASE("serve: files written in the site's output folder or in .git change nothing") {
+    Served served([](const fs::path& root) { run_command("git -C " + shell_quote(root.string()) + " init -q"); });
+    REQUIRE(served.port > 0);
+    std::string version = page_of(served.port, "/__vanban/phien-ban");
+    REQUIRE(!version.empty());
+    fs::create_directories(served.root / "site/ke-hoach");
+    std::ofstream(served.root / "site/index.html") << "<p>trang cũ</p>";
+    std::ofstream(served.root / "site/ke-hoach/x.md") << "---\nloai: ke-hoach\n---\n";
+    std::ofstream(served.root / ".git/description") << "thử";
+    fs::create_directories(served.root / ".git/objects/ab");
+    std::ofstream(served.root / ".git/objects/ab/cdef") << "x";
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    CHECK(page_of(served.port, "/__vanban/phien-ban") == version);
+    CHECK(slurp(served.log).find("đã cập nhật") == std::string::npos);
+    // A file of the documents' folders after them is seen: the watcher was alive all along.
+    std::ofstream(served.root / "content/gioi-thieu.md", std::ios::app) << "\nĐoạn thêm.\n";
+    CHECK(eventually([&] { return page_of(served.port, "/__vanban/phien-ban") != version; }));
+}
+
+TEST_CASE("serve with VANBAN_SERVE_POLL=1 looks at every file instead of watching, and still shows an edit") {
+    Served served(nullptr, "VANBAN_SERVE_POLL=1 ");
+    REQUIRE(served.port > 0);
+    std::ofstream(served.root / "content/gioi-thieu.md", std::ios::app) << "\nĐoạn thêm khi xem định kỳ.\n";
+    CHECK(eventually([&] {
+        return page_of(served.port, "/gioi-thieu.html").find("Đoạn thêm khi xem định kỳ.") != std::string::npos;
+    }));
+    CHECK(slurp(served.log).find("1 văn bản đọc lại") != std::string::npos);
 }
