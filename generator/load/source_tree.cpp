@@ -54,6 +54,7 @@ struct Fd {
 // is a link, not a folder, missing, "..", or the path is absolute. The root itself is the user's
 // choice and may be reached through a link.
 int open_folder(const std::string& root, const std::string& relative) {
+    errno = ENOENT;  // for the names refused without asking the system
     if (!relative.empty() && relative[0] == '/') return -1;
     int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     size_t start = 0;
@@ -64,8 +65,10 @@ int open_folder(const std::string& root, const std::string& relative) {
         start = end + 1;
         if (name.empty() || name == ".") continue;
         int next = name == ".." ? -1 : ::openat(fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        int error = name == ".." ? ENOENT : errno;
         ::close(fd);
         fd = next;
+        errno = error;
     }
     return fd;
 }
