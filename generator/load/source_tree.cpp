@@ -24,7 +24,9 @@ std::string not_read(const std::string& relative) { return "không đọc đư�
 std::string a_link(const std::string& relative) {
     return "không đọc " + shown(relative) + ": đó là liên kết tượng trưng (thay bằng chính tệp)";
 }
-std::string not_regular(const std::string& relative) { return "không đọc " + shown(relative) + ": đó không phải tệp thường"; }
+std::string not_regular(const std::string& relative) {
+    return "không đọc " + shown(relative) + ": đó không phải tệp thường";
+}
 
 std::pair<std::string, std::string> split_last(const std::string& relative) {
     size_t slash = relative.rfind('/');
@@ -114,7 +116,7 @@ std::optional<std::vector<SourceEntry>> DiskTree::list(const std::string& folder
             case DT_DIR: kind = EntryKind::Folder; break;
             case DT_LNK: kind = EntryKind::Link; break;
             case DT_UNKNOWN: {
-                struct stat st{};
+                struct stat st {};
                 if (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0) kind = kind_of(st.st_mode);
                 break;
             }
@@ -130,7 +132,7 @@ std::optional<std::vector<SourceEntry>> DiskTree::list(const std::string& folder
 
 std::optional<SourceInfo> DiskTree::stat(const std::string& relative) const {
     auto [parent, name] = split_last(relative);
-    struct stat st{};
+    struct stat st {};
     if (relative.empty()) {
         Fd top(open_folder(root(), ""));
         if (top.fd < 0 || ::fstat(top.fd, &st) != 0) return std::nullopt;
@@ -149,7 +151,7 @@ std::optional<SourceInfo> DiskTree::stat(const std::string& relative) const {
 std::string DiskTree::read(const std::string& relative, uintmax_t max_size) const {
     Fd fd(open_plain(root(), relative));
     if (fd.fd < 0) throw std::runtime_error(errno == ELOOP ? a_link(relative) : not_read(relative));
-    struct stat st{};
+    struct stat st {};
     if (::fstat(fd.fd, &st) != 0 || !S_ISREG(st.st_mode)) throw std::runtime_error(not_regular(relative));
     if (static_cast<uintmax_t>(st.st_size) > max_size)
         throw SourceTooLarge(shown(relative) + " quá lớn", static_cast<uintmax_t>(st.st_size));
@@ -168,7 +170,7 @@ std::string DiskTree::read(const std::string& relative, uintmax_t max_size) cons
 
 std::string DiskTree::head(const std::string& relative, size_t count) const {
     Fd fd(open_plain(root(), relative));
-    struct stat st{};
+    struct stat st {};
     if (fd.fd < 0 || ::fstat(fd.fd, &st) != 0 || !S_ISREG(st.st_mode)) return {};
     std::string bytes(count, '\0');
     ssize_t n;
@@ -189,7 +191,7 @@ std::string DiskTree::link_target(const std::string& relative) const {
 
 bool DiskTree::link_loops(const std::string& relative) const {
     // Follows the link, only to tell a loop from the rest.
-    struct stat st{};
+    struct stat st {};
     return ::stat((fs::path(root()) / relative).c_str(), &st) != 0 && errno == ELOOP;
 }
 
@@ -208,9 +210,13 @@ void MemoryTree::add(const std::string& path, Node node) {
     nodes_[path] = std::move(node);
 }
 
-void MemoryTree::add_file(const std::string& path, std::string bytes) { add(path, Node{EntryKind::File, std::move(bytes)}); }
+void MemoryTree::add_file(const std::string& path, std::string bytes) {
+    add(path, Node{EntryKind::File, std::move(bytes)});
+}
 void MemoryTree::add_folder(const std::string& path) { add(path, Node{EntryKind::Folder, {}}); }
-void MemoryTree::add_link(const std::string& path, std::string target) { add(path, Node{EntryKind::Link, std::move(target)}); }
+void MemoryTree::add_link(const std::string& path, std::string target) {
+    add(path, Node{EntryKind::Link, std::move(target)});
+}
 void MemoryTree::add_special(const std::string& path) { add(path, Node{EntryKind::Other, {}}); }
 
 void MemoryTree::remove(const std::string& path) {
@@ -234,7 +240,8 @@ std::optional<std::vector<SourceEntry>> MemoryTree::list(const std::string& fold
     if (!node || node->kind != EntryKind::Folder) return std::nullopt;
     const std::string prefix = folder.empty() ? std::string() : folder + "/";
     std::vector<SourceEntry> entries;
-    for (auto it = nodes_.lower_bound(prefix); it != nodes_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+    for (auto it = nodes_.lower_bound(prefix); it != nodes_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+         ++it) {
         std::string name = it->first.substr(prefix.size());
         if (!name.empty() && name.find('/') == std::string::npos) entries.push_back({name, it->second.kind});
     }

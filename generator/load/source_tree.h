@@ -116,7 +116,7 @@ private:
     void add(const std::string& path, Node node);
 
     std::map<std::string, Node> nodes_;  // by path; "" is the root folder
-    int64_t changes_ = 0;  // a MemoryTree's clock: each change is one nanosecond later
+    int64_t changes_ = 0;                // a MemoryTree's clock: each change is one nanosecond later
 };
 
 }  // namespace vanban

@@ -10,7 +10,9 @@ using namespace vanban;
 
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
 std::string school(const std::vector<std::pair<std::string, std::string>>& files) {
     std::string text = test::kSchoolYaml;
@@ -21,14 +23,17 @@ std::string school(const std::vector<std::pair<std::string, std::string>>& files
 std::vector<std::string> errors(const std::vector<Diagnostic>& diagnostics) {
     std::vector<std::string> out;
     for (const auto& d : diagnostics)
-        if (d.severity == Severity::Error) out.push_back(d.file + ":" + std::to_string(d.at.line) + " " + d.rule + " " + d.message.vi);
+        if (d.severity == Severity::Error)
+            out.push_back(d.file + ":" + std::to_string(d.at.line) + " " + d.rule + " " + d.message.vi);
     return out;
 }
 
-const std::string kCitingSeptember = "Căn cứ Thông tư số 32/2020/TT-BGDĐT ngày 15/9/2020 của Bộ Giáo dục và Đào tạo ban hành Điều lệ "
-                                     "trường trung học cơ sở;";
-const std::string kCitingOctober = "Căn cứ Thông tư số 32/2020/TT-BGDĐT ngày 15/10/2020 của Bộ Giáo dục và Đào tạo ban hành Điều lệ "
-                                   "trường trung học cơ sở;";
+const std::string kCitingSeptember =
+    "Căn cứ Thông tư số 32/2020/TT-BGDĐT ngày 15/9/2020 của Bộ Giáo dục và Đào tạo ban hành Điều lệ "
+    "trường trung học cơ sở;";
+const std::string kCitingOctober =
+    "Căn cứ Thông tư số 32/2020/TT-BGDĐT ngày 15/10/2020 của Bộ Giáo dục và Đào tạo ban hành Điều lệ "
+    "trường trung học cơ sở;";
 
 }  // namespace
 
@@ -45,16 +50,19 @@ TEST_CASE("in memory: one number in two plans of a year is a duplicate on both")
                                         {"plans/2024-2025/ke-hoach-b.md", test::plan_text(12)}}),
                                 false);
     CHECK(run->findings("duplicate-number") ==
-          std::vector<std::string>{"plans/2024-2025/ke-hoach-a.md:3 duplicate-number", "plans/2024-2025/ke-hoach-b.md:3 duplicate-number"});
+          std::vector<std::string>{"plans/2024-2025/ke-hoach-a.md:3 duplicate-number",
+                                   "plans/2024-2025/ke-hoach-b.md:3 duplicate-number"});
     REQUIRE(run->first("duplicate-number"));
-    CHECK(contains(run->first("duplicate-number")->message.vi, "số 12/KH-THCSTN trùng với plans/2024-2025/ke-hoach-b.md"));
+    CHECK(contains(run->first("duplicate-number")->message.vi,
+                   "số 12/KH-THCSTN trùng với plans/2024-2025/ke-hoach-b.md"));
 }
 
 TEST_CASE("in memory: one circular cited with two dates is a conflict at the later place") {
     auto run = test::run_school(school({{"plans/2024-2025/ke-hoach-a.md", test::plan_text(12)},
                                         {"plans/2024-2025/ke-hoach-b.md", test::plan_text(20, kCitingOctober)}}),
                                 false);
-    CHECK(run->findings("citation-conflict") == std::vector<std::string>{"plans/2024-2025/ke-hoach-b.md:14 citation-conflict"});
+    CHECK(run->findings("citation-conflict") ==
+          std::vector<std::string>{"plans/2024-2025/ke-hoach-b.md:14 citation-conflict"});
     REQUIRE(run->first("citation-conflict"));
     CHECK(contains(run->first("citation-conflict")->message.vi, "ở plans/2024-2025/ke-hoach-a.md:14"));
 }
@@ -62,13 +70,15 @@ TEST_CASE("in memory: one circular cited with two dates is a conflict at the lat
 TEST_CASE("in memory: a link to a missing file is broken, one to a document of the tree is not") {
     auto run = test::run_school(
         school({{"plans/2024-2025/ke-hoach-a.md",
-                 test::plan_text(12, kCitingSeptember,
-                                 "Xem [kế hoạch năm trước](../2023-2024/ke-hoach-day-hoc.md) và [kế hoạch 13](ke-hoach-b.md).")},
+                 test::plan_text(
+                     12, kCitingSeptember,
+                     "Xem [kế hoạch năm trước](../2023-2024/ke-hoach-day-hoc.md) và [kế hoạch 13](ke-hoach-b.md).")},
                 {"plans/2024-2025/ke-hoach-b.md", test::plan_text(13)}}),
         false);
     CHECK(run->findings("broken-link") == std::vector<std::string>{"plans/2024-2025/ke-hoach-a.md:20 broken-link"});
     REQUIRE(run->first("broken-link"));
-    CHECK(contains(run->first("broken-link")->message.vi, "\"../2023-2024/ke-hoach-day-hoc.md\" trỏ tới tệp không tồn tại"));
+    CHECK(contains(run->first("broken-link")->message.vi,
+                   "\"../2023-2024/ke-hoach-day-hoc.md\" trỏ tới tệp không tồn tại"));
 }
 
 TEST_CASE("in memory: a document or folder planted as a symbolic link is refused, never read nor published") {
@@ -76,7 +86,8 @@ TEST_CASE("in memory: a document or folder planted as a symbolic link is refused
                                         {"plans/2024-2025/mat-khau.md -> /etc/passwd", ""},
                                         {"content/ngoai -> ../..", ""},
                                         {"templates/types -> /usr/share", ""}}));
-    CHECK(run->findings("symlink") == std::vector<std::string>{"content/ngoai:1 symlink", "plans/2024-2025/mat-khau.md:1 symlink",
+    CHECK(run->findings("symlink") == std::vector<std::string>{"content/ngoai:1 symlink",
+                                                               "plans/2024-2025/mat-khau.md:1 symlink",
                                                                "templates/types:1 symlink"});
     CHECK(run->result.documents == 1);
     CHECK(run->page(output_path("plans/2024-2025/mat-khau.md")).empty());

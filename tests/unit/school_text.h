@@ -26,7 +26,8 @@
 
 namespace vanban::test {
 
-inline std::shared_ptr<MemoryTree> memory_tree(const std::string& text, const std::string& root = "/vanban-memory/school") {
+inline std::shared_ptr<MemoryTree> memory_tree(const std::string& text,
+                                               const std::string& root = "/vanban-memory/school") {
     auto tree = std::make_shared<MemoryTree>(root);
     std::string name, body;
     bool open = false;
@@ -34,10 +35,8 @@ inline std::shared_ptr<MemoryTree> memory_tree(const std::string& text, const st
         if (!open) return;
         if (size_t arrow = name.find(" -> "); arrow != std::string::npos)
             tree->add_link(name.substr(0, arrow), name.substr(arrow + 4));
-        else if (!name.empty() && name.back() == '/')
-            tree->add_folder(name.substr(0, name.size() - 1));
-        else
-            tree->add_file(name, body);
+        else if (!name.empty() && name.back() == '/') tree->add_folder(name.substr(0, name.size() - 1));
+        else tree->add_file(name, body);
         body.clear();
     };
     std::istringstream in(text);
@@ -67,8 +66,10 @@ inline const char* kSchoolYaml =
 
 // A clean kế hoạch numbered `number`, with `citing` as its "Căn cứ" line and `aim` as the text of
 // its first section.
-inline std::string plan_text(int number, const std::string& citing = "Căn cứ Thông tư số 32/2020/TT-BGDĐT ngày 15/9/2020 của Bộ "
-                                                                     "Giáo dục và Đào tạo ban hành Điều lệ trường trung học cơ sở;",
+inline std::string plan_text(int number,
+                             const std::string& citing =
+                                 "Căn cứ Thông tư số 32/2020/TT-BGDĐT ngày 15/9/2020 của Bộ "
+                                 "Giáo dục và Đào tạo ban hành Điều lệ trường trung học cơ sở;",
                              const std::string& aim = "Tổ chức dạy học hiệu quả.") {
     return "---\nloai: ke-hoach\nso: " + std::to_string(number) +
            "\nngay: 2024-09-20\nnam_hoc: \"2024-2025\"\ntrich_yeu: \"Tổ chức dạy học năm học 2024-2025\"\n"
@@ -134,12 +135,11 @@ inline std::unique_ptr<SchoolRun> run_school(const std::string& text, bool with_
 // The files of a folder on disk copied into a MemoryTree (links as links), to compare the two.
 inline std::shared_ptr<MemoryTree> memory_copy(const std::filesystem::path& folder, const std::string& root) {
     auto tree = std::make_shared<MemoryTree>(root);
-    for (auto it = std::filesystem::recursive_directory_iterator(folder); it != std::filesystem::recursive_directory_iterator(); ++it) {
+    for (auto it = std::filesystem::recursive_directory_iterator(folder);
+         it != std::filesystem::recursive_directory_iterator(); ++it) {
         std::string relative = std::filesystem::relative(it->path(), folder).generic_string();
-        if (it->is_symlink())
-            tree->add_link(relative, std::filesystem::read_symlink(it->path()).string());
-        else if (it->is_directory())
-            tree->add_folder(relative);
+        if (it->is_symlink()) tree->add_link(relative, std::filesystem::read_symlink(it->path()).string());
+        else if (it->is_directory()) tree->add_folder(relative);
         else if (it->is_regular_file()) {
             std::ifstream in(it->path(), std::ios::binary);
             std::ostringstream bytes;

@@ -36,19 +36,21 @@ std::string read_error(const SourceTree& tree, const std::string& path) {
 std::vector<std::string> lines_of(const std::vector<Diagnostic>& diagnostics) {
     std::vector<std::string> out;
     for (const auto& d : diagnostics)
-        out.push_back(d.file + ":" + std::to_string(d.at.line) + ":" + std::to_string(d.at.column) + " " + d.rule + " " + d.message.vi);
+        out.push_back(d.file + ":" + std::to_string(d.at.line) + ":" + std::to_string(d.at.column) + " " + d.rule +
+                      " " + d.message.vi);
     return out;
 }
 
 }  // namespace
 
 TEST_CASE("a MemoryTree lists, stats and reads plain files, and reports links without following them") {
-    auto tree = test::memory_tree("comment line\n"
-                                  "-- plans/2024-2025/a.md --\nxin chào\n"
-                                  "-- plans/2024-2025/b.md -> a.md --\n"
-                                  "-- plans/vong -> vong --\n"
-                                  "-- plans/ngoai -> ../../etc --\n"
-                                  "-- content/trong/ --\n");
+    auto tree = test::memory_tree(
+        "comment line\n"
+        "-- plans/2024-2025/a.md --\nxin chào\n"
+        "-- plans/2024-2025/b.md -> a.md --\n"
+        "-- plans/vong -> vong --\n"
+        "-- plans/ngoai -> ../../etc --\n"
+        "-- content/trong/ --\n");
     tree->add_special("plans/ong");
     CHECK(names(tree->list(""), EntryKind::Folder) == std::vector<std::string>{"content", "plans"});
     CHECK(names(tree->list("plans"), EntryKind::Link) == std::vector<std::string>{"ngoai", "vong"});
@@ -109,8 +111,8 @@ TEST_CASE("a DiskTree refuses a link anywhere on the way, not only at the end") 
 }
 
 TEST_CASE("every fixture read from memory gives the findings it gives from disk") {
-    for (const char* name : {"duplicate-number", "citation-conflict", "broken-link", "real-shapes", "clean", "front-matter", "table-sum",
-                             "encoding", "unicode-nfc", "governing-body"}) {
+    for (const char* name : {"duplicate-number", "citation-conflict", "broken-link", "real-shapes", "clean",
+                             "front-matter", "table-sum", "encoding", "unicode-nfc", "governing-body"}) {
         CAPTURE(name);
         fs::path folder = fs::path(VANBAN_TEST_DATA) / "fixtures" / name;
         test::SchoolRun memory(test::memory_copy(folder, folder.string()));
