@@ -183,7 +183,8 @@ void BuildSession::publish(Slot& slot, const Document& doc, unsigned worker, boo
 }
 
 const Repository& BuildSession::read_index() {
-    if (!indexed_) index_ = load_repository_index(options_.source ? options_.source : std::make_shared<DiskTree>(options_.root));
+    if (!indexed_)
+        index_ = load_repository_index(options_.source ? options_.source : std::make_shared<DiskTree>(options_.root));
     indexed_ = true;
     return index_;
 }

@@ -63,13 +63,15 @@ void walk(const SourceTree& tree, const std::string& start, bool skip_hidden, st
         pending.pop_back();
         std::optional<std::vector<SourceEntry>> entries = tree.list(dir);
         if (!entries) {
-            problems.push_back(finding(dir, "unreadable", {"không mở được thư mục " + shown(dir) + " (không có quyền đọc?)",
-                                                           "cannot open the folder " + shown(dir) + " (no permission?)"},
+            problems.push_back(finding(dir, "unreadable",
+                                       {"không mở được thư mục " + shown(dir) + " (không có quyền đọc?)",
+                                        "cannot open the folder " + shown(dir) + " (no permission?)"},
                                        {"Cho phép đọc thư mục này (chmod) hoặc chuyển nó ra khỏi kho.",
                                         "Make this folder readable (chmod) or move it out of the repository."}));
             continue;
         }
-        std::sort(entries->begin(), entries->end(), [](const SourceEntry& a, const SourceEntry& b) { return a.name > b.name; });
+        std::sort(entries->begin(), entries->end(),
+                  [](const SourceEntry& a, const SourceEntry& b) { return a.name > b.name; });
         for (const auto& [name, kind] : *entries) {
             if (skip_hidden && hidden(name)) continue;
             std::string relative = dir + "/" + name;
@@ -93,10 +95,8 @@ void walk(const SourceTree& tree, const std::string& start, bool skip_hidden, st
                                                 {"Rút ngắn tên các thư mục và tệp.", "Shorten the folder and file names."}));
                 continue;
             }
-            if (kind == EntryKind::Folder)
-                pending.push_back(relative);
-            else if (kind == EntryKind::File)
-                file(relative);
+            if (kind == EntryKind::Folder) pending.push_back(relative);
+            else if (kind == EntryKind::File) file(relative);
             else
                 problems.push_back(finding(relative, "unreadable",
                                            {shown(relative) + " không phải tệp thường (ống, socket hay thiết bị); vanban bỏ qua nó",
@@ -162,14 +162,17 @@ bool is_plain_file(const std::string& root, const std::string& relative) {
     return DiskTree(root).is_plain_file(normal == "." ? std::string() : normal);
 }
 
-std::string read_repository_file(const std::string& root, const std::string& relative) { return DiskTree(root).read(relative); }
+std::string read_repository_file(const std::string& root, const std::string& relative) {
+    return DiskTree(root).read(relative);
+}
 
 bool is_inside(const fs::path& path, const fs::path& folder) {
     fs::path r = path.lexically_relative(folder);
     return !r.empty() && *r.begin() != "..";
 }
 
-std::optional<std::string> published_file_for_url(const SourceTree& tree, const std::string& doc_path, std::string_view url) {
+std::optional<std::string> published_file_for_url(const SourceTree& tree, const std::string& doc_path,
+                                                  std::string_view url) {
     if (!url_scheme(url).empty()) return std::nullopt;
     std::string path = percent_decode(url.substr(0, url.find_first_of("?#")));
     // A NUL would end the name the system is asked about before the name the program opens.
@@ -183,7 +186,8 @@ std::optional<std::string> published_file_for_url(const SourceTree& tree, const 
     return relative;
 }
 
-std::optional<std::string> published_file_for_url(const std::string& root, const std::string& doc_path, std::string_view url) {
+std::optional<std::string> published_file_for_url(const std::string& root, const std::string& doc_path,
+                                                  std::string_view url) {
     return published_file_for_url(DiskTree(root), doc_path, url);
 }
 
@@ -196,14 +200,16 @@ std::string_view raster_image_kind(std::string_view head) {
     return {};
 }
 
-std::optional<std::string> printable_image_for_url(const SourceTree& tree, const std::string& doc_path, std::string_view url) {
+std::optional<std::string> printable_image_for_url(const SourceTree& tree, const std::string& doc_path,
+                                                   std::string_view url) {
     std::optional<std::string> file = published_file_for_url(tree, doc_path, url);
     // The first bytes only, without following a link (published_file_for_url saw none on the way).
     if (!file || raster_image_kind(tree.head(*file, 12)).empty()) return std::nullopt;
     return file;
 }
 
-std::optional<std::string> printable_image_for_url(const std::string& root, const std::string& doc_path, std::string_view url) {
+std::optional<std::string> printable_image_for_url(const std::string& root, const std::string& doc_path,
+                                                   std::string_view url) {
     return printable_image_for_url(DiskTree(root), doc_path, url);
 }
 

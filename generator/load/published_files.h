@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "model/diagnostic.h"
 #include "load/source_tree.h"
+#include "model/diagnostic.h"
 #include "model/document.h"
 
 namespace vanban {
@@ -56,7 +56,8 @@ bool is_inside(const std::filesystem::path& path, const std::filesystem::path& f
 // scheme, an empty or site-absolute path, a path out of the repository, a link on the way, a
 // file not published). Pandoc and WeasyPrint open files by such URLs themselves and put their
 // bytes in the PDF and the Word file: this is what they may open. `root`: a DiskTree of it.
-std::optional<std::string> published_file_for_url(const SourceTree& tree, const std::string& doc_path, std::string_view url);
+std::optional<std::string> published_file_for_url(const SourceTree& tree, const std::string& doc_path,
+                                                  std::string_view url);
 std::optional<std::string> published_file_for_url(const std::string& root, const std::string& doc_path, std::string_view url);
 
 // The raster formats a PDF or a Word file may hold, told by the file's first bytes: "PNG",
@@ -68,7 +69,8 @@ std::string_view raster_image_kind(std::string_view head);
 // when it may go into a PDF or a Word file: a published plain file (published_file_for_url)
 // whose bytes are a raster image (raster_image_kind); otherwise nullopt, and the PDF and the
 // Word file show the image's alt text instead.
-std::optional<std::string> printable_image_for_url(const SourceTree& tree, const std::string& doc_path, std::string_view url);
+std::optional<std::string> printable_image_for_url(const SourceTree& tree, const std::string& doc_path,
+                                                   std::string_view url);
 std::optional<std::string> printable_image_for_url(const std::string& root, const std::string& doc_path, std::string_view url);
 
 // Why an image of `doc` without a scheme is not such a file (in Vietnamese; `check` reports it

@@ -607,17 +607,17 @@ std::vector<CitationTypeWord> load_citation_types(const std::string& file, const
     return words;
 }
 
-std::variant<Document, Diagnostic> load_one(const SourceTree& source, const std::string& path, const DocumentTypes& types,
-                                            const School& school) {
+std::variant<Document, Diagnostic> load_one(const SourceTree& source, const std::string& path,
+                                            const DocumentTypes& types, const School& school) {
     try {
         return load_document(path, source.read(path, max_document_bytes()), types, school);
     } catch (const SourceTooLarge& e) {
         const uintmax_t bytes = e.size, max_bytes = max_document_bytes();
         return problem(path, {1, 1}, "limit",
-                       {"văn bản dài " + std::to_string(bytes >> 20) + " MiB, quá giới hạn " + std::to_string(max_bytes >> 20) +
-                            " MiB; vanban không đọc tệp này",
-                        "the document is " + std::to_string(bytes >> 20) + " MiB, over the limit of " + std::to_string(max_bytes >> 20) +
-                            " MiB; vanban does not read it"},
+                       {"văn bản dài " + std::to_string(bytes >> 20) + " MiB, quá giới hạn " +
+                            std::to_string(max_bytes >> 20) + " MiB; vanban không đọc tệp này",
+                        "the document is " + std::to_string(bytes >> 20) + " MiB, over the limit of " +
+                            std::to_string(max_bytes >> 20) + " MiB; vanban does not read it"},
                        {"Tách thành nhiều văn bản, hoặc đưa bảng số liệu lớn ra tệp đính kèm (.xlsx, .pdf).",
                         "Split it into several documents, or move large tables into an attachment (.xlsx, .pdf)."});
     } catch (const Interrupted&) {
@@ -627,8 +627,8 @@ std::variant<Document, Diagnostic> load_one(const SourceTree& source, const std:
     }
 }
 
-std::variant<Document, Diagnostic> load_one(const std::string& root, const std::string& path, const DocumentTypes& types,
-                                            const School& school) {
+std::variant<Document, Diagnostic> load_one(const std::string& root, const std::string& path,
+                                            const DocumentTypes& types, const School& school) {
     return load_one(DiskTree(root), path, types, school);
 }
 
@@ -637,7 +637,8 @@ DocumentTypes load_document_types(const TemplateSearchPath& templates, const std
     for (const auto& file : templates.list("types", ".yaml")) {
         std::string shown = shown_path(file, root);
         DocumentType type = guarded(shown, "template", problems, [&] {
-            return load_document_type(shown, read_yaml([&] { return templates.read(file); }, shown, "template", problems), problems);
+            return load_document_type(
+                shown, read_yaml([&] { return templates.read(file); }, shown, "template", problems), problems);
         });
         if (type.id.empty()) continue;
         if (const DocumentType* first = types.find(type.id)) {
@@ -658,7 +659,9 @@ DocumentTypes load_document_types(const TemplateSearchPath& templates, const std
     return types;
 }
 
-Repository load_repository_index(const std::string& root_dir) { return load_repository_index(std::make_shared<DiskTree>(root_dir)); }
+Repository load_repository_index(const std::string& root_dir) {
+    return load_repository_index(std::make_shared<DiskTree>(root_dir));
+}
 
 Repository load_repository_index(std::shared_ptr<const SourceTree> source) {
     Repository repo;
@@ -677,7 +680,8 @@ Repository load_repository_index(std::shared_ptr<const SourceTree> source) {
         throw LoadError("không tìm thấy vanban.yaml trong " + root_dir +
                             " (đây có phải thư mục gốc của kho văn bản? dùng --root THƯ_MỤC)",
                         "no vanban.yaml in " + root_dir + " (is this a vanban repository? use --root FOLDER)");
-    YAML::Node config_yaml = read_yaml([&] { return tree.read("vanban.yaml"); }, "vanban.yaml", "front-matter", repo.problems);
+    YAML::Node config_yaml =
+        read_yaml([&] { return tree.read("vanban.yaml"); }, "vanban.yaml", "front-matter", repo.problems);
     repo.school = guarded("vanban.yaml", "front-matter", repo.problems, [&] { return load_school("vanban.yaml", config_yaml, repo.problems); });
     repo.approval = guarded("vanban.yaml", "front-matter", repo.problems,
                             [&] { return load_approval_config("vanban.yaml", config_yaml, repo.problems); });
@@ -695,8 +699,9 @@ Repository load_repository_index(std::shared_ptr<const SourceTree> source) {
     if (std::string file = repo.templates.find("trich-dan.yaml"); !file.empty()) {
         std::string shown = shown_path(file, root_dir);
         repo.citations = CitationScanner(guarded(shown, "template", repo.problems, [&] {
-            return load_citation_types(shown, read_yaml([&] { return repo.templates.read(file); }, shown, "template", repo.problems),
-                                       repo.problems);
+            return load_citation_types(
+                shown, read_yaml([&] { return repo.templates.read(file); }, shown, "template", repo.problems),
+                repo.problems);
         }));
     }
 

@@ -96,8 +96,8 @@ DocumentTypes load_document_types(const TemplateSearchPath& templates, const std
 // One document of the repository (`path` relative to `root`) read and loaded; when it cannot be
 // (I/O, not a regular file, a failure of the loader), the `unreadable` diagnostic instead, so
 // that no single file stops the school. Used by load_repository and by the preview's reload.
-std::variant<Document, Diagnostic> load_one(const SourceTree& source, const std::string& path, const DocumentTypes& types,
-                                            const School& school);
+std::variant<Document, Diagnostic> load_one(const SourceTree& source, const std::string& path,
+                                            const DocumentTypes& types, const School& school);
 std::variant<Document, Diagnostic> load_one(const std::string& root, const std::string& path, const DocumentTypes& types,
                                             const School& school);
 

@@ -512,7 +512,8 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
         out_.write("sitemap.xml", sitemap(repo_.school, sitemap_pages(docs)));
     else
         notes.push_back("vanban.yaml không có truong.website nên không tạo sitemap.xml (sitemap cần địa chỉ đầy đủ)");
-    for (const char* asset : {"style.css", "search.js"}) out_.write(asset, repo_.templates.read(find_template(repo_, std::string("site/") + asset)));
+    for (const char* asset : {"style.css", "search.js"})
+        out_.write(asset, repo_.templates.read(find_template(repo_, std::string("site/") + asset)));
     return notes;
 }
 
