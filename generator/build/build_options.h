@@ -2,9 +2,11 @@
 // the one place where `check`, `build`, `pdf`, `docx` and `serve` put their settings.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "docx/docx_writer.h"
+#include "load/source_tree.h"
 #include "pdf/pdf_printer.h"
 #include "support/progress.h"
 #include "text/dates.h"
@@ -13,6 +15,9 @@ namespace vanban {
 
 struct BuildOptions {
     std::string root;
+    // The school's files: null reads the folder `root` on disk (a DiskTree); the preview and the
+    // tests may hand in another tree (a MemoryTree), whose root() then names the repository.
+    std::shared_ptr<const SourceTree> source;
     std::string out_dir;  // the site's folder; empty: no site is made (vanban check)
     unsigned jobs = 0;    // 0: all cores
     Date today = today_in_vietnam();

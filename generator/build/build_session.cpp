@@ -46,7 +46,7 @@ CheckOptions BuildSession::check_options() const {
 }
 
 std::optional<Document> BuildSession::read(const std::string& path, Diagnostics* problems) {
-    auto loaded = load_one(index_.root, path, index_.types, index_.school);
+    auto loaded = load_one(*index_.source, path, index_.types, index_.school);
     if (auto* doc = std::get_if<Document>(&loaded)) return std::move(*doc);
     if (problems) problems->push_back(std::move(std::get<Diagnostic>(loaded)));
     return std::nullopt;
@@ -191,7 +191,8 @@ void BuildSession::publish(Slot& slot, const Document& doc, unsigned worker, boo
 }
 
 const Repository& BuildSession::read_index() {
-    if (!indexed_) index_ = load_repository_index(options_.root);
+    if (!indexed_)
+        index_ = load_repository_index(options_.source ? options_.source : std::make_shared<DiskTree>(options_.root));
     indexed_ = true;
     return index_;
 }

@@ -28,6 +28,7 @@ Diagnostic refused_image(const Document& doc, const Link& link, const char* rule
 
 void check_links(const Document& doc, const Repository& repo, Diagnostics& out) {
     fs::path dir = fs::path(doc.path).parent_path();
+    const DiskTree disk(repo.root);
     for (const Link& link : doc.links) {
         if (!url_scheme(link.target).empty()) continue;  // http:, mailto:, tel: (rule url for the others)
         std::string target = link.target.substr(0, link.target.find_first_of("#?"));
@@ -42,9 +43,10 @@ void check_links(const Document& doc, const Repository& repo, Diagnostics& out) 
         fs::path resolved = (dir / percent_decode(target)).lexically_normal();
         std::string rel = resolved.generic_string();
         bool outside = !is_inside(resolved, ".");
-        std::error_code ec;
-        bool exists = !outside && fs::exists(fs::path(repo.root) / resolved, ec);
-        if (exists && link.image && is_published(rel) && !published_file_for_url(repo.root, doc.path, link.target)) {
+        // The school's files as the session reads them (a repository made by hand has none: its root on disk).
+        const SourceTree& tree = repo.source ? *repo.source : disk;
+        bool exists = !outside && tree.exists(rel);
+        if (exists && link.image && is_published(rel) && !published_file_for_url(tree, doc.path, link.target)) {
             out.push_back(refused_image(doc, link, "symlink", "đi qua liên kết tượng trưng hoặc không phải tệp thường",
                                         "goes through a symbolic link or is not a regular file",
                                         {"Thay liên kết tượng trưng bằng chính tệp hình, đặt cạnh văn bản.",
@@ -61,7 +63,7 @@ void check_links(const Document& doc, const Repository& repo, Diagnostics& out) 
                                     "move the file into content/."}));
             continue;
         }
-        if (exists && link.image && !printable_image_for_url(repo.root, doc.path, link.target)) {
+        if (exists && link.image && !printable_image_for_url(tree, doc.path, link.target)) {
             std::string shown = shown_prefix(rel, 80);
             out.push_back(error_at(doc, link.at, "attachment",
                                    {"tệp " + shown + " mang tên ảnh nhưng không phải ảnh PNG/JPEG/GIF/WebP; bản PDF và bản Word chỉ ghi chữ "

@@ -364,7 +364,7 @@ std::vector<std::pair<std::string, std::string>> reference_docx_parts(const Repo
                              "word/header1.xml"}) {
         std::string path = repo.templates.find(std::string("docx/reference/") + name);
         if (path.empty()) throw std::runtime_error(std::string("thiếu mẫu templates/docx/reference/") + name);
-        parts.emplace_back(name, read_file(path));
+        parts.emplace_back(name, repo.templates.read(path));
     }
     return parts;
 }

@@ -1,12 +1,8 @@
 #include "load/published_files.h"
 
-#include <fcntl.h>
 #include <limits.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <filesystem>
 #include <functional>
 #include <stdexcept>
@@ -29,15 +25,12 @@ Diagnostic finding(const std::string& relative, const char* rule, Message messag
     return Diagnostic{shown(relative), {1, 1}, Severity::Error, rule, std::move(message), std::move(hint)};
 }
 
-Diagnostic link_finding(const fs::path& root, const std::string& relative) {
-    std::error_code ec;
-    fs::path target = fs::read_symlink(root / relative, ec);
-    std::string where = ec ? std::string() : shown(target.generic_string());
-    (void)fs::status(root / relative, ec);  // follows the link: only to tell a loop from the rest
+Diagnostic link_finding(const SourceTree& tree, const std::string& relative) {
+    std::string where = shown(tree.link_target(relative));
     std::string name = shown(relative);
     Message hint{"Thay liên kết tượng trưng bằng chính tệp (chép tệp thật vào kho, đúng chỗ này), hoặc xóa liên kết nếu không cần.",
                  "Replace the symbolic link by the file itself (copy the real file here), or delete the link."};
-    if (ec == std::errc::too_many_symbolic_link_levels)
+    if (tree.link_loops(relative))
         return finding(relative, "symlink",
                        {name + " là liên kết tượng trưng vòng (trỏ tới " + where + ", rồi quay lại chính nó); vanban bỏ qua nó",
                         name + " is a symbolic link loop (to " + where + " and back); vanban skips it"},
@@ -53,42 +46,37 @@ Diagnostic name_finding(const std::string& relative, const std::string& why_vi, 
     return finding(relative, "file-name", {shown(relative) + ": " + why_vi, shown(relative) + ": " + why_en}, std::move(hint));
 }
 
-// Every entry under root/start, depth first, without following links. `file` gets the regular
+// Every entry under start, depth first, without following links. `file` gets the regular
 // files; links, names vanban cannot use, unreadable folders and special files are reported.
-void walk(const fs::path& root, const std::string& start, bool skip_hidden, std::vector<Diagnostic>& problems,
+void walk(const SourceTree& tree, const std::string& start, bool skip_hidden, std::vector<Diagnostic>& problems,
           const std::function<void(const std::string&)>& file) {
-    std::error_code ec;
-    fs::file_status top = fs::symlink_status(root / start, ec);
-    if (ec || !fs::exists(top)) return;
-    if (fs::is_symlink(top)) {
-        problems.push_back(link_finding(root, start));
+    std::optional<SourceInfo> top = tree.stat(start);
+    if (!top) return;
+    if (top->kind == EntryKind::Link) {
+        problems.push_back(link_finding(tree, start));
         return;
     }
-    if (!fs::is_directory(top)) return;
+    if (top->kind != EntryKind::Folder) return;
     std::vector<std::string> pending{start};
     while (!pending.empty()) {
         std::string dir = std::move(pending.back());
         pending.pop_back();
-        std::vector<std::pair<std::string, fs::file_status>> entries;
-        fs::directory_iterator it(root / dir, ec);
-        for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-            std::error_code status_ec;
-            entries.emplace_back(it->path().filename().string(), it->symlink_status(status_ec));
-        }
-        if (ec) {
-            problems.push_back(finding(dir, "unreadable", {"không mở được thư mục " + shown(dir) + " (không có quyền đọc?)",
-                                                           "cannot open the folder " + shown(dir) + " (no permission?)"},
+        std::optional<std::vector<SourceEntry>> entries = tree.list(dir);
+        if (!entries) {
+            problems.push_back(finding(dir, "unreadable",
+                                       {"không mở được thư mục " + shown(dir) + " (không có quyền đọc?)",
+                                        "cannot open the folder " + shown(dir) + " (no permission?)"},
                                        {"Cho phép đọc thư mục này (chmod) hoặc chuyển nó ra khỏi kho.",
                                         "Make this folder readable (chmod) or move it out of the repository."}));
-            ec.clear();
             continue;
         }
-        std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-        for (const auto& [name, status] : entries) {
+        std::sort(entries->begin(), entries->end(),
+                  [](const SourceEntry& a, const SourceEntry& b) { return a.name > b.name; });
+        for (const auto& [name, kind] : *entries) {
             if (skip_hidden && hidden(name)) continue;
             std::string relative = dir + "/" + name;
-            if (fs::is_symlink(status)) {
-                problems.push_back(link_finding(root, relative));
+            if (kind == EntryKind::Link) {
+                problems.push_back(link_finding(tree, relative));
                 continue;
             }
             if (find_invalid_utf8(name)) {
@@ -99,7 +87,7 @@ void walk(const fs::path& root, const std::string& start, bool skip_hidden, std:
                 continue;
             }
             // Every file is opened by its full name, which the system limits to PATH_MAX bytes.
-            if (root.native().size() + 1 + relative.size() + 1 > PATH_MAX) {
+            if (tree.root().size() + 1 + relative.size() + 1 > PATH_MAX) {
                 problems.push_back(name_finding(relative, "đường dẫn quá dài (" + std::to_string(relative.size()) + " byte, tối đa " +
                                                               std::to_string(PATH_MAX) + " byte cả thư mục gốc); vanban bỏ qua nó",
                                                 "the path is too long (" + std::to_string(relative.size()) + " bytes, at most " +
@@ -107,10 +95,8 @@ void walk(const fs::path& root, const std::string& start, bool skip_hidden, std:
                                                 {"Rút ngắn tên các thư mục và tệp.", "Shorten the folder and file names."}));
                 continue;
             }
-            if (fs::is_directory(status))
-                pending.push_back(relative);
-            else if (fs::is_regular_file(status))
-                file(relative);
+            if (kind == EntryKind::Folder) pending.push_back(relative);
+            else if (kind == EntryKind::File) file(relative);
             else
                 problems.push_back(finding(relative, "unreadable",
                                            {shown(relative) + " không phải tệp thường (ống, socket hay thiết bị); vanban bỏ qua nó",
@@ -126,10 +112,10 @@ bool ends_with(const std::string& s, const std::string& end) {
 
 }  // namespace
 
-PublishedFiles find_published_files(const std::string& root) {
+PublishedFiles find_published_files(const SourceTree& tree) {
     PublishedFiles files;
     for (const char* top : {"plans", "content"})
-        walk(root, top, true, files.problems, [&](const std::string& relative) {
+        walk(tree, top, true, files.problems, [&](const std::string& relative) {
             (ends_with(relative, ".md") ? files.documents : files.attachments).push_back(relative);
         });
     std::sort(files.documents.begin(), files.documents.end());
@@ -137,19 +123,25 @@ PublishedFiles find_published_files(const std::string& root) {
     return files;
 }
 
-std::vector<Diagnostic> linked_files_under(const std::string& root, const std::string& folder) {
+PublishedFiles find_published_files(const std::string& root) { return find_published_files(DiskTree(root)); }
+
+std::vector<Diagnostic> linked_files_under(const SourceTree& tree, const std::string& folder) {
     std::vector<Diagnostic> problems;
-    walk(root, folder, false, problems, [](const std::string&) {});
+    walk(tree, folder, false, problems, [](const std::string&) {});
     problems.erase(std::remove_if(problems.begin(), problems.end(), [](const Diagnostic& d) { return d.rule != "symlink"; }),
                    problems.end());
     return problems;
 }
 
-std::vector<std::string> plain_files_under(const std::string& root, const std::string& folder) {
+std::vector<std::string> plain_files_under(const SourceTree& tree, const std::string& folder) {
     std::vector<std::string> files;
     std::vector<Diagnostic> reported_by_the_loader;
-    walk(root, folder, false, reported_by_the_loader, [&](const std::string& relative) { files.push_back(relative); });
+    walk(tree, folder, false, reported_by_the_loader, [&](const std::string& relative) { files.push_back(relative); });
     return files;
+}
+
+std::vector<std::string> plain_files_under(const std::string& root, const std::string& folder) {
+    return plain_files_under(DiskTree(root), folder);
 }
 
 bool is_published(const std::string& path) {
@@ -165,44 +157,13 @@ bool is_published(const std::string& path) {
 }
 
 bool is_plain_file(const std::string& root, const std::string& relative) {
-    fs::path p = root;
-    std::error_code ec;
-    for (const auto& part : fs::path(relative).lexically_normal()) {
-        if (part == "..") return false;
-        p /= part;
-        fs::file_status s = fs::symlink_status(p, ec);
-        if (ec || fs::is_symlink(s)) return false;
-    }
-    return fs::is_regular_file(fs::symlink_status(p, ec));
+    std::string normal = fs::path(relative).lexically_normal().generic_string();
+    if (normal == ".." || normal.rfind("../", 0) == 0) return false;
+    return DiskTree(root).is_plain_file(normal == "." ? std::string() : normal);
 }
 
 std::string read_repository_file(const std::string& root, const std::string& relative) {
-    std::string path = (fs::path(root) / relative).string();
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
-    int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0)
-        throw std::runtime_error(errno == ELOOP ? "không đọc " + shown(relative) + ": đó là liên kết tượng trưng (thay bằng chính tệp)"
-                                                : "không đọc được tệp " + shown(relative));
-    struct stat st{};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        throw std::runtime_error("không đọc " + shown(relative) + ": đó không phải tệp thường");
-    }
-    std::string bytes;
-    bytes.reserve(static_cast<size_t>(st.st_size));
-    char buffer[65536];
-    for (;;) {
-        ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            ::close(fd);
-            throw std::runtime_error("không đọc được tệp " + shown(relative));
-        }
-        if (n == 0) break;
-        bytes.append(buffer, static_cast<size_t>(n));
-    }
-    ::close(fd);
-    return bytes;
+    return DiskTree(root).read(relative);
 }
 
 bool is_inside(const fs::path& path, const fs::path& folder) {
@@ -210,18 +171,24 @@ bool is_inside(const fs::path& path, const fs::path& folder) {
     return !r.empty() && *r.begin() != "..";
 }
 
-std::optional<std::string> published_file_for_url(const std::string& root, const std::string& doc_path, std::string_view url) {
+std::optional<std::string> published_file_for_url(const SourceTree& tree, const std::string& doc_path,
+                                                  std::string_view url) {
     if (!url_scheme(url).empty()) return std::nullopt;
     std::string path = percent_decode(url.substr(0, url.find_first_of("?#")));
     // A NUL would end the name the system is asked about before the name the program opens.
     bool control = std::any_of(path.begin(), path.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
     if (path.empty() || path[0] == '/' || control) return std::nullopt;
-    fs::path base = fs::path(root).lexically_normal();
+    fs::path base = fs::path(tree.root()).lexically_normal();
     fs::path resolved = (base / fs::path(doc_path).parent_path() / path).lexically_normal();
     if (!is_inside(resolved, base)) return std::nullopt;
     std::string relative = resolved.lexically_relative(base).generic_string();
-    if (!is_published(relative) || !is_plain_file(root, relative)) return std::nullopt;
+    if (!is_published(relative) || !tree.is_plain_file(relative)) return std::nullopt;
     return relative;
+}
+
+std::optional<std::string> published_file_for_url(const std::string& root, const std::string& doc_path,
+                                                  std::string_view url) {
+    return published_file_for_url(DiskTree(root), doc_path, url);
 }
 
 std::string_view raster_image_kind(std::string_view head) {
@@ -233,25 +200,24 @@ std::string_view raster_image_kind(std::string_view head) {
     return {};
 }
 
-std::optional<std::string> printable_image_for_url(const std::string& root, const std::string& doc_path, std::string_view url) {
-    std::optional<std::string> file = published_file_for_url(root, doc_path, url);
-    if (!file) return std::nullopt;
+std::optional<std::string> printable_image_for_url(const SourceTree& tree, const std::string& doc_path,
+                                                   std::string_view url) {
+    std::optional<std::string> file = published_file_for_url(tree, doc_path, url);
     // The first bytes only, without following a link (published_file_for_url saw none on the way).
-    int fd = ::open((fs::path(root) / *file).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) return std::nullopt;
-    char head[12];
-    ssize_t n;
-    do n = ::read(fd, head, sizeof head);
-    while (n < 0 && errno == EINTR);
-    ::close(fd);
-    if (n <= 0 || raster_image_kind(std::string_view(head, static_cast<size_t>(n))).empty()) return std::nullopt;
+    if (!file || raster_image_kind(tree.head(*file, 12)).empty()) return std::nullopt;
     return file;
 }
 
+std::optional<std::string> printable_image_for_url(const std::string& root, const std::string& doc_path,
+                                                   std::string_view url) {
+    return printable_image_for_url(DiskTree(root), doc_path, url);
+}
+
 std::string image_outside_repository(const std::string& root, const Document& doc) {
+    DiskTree tree(root);
     for (const Link& link : doc.links)
         // An address with a scheme is the url rule's (and the renderers drop what it refuses).
-        if (link.image && url_scheme(link.target).empty() && !published_file_for_url(root, doc.path, link.target))
+        if (link.image && url_scheme(link.target).empty() && !published_file_for_url(tree, doc.path, link.target))
             return "hình \"" + shown_prefix(link.target, 80) + "\" (dòng " + std::to_string(link.at.line) +
                    ") không phải tệp đưa lên trang web trong content/ hay plans/ (nằm ngoài, hoặc là liên kết tượng trưng); "
                    "chép hình vào cạnh văn bản";

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "load/source_tree.h"
 #include "model/diagnostic.h"
 #include "model/document.h"
 
@@ -25,13 +26,15 @@ struct PublishedFiles {
     std::vector<Diagnostic> problems;      // what was left out, and why
 };
 
-// Walks plans/ and content/ without following links.
+// Walks plans/ and content/ without following links (the second: of the folder `root` on disk).
+PublishedFiles find_published_files(const SourceTree& tree);
 PublishedFiles find_published_files(const std::string& root);
 
-// Symbolic links anywhere under `root`/`folder` (templates/), reported and never read.
-std::vector<Diagnostic> linked_files_under(const std::string& root, const std::string& folder);
-// The regular files under `root`/`folder`, relative to the root with '/', none through a link
-// (a linked `folder` itself gives none).
+// Symbolic links anywhere under `folder` (templates/), reported and never read.
+std::vector<Diagnostic> linked_files_under(const SourceTree& tree, const std::string& folder);
+// The regular files under `folder`, relative to the root with '/', none through a link (a linked
+// `folder` itself gives none).
+std::vector<std::string> plain_files_under(const SourceTree& tree, const std::string& folder);
 std::vector<std::string> plain_files_under(const std::string& root, const std::string& folder);
 
 // Whether a repository-relative path is one of them (the file need not exist).
@@ -40,8 +43,8 @@ bool is_published(const std::string& relative_path);
 // Whether `relative` under `root` is a regular file reached without any symbolic link.
 bool is_plain_file(const std::string& root, const std::string& relative);
 
-// Reads a file of the repository without following a symbolic link at its end (O_NOFOLLOW) and
-// only if it is a regular file (a FIFO would block); throws std::runtime_error in Vietnamese.
+// Reads a file of the repository without following a symbolic link anywhere on its way (DiskTree)
+// and only if it is a regular file (a FIFO would block); throws std::runtime_error in Vietnamese.
 std::string read_repository_file(const std::string& root, const std::string& relative);
 
 // Whether `path` is `folder` or inside it, by the names alone (both normal; both absolute or
@@ -52,7 +55,9 @@ bool is_inside(const std::filesystem::path& path, const std::filesystem::path& f
 // when it is a published file reached without any symbolic link; otherwise nullopt (a URL with a
 // scheme, an empty or site-absolute path, a path out of the repository, a link on the way, a
 // file not published). Pandoc and WeasyPrint open files by such URLs themselves and put their
-// bytes in the PDF and the Word file: this is what they may open.
+// bytes in the PDF and the Word file: this is what they may open. `root`: a DiskTree of it.
+std::optional<std::string> published_file_for_url(const SourceTree& tree, const std::string& doc_path,
+                                                  std::string_view url);
 std::optional<std::string> published_file_for_url(const std::string& root, const std::string& doc_path, std::string_view url);
 
 // The raster formats a PDF or a Word file may hold, told by the file's first bytes: "PNG",
@@ -64,6 +69,8 @@ std::string_view raster_image_kind(std::string_view head);
 // when it may go into a PDF or a Word file: a published plain file (published_file_for_url)
 // whose bytes are a raster image (raster_image_kind); otherwise nullopt, and the PDF and the
 // Word file show the image's alt text instead.
+std::optional<std::string> printable_image_for_url(const SourceTree& tree, const std::string& doc_path,
+                                                   std::string_view url);
 std::optional<std::string> printable_image_for_url(const std::string& root, const std::string& doc_path, std::string_view url);
 
 // Why an image of `doc` without a scheme is not such a file (in Vietnamese; `check` reports it

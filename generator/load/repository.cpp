@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -49,15 +50,26 @@ std::string default_templates_dir() {
 }
 
 TemplateSearchPath::TemplateSearchPath(const std::string& repository_root, std::vector<std::string> dirs)
-    : repository_root_(repository_root) {
-    dirs_.push_back((fs::path(repository_root) / "templates").string());
+    : TemplateSearchPath(std::make_shared<DiskTree>(repository_root), std::move(dirs)) {}
+
+TemplateSearchPath::TemplateSearchPath(std::shared_ptr<const SourceTree> repository, std::vector<std::string> dirs)
+    : repository_(std::move(repository)) {
+    dirs_.push_back((fs::path(repository_->root()) / "templates").string());
     dirs_.insert(dirs_.end(), dirs.begin(), dirs.end());
 }
 
 bool TemplateSearchPath::usable(size_t dir, const std::string& relative) const {
-    if (dir == 0 && !repository_root_.empty()) return is_plain_file(repository_root_, "templates/" + relative);
+    if (dir == 0 && repository_) return repository_->is_plain_file("templates/" + relative);
     std::error_code ec;
     return fs::is_regular_file(fs::path(dirs_[dir]) / relative, ec);
+}
+
+std::string TemplateSearchPath::read(const std::string& found) const {
+    if (repository_) {
+        const std::string own = dirs_[0] + "/";
+        if (found.compare(0, own.size(), own) == 0) return repository_->read("templates/" + found.substr(own.size()));
+    }
+    return read_file(found);
 }
 
 std::string TemplateSearchPath::looked_in() const {
@@ -75,6 +87,15 @@ std::string TemplateSearchPath::find(const std::string& relative) const {
 std::vector<std::string> TemplateSearchPath::list(const std::string& relative, const std::string& extension) const {
     std::map<std::string, std::string> by_name;
     for (size_t i = 0; i < dirs_.size(); ++i) {
+        if (i == 0 && repository_) {
+            // No link is followed: a linked folder lists nothing, a linked file is not usable.
+            for (const auto& entry : repository_->list("templates/" + relative).value_or(std::vector<SourceEntry>{})) {
+                if (fs::path(entry.name).extension() == extension && !by_name.count(entry.name) &&
+                    usable(i, relative + "/" + entry.name))
+                    by_name[entry.name] = (fs::path(dirs_[i]) / relative / entry.name).string();
+            }
+            continue;
+        }
         std::error_code ec;
         fs::path folder = fs::path(dirs_[i]) / relative;
         if (!fs::is_directory(folder, ec)) continue;
@@ -120,11 +141,11 @@ std::string string_at(const YAML::Node& map, const char* key) {
 
 // Reads a YAML file; a file that cannot be read, is not UTF-8 (TCVN3, VNI, UTF-16…) or has a
 // syntax error becomes a diagnostic (the YAML of repaired text is still read) and an empty node.
-YAML::Node read_yaml(const std::string& path, const std::string& shown, const char* rule,
+YAML::Node read_yaml(const std::function<std::string()>& read, const std::string& shown, const char* rule,
                      std::vector<Diagnostic>& problems) {
     std::string raw;
     try {
-        raw = read_file(path);
+        raw = read();
     } catch (const std::exception& e) {
         problems.push_back(problem(shown, {1, 1}, "config", describe_exception(e),
                                    {"Kiểm tra quyền đọc của tệp.", "Check that the file can be read."}));
@@ -586,20 +607,19 @@ std::vector<CitationTypeWord> load_citation_types(const std::string& file, const
     return words;
 }
 
-std::variant<Document, Diagnostic> load_one(const std::string& root, const std::string& path, const DocumentTypes& types,
-                                            const School& school) {
-    std::error_code size_error;
-    uintmax_t bytes = fs::file_size(fs::path(root) / path, size_error);
-    if (uintmax_t max_bytes = max_document_bytes(); !size_error && bytes > max_bytes)
+std::variant<Document, Diagnostic> load_one(const SourceTree& source, const std::string& path,
+                                            const DocumentTypes& types, const School& school) {
+    try {
+        return load_document(path, source.read(path, max_document_bytes()), types, school);
+    } catch (const SourceTooLarge& e) {
+        const uintmax_t bytes = e.size, max_bytes = max_document_bytes();
         return problem(path, {1, 1}, "limit",
-                       {"văn bản dài " + std::to_string(bytes >> 20) + " MiB, quá giới hạn " + std::to_string(max_bytes >> 20) +
-                            " MiB; vanban không đọc tệp này",
-                        "the document is " + std::to_string(bytes >> 20) + " MiB, over the limit of " + std::to_string(max_bytes >> 20) +
-                            " MiB; vanban does not read it"},
+                       {"văn bản dài " + std::to_string(bytes >> 20) + " MiB, quá giới hạn " +
+                            std::to_string(max_bytes >> 20) + " MiB; vanban không đọc tệp này",
+                        "the document is " + std::to_string(bytes >> 20) + " MiB, over the limit of " +
+                            std::to_string(max_bytes >> 20) + " MiB; vanban does not read it"},
                        {"Tách thành nhiều văn bản, hoặc đưa bảng số liệu lớn ra tệp đính kèm (.xlsx, .pdf).",
                         "Split it into several documents, or move large tables into an attachment (.xlsx, .pdf)."});
-    try {
-        return load_document(path, read_repository_file(root, path), types, school);
     } catch (const Interrupted&) {
         throw;
     } catch (const std::exception& e) {
@@ -607,12 +627,18 @@ std::variant<Document, Diagnostic> load_one(const std::string& root, const std::
     }
 }
 
+std::variant<Document, Diagnostic> load_one(const std::string& root, const std::string& path,
+                                            const DocumentTypes& types, const School& school) {
+    return load_one(DiskTree(root), path, types, school);
+}
+
 DocumentTypes load_document_types(const TemplateSearchPath& templates, const std::string& root, std::vector<Diagnostic>& problems) {
     DocumentTypes types;
     for (const auto& file : templates.list("types", ".yaml")) {
         std::string shown = shown_path(file, root);
         DocumentType type = guarded(shown, "template", problems, [&] {
-            return load_document_type(shown, read_yaml(file, shown, "template", problems), problems);
+            return load_document_type(
+                shown, read_yaml([&] { return templates.read(file); }, shown, "template", problems), problems);
         });
         if (type.id.empty()) continue;
         if (const DocumentType* first = types.find(type.id)) {
@@ -634,26 +660,34 @@ DocumentTypes load_document_types(const TemplateSearchPath& templates, const std
 }
 
 Repository load_repository_index(const std::string& root_dir) {
+    return load_repository_index(std::make_shared<DiskTree>(root_dir));
+}
+
+Repository load_repository_index(std::shared_ptr<const SourceTree> source) {
     Repository repo;
-    std::error_code ec;
-    if (!fs::is_directory(root_dir, ec))
+    const std::string& root_dir = source->root();
+    const SourceTree& tree = *source;
+    std::optional<SourceInfo> top = tree.stat("");
+    if (!top || top->kind != EntryKind::Folder)
         throw LoadError("thư mục " + root_dir + " không tồn tại", "directory " + root_dir + " does not exist");
     repo.root = root_dir;
-    std::string config = (fs::path(root_dir) / "vanban.yaml").string();
-    if (fs::is_symlink(config, ec))
+    repo.source = source;
+    std::optional<SourceInfo> config = tree.stat("vanban.yaml");
+    if (config && config->kind == EntryKind::Link)
         throw LoadError("vanban.yaml trong " + root_dir + " là liên kết tượng trưng; vanban không đọc tệp qua liên kết (thay liên kết bằng chính tệp)",
                         "vanban.yaml in " + root_dir + " is a symbolic link; vanban reads no file through a link (replace it by the file itself)");
-    if (!fs::is_regular_file(config, ec))
+    if (!config || config->kind != EntryKind::File)
         throw LoadError("không tìm thấy vanban.yaml trong " + root_dir +
                             " (đây có phải thư mục gốc của kho văn bản? dùng --root THƯ_MỤC)",
                         "no vanban.yaml in " + root_dir + " (is this a vanban repository? use --root FOLDER)");
-    YAML::Node config_yaml = read_yaml(config, "vanban.yaml", "front-matter", repo.problems);
+    YAML::Node config_yaml =
+        read_yaml([&] { return tree.read("vanban.yaml"); }, "vanban.yaml", "front-matter", repo.problems);
     repo.school = guarded("vanban.yaml", "front-matter", repo.problems, [&] { return load_school("vanban.yaml", config_yaml, repo.problems); });
     repo.approval = guarded("vanban.yaml", "front-matter", repo.problems,
                             [&] { return load_approval_config("vanban.yaml", config_yaml, repo.problems); });
 
-    repo.templates = TemplateSearchPath(root_dir, {default_templates_dir()});
-    for (auto& linked : linked_files_under(root_dir, "templates")) repo.problems.push_back(std::move(linked));
+    repo.templates = TemplateSearchPath(source, {default_templates_dir()});
+    for (auto& linked : linked_files_under(tree, "templates")) repo.problems.push_back(std::move(linked));
     repo.types = load_document_types(repo.templates, root_dir, repo.problems);
     if (repo.types.empty()) {
         std::string looked = repo.templates.looked_in();
@@ -665,11 +699,13 @@ Repository load_repository_index(const std::string& root_dir) {
     if (std::string file = repo.templates.find("trich-dan.yaml"); !file.empty()) {
         std::string shown = shown_path(file, root_dir);
         repo.citations = CitationScanner(guarded(shown, "template", repo.problems, [&] {
-            return load_citation_types(shown, read_yaml(file, shown, "template", repo.problems), repo.problems);
+            return load_citation_types(
+                shown, read_yaml([&] { return repo.templates.read(file); }, shown, "template", repo.problems),
+                repo.problems);
         }));
     }
 
-    PublishedFiles files = find_published_files(root_dir);
+    PublishedFiles files = find_published_files(tree);
     repo.problems.insert(repo.problems.end(), files.problems.begin(), files.problems.end());
     for (auto& file : files.attachments) {
         if (carries_script(file) && !repo.school.allow_raw_html) {
@@ -698,7 +734,7 @@ Repository load_repository(const std::string& root_dir, unsigned jobs) {
     parallel_for(paths.size(), worker_count(jobs, paths.size()), [&](size_t i, unsigned) {
         // One that cannot be read or loaded is reported and left out. (Names that are not UTF-8
         // were already refused by the file walk.)
-        auto loaded = load_one(root_dir, paths[i], repo.types, repo.school);
+        auto loaded = load_one(*repo.source, paths[i], repo.types, repo.school);
         if (auto* doc = std::get_if<Document>(&loaded)) repo.documents[i] = std::move(*doc);
         else failures[i] = std::move(std::get<Diagnostic>(loaded));
     });

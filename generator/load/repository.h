@@ -2,11 +2,13 @@
 // words under templates/, and every Markdown document under plans/ and content/.
 #pragma once
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "load/source_tree.h"
 #include "model/approval_config.h"
 #include "model/diagnostic.h"
 #include "model/document.h"
@@ -24,17 +26,22 @@ struct LoadError : std::runtime_error {
 
 // Where templates come from: the school's own templates/ first, then vanban's defaults.
 // A file of the school's folder is used only when no symbolic link leads to it (a linked
-// template is reported by the loader, and vanban's own one is used instead).
+// template is reported by the loader, and vanban's own one is used instead); it is read through
+// the repository's SourceTree, vanban's own ones from disk.
 class TemplateSearchPath {
 public:
     TemplateSearchPath() = default;
     explicit TemplateSearchPath(std::vector<std::string> dirs) : dirs_(std::move(dirs)) {}
     // `repository_root`/templates first, then `dirs`.
     TemplateSearchPath(const std::string& repository_root, std::vector<std::string> dirs);
+    // templates/ of `repository` first, then `dirs`.
+    TemplateSearchPath(std::shared_ptr<const SourceTree> repository, std::vector<std::string> dirs);
     // The first existing file at `relative` in the search path; empty if none.
     std::string find(const std::string& relative) const;
     // Every file ending in `extension` in `relative` directories, the first directory winning on name clashes.
     std::vector<std::string> list(const std::string& relative, const std::string& extension) const;
+    // The bytes of a file find() or list() gave; throws std::runtime_error in Vietnamese.
+    std::string read(const std::string& found) const;
     const std::vector<std::string>& dirs() const { return dirs_; }
     // The folders, for a message that nothing was found: "a/templates, /usr/share/vanban/templates".
     std::string looked_in() const;
@@ -43,7 +50,7 @@ private:
     bool usable(size_t dir, const std::string& relative) const;
 
     std::vector<std::string> dirs_;
-    std::string repository_root_;  // non-empty when dirs_[0] is the school's templates/
+    std::shared_ptr<const SourceTree> repository_;  // set when dirs_[0] is the school's templates/
 };
 
 // vanban's own templates (document types, site, PDF and Word layouts, citation words, the skeleton
@@ -58,6 +65,7 @@ std::string find_templates_dir(const char* environment, const std::string& execu
 
 struct Repository {
     std::string root;
+    std::shared_ptr<const SourceTree> source;  // the school's files (a DiskTree of root unless handed one)
     School school;
     ApprovalConfig approval;
     DocumentTypes types;
@@ -74,9 +82,11 @@ struct Repository {
 Repository load_repository(const std::string& root, unsigned jobs = 0);
 
 // The repository without its documents: vanban.yaml, the types, the citation words, the templates,
-// the paths of the documents and attachments, and the problems found so far. The build reads each
-// document afterwards, one at a time (load_one).
+// the paths of the documents and attachments, and the problems found so far, all read through
+// `source` (the first: a DiskTree of `root`). The build reads each document afterwards, one at a
+// time (load_one).
 Repository load_repository_index(const std::string& root);
+Repository load_repository_index(std::shared_ptr<const SourceTree> source);
 
 // The document types of templates/types/*.yaml along `templates`, the first file of a loai
 // winning; what is wrong with a file goes to `problems`, named relative to `root`. Empty when
@@ -86,6 +96,8 @@ DocumentTypes load_document_types(const TemplateSearchPath& templates, const std
 // One document of the repository (`path` relative to `root`) read and loaded; when it cannot be
 // (I/O, not a regular file, a failure of the loader), the `unreadable` diagnostic instead, so
 // that no single file stops the school. Used by load_repository and by the preview's reload.
+std::variant<Document, Diagnostic> load_one(const SourceTree& source, const std::string& path,
+                                            const DocumentTypes& types, const School& school);
 std::variant<Document, Diagnostic> load_one(const std::string& root, const std::string& path, const DocumentTypes& types,
                                             const School& school);
 

@@ -32,7 +32,7 @@ PrintSetup PrintSetup::load(const Repository& repo) {
     auto read_template = [&](const std::string& name, std::string& text) {
         std::string path = repo.templates.find("pdf/" + name);
         if (path.empty()) throw std::runtime_error("thiếu mẫu templates/pdf/" + name);
-        text = read_file(path);
+        text = repo.templates.read(path);
         if (name.size() > 5 && name.compare(name.size() - 5, 5, ".html") == 0) {
             mustache m(text);
             if (!m.is_valid())

@@ -354,7 +354,7 @@ SiteRenderer::SiteRenderer(const Repository& repo, OutputFolder& out, bool show_
     : repo_(repo), out_(out), show_diagnostics_(show_diagnostics) {
     for (const char* name : kTemplates) {
         std::string relative = std::string("site/") + name + ".mustache";
-        texts_[name] = read_file(find_template(repo, relative));
+        texts_[name] = repo.templates.read(find_template(repo, relative));
         mustache m(texts_[name]);
         if (!m.is_valid()) throw std::runtime_error("mẫu templates/" + relative + " không hợp lệ: " + mustache_error_message(m.error_message()));
     }
@@ -512,7 +512,8 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
         out_.write("sitemap.xml", sitemap(repo_.school, sitemap_pages(docs)));
     else
         notes.push_back("vanban.yaml không có truong.website nên không tạo sitemap.xml (sitemap cần địa chỉ đầy đủ)");
-    for (const char* asset : {"style.css", "search.js"}) out_.write(asset, read_file(find_template(repo_, std::string("site/") + asset)));
+    for (const char* asset : {"style.css", "search.js"})
+        out_.write(asset, repo_.templates.read(find_template(repo_, std::string("site/") + asset)));
     return notes;
 }
 
@@ -559,7 +560,7 @@ std::vector<Diagnostic> check_site_templates(const Repository& repo) {
         std::string shown = fs::relative(path, repo.root).generic_string();
         if (shown.empty() || shown.rfind("..", 0) == 0) shown = "templates/" + relative;
         try {
-            mustache m(read_file(path));
+            mustache m(repo.templates.read(path));
             if (!m.is_valid())
                 problem(shown, "mẫu " + shown + " không hợp lệ: " + mustache_error_message(m.error_message()) + "; trang web không tạo được",
                         "the template " + shown + " is not valid; the site cannot be built");
@@ -574,7 +575,7 @@ std::vector<Diagnostic> check_site_templates(const Repository& repo) {
         std::string shown = fs::relative(css, repo.root).generic_string();
         if (shown.empty() || shown.rfind("..", 0) == 0) shown = "templates/pdf/van-ban.css";
         try {
-            if (css_fetches(read_file(css)))
+            if (css_fetches(repo.templates.read(css)))
                 problem(shown, "mẫu " + shown + " có url(), @import hay dấu \\ (có thể tải tệp từ mạng hoặc ngoài kho); bản PDF không tạo được",
                         "the style sheet " + shown + " has url(), @import or a \\ (it could fetch files); no PDF can be made");
         } catch (const std::exception& e) {

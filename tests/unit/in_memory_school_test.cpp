@@ -1,0 +1,127 @@
+// Whole runs of the build session on repositories written as one block of text (school_text.h):
+// the cross-document rules, a planted link, a page's HTML and --strict, without the binary or a
+// fixture folder. The end-to-end tests keep running the binary on tests/fixtures/.
+#include <doctest/doctest.h>
+
+#include "model/page_paths.h"
+#include "school_text.h"
+
+using namespace vanban;
+
+namespace {
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+std::string school(const std::vector<std::pair<std::string, std::string>>& files) {
+    std::string text = test::kSchoolYaml;
+    for (const auto& [path, body] : files) text += "-- " + path + " --\n" + body;
+    return text;
+}
+
+std::vector<std::string> errors(const std::vector<Diagnostic>& diagnostics) {
+    std::vector<std::string> out;
+    for (const auto& d : diagnostics)
+        if (d.severity == Severity::Error)
+            out.push_back(d.file + ":" + std::to_string(d.at.line) + " " + d.rule + " " + d.message.vi);
+    return out;
+}
+
+const std::string kCitingSeptember =
+    "Căn cứ Thông tư số 32/2020/TT-BGDĐT ngày 15/9/2020 của Bộ Giáo dục và Đào tạo ban hành Điều lệ "
+    "trường trung học cơ sở;";
+const std::string kCitingOctober =
+    "Căn cứ Thông tư số 32/2020/TT-BGDĐT ngày 15/10/2020 của Bộ Giáo dục và Đào tạo ban hành Điều lệ "
+    "trường trung học cơ sở;";
+
+}  // namespace
+
+TEST_CASE("in memory: a clean plan has no finding and gets its page") {
+    auto run = test::run_school(school({{"plans/2024-2025/ke-hoach-a.md", test::plan_text(12)}}));
+    CHECK(errors(run->result.diagnostics).empty());
+    CHECK(run->result.documents == 1);
+    CHECK(run->result.committed);
+    CHECK(contains(run->page("index.html"), "Trường THCS Thử Nghiệm"));
+}
+
+TEST_CASE("in memory: one number in two plans of a year is a duplicate on both") {
+    auto run = test::run_school(school({{"plans/2024-2025/ke-hoach-a.md", test::plan_text(12)},
+                                        {"plans/2024-2025/ke-hoach-b.md", test::plan_text(12)}}),
+                                false);
+    CHECK(run->findings("duplicate-number") ==
+          std::vector<std::string>{"plans/2024-2025/ke-hoach-a.md:3 duplicate-number",
+                                   "plans/2024-2025/ke-hoach-b.md:3 duplicate-number"});
+    REQUIRE(run->first("duplicate-number"));
+    CHECK(contains(run->first("duplicate-number")->message.vi,
+                   "số 12/KH-THCSTN trùng với plans/2024-2025/ke-hoach-b.md"));
+}
+
+TEST_CASE("in memory: one circular cited with two dates is a conflict at the later place") {
+    auto run = test::run_school(school({{"plans/2024-2025/ke-hoach-a.md", test::plan_text(12)},
+                                        {"plans/2024-2025/ke-hoach-b.md", test::plan_text(20, kCitingOctober)}}),
+                                false);
+    CHECK(run->findings("citation-conflict") ==
+          std::vector<std::string>{"plans/2024-2025/ke-hoach-b.md:14 citation-conflict"});
+    REQUIRE(run->first("citation-conflict"));
+    CHECK(contains(run->first("citation-conflict")->message.vi, "ở plans/2024-2025/ke-hoach-a.md:14"));
+}
+
+TEST_CASE("in memory: a link to a missing file is broken, one to a document of the tree is not") {
+    auto run = test::run_school(
+        school({{"plans/2024-2025/ke-hoach-a.md",
+                 test::plan_text(
+                     12, kCitingSeptember,
+                     "Xem [kế hoạch năm trước](../2023-2024/ke-hoach-day-hoc.md) và [kế hoạch 13](ke-hoach-b.md).")},
+                {"plans/2024-2025/ke-hoach-b.md", test::plan_text(13)}}),
+        false);
+    CHECK(run->findings("broken-link") == std::vector<std::string>{"plans/2024-2025/ke-hoach-a.md:20 broken-link"});
+    REQUIRE(run->first("broken-link"));
+    CHECK(contains(run->first("broken-link")->message.vi,
+                   "\"../2023-2024/ke-hoach-day-hoc.md\" trỏ tới tệp không tồn tại"));
+}
+
+TEST_CASE("in memory: a document or folder planted as a symbolic link is refused, never read nor published") {
+    auto run = test::run_school(school({{"plans/2024-2025/ke-hoach-a.md", test::plan_text(12)},
+                                        {"plans/2024-2025/mat-khau.md -> /etc/passwd", ""},
+                                        {"content/ngoai -> ../..", ""},
+                                        {"templates/types -> /usr/share", ""}}));
+    CHECK(run->findings("symlink") == std::vector<std::string>{"content/ngoai:1 symlink",
+                                                               "plans/2024-2025/mat-khau.md:1 symlink",
+                                                               "templates/types:1 symlink"});
+    CHECK(run->result.documents == 1);
+    CHECK(run->page(output_path("plans/2024-2025/mat-khau.md")).empty());
+    CHECK_FALSE(run->page(output_path("plans/2024-2025/ke-hoach-a.md")).empty());
+    REQUIRE(run->first("symlink"));
+    CHECK(contains(run->first("symlink")->message.vi, "trỏ tới ../.."));
+}
+
+TEST_CASE("in memory: a plan's page shows its number, title and sections") {
+    auto run = test::run_school(school({{"plans/2024-2025/ke-hoach-a.md", test::plan_text(12)}}));
+    REQUIRE(run->result.committed);
+    std::string page = run->page(output_path("plans/2024-2025/ke-hoach-a.md"));
+    CHECK(contains(page, "12/KH-THCSTN"));
+    CHECK(contains(page, "Tổ chức dạy học năm học 2024-2025"));
+    CHECK(contains(page, "MỤC ĐÍCH, YÊU CẦU"));
+    CHECK(contains(page, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN THỬ"));
+    CHECK_FALSE(contains(page, "duplicate-number"));  // the public page has no findings
+}
+
+TEST_CASE("in memory: --strict with an error leaves the site of the last build as it was") {
+    test::SchoolRun run(test::memory_tree(school({{"plans/2024-2025/ke-hoach-a.md", test::plan_text(12)}})));
+    REQUIRE(run.run().committed);
+    const std::string page_a = run.page(output_path("plans/2024-2025/ke-hoach-a.md"));
+    const std::string home = run.page("index.html");
+    REQUIRE_FALSE(page_a.empty());
+    run.tree->add_file("plans/2024-2025/ke-hoach-b.md", test::plan_text(12));
+    run.run(true, true);
+    CHECK_FALSE(run.result.committed);
+    CHECK(run.findings("duplicate-number").size() == 2);
+    CHECK(run.page(output_path("plans/2024-2025/ke-hoach-b.md")).empty());
+    CHECK(run.page(output_path("plans/2024-2025/ke-hoach-a.md")) == page_a);
+    CHECK(run.page("index.html") == home);
+    // Without --strict the same tree is published, the new plan with it.
+    run.run();
+    CHECK(run.result.committed);
+    CHECK_FALSE(run.page(output_path("plans/2024-2025/ke-hoach-b.md")).empty());
+}
