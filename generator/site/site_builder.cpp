@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <map>
 #include <sstream>
-#include <unordered_set>
 
 #include "diff/diff_report.h"
 #include "html/body_html.h"
@@ -331,16 +330,19 @@ class SiteRenderer::Templates {
 public:
     explicit Templates(const std::map<std::string, std::string>& texts) : texts_(texts) {}
 
-    std::string render(const std::string& name, const data& d) {
+    // `d` by value: the partials join the page's own data, which is not copied again (it holds the
+    // whole body of a document).
+    std::string render(const std::string& name, data d) {
         auto it = compiled_.find(name);
         if (it == compiled_.end()) it = compiled_.emplace(name, mustache(texts_.at(name))).first;
         // Partials ({{> name}}) are other templates of the same folder.
-        data with_partials = d;
         for (const char* partial : {"muc-van-ban", "chan-doan"}) {
             const std::string& text = texts_.at(partial);
-            with_partials.set(partial, kainjow::mustache::partial([&text] { return text; }));
+            d.set(partial, kainjow::mustache::partial([&text] { return text; }));
         }
-        std::string html = it->second.render(with_partials);
+        // Appended to one string, line by line, rather than through a string stream.
+        std::string html;
+        it->second.render(d, [&html](const std::string& line) { html += line; });
         if (!it->second.is_valid()) throw std::runtime_error("lỗi khi dùng mẫu " + name + ": " + mustache_error_message(it->second.error_message()));
         return html;
     }
@@ -391,7 +393,7 @@ std::optional<Diagnostic> SiteRenderer::write_document(const DocumentPage& p, un
         d.set("root", root_prefix(at));
         d.set("nav", data_of.nav(at, active));
         d.set("school", data_of.school_data());
-        out_.write(at, t.render("layout", d));
+        out_.write(at, t.render("layout", std::move(d)));
     };
     std::string body = guarded_html({"không tạo được trang của văn bản", "the document's page could not be made"}, [&] {
         return t.render(doc.type && doc.type->official ? "van-ban" : "trang", data_of.document(p, page));
@@ -423,7 +425,7 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
         d.set("root", root_prefix(page));
         d.set("nav", data_of.nav(page, active));
         d.set("school", data_of.school_data());
-        out_.write(page, t.render("layout", d));
+        out_.write(page, t.render("layout", std::move(d)));
     };
     // Home: the ten latest documents and the sections.
     {
@@ -448,7 +450,7 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
             sections << item;
         }
         d.set("muc", sections);
-        write_page("index.html", school, t.render("trang-chu", d), "");
+        write_page("index.html", school, t.render("trang-chu", std::move(d)), "");
     }
     for (SiteSection s : {SiteSection::Disclosure, SiteSection::Plans, SiteSection::Letters}) {
         const std::string page = section_info(s).index;
@@ -498,12 +500,12 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
         d.set("cong_khai", s == SiteSection::Disclosure);
         d.set("nam", years);
         d.set("trong", by_year.empty());
-        write_page(page, std::string(section_info(s).label) + " — " + school, t.render("danh-sach", d), section_info(s).id);
+        write_page(page, std::string(section_info(s).label) + " — " + school, t.render("danh-sach", std::move(d)), section_info(s).id);
     }
     {
         data d;
         d.set("root", "");
-        write_page("tim-kiem.html", "Tìm kiếm — " + school, t.render("tim-kiem", d), "tim-kiem");
+        write_page("tim-kiem.html", "Tìm kiếm — " + school, t.render("tim-kiem", std::move(d)), "tim-kiem");
     }
     write_search_index(docs);
     out_.write("feed.xml", atom_feed(repo_.school, feed_items(docs)));
@@ -531,14 +533,53 @@ std::string search_words(const Document& d) {
     size_t body_start = d.front.end_line > 0 && static_cast<size_t>(d.front.end_line) < d.source.line_starts.size()
                             ? d.source.line_starts[static_cast<size_t>(d.front.end_line)]
                             : 0;
-    std::string folded = fold_diacritics(d.title() + " " + d.source.text.substr(body_start));
-    std::unordered_set<std::string_view> seen;
+    // Title and body folded into one buffer, without a copy of either first.
+    const std::string title = d.title();
+    std::string folded;
+    folded.reserve((title.size() + d.source.text.size() - body_start) * 3 / 2 + 16);  // append_folded's worst case
+    append_folded(title, folded);
+    folded += ' ';
+    append_folded(std::string_view(d.source.text).substr(body_start), folded);
+    std::vector<std::string_view> spans = word_spans(folded);
+    // Each word once: an open-addressing set of the words kept so far (a few hundred per document),
+    // as offsets into `words`, instead of a node per word in an unordered_set.
+    struct Kept {
+        uint32_t offset, size;
+        uint64_t hash;
+    };
+    auto hash_of = [](std::string_view w) {
+        uint64_t hash = 14695981039346656037ull;  // FNV-1a
+        for (char c : w) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        return hash;
+    };
+    std::vector<Kept> table(1024, Kept{0, 0, 0});
+    size_t kept = 0;
     std::string words;
-    for (std::string_view w : word_spans(folded))
-        if (seen.insert(w).second) {
-            if (!words.empty()) words += ' ';
-            words.append(w);
+    words.reserve(folded.size() / 4);
+    for (std::string_view w : spans) {
+        uint64_t hash = hash_of(w);
+        size_t mask = table.size() - 1, slot = static_cast<size_t>(hash) & mask;
+        bool seen = false;
+        for (; table[slot].size != 0; slot = (slot + 1) & mask)
+            if (table[slot].hash == hash && std::string_view(words.data() + table[slot].offset, table[slot].size) == w) {
+                seen = true;
+                break;
+            }
+        if (seen) continue;
+        if (!words.empty()) words += ' ';
+        table[slot] = Kept{static_cast<uint32_t>(words.size()), static_cast<uint32_t>(w.size()), hash};
+        words.append(w);
+        if (++kept * 2 > table.size()) {  // at most half full: probes stay short
+            std::vector<Kept> grown(table.size() * 2, Kept{0, 0, 0});
+            for (const Kept& k : table) {
+                if (k.size == 0) continue;
+                size_t at = static_cast<size_t>(k.hash) & (grown.size() - 1);
+                while (grown[at].size != 0) at = (at + 1) & (grown.size() - 1);
+                grown[at] = k;
+            }
+            table.swap(grown);
         }
+    }
     return words;
 }
 

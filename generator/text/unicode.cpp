@@ -230,12 +230,19 @@ struct FoldTable {
 }  // namespace
 
 std::string fold_diacritics(std::string_view utf8) {
+    std::string out;
+    append_folded(utf8, out);
+    return out;
+}
+
+void append_folded(std::string_view utf8, std::string& out) {
     static const FoldTable table;
     // Written through a pointer into a buffer sized for the worst case (a two-byte letter whose
     // lower case takes three bytes, U+023A → U+2C65): the search index folds every document, and
     // appending one or two bytes at a time to a string was most of the cost.
-    std::string out(utf8.size() + utf8.size() / 2 + 4, '\0');
-    char* o = &out[0];
+    const size_t start = out.size();
+    out.resize(start + utf8.size() + utf8.size() / 2 + 4);
+    char* o = &out[start];
     const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
     int32_t length = static_cast<int32_t>(utf8.size());
     for (int32_t i = 0; i < length;) {
@@ -258,7 +265,6 @@ std::string fold_diacritics(std::string_view utf8) {
         }
     }
     out.resize(static_cast<size_t>(o - out.data()));
-    return out;
 }
 
 std::string wording_key(std::string_view utf8) {
