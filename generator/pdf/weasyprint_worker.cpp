@@ -101,68 +101,13 @@ bool WeasyPrintWorker::start(ProcessResult& result) {
     for (auto& a : args) argp.push_back(a.data());
     argp.push_back(nullptr);
 
-    // O_CLOEXEC: another worker started meanwhile must not hold this one's pipes open.
-    int pipes[4][2];
-    for (int i = 0; i < 4; ++i)
-        if (::pipe2(pipes[i], O_CLOEXEC) != 0) {
-            result.start_error = std::strerror(errno);
-            for (int j = 0; j < i; ++j) {
-                ::close(pipes[j][0]);
-                ::close(pipes[j][1]);
-            }
-            return false;
-        }
-    auto& in = pipes[0];
-    auto& out = pipes[1];
-    auto& err = pipes[2];
-    auto& exec = pipes[3];
-    rlimit memory{};
-    const size_t max_mb = static_cast<size_t>(std::numeric_limits<rlim_t>::max() >> 20);
-    bool limited = command_.memory_mb > 0 && command_.memory_mb < max_mb;
-    memory.rlim_cur = memory.rlim_max = limited ? static_cast<rlim_t>(command_.memory_mb) << 20 : RLIM_INFINITY;
-    result.memory_limited = limited;
-    auto onto = [](int fd, int target) {
-        if (fd == target) ::fcntl(fd, F_SETFD, 0);
-        else ::dup2(fd, target);
-    };
-    // fork and exec (not posix_spawn, which cannot set a resource limit); only system calls
-    // between them: vanban has other threads.
-    pid_t pid = ::fork();
-    if (pid == 0) {
-        ::setpgid(0, 0);  // its own process group, so a kill stops everything it started
-        onto(in[0], 0);
-        onto(out[1], 1);
-        onto(err[1], 2);
-        if (limited) ::setrlimit(RLIMIT_AS, &memory);
-        ::signal(SIGPIPE, SIG_DFL);
-        ::execve(program.c_str(), argp.data(), environ);
-        int error = errno;
-        ssize_t ignored = ::write(exec[1], &error, sizeof error);
-        (void)ignored;
-        ::_exit(127);
-    }
-    int spawn_error = pid < 0 ? errno : 0;
-    ::close(exec[1]);
-    if (pid > 0) {
-        int error = 0;
-        ssize_t n;
-        while ((n = ::read(exec[0], &error, sizeof error)) < 0 && errno == EINTR) {}
-        if (n == static_cast<ssize_t>(sizeof error)) {
-            spawn_error = error;
-            ::waitpid(pid, nullptr, 0);
-        }
-    }
-    ::close(exec[0]);
-    ::close(in[0]);
-    ::close(out[1]);
-    ::close(err[1]);
-    if (spawn_error != 0) {
-        ::close(in[1]);
-        ::close(out[0]);
-        ::close(err[0]);
-        result.start_error = std::strerror(spawn_error);
-        return false;
-    }
+    // Pipes with O_CLOEXEC: another worker started meanwhile must not hold this one's pipes open.
+    ChildProcess child = spawn_child(program, argp.data(), environ, command_.memory_mb, result);
+    if (!child.running()) return false;
+    pid_t pid = child.pid;
+    int(&in)[2] = child.pipes[0];
+    int(&out)[2] = child.pipes[1];
+    int(&err)[2] = child.pipes[2];
     register_child(pid);
     pid_ = pid;
     to_worker_ = in[1];

@@ -42,32 +42,9 @@ std::string find_program(const std::string& name) {
     return {};
 }
 
-ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
-    // A program that exits before reading all its input must not take vanban down with SIGPIPE.
-    static const bool ignore_sigpipe = [] { return ::signal(SIGPIPE, SIG_IGN) != SIG_ERR; }();
-    (void)ignore_sigpipe;
-    ProcessResult result;
-    std::string program = argv.empty() ? std::string() : find_program(argv[0]);
-    if (program.empty()) {
-        result.start_error = argv.empty() ? "no program" : "không tìm thấy chương trình " + argv[0];
-        return result;
-    }
-
-    // The environment: inherited, with the options' variables replacing same-named ones.
-    std::map<std::string, std::string> env;
-    for (char** e = environ; *e; ++e) {
-        std::string entry = *e;
-        env[entry.substr(0, entry.find('='))] = entry;
-    }
-    for (const auto& entry : options.environment) env[entry.substr(0, entry.find('='))] = entry;
-    std::vector<char*> envp;
-    for (auto& [name, entry] : env) envp.push_back(entry.data());
-    envp.push_back(nullptr);
-    std::vector<std::string> args = argv;
-    std::vector<char*> argp;
-    for (auto& a : args) argp.push_back(a.data());
-    argp.push_back(nullptr);
-
+ChildProcess spawn_child(const std::string& program, char* const argv[], char* const envp[], size_t memory_mb,
+                         ProcessResult& result) {
+    ChildProcess child;
     int pipes[4][2];
     for (int i = 0; i < 4; ++i)
         if (::pipe2(pipes[i], O_CLOEXEC) != 0) {
@@ -76,7 +53,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
                 ::close(pipes[j][0]);
                 ::close(pipes[j][1]);
             }
-            return result;
+            return child;
         }
     int(&in_pipe)[2] = pipes[0];
     int(&out_pipe)[2] = pipes[1];
@@ -87,8 +64,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     rlimit memory{};
     // In bytes; a value too large for rlim_t (a huge variable) means no limit rather than a wrapped one.
     const size_t max_mb = static_cast<size_t>(std::numeric_limits<rlim_t>::max() >> 20);
-    memory.rlim_cur = memory.rlim_max = options.memory_mb >= max_mb ? RLIM_INFINITY : static_cast<rlim_t>(options.memory_mb) << 20;
-    result.memory_limited = options.memory_mb > 0 && options.memory_mb < max_mb;
+    memory.rlim_cur = memory.rlim_max = memory_mb >= max_mb ? RLIM_INFINITY : static_cast<rlim_t>(memory_mb) << 20;
+    result.memory_limited = memory_mb > 0 && memory_mb < max_mb;
     // A pipe may have landed on 0-2 when vanban was started with them closed: dup2(fd, fd)
     // keeps O_CLOEXEC, so the flag is cleared instead.
     auto onto = [](int fd, int target) {
@@ -103,7 +80,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
         onto(err_pipe[1], 2);
         if (result.memory_limited) ::setrlimit(RLIMIT_AS, &memory);
         ::signal(SIGPIPE, SIG_DFL);
-        ::execve(program.c_str(), argp.data(), envp.data());
+        ::execve(program.c_str(), argv, envp);
         int error = errno;
         ssize_t ignored = ::write(exec_pipe[1], &error, sizeof error);
         (void)ignored;
@@ -130,8 +107,45 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
         ::close(out_pipe[0]);
         ::close(err_pipe[0]);
         result.start_error = std::strerror(spawn_error);
+        return child;
+    }
+    child.pid = pid;
+    for (int i = 0; i < 3; ++i) std::copy(pipes[i], pipes[i] + 2, child.pipes[i]);
+    return child;
+}
+
+ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
+    // A program that exits before reading all its input must not take vanban down with SIGPIPE.
+    static const bool ignore_sigpipe = [] { return ::signal(SIGPIPE, SIG_IGN) != SIG_ERR; }();
+    (void)ignore_sigpipe;
+    ProcessResult result;
+    std::string program = argv.empty() ? std::string() : find_program(argv[0]);
+    if (program.empty()) {
+        result.start_error = argv.empty() ? "no program" : "không tìm thấy chương trình " + argv[0];
         return result;
     }
+
+    // The environment: inherited, with the options' variables replacing same-named ones.
+    std::map<std::string, std::string> env;
+    for (char** e = environ; *e; ++e) {
+        std::string entry = *e;
+        env[entry.substr(0, entry.find('='))] = entry;
+    }
+    for (const auto& entry : options.environment) env[entry.substr(0, entry.find('='))] = entry;
+    std::vector<char*> envp;
+    for (auto& [name, entry] : env) envp.push_back(entry.data());
+    envp.push_back(nullptr);
+    std::vector<std::string> args = argv;
+    std::vector<char*> argp;
+    for (auto& a : args) argp.push_back(a.data());
+    argp.push_back(nullptr);
+
+    ChildProcess child = spawn_child(program, argp.data(), envp.data(), options.memory_mb, result);
+    if (!child.running()) return result;
+    int(&in_pipe)[2] = child.pipes[0];
+    int(&out_pipe)[2] = child.pipes[1];
+    int(&err_pipe)[2] = child.pipes[2];
+    pid_t pid = child.pid;
     result.started = true;
     register_child(pid);
 

@@ -2,6 +2,8 @@
 // on stdin and a time limit; collects its output. No shell is involved.
 #pragma once
 
+#include <sys/types.h>
+
 #include <chrono>
 #include <cstddef>
 #include <optional>
@@ -54,6 +56,19 @@ std::optional<unsigned long long> parse_whole_number(std::string_view text);
 // `max`; nullopt when unset or empty. Any other value is ignored with a warning on stderr (the
 // default holds): a typo in a variable must not stop a build, but must not pass unseen either.
 std::optional<unsigned long long> limit_from_environment(const char* name, unsigned long long max);
+
+// A program started by spawn_child: its process id, and the parent's ends of its stdin (pipes[0][1]),
+// stdout (pipes[1][0]) and stderr (pipes[2][0]); the child's ends are closed already.
+struct ChildProcess {
+    pid_t pid = -1;
+    int pipes[3][2] = {{-1, -1}, {-1, -1}, {-1, -1}};
+    bool running() const { return pid > 0; }
+};
+// fork + execve of `program` (a full path) in its own process group, under RLIMIT_AS of `memory_mb`
+// (0: none). Sets result.memory_limited, and result.start_error when it cannot start (pid then -1).
+// The caller registers the child (register_child) and owns the three descriptors.
+ChildProcess spawn_child(const std::string& program, char* const argv[], char* const envp[], size_t memory_mb,
+                         ProcessResult& result);
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
 
