@@ -30,19 +30,10 @@ std::string cache_key(const DocxJob& job, const std::string& environment) {
     return h.hex();
 }
 
-// A cache entry is used only if it looks like a whole ZIP package (a crash can leave an empty file).
+// A cache entry is used only if it looks like a whole ZIP package: a local header first, the end
+// of the central directory near the end.
 bool usable(const std::string& cached) {
-    std::ifstream in(cached, std::ios::binary);
-    char head[4] = {};
-    in.read(head, 4);
-    if (!in || std::string(head, 4) != std::string("PK\x03\x04", 4)) return false;
-    in.seekg(0, std::ios::end);
-    std::streamoff size = in.tellg();
-    std::streamoff tail_size = std::min<std::streamoff>(size, 1024);
-    in.seekg(size - tail_size);
-    std::string tail(static_cast<size_t>(tail_size), '\0');
-    in.read(tail.data(), tail_size);
-    return tail.find(std::string("PK\x05\x06", 4)) != std::string::npos;
+    return cached_file_whole(cached, std::string("PK\x03\x04", 4), std::string("PK\x05\x06", 4), 1024);
 }
 
 // The reference document, zipped from its text sources once per content; Pandoc reads it by path.

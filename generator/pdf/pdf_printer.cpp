@@ -61,17 +61,8 @@ std::string cache_key(const PrintJob& job, const std::string& environment) {
     return h.hex();
 }
 
-// A cache entry is used only if it looks like a whole PDF (a crash can leave an empty file).
-bool usable(const std::string& cached) {
-    std::ifstream in(cached, std::ios::binary);
-    char head[5] = {};
-    in.read(head, 5);
-    if (!in || std::string(head, 5) != "%PDF-") return false;
-    in.seekg(-32, std::ios::end);
-    std::string tail(32, '\0');
-    in.read(tail.data(), 32);
-    return tail.find("%%EOF") != std::string::npos;
-}
+// A cache entry is used only if it looks like a whole PDF: its header, and %%EOF at the end.
+bool usable(const std::string& cached) { return cached_file_whole(cached, "%PDF-", "%%EOF", 32); }
 
 }  // namespace
 

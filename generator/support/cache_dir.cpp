@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -26,6 +27,20 @@ void place_cached(const std::string& cached, const std::string& output) {
     fs::create_directories(fs::path(output).parent_path(), ec);
     fs::remove(output, ec);
     fs::copy_file(cached, output);
+}
+
+bool cached_file_whole(const std::string& path, const std::string& head, const std::string& tail_mark, size_t tail_window) {
+    std::ifstream in(path, std::ios::binary);
+    std::string start(head.size(), '\0');
+    in.read(start.data(), static_cast<std::streamsize>(start.size()));
+    if (!in || start != head) return false;
+    in.seekg(0, std::ios::end);
+    std::streamoff size = in.tellg();
+    std::streamoff window = std::min<std::streamoff>(size, static_cast<std::streamoff>(tail_window));
+    in.seekg(size - window);
+    std::string tail(static_cast<size_t>(window), '\0');
+    in.read(tail.data(), window);
+    return in && tail.find(tail_mark) != std::string::npos;
 }
 
 void sweep_stale_files(const std::string& cache) {

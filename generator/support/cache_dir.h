@@ -12,6 +12,10 @@ std::string cache_root();
 // writes to the output must not reach the cache.
 void place_cached(const std::string& cached, const std::string& output);
 
+// Whether a cached file looks whole (a crash can leave an empty or cut file): it begins with `head`
+// and `tail_mark` stands within its last `tail_window` bytes.
+bool cached_file_whole(const std::string& path, const std::string& head, const std::string& tail_mark, size_t tail_window);
+
 // Removes the temporary files ("….tmp-…") that killed runs left in a cache folder; an hour is
 // far longer than any render.
 void sweep_stale_files(const std::string& cache);
