@@ -323,6 +323,18 @@ std::vector<SitemapPage> sitemap_pages(const std::vector<const DocumentSummary*>
     return pages;
 }
 
+// Any page in the site's layout (header, menu, footer) around its content.
+data layout_data(const PageData& data_of, const std::string& page, const std::string& title, const std::string& content,
+                 const std::string& active) {
+    data d;
+    d.set("title", title);
+    d.set("content", content);
+    d.set("root", root_prefix(page));
+    d.set("nav", data_of.nav(page, active));
+    d.set("school", data_of.school_data());
+    return d;
+}
+
 }  // namespace
 
 // Compiled templates are not safe to share between threads: each worker has its own.
@@ -387,13 +399,7 @@ std::optional<Diagnostic> SiteRenderer::write_document(const DocumentPage& p, un
         }
     };
     auto write_page = [&](const std::string& at, const std::string& title, const std::string& content) {
-        data d;
-        d.set("title", title);
-        d.set("content", content);
-        d.set("root", root_prefix(at));
-        d.set("nav", data_of.nav(at, active));
-        d.set("school", data_of.school_data());
-        out_.write(at, t.render("layout", std::move(d)));
+        out_.write(at, t.render("layout", layout_data(data_of, at, title, content, active)));
     };
     std::string body = guarded_html({"không tạo được trang của văn bản", "the document's page could not be made"}, [&] {
         return t.render(doc.type && doc.type->official ? "van-ban" : "trang", data_of.document(p, page));
@@ -419,13 +425,7 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
     PageData data_of(repo_, show_diagnostics_, menu_);
     const std::string& school = repo_.school.name;
     auto write_page = [&](const std::string& page, const std::string& title, const std::string& content, const std::string& active) {
-        data d;
-        d.set("title", title);
-        d.set("content", content);
-        d.set("root", root_prefix(page));
-        d.set("nav", data_of.nav(page, active));
-        d.set("school", data_of.school_data());
-        out_.write(page, t.render("layout", std::move(d)));
+        out_.write(page, t.render("layout", layout_data(data_of, page, title, content, active)));
     };
     // Home: the ten latest documents and the sections.
     {
