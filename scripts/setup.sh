@@ -18,7 +18,7 @@ packages=(
     build-essential cmake pkg-config git
     libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libicu-dev
     libboost-program-options-dev nlohmann-json3-dev libkainjow-mustache-dev doctest-dev libxxhash-dev
-    libgit2-dev libqrencode-dev zlib1g-dev libcpp-httplib-dev openssh-client gnupg
+    libgit2-dev libqrencode-dev zlib1g-dev libcpp-httplib-dev libmimalloc-dev openssh-client gnupg
     pandoc weasyprint fonts-liberation2 poppler-utils unzip
     chromium fonts-liberation time bc zip ccache curl
 )
