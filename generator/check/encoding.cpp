@@ -28,7 +28,7 @@ void check_encoding(const Document& doc, Diagnostics& out) {
              "Pick one line ending (LF is preferred) in your editor and save again."}));
     }
     // Control characters are invisible in an editor and not allowed in XML (feeds, Word files).
-    if (size_t at = find_control_character(s.text); at != std::string::npos) {
+    if (size_t at = s.first_control; at != std::string::npos) {
         std::string code = code_point_name(s.text, at);
         out.push_back(error_at(doc, s.position_of(at), "encoding",
                                {"tệp có ký tự điều khiển " + code + " (không nhìn thấy được)",

@@ -60,7 +60,7 @@ public:
         const YAML::Node& fm = doc_.front.root;
         // Control characters written as they are belong to the encoding rule; here only escapes.
         int budget = 10000;  // aliases can make a small front matter a huge tree: look at a bounded part
-        if (find_control_character(doc_.source.text) == std::string::npos) check_control_characters(fm, budget);
+        if (doc_.source.first_control == std::string::npos) check_control_characters(fm, budget);
         if (!check_type()) return;
         const DocumentType& type = *doc_.type;
         std::vector<std::string> allowed;

@@ -128,7 +128,7 @@ Document load_document(std::string path, std::string raw, const DocumentTypes& t
         }
     }
 
-    ParsedMarkdown md = parse_markdown(split.body, doc.source);
+    ParsedMarkdown md = parse_markdown(doc.source, split.body_start, split.body_line);
     doc.ast = std::move(md.ast);
     doc.headings = std::move(md.headings);
     doc.numbered_paragraphs = std::move(md.numbered_paragraphs);

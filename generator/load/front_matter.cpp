@@ -20,7 +20,6 @@ static bool is_fence(std::string_view line, bool closing) {
 SplitDocument split_front_matter(const SourceText& source) {
     SplitDocument out;
     const std::string& text = source.text;
-    out.body = text;
     if (!is_fence(source.line(1), false)) return out;
     out.front.present = true;
     out.front.first_line = 2;
@@ -40,10 +39,8 @@ SplitDocument split_front_matter(const SourceText& source) {
     size_t yaml_start = source.line_starts[1];
     size_t yaml_end = source.line_starts[static_cast<size_t>(end - 1)];
     std::string yaml = text.substr(yaml_start, yaml_end - yaml_start);
-    // Blank the front matter but keep its newlines.
-    size_t body_start = static_cast<size_t>(end) < source.line_starts.size() ? source.line_starts[static_cast<size_t>(end)] : text.size();
-    for (size_t i = 0; i < body_start; ++i)
-        if (out.body[i] != '\n') out.body[i] = ' ';
+    out.body_start = static_cast<size_t>(end) < source.line_starts.size() ? source.line_starts[static_cast<size_t>(end)] : text.size();
+    out.body_line = end + 1;
     try {
         out.front.root = YAML::Load(yaml);
         if (out.front.root.IsMap()) {

@@ -9,8 +9,10 @@ namespace vanban {
 
 struct SplitDocument {
     FrontMatter front;
-    // The text with the front matter lines blanked out, so Markdown line numbers are file line numbers.
-    std::string body;
+    // The Markdown: the text from `body_start`, after `body_line - 1` lines of front matter that
+    // parse_markdown reads as empty lines, so Markdown line numbers are file line numbers.
+    size_t body_start = 0;
+    int body_line = 1;
 };
 
 SplitDocument split_front_matter(const SourceText& source);

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "text/markup.h"
 #include "text/unicode.h"
 
 namespace vanban {
@@ -47,6 +48,7 @@ SourceText read_source(std::string raw) {
             s.text = std::move(raw);
             s.text.erase(0, bom);
             s.line_starts = line_starts_of(s.text);
+            s.first_control = find_control_character(s.text);
             return s;
         }
         text.assign(bytes);
@@ -74,6 +76,7 @@ SourceText read_source(std::string raw) {
     // The raw bytes only matter to the encoding checks when they differ from the text.
     if (!s.valid_utf8 || !s.was_nfc) s.raw = std::move(raw);
     s.line_starts = line_starts_of(s.text);
+    s.first_control = find_control_character(s.text);
     return s;
 }
 

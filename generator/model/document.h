@@ -32,6 +32,9 @@ struct SourceText {
     size_t crlf_lines = 0, lf_lines = 0;
     int first_crlf_line = 0, first_lf_line = 0;
     std::vector<size_t> line_starts;  // byte offsets into `text`
+    // Where `text`'s first control character is (find_control_character), found once for the
+    // encoding and front-matter rules.
+    size_t first_control = std::string::npos;
 
     // One position; for many, a PositionCursor counts each line once.
     Position position_of(size_t offset) const;  // offset into `text`
