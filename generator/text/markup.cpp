@@ -1,7 +1,9 @@
 #include "text/markup.h"
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace vanban {
 
@@ -88,7 +90,22 @@ std::string escape_markup(const std::string& s) {
 
 size_t find_control_character(const std::string& text) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    for (size_t i = 0, n = text.size(); i < n; ++i)
+    const size_t n = text.size();
+    // Eight bytes at a time: a chunk with no byte below 0x20 and no 7F, C2 or E2 holds no control
+    // lead and is skipped whole (every document is scanned; few chunks hold a candidate).
+    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    auto has_zero = [&](uint64_t x) { return (x - ones) & ~x & highs; };
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t chunk;
+        std::memcpy(&chunk, s + i, 8);
+        uint64_t below_space = (chunk - 0x20 * ones) & ~chunk & highs;
+        if (!below_space && !has_zero(chunk ^ (0x7F * ones)) && !has_zero(chunk ^ (0xC2 * ones)) && !has_zero(chunk ^ (0xE2 * ones)))
+            continue;
+        for (size_t k = i; k < i + 8; ++k)
+            if (kControlLead[s[k]] && control_length(text, k)) return k;
+    }
+    for (; i < n; ++i)
         if (kControlLead[s[i]] && control_length(text, i)) return i;
     return std::string::npos;
 }
