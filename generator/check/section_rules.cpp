@@ -32,14 +32,10 @@ void check_required_sections(const Document& doc, Diagnostics& out) {
 
     Position missing_at = doc.front.end_line > 0 ? Position{doc.front.end_line, 1} : Position{1, 1};
     const auto& required = doc.type->required_sections;
-    // Each accepted wording's key once, not once per heading it is compared with.
-    std::vector<std::vector<std::string>> wording_keys(required.size());
-    for (size_t r = 0; r < required.size(); ++r)
-        for (const auto& w : required[r].wordings) wording_keys[r].push_back(wording_key(w));
     std::vector<std::optional<size_t>> matches(required.size());
     for (size_t r = 0; r < required.size(); ++r)
         for (size_t i = 0; i < keys.size() && !matches[r]; ++i)
-            for (const auto& w : wording_keys[r])
+            for (const auto& w : required[r].wording_keys)
                 if (keys[i] == w) {
                     matches[r] = i;
                     break;
@@ -67,7 +63,7 @@ void check_required_sections(const Document& doc, Diagnostics& out) {
         Position at = missing_at;
         for (size_t i = 0; i < keys.size(); ++i)
             for (size_t k = 0; k < rs.wordings.size(); ++k)
-                if (const std::string& w = rs.wordings[k]; edit_distance(keys[i], wording_keys[r][k]) <= 2) {
+                if (const std::string& w = rs.wordings[k]; edit_distance(keys[i], rs.wording_keys[k]) <= 2) {
                     at = tops[i]->at;
                     hint = {"Đề mục \"" + tops[i]->text + "\" gần giống \"" + w + "\" nhưng không khớp; sửa lại cho đúng.",
                             "The heading \"" + tops[i]->text + "\" is close to \"" + w + "\" but does not match; correct it."};

@@ -493,6 +493,7 @@ DocumentType load_document_type(const std::string& file, const YAML::Node& root,
                 if (other.IsScalar() && !other.Scalar().empty()) rs.wordings.push_back(other.Scalar());
                 else for (const auto& w : names(other, "cach_viet_khac")) rs.wordings.push_back(w);
             }
+            for (const auto& w : rs.wordings) rs.wording_keys.push_back(wording_key(w));
             type.required_sections.push_back(std::move(rs));
         }
     }

@@ -13,6 +13,7 @@ namespace vanban {
 struct RequiredSection {
     std::string name;                   // "Mục đích, yêu cầu"
     std::vector<std::string> wordings;  // name and its accepted alternatives
+    std::vector<std::string> wording_keys;  // wording_key() of each wording, made once when the type is read
     std::string hint;                   // goi_y: what to write there, for `vanban new`
 };
 
