@@ -208,6 +208,7 @@ struct FoldTable {
     struct Folded {
         char bytes[4];
         uint8_t size = 0;
+        bool word = false;  // the folded letter belongs to a word, as word_spans() judges it
     };
     std::vector<Folded> base;
     FoldTable() : base(0x2000) {
@@ -225,10 +226,97 @@ struct FoldTable {
             Folded& f = base[static_cast<size_t>(c)];
             std::memcpy(f.bytes, utf8.data(), utf8.size());
             f.size = static_cast<uint8_t>(utf8.size());
+            f.word = lower < 0x80 ? std::isalnum(static_cast<int>(lower)) != 0 : (u_isalnum(lower) || u_getCombiningClass(lower) != 0);
         }
     }
 };
 }  // namespace
+
+std::string unique_folded_words(std::initializer_list<std::string_view> texts) {
+    static const FoldTable table;
+    size_t total = 0;
+    for (std::string_view t : texts) total += t.size();
+    std::string words;
+    words.reserve(total / 4);
+    // Each word once: an open-addressing set of the words kept so far (a few hundred per document),
+    // as offsets into `words`, instead of a node per word in an unordered_set.
+    struct Kept {
+        uint32_t offset, size;
+        uint64_t hash;
+    };
+    std::vector<Kept> kept_words(1024, Kept{0, 0, 0});
+    size_t kept = 0;
+    // A word is folded straight onto the end of `words` and taken back if it was seen before.
+    size_t word_start = std::string::npos;
+    auto end_word = [&] {
+        if (word_start == std::string::npos) return;
+        std::string_view w(words.data() + word_start, words.size() - word_start);
+        uint64_t hash = 14695981039346656037ull;  // FNV-1a
+        for (char c : w) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        size_t mask = kept_words.size() - 1, slot = static_cast<size_t>(hash) & mask;
+        for (; kept_words[slot].size != 0; slot = (slot + 1) & mask) {
+            const Kept& k = kept_words[slot];
+            if (k.hash == hash && std::string_view(words.data() + k.offset, k.size) == w) {
+                words.resize(word_start == 0 ? 0 : word_start - 1);  // and its space
+                word_start = std::string::npos;
+                return;
+            }
+        }
+        kept_words[slot] = Kept{static_cast<uint32_t>(word_start), static_cast<uint32_t>(w.size()), hash};
+        word_start = std::string::npos;
+        if (++kept * 2 > kept_words.size()) {  // at most half full: probes stay short
+            std::vector<Kept> grown(kept_words.size() * 2, Kept{0, 0, 0});
+            for (const Kept& k : kept_words) {
+                if (k.size == 0) continue;
+                size_t at = static_cast<size_t>(k.hash) & (grown.size() - 1);
+                while (grown[at].size != 0) at = (at + 1) & (grown.size() - 1);
+                grown[at] = k;
+            }
+            kept_words.swap(grown);
+        }
+    };
+    auto add = [&](const char* bytes, size_t size) {
+        if (word_start == std::string::npos) {
+            if (!words.empty()) words += ' ';
+            word_start = words.size();
+        }
+        words.append(bytes, size);
+    };
+    for (std::string_view text : texts) {
+        const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+        int32_t length = static_cast<int32_t>(text.size());
+        for (int32_t i = 0; i < length;) {
+            if (s[i] < 0x80) {
+                char c = static_cast<char>(s[i++]);
+                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) add(&c, 1);
+                else end_word();
+                continue;
+            }
+            UChar32 c;
+            U8_NEXT(s, i, length, c);
+            if (c < 0) continue;
+            if (c < 0x2000) {
+                const FoldTable::Folded& f = table.base[static_cast<size_t>(c)];
+                if (f.size == 0) continue;  // a mark folded away: the word goes on
+                if (f.word) add(f.bytes, f.size);
+                else end_word();
+            } else if (u_getCombiningClass(c) == 0) {
+                UChar32 lower = u_tolower(c);
+                if (u_isalnum(lower) || u_getCombiningClass(lower) != 0) {
+                    char bytes[4];
+                    int32_t n = 0;
+                    U8_APPEND_UNSAFE(bytes, n, lower);
+                    add(bytes, static_cast<size_t>(n));
+                } else {
+                    end_word();
+                }
+            }
+        }
+        end_word();  // the texts are joined by a space
+    }
+    return words;
+}
 
 std::string fold_diacritics(std::string_view utf8) {
     std::string out;

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,6 +69,11 @@ int count_code_points(std::string_view utf8);
 // The words of a text: runs of letters and digits; spaces, punctuation, quotes, dashes
 // and symbols separate them. The views point into `text`.
 std::vector<std::string_view> word_spans(std::string_view text);
+
+// The distinct words of the texts as word_spans() splits their fold_diacritics(), each once in
+// the order of its first appearance, joined by spaces; the texts are taken as if joined by a space.
+// The search index's words of a document: one pass over its text, no folded copy of it.
+std::string unique_folded_words(std::initializer_list<std::string_view> texts);
 
 // Sorts strings with Vietnamese collation rules (ICU locale "vi").
 void sort_vietnamese(std::vector<std::string>& items);

@@ -282,6 +282,35 @@ TEST_CASE("fold_diacritics and word_spans agree with the string-appending versio
     CHECK(fold_diacritics("Chuyển ĐỔI số") == "chuyen doi so");
 }
 
+// The search index's words as they were made before: both texts folded, joined, split, each word once.
+std::string reference_unique_words(const std::string& a, const std::string& b) {
+    std::string folded = fold_diacritics(a) + " " + fold_diacritics(b), out;
+    std::vector<std::string_view> seen;
+    for (std::string_view w : word_spans(folded)) {
+        if (std::find(seen.begin(), seen.end(), w) != seen.end()) continue;
+        seen.push_back(w);
+        out += (out.empty() ? "" : " ") + std::string(w);
+    }
+    return out;
+}
+
+TEST_CASE("unique_folded_words gives the words of folding, splitting and dropping repeats in turn") {
+    const auto& inputs = tricky_inputs();
+    for (size_t k = 0; k < inputs.size(); ++k) {
+        const std::string& a = inputs[k];
+        const std::string& b = inputs[(k * 7 + 3) % inputs.size()];
+        CHECK(unique_folded_words({a, b}) == reference_unique_words(a, b));
+    }
+    CHECK(unique_folded_words({"Kế hoạch", "kế HOẠCH năm học; ke hoach nam 2024"}) == "ke hoach nam hoc 2024");
+    CHECK(unique_folded_words({"", ""}).empty());
+    // Over a thousand distinct words: the set grows.
+    std::string many;
+    for (int i = 0; i < 3000; ++i) many += "w" + std::to_string(i) + " w" + std::to_string(i / 2) + " ";
+    std::string expected;
+    for (int i = 0; i < 3000; ++i) expected += (i ? " w" : "w") + std::to_string(i);
+    CHECK(unique_folded_words({"", many}) == expected);
+}
+
 TEST_CASE("read_source gives the same text, flags and line starts as before") {
     for (const auto& s : tricky_inputs()) {
         SourceText fast = read_source(s), old = reference::read_source(s);
@@ -295,6 +324,7 @@ TEST_CASE("read_source gives the same text, flags and line starts as before") {
         CHECK(fast.first_crlf_line == old.first_crlf_line);
         CHECK(fast.first_lf_line == old.first_lf_line);
         CHECK(fast.line_starts == old.line_starts);
+        CHECK(fast.first_control == find_control_character(fast.text));
     }
 }
 
