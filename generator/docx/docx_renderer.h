@@ -17,6 +17,7 @@
 
 #include "load/repository.h"
 #include "model/document.h"
+#include "support/cache_dir.h"
 
 namespace vanban {
 
@@ -56,11 +57,7 @@ DocxJob prepare_docx(const Document& doc, const Repository& repo);
 // (the school's own templates/ first). Throws std::runtime_error when one is missing.
 std::vector<std::pair<std::string, std::string>> reference_docx_parts(const Repository& repo);
 
-struct DocxOutcome {
-    bool ok = false;
-    bool rendered = false;  // made now, not taken from the cache
-    std::string error;      // in Vietnamese: what failed and what to do
-};
+using DocxOutcome = PrintOutcome;
 
 // Runs Pandoc with the assembled reference document `reference_docx` and writes `output`
 // (through a temporary file next to it).

@@ -69,23 +69,18 @@ DocxWriter::DocxWriter(const Repository& repo, const std::string& cache_dir, con
 }
 
 DocxOutcome DocxWriter::write(const Document& doc, const std::string& output) const {
-    DocxOutcome outcome;
     try {
         // Pandoc would read (and publish) an image from anywhere the document names.
         if (std::string why = image_outside_repository(repo_.root, doc); !why.empty()) throw std::runtime_error(why);
         DocxJob job = prepare_docx(doc, repo_);
         std::string cached = (fs::path(cache_) / (cache_key(job, environment_) + ".docx")).string();
-        if (!usable(cached)) {
-            DocxOutcome made = render_docx(job, tools_, reference_, cached);
-            if (!made.ok) return made;
-            outcome.rendered = true;
-        }
-        place_cached(cached, output);
-        outcome.ok = true;
+        return print_through_cache(cached, output, usable,
+                                   [&](const std::string& to) { return render_docx(job, tools_, reference_, to).error; });
     } catch (const std::exception& e) {
-        outcome.error = describe_exception(e).vi;
+        DocxOutcome failed;
+        failed.error = describe_exception(e).vi;
+        return failed;
     }
-    return outcome;
 }
 
 }  // namespace vanban

@@ -113,13 +113,7 @@ PdfOutcome PdfPrinter::print(const Document& doc, const PdfMarks& marks, const s
         if (std::string why = image_outside_repository(repo_.root, doc); !why.empty()) throw std::runtime_error(why);
         PrintJob job = prepare_print(doc, repo_, setup_, marks);
         std::string cached = (fs::path(cache_) / (cache_key(job, environment_) + ".pdf")).string();
-        if (!usable(cached)) {
-            outcome.error = render(job, cached);
-            if (!outcome.error.empty()) return outcome;
-            outcome.rendered = true;
-        }
-        place_cached(cached, output);
-        outcome.ok = true;
+        return print_through_cache(cached, output, usable, [&](const std::string& to) { return render(job, to); });
     } catch (const std::exception& e) {
         outcome.error = describe_exception(e).vi;
     }

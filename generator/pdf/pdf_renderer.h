@@ -25,6 +25,7 @@
 
 #include "load/repository.h"
 #include "model/document.h"
+#include "support/cache_dir.h"
 
 namespace vanban {
 
@@ -44,11 +45,7 @@ struct PdfMarks {
     std::string page_url;  // absolute; empty when the school has no website in vanban.yaml
 };
 
-struct PdfOutcome {
-    bool ok = false;
-    bool rendered = false;  // made now, not taken from the cache
-    std::string error;      // in Vietnamese: what failed and what to do
-};
+using PdfOutcome = PrintOutcome;
 
 // The templates and style sheet of a repository (the school's own templates/ first), read once.
 // Throws std::runtime_error when one is missing or malformed, or when the style sheet could

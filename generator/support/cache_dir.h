@@ -12,6 +12,28 @@ std::string cache_root();
 // writes to the output must not reach the cache.
 void place_cached(const std::string& cached, const std::string& output);
 
+// What printing one document (a PDF, a Word file) came to.
+struct PrintOutcome {
+    bool ok = false;
+    bool rendered = false;  // made now, not taken from the cache
+    std::string error;      // in Vietnamese: what failed and what to do
+};
+
+// `output` from the cache file `cached`, made first by `make(cached)` (an error text, empty when
+// it worked) unless `whole(cached)` finds a good one there.
+template <typename Whole, typename Make>
+PrintOutcome print_through_cache(const std::string& cached, const std::string& output, Whole whole, Make make) {
+    PrintOutcome outcome;
+    if (!whole(cached)) {
+        outcome.error = make(cached);
+        if (!outcome.error.empty()) return outcome;
+        outcome.rendered = true;
+    }
+    place_cached(cached, output);
+    outcome.ok = true;
+    return outcome;
+}
+
 // Whether a cached file looks whole (a crash can leave an empty or cut file): it begins with `head`
 // and `tail_mark` stands within its last `tail_window` bytes.
 bool cached_file_whole(const std::string& path, const std::string& head, const std::string& tail_mark, size_t tail_window);
