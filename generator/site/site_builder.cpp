@@ -16,6 +16,7 @@
 #include "model/page_paths.h"
 #include "model/site_layout.h"
 #include "site/feeds.h"
+#include "site/template_partials.h"
 #include "support/error_text.h"
 #include "support/interrupt.h"
 #include "text/unicode.h"
@@ -30,6 +31,8 @@ namespace vanban {
 namespace {
 
 const char* const kTemplates[] = {"layout", "trang-chu", "danh-sach", "van-ban", "trang", "tim-kiem", "muc-van-ban", "chan-doan"};
+// The templates that others include ({{> muc-van-ban}}).
+const char* const kPartials[] = {"muc-van-ban", "chan-doan"};
 
 std::string find_template(const Repository& repo, const std::string& relative) {
     std::string path = repo.templates.find(relative);
@@ -340,15 +343,18 @@ data layout_data(const PageData& data_of, const std::string& page, const std::st
 // Compiled templates are not safe to share between threads: each worker has its own.
 class SiteRenderer::Templates {
 public:
-    explicit Templates(const std::map<std::string, std::string>& texts) : texts_(texts) {}
+    Templates(const std::map<std::string, std::string>& texts, const std::map<std::string, std::string>& inlined)
+        : texts_(texts), inlined_(inlined) {}
 
     // `d` by value: the partials join the page's own data, which is not copied again (it holds the
     // whole body of a document).
     std::string render(const std::string& name, data d) {
         auto it = compiled_.find(name);
-        if (it == compiled_.end()) it = compiled_.emplace(name, mustache(texts_.at(name))).first;
-        // Partials ({{> name}}) are other templates of the same folder.
-        for (const char* partial : {"muc-van-ban", "chan-doan"}) {
+        if (it == compiled_.end()) it = compiled_.emplace(name, mustache(inlined_.at(name))).first;
+        // Partials ({{> name}}) are other templates of the same folder. Those inlined at load are
+        // still in the data: a tag left to kainjow finds them there, and a template that names them
+        // otherwise ({{#chan-doan}}) sees the same data as before.
+        for (const char* partial : kPartials) {
             const std::string& text = texts_.at(partial);
             d.set(partial, kainjow::mustache::partial([&text] { return text; }));
         }
@@ -360,7 +366,8 @@ public:
     }
 
 private:
-    const std::map<std::string, std::string>& texts_;
+    const std::map<std::string, std::string>& texts_;    // as written: the partials kainjow renders
+    const std::map<std::string, std::string>& inlined_;  // with their partials inlined: what is compiled
     std::map<std::string, mustache> compiled_;
 };
 
@@ -372,7 +379,10 @@ SiteRenderer::SiteRenderer(const Repository& repo, OutputFolder& out, bool show_
         mustache m(texts_[name]);
         if (!m.is_valid()) throw std::runtime_error("mẫu templates/" + relative + " không hợp lệ: " + mustache_error_message(m.error_message()));
     }
-    for (unsigned i = 0; i < std::max(1u, workers); ++i) templates_.push_back(std::make_unique<Templates>(texts_));
+    std::map<std::string, std::string> partials;
+    for (const char* partial : kPartials) partials[partial] = texts_[partial];
+    for (const auto& [name, text] : texts_) inlined_[name] = inline_partials(text, partials);
+    for (unsigned i = 0; i < std::max(1u, workers); ++i) templates_.push_back(std::make_unique<Templates>(texts_, inlined_));
 }
 
 SiteRenderer::~SiteRenderer() = default;
