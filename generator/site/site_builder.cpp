@@ -1,7 +1,6 @@
 #include "site/site_builder.h"
 
 #include <kainjow/mustache.hpp>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <ctime>
@@ -16,6 +15,7 @@
 #include "model/page_paths.h"
 #include "model/site_layout.h"
 #include "site/feeds.h"
+#include "site/json_string.h"
 #include "site/template_partials.h"
 #include "support/error_text.h"
 #include "support/interrupt.h"
@@ -289,7 +289,8 @@ private:
 };
 
 // A script, not JSON, so the search also works when the site is opened from disk (file://),
-// where browsers refuse to fetch() files. Item by item: one JSON value at a time besides the text.
+// where browsers refuse to fetch() files. An object of strings per document, written straight
+// into the script (what nlohmann's ordered_json would dump, without building one per document).
 std::string search_index(const std::vector<const DocumentSummary*>& docs) {
     size_t bytes = 32;
     for (const DocumentSummary* d : docs) bytes += d->search_words.size() + 2 * d->title.size() + 160;
@@ -298,15 +299,19 @@ std::string search_index(const std::vector<const DocumentSummary*>& docs) {
     out += "window.VANBAN_SEARCH = [";
     for (size_t i = 0; i < docs.size(); ++i) {
         const DocumentSummary* d = docs[i];
-        nlohmann::ordered_json item;
-        item["t"] = d->title;
-        item["u"] = url_path(output_path(d->path));
-        item["l"] = d->type ? d->type->name : d->type_id;
-        item["n"] = d->date ? d->date->short_vi() : "";
-        item["k"] = fold_diacritics(d->title);
-        item["w"] = d->search_words;
-        if (i > 0) out += ',';
-        out += item.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        out += i > 0 ? ",{\"t\":" : "{\"t\":";
+        append_json_string(d->title, out);
+        out += ",\"u\":";
+        append_json_string(url_path(output_path(d->path)), out);
+        out += ",\"l\":";
+        append_json_string(d->type ? d->type->name : d->type_id, out);
+        out += ",\"n\":";
+        append_json_string(d->date ? d->date->short_vi() : "", out);
+        out += ",\"k\":";
+        append_json_string(fold_diacritics(d->title), out);
+        out += ",\"w\":";
+        append_json_string(d->search_words, out);
+        out += '}';
     }
     out += "];\n";
     return out;
