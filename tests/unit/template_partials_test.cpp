@@ -76,7 +76,7 @@ TEST_CASE("a partial inside a section, on one line, once per entry") {
     CHECK(render(inlined, d, partials) == "<ul><li>a</li><li>b</li><li>c</li></ul>\n<ul></ul>\n<li></li>");
 }
 
-TEST_CASE("partials within partials are inlined; one that includes itself is left to kainjow") {
+TEST_CASE("partials within partials are inlined, and one that includes itself is left to kainjow") {
     std::map<std::string, std::string> partials{{"a", "[{{> b}}]"}, {"b", "<{{x}}>"}, {"self", "({{#x}}{{> self}}{{/x}})"}};
     data d;
     d.set("x", "1");
