@@ -377,7 +377,8 @@ public:
         html.reserve(it->second.last_size);
         it->second.page.render(d, [&html](const std::string& line) { html += line; });
         if (!it->second.page.is_valid())
-            throw std::runtime_error("lỗi khi dùng mẫu " + name + ": " + mustache_error_message(it->second.page.error_message()));
+            throw std::runtime_error("lỗi khi dùng mẫu " + name + ": " +
+                                     mustache_error_message(it->second.page.error_message()));
         it->second.last_size = html.size();
         return html;
     }
@@ -403,7 +404,8 @@ SiteRenderer::SiteRenderer(const Repository& repo, OutputFolder& out, bool show_
     std::map<std::string, std::string> partials;
     for (const char* partial : kPartials) partials[partial] = texts_[partial];
     for (const auto& [name, text] : texts_) inlined_[name] = inline_partials(text, partials);
-    for (unsigned i = 0; i < std::max(1u, workers); ++i) templates_.push_back(std::make_unique<Templates>(texts_, inlined_));
+    for (unsigned i = 0; i < std::max(1u, workers); ++i)
+        templates_.push_back(std::make_unique<Templates>(texts_, inlined_));
 }
 
 SiteRenderer::~SiteRenderer() = default;

@@ -34,7 +34,8 @@ std::optional<std::vector<PartialTag>> partial_tags(const std::string& text) {
         std::string inside = kainjow::mustache::trim(text.substr(contents, end - contents));
         if (!inside.empty() && inside[0] == '=') return std::nullopt;
         at = end + close.size();
-        if (!unescaped && !inside.empty() && inside[0] == '>') tags.push_back({start, at, kainjow::mustache::trim(inside.substr(1))});
+        if (!unescaped && !inside.empty() && inside[0] == '>')
+            tags.push_back({start, at, kainjow::mustache::trim(inside.substr(1))});
     }
     return tags;
 }
@@ -59,7 +60,8 @@ public:
             const bool has_before = !out.empty(), has_after = tag.end < text.size();
             const char before = has_before ? out.back() : '\0', after = has_after ? text[tag.end] : '\0';
             bool joins = inner->empty() ? has_before && has_after && join(before, after)
-                                        : (has_before && join(before, inner->front())) || (has_after && join(inner->back(), after));
+                                        : (has_before && join(before, inner->front())) ||
+                                              (has_after && join(inner->back(), after));
             out.append(joins ? text.substr(tag.begin, tag.end - tag.begin) : *inner);
             from = tag.end;
         }

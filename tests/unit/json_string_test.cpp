@@ -23,8 +23,9 @@ std::string ours(const std::string& text) {
 }  // namespace
 
 TEST_CASE("a JSON string is written as nlohmann dumps it") {
-    for (const std::string& text : std::vector<std::string>{"", "a", "Kế hoạch \"năm\" 2024/2025", "a\\b", "tab\there\nnew\r\f\b", std::string("nul\0x", 5),
-                                   "\x01\x1f\x7f", "ĐẶNG Thị Ánh — 05/9/2024 · 𝔸 😀", "ủy ban nhân dân", "</script>"})
+    for (const std::string& text : std::vector<std::string>{
+             "", "a", "Kế hoạch \"năm\" 2024/2025", "a\\b", "tab\there\nnew\r\f\b", std::string("nul\0x", 5),
+             "\x01\x1f\x7f", "ĐẶNG Thị Ánh — 05/9/2024 · 𝔸 😀", "ủy ban nhân dân", "</script>"})
         CHECK(ours(text) == nlohmann_dump(text));
     CHECK(ours("\x1f/\x7f") == "\"\\u001f/\x7f\"");
     CHECK(ours("a\xff") == "\"a\xEF\xBF\xBD\"");
@@ -32,12 +33,14 @@ TEST_CASE("a JSON string is written as nlohmann dumps it") {
 
 TEST_CASE("invalid UTF-8 in a JSON string is replaced as nlohmann replaces it") {
     // Truncated, overlong, surrogate, above U+10FFFF, stray continuation bytes, in the middle and at the end.
-    for (const std::string& text : std::vector<std::string>{"\x80", "a\xc3", "\xc3(", "\xc0\x80", "\xe0\x80\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xf5\x80",
-                                   "\xe1\x80", "\xe1\x80x\"", "\xf0\x9f\x98", "\xf0\x9f\x98\x80\xf0\x9f", "ấ\xbf\\ấ\n"})
+    for (const std::string& text : std::vector<std::string>{
+             "\x80", "a\xc3", "\xc3(", "\xc0\x80", "\xe0\x80\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xf5\x80",
+             "\xe1\x80", "\xe1\x80x\"", "\xf0\x9f\x98", "\xf0\x9f\x98\x80\xf0\x9f", "ấ\xbf\\ấ\n"})
         CHECK(ours(text) == nlohmann_dump(text));
     // Every string of up to four bytes from an alphabet of edges: ASCII, escapes, each lead byte's limits.
-    const std::vector<char> bytes{'a', '"', '\\', '\n', '\x01', '\x7f', '\x80', '\x8f', '\x90', '\x9f', '\xa0', '\xbf',
-                                  '\xc0', '\xc1', '\xc2', '\xdf', '\xe0', '\xe1', '\xed', '\xef', '\xf0', '\xf4', '\xf5', '\xff'};
+    const std::vector<char> bytes{'a',    '"',    '\\',   '\n',   '\x01', '\x7f', '\x80', '\x8f',
+                                  '\x90', '\x9f', '\xa0', '\xbf', '\xc0', '\xc1', '\xc2', '\xdf',
+                                  '\xe0', '\xe1', '\xed', '\xef', '\xf0', '\xf4', '\xf5', '\xff'};
     size_t mismatches = 0;
     std::string text;
     auto all = [&](auto&& self, size_t length) -> void {

@@ -15,7 +15,8 @@ namespace {
 
 // What kainjow renders from `text`, the partials given as data, as the site gives them.
 std::string render(const std::string& text, data d, const std::map<std::string, std::string>& partials) {
-    for (const auto& [name, partial] : partials) d.set(name, kainjow::mustache::partial([&partial] { return partial; }));
+    for (const auto& [name, partial] : partials)
+        d.set(name, kainjow::mustache::partial([&partial] { return partial; }));
     mustache m(text);
     REQUIRE(m.is_valid());
     std::string out;
@@ -25,7 +26,8 @@ std::string render(const std::string& text, data d, const std::map<std::string, 
 }
 
 // The page with the partials inlined is the page kainjow renders from the template as written.
-std::string inlined_renders_the_same(const std::string& text, const data& d, const std::map<std::string, std::string>& partials) {
+std::string inlined_renders_the_same(const std::string& text, const data& d,
+                                     const std::map<std::string, std::string>& partials) {
     std::string inlined = inline_partials(text, partials);
     CHECK(render(inlined, d, partials) == render(text, d, partials));
     return inlined;
@@ -70,14 +72,16 @@ TEST_CASE("a partial inside a section, on one line, once per entry") {
     data d;
     d.set("ds", list_of({"a", "b", "c"}));
     d.set("trong", list_of({}));
-    const std::string text = "<ul>{{#ds}}{{> muc}}{{/ds}}</ul>\n<ul>{{#trong}}{{> muc}}{{/trong}}</ul>\n{{^trong}}{{> muc }}{{/trong}}";
+    const std::string text =
+        "<ul>{{#ds}}{{> muc}}{{/ds}}</ul>\n<ul>{{#trong}}{{> muc}}{{/trong}}</ul>\n{{^trong}}{{> muc }}{{/trong}}";
     std::string inlined = inlined_renders_the_same(text, d, partials);
     CHECK(inlined.find("{{>") == std::string::npos);
     CHECK(render(inlined, d, partials) == "<ul><li>a</li><li>b</li><li>c</li></ul>\n<ul></ul>\n<li></li>");
 }
 
 TEST_CASE("partials within partials are inlined, and one that includes itself is left to kainjow") {
-    std::map<std::string, std::string> partials{{"a", "[{{> b}}]"}, {"b", "<{{x}}>"}, {"self", "({{#x}}{{> self}}{{/x}})"}};
+    std::map<std::string, std::string> partials{
+        {"a", "[{{> b}}]"}, {"b", "<{{x}}>"}, {"self", "({{#x}}{{> self}}{{/x}})"}};
     data d;
     d.set("x", "1");
     CHECK(inlined_renders_the_same("{{> a}}|{{>b}}", d, partials) == "[<{{x}}>]|<{{x}}>");
