@@ -1,7 +1,6 @@
 #include "site/site_builder.h"
 
 #include <kainjow/mustache.hpp>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <ctime>
@@ -16,6 +15,8 @@
 #include "model/page_paths.h"
 #include "model/site_layout.h"
 #include "site/feeds.h"
+#include "site/json_string.h"
+#include "site/template_partials.h"
 #include "support/error_text.h"
 #include "support/interrupt.h"
 #include "text/unicode.h"
@@ -29,7 +30,17 @@ namespace vanban {
 
 namespace {
 
+// kainjow's data copies every value it is given: set() copies it twice (into a data, then into the
+// object), << once. A page's data holds the document's body, and a list page a thousand entries, so
+// values are moved in instead: through operator[], and into a list through its vector (kainjow gives
+// it only const, but the vector is the list's own, not a const object).
+void put(data& object, const std::string& key, data value) { object[key] = std::move(value); }
+
+void push(data& list, data item) { const_cast<kainjow::mustache::list&>(list.list_value()).push_back(std::move(item)); }
+
 const char* const kTemplates[] = {"layout", "trang-chu", "danh-sach", "van-ban", "trang", "tim-kiem", "muc-van-ban", "chan-doan"};
+// The templates that others include ({{> muc-van-ban}}).
+const char* const kPartials[] = {"muc-van-ban", "chan-doan"};
 
 std::string find_template(const Repository& repo, const std::string& relative) {
     std::string path = repo.templates.find(relative);
@@ -75,16 +86,16 @@ public:
     data school_data() const {
         const School& s = repo_.school;
         data d;
-        d.set("ten", s.name);
-        d.set("ten_in_hoa", to_upper(s.name));
+        put(d, "ten", s.name);
+        put(d, "ten_in_hoa", to_upper(s.name));
         // An empty string still opens a Mustache section: a field left out is not set at all, so
         // the templates' {{#school.email}}…{{/school.email}} leave no empty row or "mailto:".
         auto optional = [&d](const char* key, const std::string& value) {
-            if (!value.empty()) d.set(key, value);
+            if (!value.empty()) put(d, key, value);
         };
-        d.set("co_quan_chu_quan", s.header_body(std::nullopt).name);  // the school's present body
+        put(d, "co_quan_chu_quan", s.header_body(std::nullopt).name);  // the school's present body
         const SchoolLevel* level = find_school_level(s.level);
-        d.set("cap_hoc", level ? std::string(level->name) : s.level);
+        put(d, "cap_hoc", level ? std::string(level->name) : s.level);
         optional("dia_chi", s.address);
         optional("dien_thoai", s.phone);
         optional("email", s.email);
@@ -96,10 +107,10 @@ public:
         data items{data::type::list};
         auto add = [&](const std::string& label, const std::string& target, const std::string& id) {
             data item;
-            item.set("label", label);
-            item.set("url", relative_url(page, target));
-            item.set("active", id == active);
-            items << item;
+            put(item, "label", label);
+            put(item, "url", relative_url(page, target));
+            put(item, "active", id == active);
+            push(items, std::move(item));
         };
         add("Trang chủ", "index.html", "");
         for (SiteSection s : {SiteSection::Disclosure, SiteSection::Plans, SiteSection::Letters})
@@ -111,46 +122,46 @@ public:
     // "Số: 30/KH-THCSBM · 05/9/2024"
     data list_item(const DocumentSummary& d, const std::string& from) const {
         data item;
-        item.set("url", relative_url(from, output_path(d.path)));
-        item.set("tieu_de", d.title);
-        item.set("loai", d.type ? d.type->name : d.type_id);
-        item.set("ky_hieu", d.symbol);
-        item.set("co_ky_hieu", d.official() && !d.is_draft());
-        if (d.issuing_body) item.set("co_quan", *d.issuing_body);
+        put(item, "url", relative_url(from, output_path(d.path)));
+        put(item, "tieu_de", d.title);
+        put(item, "loai", d.type ? d.type->name : d.type_id);
+        put(item, "ky_hieu", d.symbol);
+        put(item, "co_ky_hieu", d.official() && !d.is_draft());
+        if (d.issuing_body) put(item, "co_quan", *d.issuing_body);
         if (d.date) {
-            item.set("ngay", d.date->short_vi());
-            item.set("ngay_iso", d.date->iso());
+            put(item, "ngay", d.date->short_vi());
+            put(item, "ngay_iso", d.date->iso());
         }
-        item.set("du_thao", d.official() && d.marked_draft);
+        put(item, "du_thao", d.official() && d.marked_draft);
         if (show_diagnostics_) {
-            item.set("co_loi", d.errors > 0);
-            item.set("so_loi", std::to_string(d.errors));
+            put(item, "co_loi", d.errors > 0);
+            put(item, "so_loi", std::to_string(d.errors));
         }
         return item;
     }
 
     // What only the school sees: the checks' findings, why a PDF or Word file is missing, the source file.
     static void set_diagnostics(data& d, const DocumentPage& p) {
-        d.set("nguon", p.doc->path);
-        if (!p.summary->pdf_error.empty()) d.set("loi_pdf", p.summary->pdf_error);
-        if (!p.summary->docx_error.empty()) d.set("loi_docx", p.summary->docx_error);
+        put(d, "nguon", p.doc->path);
+        if (!p.summary->pdf_error.empty()) put(d, "loi_pdf", p.summary->pdf_error);
+        if (!p.summary->docx_error.empty()) put(d, "loi_docx", p.summary->docx_error);
         if (p.diagnostics.empty()) return;
         size_t errors = 0;
         data list{data::type::list};
         for (const auto* diag : p.diagnostics) {
             errors += diag->severity == Severity::Error;
             data item;
-            item.set("dong", std::to_string(diag->at.line));
-            item.set("muc_do", diag->severity == Severity::Error ? "lỗi" : "cảnh báo");
-            item.set("loi", diag->severity == Severity::Error);
-            item.set("quy_tac", diag->rule);
-            item.set("thong_bao", diag->message.vi);
-            list << item;
+            put(item, "dong", std::to_string(diag->at.line));
+            put(item, "muc_do", diag->severity == Severity::Error ? "lỗi" : "cảnh báo");
+            put(item, "loi", diag->severity == Severity::Error);
+            put(item, "quy_tac", diag->rule);
+            put(item, "thong_bao", diag->message.vi);
+            push(list, std::move(item));
         }
-        d.set("chan_doan", list);
-        d.set("co_chan_doan", true);
-        d.set("co_loi", errors > 0);
-        d.set("so_loi", std::to_string(errors));
+        put(d, "chan_doan", std::move(list));
+        put(d, "co_chan_doan", true);
+        put(d, "co_loi", errors > 0);
+        put(d, "so_loi", std::to_string(errors));
     }
 
     // The data of the template van-ban (an official document) or trang (any other page).
@@ -158,73 +169,73 @@ public:
         const Document& doc = *p.doc;
         const School& school = repo_.school;
         data d;
-        d.set("root", root_prefix(page));
+        put(d, "root", root_prefix(page));
         auto resolve = [&](const std::string& t) { return resolve_link(doc.path, page, t); };
-        d.set("body", render_body_html(doc, 0, school.allow_raw_html, resolve));
-        d.set("school", school_data());
-        d.set("tieu_de", doc.title());
-        if (!p.summary->pdf_page.empty()) d.set("pdf", relative_url(page, p.summary->pdf_page));
-        if (!p.summary->docx_page.empty()) d.set("docx", relative_url(page, p.summary->docx_page));
-        if (p.last_year) d.set("so_sanh", relative_url(page, comparison_page(page)));
+        put(d, "body", render_body_html(doc, 0, school.allow_raw_html, resolve));
+        put(d, "school", school_data());
+        put(d, "tieu_de", doc.title());
+        if (!p.summary->pdf_page.empty()) put(d, "pdf", relative_url(page, p.summary->pdf_page));
+        if (!p.summary->docx_page.empty()) put(d, "docx", relative_url(page, p.summary->docx_page));
+        if (p.last_year) put(d, "so_sanh", relative_url(page, comparison_page(page)));
         if (show_diagnostics_) set_diagnostics(d, p);
         if (!doc.type || !doc.type->official) return d;
 
         const DocumentType& type = *doc.type;
         OfficialParts parts = official_parts(doc, school);
-        d.set("cong_van", parts.letter);
-        d.set("ten_loai", parts.type_name);
-        d.set("so_ky_hieu", parts.number_line);
-        d.set("du_thao", p.summary->marked_draft);
+        put(d, "cong_van", parts.letter);
+        put(d, "ten_loai", parts.type_name);
+        put(d, "so_ky_hieu", parts.number_line);
+        put(d, "du_thao", p.summary->marked_draft);
         // The public sees an approved or issued document's verification (roles, dates, commits;
         // no e-mail addresses), and of any other only its DỰ THẢO mark; the school sees it all.
         bool in_force = p.approval && (p.approval->state == ApprovalState::Approved || p.approval->state == ApprovalState::Issued);
         if (p.approval && (show_diagnostics_ || in_force)) {
-            d.set("trang_thai", std::string(state_name(p.approval->state)));
-            d.set("trang_thai_ma", std::string(state_id(p.approval->state)));
+            put(d, "trang_thai", std::string(state_name(p.approval->state)));
+            put(d, "trang_thai_ma", std::string(state_id(p.approval->state)));
             data list{data::type::list};
             std::vector<Approval> shown = p.approval->current;
             if (p.approval->issued) shown = {*p.approval->issued};  // who recorded it as issued
             for (const auto& ap : shown) {
                 data item;
-                item.set("vai_tro", ap.role);
-                if (show_diagnostics_) item.set("nguoi_ky", ap.principal);
-                item.set("ngay", ap_date(ap.time));
-                item.set("commit", ap.commit.substr(0, 10));
-                list << item;
+                put(item, "vai_tro", ap.role);
+                if (show_diagnostics_) put(item, "nguoi_ky", ap.principal);
+                put(item, "ngay", ap_date(ap.time));
+                put(item, "commit", ap.commit.substr(0, 10));
+                push(list, std::move(item));
             }
-            d.set("phe_duyet", list);
+            put(d, "phe_duyet", std::move(list));
             std::string missing;
             for (const auto& r : p.approval->missing_roles) missing += (missing.empty() ? "" : ", ") + r;
-            if (!missing.empty() && show_diagnostics_) d.set("con_thieu", missing);
+            if (!missing.empty() && show_diagnostics_) put(d, "con_thieu", missing);
         }
-        d.set("trich_yeu", parts.subject);
-        d.set("dia_danh_ngay", parts.place_and_date);
-        d.set("chu_quan", parts.governing_body);
-        d.set("co_quan", parts.issuer);
-        d.set("nam_hoc", doc.school_year ? doc.school_year->text() : std::string());
-        d.set("ngay_iso", doc.date ? doc.date->iso() : std::string());
+        put(d, "trich_yeu", parts.subject);
+        put(d, "dia_danh_ngay", parts.place_and_date);
+        put(d, "chu_quan", parts.governing_body);
+        put(d, "co_quan", parts.issuer);
+        put(d, "nam_hoc", doc.school_year ? doc.school_year->text() : std::string());
+        put(d, "ngay_iso", doc.date ? doc.date->iso() : std::string());
         if (!parts.addressees.empty()) {
             data list{data::type::list};
-            for (const auto& a : parts.addressees) list << data("ten", a);
-            d.set("kinh_gui", list);
-            d.set("mot_noi_gui", parts.addressees.size() == 1);
-            d.set("nhieu_noi_gui", parts.addressees.size() > 1);
+            for (const auto& a : parts.addressees) push(list, data("ten", a));
+            put(d, "kinh_gui", std::move(list));
+            put(d, "mot_noi_gui", parts.addressees.size() == 1);
+            put(d, "nhieu_noi_gui", parts.addressees.size() > 1);
         }
-        d.set("quyen_han", text_list(parts.authority));
-        d.set("chuc_vu", parts.position);
-        d.set("ho_ten", parts.signer);
+        put(d, "quyen_han", text_list(parts.authority));
+        put(d, "chuc_vu", parts.position);
+        put(d, "ho_ten", parts.signer);
         data recipients{data::type::list};
-        for (const auto& r : parts.recipients) recipients << data("ten", r);
-        d.set("noi_nhan", recipients);
-        if (parts.other_agency) d.set("co_quan_khac", doc.issuing_body->name);
+        for (const auto& r : parts.recipients) push(recipients, data("ten", r));
+        put(d, "noi_nhan", std::move(recipients));
+        if (parts.other_agency) put(d, "co_quan_khac", doc.issuing_body->name);
         if (const auto& s = parts.superior_approval) {
             data block;
-            block.set("tieu_de", s->heading);
-            block.set("ngay", s->date_line);
-            block.set("quyen_han", text_list(s->authority));
-            block.set("chuc_vu", s->position);
-            block.set("ho_ten", s->signer);
-            d.set("duyet_cap_tren", block);
+            put(block, "tieu_de", s->heading);
+            put(block, "ngay", s->date_line);
+            put(block, "quyen_han", text_list(s->authority));
+            put(block, "chuc_vu", s->position);
+            put(block, "ho_ten", s->signer);
+            put(d, "duyet_cap_tren", std::move(block));
         }
         data appendices{data::type::list};
         std::vector<std::string> appendix_anchor(parts.appendices.size() + 1);  // by part, looked up once
@@ -233,26 +244,26 @@ public:
         for (size_t k = 0; k < parts.appendices.size(); ++k) {
             const AppendixHeading& a = parts.appendices[k];
             data item;
-            item.set("nhan", a.label_line);
-            item.set("tieu_de", a.title);
-            item.set("kem_theo", a.attached_to);
-            item.set("noi_dung", render_body_html(doc, static_cast<int>(k) + 1, school.allow_raw_html, resolve));
-            if (!appendix_anchor[k + 1].empty()) item.set("anchor", appendix_anchor[k + 1]);
-            appendices << item;
+            put(item, "nhan", a.label_line);
+            put(item, "tieu_de", a.title);
+            put(item, "kem_theo", a.attached_to);
+            put(item, "noi_dung", render_body_html(doc, static_cast<int>(k) + 1, school.allow_raw_html, resolve));
+            if (!appendix_anchor[k + 1].empty()) put(item, "anchor", appendix_anchor[k + 1]);
+            push(appendices, std::move(item));
         }
-        d.set("phu_luc", appendices);
+        put(d, "phu_luc", std::move(appendices));
         if (section_of(*p.summary) == SiteSection::Disclosure)
             for (const auto& c : type.categories)
-                if (c.id == doc.category) d.set("danh_muc", c.name);
-        d.set("muc_luc", table_of_contents(doc));
-        d.set("co_muc_luc", doc.headings.size() >= 4);
+                if (c.id == doc.category) put(d, "danh_muc", c.name);
+        put(d, "muc_luc", table_of_contents(doc));
+        put(d, "co_muc_luc", doc.headings.size() >= 4);
         return d;
     }
 
     // Lines for a template's {{#name}}{{.}}{{/name}}.
     static data text_list(const std::vector<std::string>& lines) {
         data list{data::type::list};
-        for (const auto& l : lines) list << data(l);
+        for (const auto& l : lines) push(list, data(l));
         return list;
     }
 
@@ -263,10 +274,10 @@ public:
         for (const auto& h : doc.headings)
             if (h.level <= 2) {
                 data item;
-                item.set("text", h.text);
-                item.set("anchor", h.anchor);
-                item.set("cap2", h.level == 2);
-                list << item;
+                put(item, "text", h.text);
+                put(item, "anchor", h.anchor);
+                put(item, "cap2", h.level == 2);
+                push(list, std::move(item));
             }
         return list;
     }
@@ -278,7 +289,8 @@ private:
 };
 
 // A script, not JSON, so the search also works when the site is opened from disk (file://),
-// where browsers refuse to fetch() files. Item by item: one JSON value at a time besides the text.
+// where browsers refuse to fetch() files. An object of strings per document, written straight
+// into the script (what nlohmann's ordered_json would dump, without building one per document).
 std::string search_index(const std::vector<const DocumentSummary*>& docs) {
     size_t bytes = 32;
     for (const DocumentSummary* d : docs) bytes += d->search_words.size() + 2 * d->title.size() + 160;
@@ -287,15 +299,19 @@ std::string search_index(const std::vector<const DocumentSummary*>& docs) {
     out += "window.VANBAN_SEARCH = [";
     for (size_t i = 0; i < docs.size(); ++i) {
         const DocumentSummary* d = docs[i];
-        nlohmann::ordered_json item;
-        item["t"] = d->title;
-        item["u"] = url_path(output_path(d->path));
-        item["l"] = d->type ? d->type->name : d->type_id;
-        item["n"] = d->date ? d->date->short_vi() : "";
-        item["k"] = fold_diacritics(d->title);
-        item["w"] = d->search_words;
-        if (i > 0) out += ',';
-        out += item.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        out += i > 0 ? ",{\"t\":" : "{\"t\":";
+        append_json_string(d->title, out);
+        out += ",\"u\":";
+        append_json_string(url_path(output_path(d->path)), out);
+        out += ",\"l\":";
+        append_json_string(d->type ? d->type->name : d->type_id, out);
+        out += ",\"n\":";
+        append_json_string(d->date ? d->date->short_vi() : "", out);
+        out += ",\"k\":";
+        append_json_string(fold_diacritics(d->title), out);
+        out += ",\"w\":";
+        append_json_string(d->search_words, out);
+        out += '}';
     }
     out += "];\n";
     return out;
@@ -327,11 +343,11 @@ std::vector<SitemapPage> sitemap_pages(const std::vector<const DocumentSummary*>
 data layout_data(const PageData& data_of, const std::string& page, const std::string& title, const std::string& content,
                  const std::string& active) {
     data d;
-    d.set("title", title);
-    d.set("content", content);
-    d.set("root", root_prefix(page));
-    d.set("nav", data_of.nav(page, active));
-    d.set("school", data_of.school_data());
+    put(d, "title", title);
+    put(d, "content", content);
+    put(d, "root", root_prefix(page));
+    put(d, "nav", data_of.nav(page, active));
+    put(d, "school", data_of.school_data());
     return d;
 }
 
@@ -340,28 +356,41 @@ data layout_data(const PageData& data_of, const std::string& page, const std::st
 // Compiled templates are not safe to share between threads: each worker has its own.
 class SiteRenderer::Templates {
 public:
-    explicit Templates(const std::map<std::string, std::string>& texts) : texts_(texts) {}
+    Templates(const std::map<std::string, std::string>& texts, const std::map<std::string, std::string>& inlined)
+        : texts_(texts), inlined_(inlined) {}
 
     // `d` by value: the partials join the page's own data, which is not copied again (it holds the
     // whole body of a document).
     std::string render(const std::string& name, data d) {
         auto it = compiled_.find(name);
-        if (it == compiled_.end()) it = compiled_.emplace(name, mustache(texts_.at(name))).first;
-        // Partials ({{> name}}) are other templates of the same folder.
-        for (const char* partial : {"muc-van-ban", "chan-doan"}) {
+        if (it == compiled_.end()) it = compiled_.emplace(name, Compiled{mustache(inlined_.at(name)), 0}).first;
+        // Partials ({{> name}}) are other templates of the same folder. Those inlined at load are
+        // still in the data: a tag left to kainjow finds them there, and a template that names them
+        // otherwise ({{#chan-doan}}) sees the same data as before.
+        for (const char* partial : kPartials) {
             const std::string& text = texts_.at(partial);
-            d.set(partial, kainjow::mustache::partial([&text] { return text; }));
+            put(d, partial, kainjow::mustache::partial([&text] { return text; }));
         }
-        // Appended to one string, line by line, rather than through a string stream.
+        // Appended to one string, line by line, rather than through a string stream; as large as
+        // the template's last page, so that it seldom grows.
         std::string html;
-        it->second.render(d, [&html](const std::string& line) { html += line; });
-        if (!it->second.is_valid()) throw std::runtime_error("lỗi khi dùng mẫu " + name + ": " + mustache_error_message(it->second.error_message()));
+        html.reserve(it->second.last_size);
+        it->second.page.render(d, [&html](const std::string& line) { html += line; });
+        if (!it->second.page.is_valid())
+            throw std::runtime_error("lỗi khi dùng mẫu " + name + ": " +
+                                     mustache_error_message(it->second.page.error_message()));
+        it->second.last_size = html.size();
         return html;
     }
 
 private:
-    const std::map<std::string, std::string>& texts_;
-    std::map<std::string, mustache> compiled_;
+    struct Compiled {
+        mustache page;
+        size_t last_size;
+    };
+    const std::map<std::string, std::string>& texts_;    // as written: the partials kainjow renders
+    const std::map<std::string, std::string>& inlined_;  // with their partials inlined: what is compiled
+    std::map<std::string, Compiled> compiled_;
 };
 
 SiteRenderer::SiteRenderer(const Repository& repo, OutputFolder& out, bool show_diagnostics, unsigned workers)
@@ -372,7 +401,11 @@ SiteRenderer::SiteRenderer(const Repository& repo, OutputFolder& out, bool show_
         mustache m(texts_[name]);
         if (!m.is_valid()) throw std::runtime_error("mẫu templates/" + relative + " không hợp lệ: " + mustache_error_message(m.error_message()));
     }
-    for (unsigned i = 0; i < std::max(1u, workers); ++i) templates_.push_back(std::make_unique<Templates>(texts_));
+    std::map<std::string, std::string> partials;
+    for (const char* partial : kPartials) partials[partial] = texts_[partial];
+    for (const auto& [name, text] : texts_) inlined_[name] = inline_partials(text, partials);
+    for (unsigned i = 0; i < std::max(1u, workers); ++i)
+        templates_.push_back(std::make_unique<Templates>(texts_, inlined_));
 }
 
 SiteRenderer::~SiteRenderer() = default;
@@ -430,26 +463,26 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
     // Home: the ten latest documents and the sections.
     {
         data d;
-        d.set("school", data_of.school_data());
-        d.set("root", "");
+        put(d, "school", data_of.school_data());
+        put(d, "root", "");
         std::vector<const DocumentSummary*> latest;
         for (const DocumentSummary* e : docs)
             if (section_of(*e) != SiteSection::Pages) latest.push_back(e);
         std::sort(latest.begin(), latest.end(), newer);
         if (latest.size() > 10) latest.resize(10);
         data list{data::type::list};
-        for (const DocumentSummary* e : latest) list << data_of.list_item(*e, "index.html");
-        d.set("moi_nhat", list);
+        for (const DocumentSummary* e : latest) push(list, data_of.list_item(*e, "index.html"));
+        put(d, "moi_nhat", std::move(list));
         data sections{data::type::list};
         for (SiteSection s : {SiteSection::Disclosure, SiteSection::Plans, SiteSection::Letters}) {
             size_t count = std::count_if(docs.begin(), docs.end(), [&](const DocumentSummary* e) { return section_of(*e) == s; });
             data item;
-            item.set("ten", section_info(s).label);
-            item.set("url", section_info(s).index);
-            item.set("so_van_ban", std::to_string(count));
-            sections << item;
+            put(item, "ten", section_info(s).label);
+            put(item, "url", section_info(s).index);
+            put(item, "so_van_ban", std::to_string(count));
+            push(sections, std::move(item));
         }
-        d.set("muc", sections);
+        put(d, "muc", std::move(sections));
         write_page("index.html", school, t.render("trang-chu", std::move(d)), "");
     }
     for (SiteSection s : {SiteSection::Disclosure, SiteSection::Plans, SiteSection::Letters}) {
@@ -461,7 +494,7 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
         data years{data::type::list};
         for (auto& [year, list] : by_year) {
             data y;
-            y.set("nam_hoc", year.empty() ? std::string("chưa rõ") : year);
+            put(y, "nam_hoc", year.empty() ? std::string("chưa rõ") : year);
             if (s == SiteSection::Disclosure) {
                 // Grouped by the categories of Thông tư 09/2024/TT-BGDĐT, in the order the type lists them.
                 data groups{data::type::list};
@@ -480,31 +513,31 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
                     if (in.empty()) continue;
                     std::sort(in.begin(), in.end(), newer);
                     data g;
-                    g.set("ten", name);
+                    put(g, "ten", name);
                     data listed{data::type::list};
-                    for (const DocumentSummary* e : in) listed << data_of.list_item(*e, page);
-                    g.set("van_ban", listed);
-                    groups << g;
+                    for (const DocumentSummary* e : in) push(listed, data_of.list_item(*e, page));
+                    put(g, "van_ban", std::move(listed));
+                    push(groups, std::move(g));
                 }
-                y.set("nhom", groups);
+                put(y, "nhom", std::move(groups));
             } else {
                 std::sort(list.begin(), list.end(), newer);
                 data listed{data::type::list};
-                for (const DocumentSummary* e : list) listed << data_of.list_item(*e, page);
-                y.set("van_ban", listed);
+                for (const DocumentSummary* e : list) push(listed, data_of.list_item(*e, page));
+                put(y, "van_ban", std::move(listed));
             }
-            years << y;
+            push(years, std::move(y));
         }
         data d;
-        d.set("ten", section_info(s).label);
-        d.set("cong_khai", s == SiteSection::Disclosure);
-        d.set("nam", years);
-        d.set("trong", by_year.empty());
+        put(d, "ten", section_info(s).label);
+        put(d, "cong_khai", s == SiteSection::Disclosure);
+        put(d, "nam", std::move(years));
+        put(d, "trong", by_year.empty());
         write_page(page, std::string(section_info(s).label) + " — " + school, t.render("danh-sach", std::move(d)), section_info(s).id);
     }
     {
         data d;
-        d.set("root", "");
+        put(d, "root", "");
         write_page("tim-kiem.html", "Tìm kiếm — " + school, t.render("tim-kiem", std::move(d)), "tim-kiem");
     }
     write_search_index(docs);

@@ -62,7 +62,8 @@ private:
     const Repository& repo_;
     OutputFolder& out_;
     bool show_diagnostics_;
-    std::map<std::string, std::string> texts_;
+    std::map<std::string, std::string> texts_;           // the templates as written
+    std::map<std::string, std::string> inlined_;         // with their partials inlined (template_partials.h)
     std::vector<std::unique_ptr<Templates>> templates_;  // one per worker
     std::vector<MenuPage> menu_;
 };
