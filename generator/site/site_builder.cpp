@@ -566,54 +566,7 @@ std::string search_words(const Document& d) {
     size_t body_start = d.front.end_line > 0 && static_cast<size_t>(d.front.end_line) < d.source.line_starts.size()
                             ? d.source.line_starts[static_cast<size_t>(d.front.end_line)]
                             : 0;
-    // Title and body folded into one buffer, without a copy of either first.
-    const std::string title = d.title();
-    std::string folded;
-    folded.reserve((title.size() + d.source.text.size() - body_start) * 3 / 2 + 16);  // append_folded's worst case
-    append_folded(title, folded);
-    folded += ' ';
-    append_folded(std::string_view(d.source.text).substr(body_start), folded);
-    std::vector<std::string_view> spans = word_spans(folded);
-    // Each word once: an open-addressing set of the words kept so far (a few hundred per document),
-    // as offsets into `words`, instead of a node per word in an unordered_set.
-    struct Kept {
-        uint32_t offset, size;
-        uint64_t hash;
-    };
-    auto hash_of = [](std::string_view w) {
-        uint64_t hash = 14695981039346656037ull;  // FNV-1a
-        for (char c : w) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-        return hash;
-    };
-    std::vector<Kept> table(1024, Kept{0, 0, 0});
-    size_t kept = 0;
-    std::string words;
-    words.reserve(folded.size() / 4);
-    for (std::string_view w : spans) {
-        uint64_t hash = hash_of(w);
-        size_t mask = table.size() - 1, slot = static_cast<size_t>(hash) & mask;
-        bool seen = false;
-        for (; table[slot].size != 0; slot = (slot + 1) & mask)
-            if (table[slot].hash == hash && std::string_view(words.data() + table[slot].offset, table[slot].size) == w) {
-                seen = true;
-                break;
-            }
-        if (seen) continue;
-        if (!words.empty()) words += ' ';
-        table[slot] = Kept{static_cast<uint32_t>(words.size()), static_cast<uint32_t>(w.size()), hash};
-        words.append(w);
-        if (++kept * 2 > table.size()) {  // at most half full: probes stay short
-            std::vector<Kept> grown(table.size() * 2, Kept{0, 0, 0});
-            for (const Kept& k : table) {
-                if (k.size == 0) continue;
-                size_t at = static_cast<size_t>(k.hash) & (grown.size() - 1);
-                while (grown[at].size != 0) at = (at + 1) & (grown.size() - 1);
-                grown[at] = k;
-            }
-            table.swap(grown);
-        }
-    }
-    return words;
+    return unique_folded_words({d.title(), std::string_view(d.source.text).substr(body_start)});
 }
 
 std::vector<Diagnostic> check_site_templates(const Repository& repo) {
