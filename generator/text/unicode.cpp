@@ -236,8 +236,12 @@ std::string unique_folded_words(std::initializer_list<std::string_view> texts) {
     static const FoldTable table;
     size_t total = 0;
     for (std::string_view t : texts) total += t.size();
-    std::string words;
-    words.reserve(total / 4);
+    // Written through a pointer into a buffer sized for the worst case (letters folding to one
+    // byte more, a space before each word), as append_folded does: a byte at a time through
+    // std::string::append cost more than the folding.
+    std::string words(total + total / 2 + texts.size() + 8, '\0');
+    char* const base = words.data();
+    char* o = base;
     // Each word once: an open-addressing set of the words kept so far (a few hundred per document),
     // as offsets into `words`, instead of a node per word in an unordered_set.
     struct Kept {
@@ -246,24 +250,25 @@ std::string unique_folded_words(std::initializer_list<std::string_view> texts) {
     };
     std::vector<Kept> kept_words(1024, Kept{0, 0, 0});
     size_t kept = 0;
-    // A word is folded straight onto the end of `words` and taken back if it was seen before.
-    size_t word_start = std::string::npos;
+    // A word is folded straight onto the end of `words`, hashed as it goes (FNV-1a), and taken
+    // back if it was seen before.
+    char* word = nullptr;
+    uint64_t hash = 0;
     auto end_word = [&] {
-        if (word_start == std::string::npos) return;
-        std::string_view w(words.data() + word_start, words.size() - word_start);
-        uint64_t hash = 14695981039346656037ull;  // FNV-1a
-        for (char c : w) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        if (!word) return;
+        std::string_view w(word, static_cast<size_t>(o - word));
         size_t mask = kept_words.size() - 1, slot = static_cast<size_t>(hash) & mask;
         for (; kept_words[slot].size != 0; slot = (slot + 1) & mask) {
             const Kept& k = kept_words[slot];
-            if (k.hash == hash && std::string_view(words.data() + k.offset, k.size) == w) {
-                words.resize(word_start == 0 ? 0 : word_start - 1);  // and its space
-                word_start = std::string::npos;
+            // Sizes first, then the bytes without a call: most words are short and seen before.
+            if (k.hash == hash && k.size == w.size() && std::equal(w.begin(), w.end(), base + k.offset)) {
+                o = word == base ? base : word - 1;  // and its space
+                word = nullptr;
                 return;
             }
         }
-        kept_words[slot] = Kept{static_cast<uint32_t>(word_start), static_cast<uint32_t>(w.size()), hash};
-        word_start = std::string::npos;
+        kept_words[slot] = Kept{static_cast<uint32_t>(word - base), static_cast<uint32_t>(w.size()), hash};
+        word = nullptr;
         if (++kept * 2 > kept_words.size()) {  // at most half full: probes stay short
             std::vector<Kept> grown(kept_words.size() * 2, Kept{0, 0, 0});
             for (const Kept& k : kept_words) {
@@ -275,12 +280,14 @@ std::string unique_folded_words(std::initializer_list<std::string_view> texts) {
             kept_words.swap(grown);
         }
     };
-    auto add = [&](const char* bytes, size_t size) {
-        if (word_start == std::string::npos) {
-            if (!words.empty()) words += ' ';
-            word_start = words.size();
-        }
-        words.append(bytes, size);
+    auto start_word = [&] {
+        if (o != base) *o++ = ' ';
+        word = o;
+        hash = 14695981039346656037ull;
+    };
+    auto add = [&](char c) {
+        *o++ = c;
+        hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     };
     for (std::string_view text : texts) {
         const auto* s = reinterpret_cast<const uint8_t*>(text.data());
@@ -289,32 +296,44 @@ std::string unique_folded_words(std::initializer_list<std::string_view> texts) {
             if (s[i] < 0x80) {
                 char c = static_cast<char>(s[i++]);
                 if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) add(&c, 1);
-                else end_word();
+                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                    if (!word) start_word();
+                    add(c);
+                } else {
+                    end_word();
+                }
                 continue;
             }
             UChar32 c;
             U8_NEXT(s, i, length, c);
             if (c < 0) continue;
+            char bytes[4];
+            int32_t n = 0;
             if (c < 0x2000) {
                 const FoldTable::Folded& f = table.base[static_cast<size_t>(c)];
                 if (f.size == 0) continue;  // a mark folded away: the word goes on
-                if (f.word) add(f.bytes, f.size);
-                else end_word();
+                if (!f.word) {
+                    end_word();
+                    continue;
+                }
+                std::memcpy(bytes, f.bytes, 4);
+                n = f.size;
             } else if (u_getCombiningClass(c) == 0) {
                 UChar32 lower = u_tolower(c);
-                if (u_isalnum(lower) || u_getCombiningClass(lower) != 0) {
-                    char bytes[4];
-                    int32_t n = 0;
-                    U8_APPEND_UNSAFE(bytes, n, lower);
-                    add(bytes, static_cast<size_t>(n));
-                } else {
+                if (!u_isalnum(lower) && u_getCombiningClass(lower) == 0) {
                     end_word();
+                    continue;
                 }
+                U8_APPEND_UNSAFE(bytes, n, lower);
+            } else {
+                continue;
             }
+            if (!word) start_word();
+            for (int32_t k = 0; k < n; ++k) add(bytes[k]);
         }
         end_word();  // the texts are joined by a space
     }
+    words.resize(static_cast<size_t>(o - base));
     return words;
 }
 
