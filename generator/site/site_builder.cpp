@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <sstream>
 
@@ -454,6 +455,11 @@ std::optional<Diagnostic> SiteRenderer::write_document(const DocumentPage& p, un
 }
 
 std::vector<std::string> SiteRenderer::write_lists(const std::vector<const DocumentSummary*>& docs) {
+    // The search index (the largest file, 16 MB at 10,000 plans) is written beside the lists when
+    // the build has a second worker: the lists come at the end of the build, with nothing else to run.
+    std::future<void> index;
+    if (templates_.size() > 1) index = std::async(std::launch::async, [this, &docs] { write_search_index(docs); });
+    else write_search_index(docs);
     Templates& t = *templates_.at(0);
     PageData data_of(repo_, show_diagnostics_, menu_);
     const std::string& school = repo_.school.name;
@@ -540,7 +546,6 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
         put(d, "root", "");
         write_page("tim-kiem.html", "Tìm kiếm — " + school, t.render("tim-kiem", std::move(d)), "tim-kiem");
     }
-    write_search_index(docs);
     out_.write("feed.xml", atom_feed(repo_.school, feed_items(docs)));
     std::vector<std::string> notes;
     if (!repo_.school.website.empty())
@@ -549,6 +554,7 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
         notes.push_back("vanban.yaml không có truong.website nên không tạo sitemap.xml (sitemap cần địa chỉ đầy đủ)");
     for (const char* asset : {"style.css", "search.js"})
         out_.write(asset, repo_.templates.read(find_template(repo_, std::string("site/") + asset)));
+    if (index.valid()) index.get();
     return notes;
 }
 
