@@ -260,8 +260,14 @@ std::string unique_folded_words(std::initializer_list<std::string_view> texts) {
         size_t mask = kept_words.size() - 1, slot = static_cast<size_t>(hash) & mask;
         for (; kept_words[slot].size != 0; slot = (slot + 1) & mask) {
             const Kept& k = kept_words[slot];
-            // Sizes first, then the bytes without a call: most words are short and seen before.
-            if (k.hash == hash && k.size == w.size() && std::equal(w.begin(), w.end(), base + k.offset)) {
+            // Sizes first, then the bytes in a loop, not a call: most words are short and seen before.
+            auto same = [&] {
+                const char* p = base + k.offset;
+                for (size_t n = 0; n < w.size(); ++n)
+                    if (p[n] != w[n]) return false;
+                return true;
+            };
+            if (k.hash == hash && k.size == w.size() && same()) {
                 o = word == base ? base : word - 1;  // and its space
                 word = nullptr;
                 return;
@@ -294,9 +300,16 @@ std::string unique_folded_words(std::initializer_list<std::string_view> texts) {
         int32_t length = static_cast<int32_t>(text.size());
         for (int32_t i = 0; i < length;) {
             if (s[i] < 0x80) {
-                char c = static_cast<char>(s[i++]);
-                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                // An ASCII letter or digit, lower-cased, by table; 0 for a separator.
+                static constexpr std::array<char, 128> ascii_word = [] {
+                    std::array<char, 128> t{};
+                    for (int c = 0; c < 128; ++c)
+                        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) t[static_cast<size_t>(c)] = static_cast<char>(c);
+                        else if (c >= 'A' && c <= 'Z') t[static_cast<size_t>(c)] = static_cast<char>(c - 'A' + 'a');
+                    return t;
+                }();
+                char c = ascii_word[s[i++]];
+                if (c) {
                     if (!word) start_word();
                     add(c);
                 } else {
