@@ -110,9 +110,16 @@ std::string render_body_html(const Document& doc, int part, bool allow_raw_html,
                 size_t end = tag.find('"', start);
                 std::string value(tag.substr(start, end - start));
                 std::string replaced = resolve ? resolve(unescape_attribute(value)) : std::string();
-                out.append(tag.substr(0, start));
-                out += replaced.empty() ? value : escape_markup(replaced);
-                out.append(tag.substr(end));
+                std::string written = replaced.empty() ? value : escape_markup(replaced);
+                if (!allow_raw_html && !url_allowed(normalized_url(written))) {
+                    // The attribute goes, with the space before it, as drop_disallowed_urls would take it.
+                    out.append(tag.substr(0, at - 1));
+                    out.append(tag.substr(end + 1));
+                } else {
+                    out.append(tag.substr(0, start));
+                    out += written;
+                    out.append(tag.substr(end));
+                }
             }
         } else {
             if (tag == "</a>" && links_open > 0) --links_open;
@@ -120,7 +127,10 @@ std::string render_body_html(const Document& doc, int part, bool allow_raw_html,
         }
         i = gt + 1;
     }
-    // cmark-gfm's safe mode blanks some schemes, not all, and none with cho_phep_html.
+    // cmark-gfm's safe mode blanks some schemes, not all, and none with cho_phep_html. Without raw
+    // HTML the only addresses are the href and src cmark-gfm writes, judged above as they were
+    // written: the whole page is filtered again only when raw HTML may hold others.
+    if (!allow_raw_html) return out;
     return drop_disallowed_urls(out);
 }
 
