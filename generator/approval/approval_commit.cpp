@@ -136,7 +136,7 @@ ApprovalCommit::ApprovalCommit(const Repository& repo, std::string role, bool is
                  repo.approval.ssh_signers + " (in a commit signed by the principal)."});
     }
     // Who may sign and what a type accepts are judged against the trusted list, read from history as it stands.
-    before_ = approval_report(repo);
+    before_ = approval_history(repo);
     if (!before_.available)
         throw ApprovalRefused(Message{"không đọc được lịch sử phê duyệt: ", "could not read the approval history: "} +
                               before_.unavailable);
@@ -219,7 +219,7 @@ ApprovalDecision ApprovalCommit::add(const std::string& named_as, const Document
             {doc.path + " có thay đổi chưa commit; phê duyệt chỉ ghi nhận nội dung đã commit (git commit trước)",
              doc.path + " has uncommitted changes; an approval records only committed content (git commit first)"});
     // Approving the same content twice for one role adds a commit and nothing else.
-    if (const DocumentApproval* a = before_.find(doc.path)) {
+    if (std::optional<DocumentApproval> a = evaluate_approval(before_, doc, repo_.root)) {
         const Approval* same = nullptr;
         if (issued_ && a->issued && a->issued->role == role_) same = &*a->issued;
         for (const auto& ap : a->current)
@@ -230,6 +230,7 @@ ApprovalDecision ApprovalCommit::add(const std::string& named_as, const Document
             return decision;
         }
     }
+    if (paths_.empty()) first_title_ = doc.title();
     paths_.push_back(doc.path);
     return decision;
 }
@@ -252,7 +253,7 @@ ApprovalCommitResult ApprovalCommit::commit() const {
         "-S",
         "-m",
         (issued_ ? "Ghi nhận đã ban hành: " : "Phê duyệt: ") +
-            (paths_.size() == 1 ? repo_.find(paths_[0])->title() : std::to_string(paths_.size()) + " văn bản")};
+            (paths_.size() == 1 ? first_title_ : std::to_string(paths_.size()) + " văn bản")};
     for (const auto& p : paths_) command.push_back((issued_ ? "--trailer=Ban-hanh: " : "--trailer=Phe-duyet: ") + p);
     command.push_back("--trailer=Vai-tro: " + role_);
     ProcessResult made = git(repo_.root, command);
@@ -262,7 +263,15 @@ ApprovalCommitResult ApprovalCommit::commit() const {
     }
     result.made = true;
     // Read it back as anyone would: is the approval recognised?
-    result.report = approval_report(repo_);
+    result.report = approval_history(repo_);
+    if (result.report.available)
+        for (const auto& p : paths_) {
+            // The commit changed no file: the document reads as it did when it was added.
+            auto loaded = load_one(*repo_.source, p, repo_.types, repo_.school);
+            if (const Document* doc = std::get_if<Document>(&loaded))
+                if (auto a = evaluate_approval(result.report, *doc, repo_.root))
+                    result.report.documents[p] = std::move(*a);
+        }
     result.commit = git(repo_.root, {"rev-parse", "HEAD"}).out.substr(0, 40);
     result.recognised = true;
     for (const auto& r : result.report.ledger.refusals)

@@ -41,7 +41,8 @@ struct ApprovalCommitResult {
 
 class ApprovalCommit {
 public:
-    // The checks that need no document: throws ApprovalRefused.
+    // The checks that need no document: throws ApprovalRefused. `repo` may be an index
+    // (load_repository_index): the documents are those handed to add(), read again after the commit.
     ApprovalCommit(const Repository& repo, std::string role, bool issued);
 
     // [[...]] hints left in vanban.yaml: printed in every document's header, they stop any approval.
@@ -64,6 +65,7 @@ private:
     ApprovalReport before_;
     std::vector<std::string> named_;  // "F", "./F" and "F" again are one document, approved once
     std::vector<std::string> paths_;
+    std::string first_title_;  // the commit message names the document when it is the only one
 };
 
 }  // namespace vanban

@@ -203,6 +203,27 @@ std::optional<Document> BuildSession::load(const std::string& path) {
     return read(path, nullptr);
 }
 
+void BuildSession::each_document(const std::function<void(const Document&)>& visit) {
+    const auto& paths = read_index().document_paths;
+    std::mutex visiting;
+    parallel_for(paths.size(), worker_count(options_.jobs, paths.size()), [&](size_t i, unsigned) {
+        std::optional<Document> doc = read(paths[i], nullptr);
+        if (!doc) return;
+        std::lock_guard<std::mutex> lock(visiting);
+        visit(*doc);
+    });
+}
+
+ApprovalReport BuildSession::approvals() {
+    ApprovalReport report = approval_history(read_index());
+    if (!report.available) return report;
+    // One call at a time: the one git handle of the history is not shared between threads.
+    each_document([&](const Document& doc) {
+        if (auto a = evaluate_approval(report, doc, index_.root)) report.documents[doc.path] = std::move(*a);
+    });
+    return report;
+}
+
 BuildResult BuildSession::run() {
     read_index();
     approvals_ = approval_history(index_);

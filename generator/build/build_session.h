@@ -13,6 +13,7 @@
 // documents concerned are read again and their pages written again, so the public build pays nothing.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -70,6 +71,13 @@ public:
     // One document of the index read and loaded (nothing when it cannot be): for the commands
     // that take documents by name.
     std::optional<Document> load(const std::string& path);
+    // Every document of the index read and loaded on the workers and handed to `visit`, one call
+    // at a time, then freed: for the commands that look at each document once (`vanban status`,
+    // `vanban new`) without holding them all. Those that cannot be read are passed over, as run() does.
+    void each_document(const std::function<void(const Document&)>& visit);
+    // The approval history and every official document's approval (`vanban status`), the
+    // documents read one at a time (each_document); none evaluated when approvals are unavailable.
+    ApprovalReport approvals();
     // Every stage.
     BuildResult run();
     // After run(), with the same index: the stages again where only `changed` documents (edited

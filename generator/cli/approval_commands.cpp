@@ -35,11 +35,12 @@ void print_findings(const std::vector<const Diagnostic*>& found, const std::stri
 }
 
 // Runs the approval workflow (approval/approval_commit.h) and prints what it decides.
-int approve(const Repository& repo, const std::string& role, bool issued, const std::vector<std::string>& files,
+int approve(BuildSession& session, const std::string& role, bool issued, const std::vector<std::string>& files,
             const CommonOptions& common, std::ostream& out, std::ostream& err) {
     const bool en = common.english;
-    ApprovalCommit approval(repo, role, issued);
-    std::vector<Diagnostic> diagnostics = check_repository(repo, check_options(common));
+    ApprovalCommit approval(session.read_index(), role, issued);
+    // The findings of `vanban check`: the rules across documents need the whole repository.
+    std::vector<Diagnostic> diagnostics = session.run().diagnostics;
     sort_diagnostics(diagnostics);  // the first findings shown are the first in the file
     // A hint left in vanban.yaml is printed in the header of every document, this one too.
     if (std::vector<const Diagnostic*> hints = ApprovalCommit::config_hints(diagnostics); !hints.empty()) {
@@ -54,7 +55,7 @@ int approve(const Repository& repo, const std::string& role, bool issued, const 
         return 1;
     }
     for (const auto& f : files) {
-        const Document& doc = document_argument(repo, f, en);
+        Document doc = document_argument(session, f, en);
         ApprovalDecision decision = approval.add(f, doc, diagnostics);
         if (decision.kind == ApprovalDecision::Kind::Blocked) {
             std::string count = std::to_string(decision.blocking.size());
@@ -125,8 +126,8 @@ int run_status(const std::vector<std::string>& args, std::ostream& out, std::ost
     po::variables_map vm = parse(args, d);
     if (vm.count("help")) return print_help("status", d, common, out);
     if (format != "text" && format != "json") throw UsageError(common.text("--format phải là text hoặc json", "--format must be text or json"));
-    Repository repo = load_repository(common.root(), common.jobs);
-    ApprovalReport report = approval_report(repo);
+    BuildSession session(session_options(common), {});
+    ApprovalReport report = session.approvals();
     if (!report.available) {
         err << "vanban status: " << escape_lines(report.unavailable.in(common.english)) << '\n';
         return 2;
@@ -227,9 +228,9 @@ int run_approve(const std::vector<std::string>& args, std::ostream& out, std::os
         throw UsageError(common.say("cần ít nhất một văn bản, ví dụ: vanban approve plans/2024-2025/ke-hoach.md --role hieu-truong",
                              "at least one document is needed, e.g. vanban approve plans/2024-2025/ke-hoach.md --role hieu-truong"));
     if (role.empty()) throw UsageError(common.say("cần --role, ví dụ --role hieu-truong", "--role is needed, e.g. --role hieu-truong"));
-    Repository repo = load_repository(common.root(), common.jobs);
+    BuildSession session(session_options(common), {});
     try {
-        return approve(repo, role, issued, files, common, out, err);
+        return approve(session, role, issued, files, common, out, err);
     } catch (const ApprovalRefused& refused) {
         throw UsageError(refused.message.in(en));
     }

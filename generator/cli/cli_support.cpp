@@ -140,13 +140,25 @@ CheckOptions check_options(const CommonOptions& c) {
     return o;
 }
 
+BuildOptions session_options(const CommonOptions& common) {
+    BuildOptions o;
+    CheckOptions check = check_options(common);
+    o.root = common.root();
+    o.jobs = common.jobs;
+    o.today = check.today;
+    o.english = common.english;
+    return o;
+}
+
 std::string repository_path(const Repository& repo, const std::string& typed, bool english) {
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::path given(typed);
     std::string relative = given.lexically_normal().generic_string();
     std::string found;
-    if (repo.find(relative) || (given.is_relative() && fs::exists(fs::path(repo.root) / relative, ec))) found = relative;
+    if (std::binary_search(repo.document_paths.begin(), repo.document_paths.end(), relative) ||
+        (given.is_relative() && fs::exists(fs::path(repo.root) / relative, ec)))
+        found = relative;
     else if (!fs::exists(given, ec)) throw UsageError((english ? "file not found: " : "không tìm thấy tệp ") + typed);
     else found = fs::relative(fs::absolute(given), fs::absolute(repo.root), ec).generic_string();
     if (fs::is_directory(fs::path(repo.root) / found, ec))
@@ -174,10 +186,11 @@ UsageError not_a_document(const Repository& repo, const std::string& typed, bool
                               : typed + " không phải văn bản trong plans/ hoặc content/ của " + root);
 }
 
-const Document& document_argument(const Repository& repo, const std::string& typed, bool english) {
-    const Document* doc = repo.find(repository_path(repo, typed, english));
-    if (!doc) throw not_a_document(repo, typed, english);
-    return *doc;
+Document document_argument(BuildSession& session, const std::string& typed, bool english) {
+    const Repository& index = session.read_index();
+    std::optional<Document> doc = session.load(repository_path(index, typed, english));
+    if (!doc) throw not_a_document(index, typed, english);
+    return std::move(*doc);
 }
 
 void write_repository_file(const std::string& root, const std::string& relative, const std::string& content, bool replace, bool english) {

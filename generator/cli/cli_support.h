@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "build/build_session.h"
 #include "check/checks.h"
 #include "cli/help.h"
 #include "load/repository.h"
@@ -54,13 +55,15 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
 // The same, with the arguments that are not options collected in `files`.
 po::variables_map parse_with_files(const std::vector<std::string>& args, po::options_description& d, std::vector<std::string>& files);
 CheckOptions check_options(const CommonOptions& c);
+// The settings every session takes from the common options.
+BuildOptions session_options(const CommonOptions& common);
 
 // A file named on the command line, relative to --root or else to the current folder, as a
 // path relative to the repository root. One that exists nowhere: "không tìm thấy tệp X"; a
 // folder is refused with what the command takes instead.
 std::string repository_path(const Repository& repo, const std::string& typed, bool english);
-// The document at such a path; a file that is no document of the repository is refused.
-const Document& document_argument(const Repository& repo, const std::string& typed, bool english);
+// The document at such a path, read by the session; a file that is no document of the repository is refused.
+Document document_argument(BuildSession& session, const std::string& typed, bool english);
 // "loại X chưa được định nghĩa", with the nearest type when it looks mistyped, else the types.
 UsageError unknown_type(const Repository& repo, const std::string& typed, bool english);
 // "X không phải văn bản trong plans/ hoặc content/ của ROOT", in the language asked for.

@@ -61,17 +61,6 @@ void report_printing(const char* label, const PrintReport& report, bool english,
     report_counts(label, report.rendered, report.reused, report.failures.size(), english, out);
 }
 
-// The settings every session takes from the common options.
-BuildOptions session_options(const CommonOptions& common) {
-    BuildOptions o;
-    CheckOptions check = check_options(common);
-    o.root = common.root();
-    o.jobs = common.jobs;
-    o.today = check.today;
-    o.english = common.english;
-    return o;
-}
-
 // The files `vanban check FILE…` names, as paths of the repository: each must exist, and be a
 // document (or a file the loader reported, such as one it could not read).
 std::set<std::string> chosen_files(const Repository& repo, const std::vector<std::string>& files, bool english) {

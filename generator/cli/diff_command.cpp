@@ -56,20 +56,42 @@ size_t max_subject_comparisons() {
     return limit_from_environment("VANBAN_YEARS_MAX_COMPARISONS", 1ull << 40).value_or(4'000'000);
 }
 
+// What pairing a document needs of it; the documents themselves are read again, a pair at a
+// time, for their comparison.
+struct YearDocument {
+    std::string path, type_id, subject;
+};
+
+// A document of the index read again for its comparison (it was read a moment ago).
+Document reread(BuildSession& session, const std::string& path) {
+    std::optional<Document> doc = session.load(path);
+    if (!doc) throw std::runtime_error("không đọc được " + path);
+    return std::move(*doc);
+}
+
 // Every document of one school year with its counterpart in the other: the same file name,
 // else the same type with the most similar trích yếu. `note` says what the cap left unpaired.
-std::vector<DocumentDiff> compare_years(const Repository& repo, const std::string& a, const std::string& b, std::string& note) {
-    std::vector<const Document*> olds, news;
-    for (const auto& d : repo.documents) {
-        if (!year_of(d.path, a).empty()) olds.push_back(&d);
-        if (!year_of(d.path, b).empty()) news.push_back(&d);
+// Only the documents of the two years are read, and only one pair is held at a time.
+std::vector<DocumentDiff> compare_years(BuildSession& session, const std::string& a, const std::string& b,
+                                        std::string& note) {
+    std::vector<YearDocument> old_docs, new_docs;
+    for (const auto& path : session.read_index().document_paths) {
+        if (year_of(path, a).empty() && year_of(path, b).empty()) continue;
+        // One that cannot be read is left out, as the repository's loader leaves it out.
+        std::optional<Document> d = session.load(path);
+        if (!d) continue;
+        if (!year_of(path, a).empty()) old_docs.push_back({d->path, d->type_id, d->subject});
+        if (!year_of(path, b).empty()) new_docs.push_back({d->path, d->type_id, d->subject});
     }
+    std::vector<const YearDocument*> olds, news;
+    for (const auto& d : old_docs) olds.push_back(&d);
+    for (const auto& d : new_docs) news.push_back(&d);
     if (olds.empty() && news.empty()) throw UsageError("không có văn bản nào trong thư mục năm học " + a + " hay " + b);
     std::vector<DocumentDiff> out;
     std::vector<bool> used(olds.size(), false);
-    std::vector<const Document*> match(news.size(), nullptr);
+    std::vector<const YearDocument*> match(news.size(), nullptr);
     // The same file name in the same kind of folder (plans/…, cong-khai/…), looked up by name.
-    auto name_key = [](const Document* d) { return same_document_key(d->path); };
+    auto name_key = [](const YearDocument* d) { return same_document_key(d->path); };
     std::unordered_map<std::string, std::deque<size_t>> by_name;
     for (size_t i = 0; i < olds.size(); ++i) by_name[name_key(olds[i])].push_back(i);
     for (size_t j = 0; j < news.size(); ++j) {
@@ -115,10 +137,17 @@ std::vector<DocumentDiff> compare_years(const Repository& repo, const std::strin
                " văn bản đổi tên tệp không được ghép với văn bản năm trước theo trích yếu (quá " +
                std::to_string(max_comparisons) + " phép so sánh) nên hiện là thêm mới\n"
                "    gợi ý: giữ nguyên tên tệp của văn bản qua các năm học để vanban ghép theo tên\n";
-    for (size_t j = 0; j < news.size(); ++j)
-        out.push_back(diff_documents(match[j], news[j], match[j] ? match[j]->path : "", news[j]->path));
+    for (size_t j = 0; j < news.size(); ++j) {
+        Document now = reread(session, news[j]->path);
+        std::optional<Document> before =
+            match[j] ? std::optional<Document>(reread(session, match[j]->path)) : std::nullopt;
+        out.push_back(diff_documents(before ? &*before : nullptr, &now, match[j] ? match[j]->path : "", news[j]->path));
+    }
     for (size_t i = 0; i < olds.size(); ++i)
-        if (!used[i]) out.push_back(diff_documents(olds[i], nullptr, olds[i]->path, ""));
+        if (!used[i]) {
+            Document gone = reread(session, olds[i]->path);
+            out.push_back(diff_documents(&gone, nullptr, olds[i]->path, ""));
+        }
     return out;
 }
 
@@ -140,7 +169,8 @@ int run_diff(const std::vector<std::string>& args, std::ostream& out, std::ostre
     po::variables_map vm = parse_with_files(args, d, sides);
     if (vm.count("help")) return print_help("diff", d, common, out);
     if (format != "text" && format != "html" && format != "json") throw UsageError(common.text("--format phải là text, html hoặc json", "--format must be text, html or json"));
-    Repository repo = load_repository(common.root(), common.jobs);
+    BuildSession session(session_options(common), {});
+    const Repository& repo = session.read_index();
     std::vector<DocumentDiff> diffs;
     std::string title;
     if (!years.empty()) {
@@ -151,7 +181,7 @@ int run_diff(const std::vector<std::string>& args, std::ostream& out, std::ostre
                 throw UsageError(common.english ? "the school year \"" + y + "\" is not valid; write it as 2024-2025"
                                                 : "năm học \"" + y + "\" không hợp lệ; viết như 2024-2025");
         std::string note;
-        diffs = compare_years(repo, years[0], years[1], note);
+        diffs = compare_years(session, years[0], years[1], note);
         err << note;
         title = "So sánh văn bản năm học " + years[0] + " và " + years[1] + " — " + repo.school.name;
     } else {

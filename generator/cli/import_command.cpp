@@ -33,7 +33,8 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
     if (files.empty())
         throw UsageError(common.text("cần ít nhất một tệp .docx (hoặc .doc, .odt), ví dụ: vanban import ke-hoach-cu.docx",
                                      "at least one .docx file (or .doc, .odt) is needed, e.g. vanban import old-plan.docx"));
-    Repository repo = load_repository(common.root(), common.jobs);
+    BuildSession session(session_options(common), {});
+    const Repository& repo = session.read_index();
     if (!options.type.empty() && !repo.types.find(options.type)) throw unknown_type(repo, options.type, common.english);
     if (!options.school_year.empty() && !parse_school_year(options.school_year))
         throw UsageError(common.english ? "the school year \"" + options.school_year + "\" is not valid; write it as 2023-2024"
@@ -76,10 +77,11 @@ int run_import(const std::vector<std::string>& args, std::ostream& out, std::ost
         write_repository_file(common.root(), relative, doc.markdown, force, common.english);
         place.claimed.insert(relative);
         out << common.text("  đã ghi ", "  written: ") << relative << "\n";
-        // The checks on the result, at once, so the user sees what is left to do.
-        Repository again = load_repository(common.root(), common.jobs);
+        // The checks on the result, at once, so the user sees what is left to do: a new session,
+        // whose index has the file just written.
+        BuildSession again(session_options(common), {});
         std::vector<Diagnostic> diagnostics;
-        for (auto& dg : check_repository(again, check_options(common)))
+        for (auto& dg : again.run().diagnostics)
             if (dg.file == relative) diagnostics.push_back(std::move(dg));
         ReportOptions report;
         report.english = common.english;

@@ -14,12 +14,14 @@ namespace vanban {
 namespace {
 
 // The next number of the series this type's documents would take this calendar year.
-int next_number(const Repository& repo, const DocumentType& type, int year) {
+int next_number(BuildSession& session, const DocumentType& type, int year) {
     int highest = 0;
-    std::string first = derive_symbol(type.symbol_pattern, 1, type.abbreviation, repo.school.abbreviation);
+    std::string first = derive_symbol(type.symbol_pattern, 1, type.abbreviation, session.index().school.abbreviation);
     std::string series = first.substr(first.find('/') + 1);
-    for (const auto& d : repo.documents)
-        if (d.number && d.date && d.date->year == year && d.symbol.substr(d.symbol.find('/') + 1) == series) highest = std::max(highest, *d.number);
+    session.each_document([&](const Document& d) {
+        if (d.number && d.date && d.date->year == year && d.symbol.substr(d.symbol.find('/') + 1) == series)
+            highest = std::max(highest, *d.number);
+    });
     return highest + 1;
 }
 
@@ -55,7 +57,8 @@ int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (vm.count("help")) return print_help("new", d, common, out);
     // The title goes into YAML and the file name: a line break or an escape sequence has no place in it.
     if (Message problem = control_character_problem("--title", title); !problem.vi.empty()) throw UsageError(problem.in(common.english));
-    Repository repo = load_repository(common.root(), common.jobs);
+    BuildSession session(session_options(common), {});
+    const Repository& repo = session.read_index();
     if (positional.size() != 1)
         throw UsageError(common.text("cần đúng một loại văn bản, ví dụ: vanban new ke-hoach --title \"...\"",
                                      "exactly one document type is needed, e.g. vanban new ke-hoach --title \"...\""));
@@ -83,7 +86,7 @@ int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (!type->official) {
         text += "tieu_de: " + yaml_quote(title.empty() ? "[[Tiêu đề trang]]" : title) + "\n---\n\n[[Nội dung trang]]\n";
     } else {
-        int proposed = next_number(repo, *type, today.year);
+        int proposed = next_number(session, *type, today.year);
         text += "# so: " + std::to_string(proposed) + "   (số tiếp theo đề xuất; văn thư ghi số khi văn bản được ký)\n";
         text += "ngay: " + today.iso() + "\n";
         text += "nam_hoc: \"" + year + "\"\n";

@@ -106,7 +106,7 @@ bool number_or_issuer_line(Recognition& s, const std::string& line, bool in_layo
 
 // The superior office's block: "KT. GIÁM ĐỐC", its position, then the signer's name.
 bool approval_line(Recognition& s, const std::string& line) {
-    Approval& a = s.doc.approval;
+    RecognizedApproval& a = s.doc.approval;
     if (authority_line(line) && a.position.empty()) a.authority += (a.authority.empty() ? "" : " ") + line;
     else if (is_upper(line) && a.position.empty()) a.position = line;
     else if (!is_upper(line) && a.name.empty() && word_count(line) <= 6) {

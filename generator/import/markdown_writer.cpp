@@ -90,7 +90,7 @@ std::string write_markdown(const RecognizedDocument& d) {
     md += "  chuc_vu: " + yaml_quote(d.position.empty() ? "[[CHỨC VỤ]]" : d.position) + "\n";
     md += "  ho_ten: " + yaml_quote(d.signer.empty() ? "[[Họ và tên]]" : d.signer) + "\n";
     if (!d.approval.title.empty()) {
-        const Approval& a = d.approval;
+        const RecognizedApproval& a = d.approval;
         md += "duyet_cap_tren:\n  tieu_de: " + yaml_quote(a.title) + "\n";
         if (!a.authority.empty()) md += "  quyen_han: " + yaml_quote(a.authority) + "\n";
         md += "  chuc_vu: " + yaml_quote(a.position.empty() ? "[[CHỨC VỤ]]" : a.position) + "\n";

@@ -32,7 +32,7 @@ struct Issuer {            // co_quan_ban_hanh: a document of another agency
     std::string place;     // dia_danh
 };
 
-struct Approval {          // duyet_cap_tren
+struct RecognizedApproval {  // duyet_cap_tren
     std::string title, authority, position, name, date_iso;
 };
 
@@ -43,7 +43,7 @@ struct RecognizedDocument {
     std::string authority, position, signer;
     std::vector<std::string> addressees, recipients;
     Issuer issuer;             // empty name: the school itself
-    Approval approval;         // empty title: none
+    RecognizedApproval approval;  // empty title: none
     std::vector<BodyElement> body;
     std::vector<std::string> footnotes;
     // Words of the Word file that the printed template brings back (Quốc hiệu, "Số:", "ngày

@@ -2,6 +2,7 @@
 // cross-document rules on summaries, --strict, findings on the pages, the preview's update.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -72,6 +73,20 @@ TEST_CASE("the session finds what the whole loaded repository finds, the cross-d
         CHECK(lines_of(result.diagnostics) == lines_of(check_repository(repo, options)));
         CHECK(result.documents == repo.documents.size());
         CHECK_FALSE(result.committed);  // no output folder asked: nothing written
+    }
+}
+
+TEST_CASE("each_document hands every document the whole loaded repository has, once, one call at a time") {
+    for (const char* name : {"real-shapes", "clean"}) {
+        CAPTURE(name);
+        Fixture f(name);
+        BuildSession session(f.options(), {});
+        std::vector<std::string> visited;
+        session.each_document([&](const Document& doc) { visited.push_back(doc.path); });
+        std::sort(visited.begin(), visited.end());
+        std::vector<std::string> loaded;
+        for (const auto& doc : load_repository(f.root.string()).documents) loaded.push_back(doc.path);
+        CHECK(visited == loaded);
     }
 }
 
