@@ -57,12 +57,7 @@ std::string write_reference(const std::string& cache, const std::string& zip) {
 
 DocxWriter::DocxWriter(const Repository& repo, const std::string& cache_dir, const DocxTools& tools)
     : repo_(repo), tools_(tools), cache_(cache_dir.empty() ? default_docx_cache_dir() : cache_dir) {
-    std::error_code ec;
-    fs::create_directories(cache_, ec);
-    if (ec)
-        throw std::runtime_error("không tạo được thư mục bộ nhớ đệm " + cache_ + ": " +
-                                 system_error_message(ec, "").vi);
-    sweep_stale_files(cache_);
+    open_cache_dir(cache_, "");
     std::string zip = stored_zip(reference_docx_parts(repo));
     reference_ = write_reference(cache_, zip);
     environment_ = program_identity() + "\n" + stat_identity(find_program(tools_.pandoc)) + "\n" + reference_;

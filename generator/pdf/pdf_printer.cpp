@@ -73,12 +73,7 @@ PdfPrinter::PdfPrinter(const Repository& repo, const std::string& cache_dir, con
     } catch (const std::exception& e) {
         setup_error_ = e.what();
     }
-    std::error_code ec;
-    fs::create_directories(cache_, ec);
-    if (ec)
-        throw std::runtime_error("không tạo được thư mục bộ nhớ đệm PDF " + cache_ + ": " +
-                                 system_error_message(ec, "").vi);
-    sweep_stale_files(cache_);
+    open_cache_dir(cache_, "PDF");
     command_ = weasyprint_worker_command(tools_.weasyprint, tool_limits().weasyprint_memory_mb);
     environment_ = environment_identity(tools_, command_);
 }

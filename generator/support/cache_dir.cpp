@@ -8,8 +8,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "support/content_hash.h"
+#include "support/error_text.h"
 
 namespace fs = std::filesystem;
 
@@ -43,8 +45,12 @@ bool cached_file_whole(const std::string& path, const std::string& head, const s
     return in && tail.find(tail_mark) != std::string::npos;
 }
 
-void sweep_stale_files(const std::string& cache) {
+void open_cache_dir(const std::string& cache, const std::string& what) {
     std::error_code ec;
+    fs::create_directories(cache, ec);
+    if (ec)
+        throw std::runtime_error("không tạo được thư mục bộ nhớ đệm " + what + (what.empty() ? "" : " ") + cache + ": " +
+                                 system_error_message(ec, "").vi);
     auto limit = fs::file_time_type::clock::now() - std::chrono::hours(1);
     for (const auto& e : fs::directory_iterator(cache, ec))
         if (e.path().filename().string().find(".tmp-") != std::string::npos && e.last_write_time(ec) < limit) fs::remove(e.path(), ec);

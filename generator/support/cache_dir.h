@@ -38,9 +38,9 @@ PrintOutcome print_through_cache(const std::string& cached, const std::string& o
 // and `tail_mark` stands within its last `tail_window` bytes.
 bool cached_file_whole(const std::string& path, const std::string& head, const std::string& tail_mark, size_t tail_window);
 
-// Removes the temporary files ("….tmp-…") that killed runs left in a cache folder; an hour is
-// far longer than any render.
-void sweep_stale_files(const std::string& cache);
+// Makes the cache folder `cache` (`what` names it in the error: "PDF") and removes the temporary
+// files ("….tmp-…") that killed runs left in it; an hour is far longer than any render.
+void open_cache_dir(const std::string& cache, const std::string& what);
 
 // The identity of a file without reading it: path, size and modification time. Enough to
 // notice an upgraded program or a font installed or removed.
