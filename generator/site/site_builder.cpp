@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <future>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "diff/diff_report.h"
@@ -384,11 +385,81 @@ public:
         return html;
     }
 
+    // A page in the site's layout. The layout of every page with the same path to the site's root
+    // and the same menu entry lit differs only by its title and content, so it is rendered once per
+    // such shape with markers for those two and each page fills the markers in (the layout was a
+    // third of the time spent in kainjow). `layout_of(title, content)` makes the layout's data.
+    // A layout that uses the two otherwise than as text ({{title}}, {{{content}}}, in any number),
+    // and a value kainjow would judge otherwise than the marker (empty, or only spaces and tabs, on
+    // a line it might drop), are rendered page by page as before.
+    template <typename LayoutOf>
+    std::string render_layout(const std::string& shape, const LayoutOf& layout_of, const std::string& title, const std::string& content) {
+        auto shown = [](const std::string& s) { return s.find_first_not_of(" \t") != std::string::npos; };
+        if (shown(title) && shown(content)) {
+            auto it = shells_.find(shape);
+            if (it == shells_.end()) it = shells_.emplace(shape, cut_at_markers(render("layout", layout_of(kTitleMark, kContentMark)))).first;
+            if (it->second) return fill(*it->second, title, content);
+        }
+        return render("layout", layout_of(title, content));
+    }
+
+    // Another menu: the shapes rendered so far are not the site's any more.
+    void forget_shapes() { shells_.clear(); }
+
 private:
     struct Compiled {
         mustache page;
         size_t last_size;
     };
+    // Markers no text of a page holds (control characters, dropped from every page), each with a
+    // "<" so that the escaped use ({{title}}) and the raw one ({{{title}}}) can be told apart.
+    static constexpr const char* kTitleMark = "\x1Evanban-tieu-de<\x1F";
+    static constexpr const char* kContentMark = "\x1Evanban-noi-dung<\x1F";
+    enum class Fill { Title, EscapedTitle, Content, EscapedContent };
+    struct Shell {
+        std::vector<std::string> text;  // text[i] stands before fills[i]; the last after them all
+        std::vector<Fill> fills;
+    };
+
+    // The layout rendered with markers, cut at them; nothing when some use of a value is not one of them whole.
+    static std::optional<Shell> cut_at_markers(const std::string& html) {
+        const std::pair<std::string, Fill> marks[] = {{kTitleMark, Fill::Title},
+                                                      {kainjow::mustache::html_escape<std::string>(kTitleMark), Fill::EscapedTitle},
+                                                      {kContentMark, Fill::Content},
+                                                      {kainjow::mustache::html_escape<std::string>(kContentMark), Fill::EscapedContent}};
+        Shell shell;
+        size_t from = 0;
+        for (size_t at; (at = html.find('\x1E', from)) != std::string::npos;) {
+            const auto* found = std::find_if(std::begin(marks), std::end(marks), [&](const auto& m) { return html.compare(at, m.first.size(), m.first) == 0; });
+            if (found == std::end(marks)) return std::nullopt;
+            shell.text.push_back(html.substr(from, at - from));
+            shell.fills.push_back(found->second);
+            from = at + found->first.size();
+        }
+        shell.text.push_back(html.substr(from));
+        return shell;
+    }
+
+    static std::string fill(const Shell& shell, const std::string& title, const std::string& content) {
+        std::string escaped_title = kainjow::mustache::html_escape(title), escaped_content;
+        size_t size = 0;
+        for (const auto& t : shell.text) size += t.size();
+        for (Fill f : shell.fills) {
+            if (f == Fill::EscapedContent && escaped_content.empty()) escaped_content = kainjow::mustache::html_escape(content);
+            size += f == Fill::Title ? title.size() : f == Fill::EscapedTitle ? escaped_title.size() : f == Fill::Content ? content.size() : escaped_content.size();
+        }
+        std::string html;
+        html.reserve(size);
+        for (size_t i = 0; i < shell.fills.size(); ++i) {
+            html += shell.text[i];
+            Fill f = shell.fills[i];
+            html += f == Fill::Title ? title : f == Fill::EscapedTitle ? escaped_title : f == Fill::Content ? content : escaped_content;
+        }
+        html += shell.text.back();
+        return html;
+    }
+
+    std::map<std::string, std::optional<Shell>> shells_;
     const std::map<std::string, std::string>& texts_;    // as written: the partials kainjow renders
     const std::map<std::string, std::string>& inlined_;  // with their partials inlined: what is compiled
     std::map<std::string, Compiled> compiled_;
@@ -410,6 +481,11 @@ SiteRenderer::SiteRenderer(const Repository& repo, OutputFolder& out, bool show_
 }
 
 SiteRenderer::~SiteRenderer() = default;
+
+void SiteRenderer::set_menu(std::vector<MenuPage> menu) {
+    menu_ = std::move(menu);
+    for (auto& t : templates_) t->forget_shapes();
+}
 
 std::optional<Diagnostic> SiteRenderer::write_document(const DocumentPage& p, unsigned worker) {
     Templates& t = *templates_.at(worker);
@@ -433,7 +509,8 @@ std::optional<Diagnostic> SiteRenderer::write_document(const DocumentPage& p, un
         }
     };
     auto write_page = [&](const std::string& at, const std::string& title, const std::string& content) {
-        out_.write(at, t.render("layout", layout_data(data_of, at, title, content, active)));
+        auto layout_of = [&](const std::string& shown_title, const std::string& html) { return layout_data(data_of, at, shown_title, html, active); };
+        out_.write(at, t.render_layout(root_prefix(at) + '\n' + active, layout_of, title, content));
     };
     std::string body = guarded_html({"không tạo được trang của văn bản", "the document's page could not be made"}, [&] {
         return t.render(doc.type && doc.type->official ? "van-ban" : "trang", data_of.document(p, page));
@@ -464,7 +541,8 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
     PageData data_of(repo_, show_diagnostics_, menu_);
     const std::string& school = repo_.school.name;
     auto write_page = [&](const std::string& page, const std::string& title, const std::string& content, const std::string& active) {
-        out_.write(page, t.render("layout", layout_data(data_of, page, title, content, active)));
+        auto layout_of = [&](const std::string& shown_title, const std::string& html) { return layout_data(data_of, page, shown_title, html, active); };
+        out_.write(page, t.render_layout(root_prefix(page) + '\n' + active, layout_of, title, content));
     };
     // Home: the ten latest documents and the sections.
     {

@@ -43,7 +43,7 @@ public:
     SiteRenderer& operator=(const SiteRenderer&) = delete;
 
     // The information pages every page's menu lists (site_menu()).
-    void set_menu(std::vector<MenuPage> menu) { menu_ = std::move(menu); }
+    void set_menu(std::vector<MenuPage> menu);
     const std::vector<MenuPage>& menu() const { return menu_; }
 
     // The document's page, and its comparison page when `page.last_year` is given. A page that

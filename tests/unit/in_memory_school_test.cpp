@@ -125,3 +125,31 @@ TEST_CASE("in memory: --strict with an error leaves the site of the last build a
     CHECK(run.result.committed);
     CHECK_FALSE(run.page(output_path("plans/2024-2025/ke-hoach-b.md")).empty());
 }
+
+TEST_CASE("in memory: a school's layout shows each page's own title and content, escaped where it asks") {
+    // The layout is rendered once per shape of page with markers for the title and the content:
+    // every use of them, escaped or not, in a section or twice, gets the page's own.
+    const std::string layout =
+        "<title>{{title}}</title>\n[{{{title}}}]\n  {{#title}}\n  <i>{{title}}</i>\n  {{/title}}\n"
+        "<main>{{{content}}}</main>\n<pre>{{content}}</pre>\n{{^content}}trống{{/content}}\n";
+    std::string marked = test::plan_text(12);
+    marked.replace(marked.find("Tổ chức dạy học năm học 2024-2025"), std::string("Tổ chức dạy học năm học 2024-2025").size(),
+                   "Dạy <b>tốt</b> & 'học' \\\"tốt\\\"");
+    auto run = test::run_school(school({{"templates/site/layout.mustache", layout},
+                                        {"plans/2024-2025/ke-hoach-a.md", marked},
+                                        {"plans/2024-2025/ke-hoach-b.md", test::plan_text(13)}}));
+    REQUIRE(run->result.committed);
+    std::string a = run->page(output_path("plans/2024-2025/ke-hoach-a.md"));
+    std::string b = run->page(output_path("plans/2024-2025/ke-hoach-b.md"));
+    CHECK(contains(a, "Dạy &lt;b&gt;tốt&lt;/b&gt; &amp; &apos;học&apos; &quot;tốt&quot;"));
+    CHECK(contains(a, "[Kế hoạch Dạy <b>tốt</b> & 'học' \"tốt\"]"));
+    CHECK(contains(a, "<i>Kế hoạch Dạy &lt;b&gt;tốt"));
+    CHECK(contains(a, "<main>"));
+    CHECK(contains(a, "12/KH-THCSTN"));
+    CHECK(contains(a, "<pre>\n\n&lt;div class=&quot;cong-cu&quot;&gt;"));  // the content escaped as the layout asks
+    CHECK_FALSE(contains(a, "trống"));
+    CHECK(contains(b, "Tổ chức dạy học năm học 2024-2025"));
+    CHECK(contains(b, "13/KH-THCSTN"));
+    CHECK_FALSE(contains(b, "Dạy"));
+    CHECK_FALSE(contains(b, "12/KH-THCSTN"));
+}
