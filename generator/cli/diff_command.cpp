@@ -74,24 +74,21 @@ Document reread(BuildSession& session, const std::string& path) {
 // Only the documents of the two years are read, and only one pair is held at a time.
 std::vector<DocumentDiff> compare_years(BuildSession& session, const std::string& a, const std::string& b,
                                         std::string& note) {
-    std::vector<YearDocument> old_docs, new_docs;
+    std::vector<YearDocument> olds, news;
     for (const auto& path : session.read_index().document_paths) {
         if (year_of(path, a).empty() && year_of(path, b).empty()) continue;
         // One that cannot be read is left out, as the repository's loader leaves it out.
         std::optional<Document> d = session.load(path);
         if (!d) continue;
-        if (!year_of(path, a).empty()) old_docs.push_back({d->path, d->type_id, d->subject});
-        if (!year_of(path, b).empty()) new_docs.push_back({d->path, d->type_id, d->subject});
+        if (!year_of(path, a).empty()) olds.push_back({d->path, d->type_id, d->subject});
+        if (!year_of(path, b).empty()) news.push_back({d->path, d->type_id, d->subject});
     }
-    std::vector<const YearDocument*> olds, news;
-    for (const auto& d : old_docs) olds.push_back(&d);
-    for (const auto& d : new_docs) news.push_back(&d);
     if (olds.empty() && news.empty()) throw UsageError("không có văn bản nào trong thư mục năm học " + a + " hay " + b);
     std::vector<DocumentDiff> out;
     std::vector<bool> used(olds.size(), false);
     std::vector<const YearDocument*> match(news.size(), nullptr);
     // The same file name in the same kind of folder (plans/…, cong-khai/…), looked up by name.
-    auto name_key = [](const YearDocument* d) { return same_document_key(d->path); };
+    auto name_key = [](const YearDocument& d) { return same_document_key(d.path); };
     std::unordered_map<std::string, std::deque<size_t>> by_name;
     for (size_t i = 0; i < olds.size(); ++i) by_name[name_key(olds[i])].push_back(i);
     for (size_t j = 0; j < news.size(); ++j) {
@@ -100,26 +97,26 @@ std::vector<DocumentDiff> compare_years(BuildSession& session, const std::string
         size_t i = it->second.front();
         it->second.pop_front();
         used[i] = true;
-        match[j] = olds[i];
+        match[j] = &olds[i];
     }
     // The others by trích yếu, among the old documents of the same type; each subject read once.
     Interner words;
     std::vector<std::vector<uint32_t>> old_bags(olds.size()), new_bags(news.size());
     std::unordered_map<std::string, std::vector<size_t>> old_by_type;
     for (size_t i = 0; i < olds.size(); ++i)
-        if (!used[i]) old_bags[i] = word_bag(olds[i]->subject, words), old_by_type[olds[i]->type_id].push_back(i);
+        if (!used[i]) old_bags[i] = word_bag(olds[i].subject, words), old_by_type[olds[i].type_id].push_back(i);
     const size_t max_comparisons = max_subject_comparisons();
     size_t comparisons = 0, unpaired = 0;
     for (size_t j = 0; j < news.size(); ++j) {
         if (match[j]) continue;
-        auto candidates = old_by_type.find(news[j]->type_id);
+        auto candidates = old_by_type.find(news[j].type_id);
         if (candidates == old_by_type.end()) continue;
         if (comparisons + candidates->second.size() > max_comparisons) {
             ++unpaired;
             continue;
         }
         comparisons += candidates->second.size();
-        new_bags[j] = word_bag(news[j]->subject, words);
+        new_bags[j] = word_bag(news[j].subject, words);
         int best = -1;
         double best_score = 0.5;
         for (size_t i : candidates->second)
@@ -129,7 +126,7 @@ std::vector<DocumentDiff> compare_years(BuildSession& session, const std::string
             }
         if (best >= 0) {
             used[static_cast<size_t>(best)] = true;
-            match[j] = olds[static_cast<size_t>(best)];
+            match[j] = &olds[static_cast<size_t>(best)];
         }
     }
     if (unpaired > 0)
@@ -138,15 +135,15 @@ std::vector<DocumentDiff> compare_years(BuildSession& session, const std::string
                std::to_string(max_comparisons) + " phép so sánh) nên hiện là thêm mới\n"
                "    gợi ý: giữ nguyên tên tệp của văn bản qua các năm học để vanban ghép theo tên\n";
     for (size_t j = 0; j < news.size(); ++j) {
-        Document now = reread(session, news[j]->path);
+        Document now = reread(session, news[j].path);
         std::optional<Document> before =
             match[j] ? std::optional<Document>(reread(session, match[j]->path)) : std::nullopt;
-        out.push_back(diff_documents(before ? &*before : nullptr, &now, match[j] ? match[j]->path : "", news[j]->path));
+        out.push_back(diff_documents(before ? &*before : nullptr, &now, match[j] ? match[j]->path : "", news[j].path));
     }
     for (size_t i = 0; i < olds.size(); ++i)
         if (!used[i]) {
-            Document gone = reread(session, olds[i]->path);
-            out.push_back(diff_documents(&gone, nullptr, olds[i]->path, ""));
+            Document gone = reread(session, olds[i].path);
+            out.push_back(diff_documents(&gone, nullptr, olds[i].path, ""));
         }
     return out;
 }
