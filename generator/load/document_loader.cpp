@@ -90,8 +90,7 @@ Document load_document(std::string path, std::string raw, const DocumentTypes& t
     Document doc;
     doc.path = std::move(path);
     doc.source = read_source(std::move(raw));
-    SplitDocument split = split_front_matter(doc.source);
-    doc.front = std::move(split.front);
+    doc.front = split_front_matter(doc.source);
 
     if (doc.front.valid) {
         const YAML::Node& fm = doc.front.root;
@@ -128,7 +127,7 @@ Document load_document(std::string path, std::string raw, const DocumentTypes& t
         }
     }
 
-    ParsedMarkdown md = parse_markdown(doc.source, split.body_start, split.body_line);
+    ParsedMarkdown md = parse_markdown(doc.source, doc.front);
     doc.ast = std::move(md.ast);
     doc.headings = std::move(md.headings);
     doc.numbered_paragraphs = std::move(md.numbered_paragraphs);

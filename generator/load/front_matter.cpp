@@ -17,12 +17,12 @@ static bool is_fence(std::string_view line, bool closing) {
     return line == "---" || (closing && line == "...");
 }
 
-SplitDocument split_front_matter(const SourceText& source) {
-    SplitDocument out;
+FrontMatter split_front_matter(const SourceText& source) {
+    FrontMatter front;
     const std::string& text = source.text;
-    if (!is_fence(source.line(1), false)) return out;
-    out.front.present = true;
-    out.front.first_line = 2;
+    if (!is_fence(source.line(1), false)) return front;
+    front.present = true;
+    front.first_line = 2;
     int lines = static_cast<int>(source.line_starts.size());
     int end = 0;
     for (int l = 2; l <= lines; ++l)
@@ -31,32 +31,31 @@ SplitDocument split_front_matter(const SourceText& source) {
             break;
         }
     if (end == 0) {
-        out.front.error = "unterminated";
-        out.front.error_at = {1, 1};
-        return out;
+        front.error = "unterminated";
+        front.error_at = {1, 1};
+        return front;
     }
-    out.front.end_line = end;
+    front.end_line = end;
     size_t yaml_start = source.line_starts[1];
     size_t yaml_end = source.line_starts[static_cast<size_t>(end - 1)];
     std::string yaml = text.substr(yaml_start, yaml_end - yaml_start);
-    out.body_start = static_cast<size_t>(end) < source.line_starts.size() ? source.line_starts[static_cast<size_t>(end)] : text.size();
-    out.body_line = end + 1;
+    front.body_start = static_cast<size_t>(end) < source.line_starts.size() ? source.line_starts[static_cast<size_t>(end)] : text.size();
     try {
-        out.front.root = YAML::Load(yaml);
-        if (out.front.root.IsMap()) {
-            out.front.valid = true;
-        } else if (out.front.root.IsNull()) {
-            out.front.valid = true;
-            out.front.root = YAML::Node(YAML::NodeType::Map);
+        front.root = YAML::Load(yaml);
+        if (front.root.IsMap()) {
+            front.valid = true;
+        } else if (front.root.IsNull()) {
+            front.valid = true;
+            front.root = YAML::Node(YAML::NodeType::Map);
         } else {
-            out.front.error = "not-a-map";
-            out.front.error_at = {2, 1};
+            front.error = "not-a-map";
+            front.error_at = {2, 1};
         }
     } catch (const YAML::Exception& e) {
-        out.front.error = e.msg;
-        out.front.error_at = character_position(source, out.front.first_line + std::max(e.mark.line, 0), e.mark.column);
+        front.error = e.msg;
+        front.error_at = character_position(source, front.first_line + std::max(e.mark.line, 0), e.mark.column);
     }
-    return out;
+    return front;
 }
 
 std::string yaml_quote(const std::string& s) {

@@ -7,15 +7,8 @@
 
 namespace vanban {
 
-struct SplitDocument {
-    FrontMatter front;
-    // The Markdown: the text from `body_start`, after `body_line - 1` lines of front matter that
-    // parse_markdown reads as empty lines, so Markdown line numbers are file line numbers.
-    size_t body_start = 0;
-    int body_line = 1;
-};
-
-SplitDocument split_front_matter(const SourceText& source);
+// The front matter at the top of `source`, parsed; its body_start is where the Markdown begins.
+FrontMatter split_front_matter(const SourceText& source);
 
 // A value written as a double-quoted YAML scalar (for front matter vanban writes).
 std::string yaml_quote(const std::string& value);

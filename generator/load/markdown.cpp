@@ -160,15 +160,15 @@ static void split_appendices(ParsedMarkdown& out, int last_line) {
     for (cmark_node* s : starts) cmark_node_free(s);
 }
 
-ParsedMarkdown parse_markdown(const SourceText& source, size_t body_start, int body_line) {
+ParsedMarkdown parse_markdown(const SourceText& source, const FrontMatter& front) {
     cmark_llist* extensions = markdown_extensions();
     cmark_parser* parser = cmark_parser_new(markdown_options());
     for (cmark_llist* e = extensions; e; e = e->next)
         cmark_parser_attach_syntax_extension(parser, static_cast<cmark_syntax_extension*>(e->data));
     // Empty lines where the front matter is, instead of a copy of the text with it blanked out.
-    const std::string empty_lines(static_cast<size_t>(std::max(body_line - 1, 0)), '\n');
+    const std::string empty_lines(front.body_start > 0 ? static_cast<size_t>(front.end_line) : 0, '\n');
     cmark_parser_feed(parser, empty_lines.data(), empty_lines.size());
-    std::string_view body = std::string_view(source.text).substr(std::min(body_start, source.text.size()));
+    std::string_view body = std::string_view(source.text).substr(std::min(front.body_start, source.text.size()));
     cmark_parser_feed(parser, body.data(), body.size());
     ParsedMarkdown out;
     out.ast.reset(cmark_parser_finish(parser));

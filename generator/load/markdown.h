@@ -24,9 +24,9 @@ struct ParsedMarkdown {
 // "Kế hoạch". False when the text does not open an appendix.
 bool parse_appendix_heading(const std::string& text, std::string& label, std::string& title);
 
-// `source` gives column numbers in characters; the Markdown is source.text from `body_start`,
-// which is on line `body_line` (the lines above it read as empty: the front matter).
-ParsedMarkdown parse_markdown(const SourceText& source, size_t body_start = 0, int body_line = 1);
+// `source` gives column numbers in characters; the Markdown is source.text from front.body_start,
+// the lines of the front matter above it read as empty ones, so that line numbers are the file's.
+ParsedMarkdown parse_markdown(const SourceText& source, const FrontMatter& front = {});
 
 // The GFM extensions vanban enables, for renderers of the same AST.
 cmark_llist* markdown_extensions();

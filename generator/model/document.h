@@ -134,6 +134,7 @@ struct FrontMatter {
     YAML::Node root;
     int first_line = 0;   // line of the first YAML line (after "---")
     int end_line = 0;     // line of the closing "---"
+    size_t body_start = 0;  // where the Markdown starts in the text: after the closing "---" (0 without one)
     std::string error;    // YAML parse error, when !valid
     Position error_at;
 };

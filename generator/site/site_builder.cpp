@@ -647,10 +647,7 @@ void SiteRenderer::copy_static_files(const std::vector<std::string>& files) {
 std::string comparison_version_name(const Document& d) { return d.school_year ? "Năm học " + d.school_year->text() : d.title(); }
 
 std::string search_words(const Document& d) {
-    size_t body_start = d.front.end_line > 0 && static_cast<size_t>(d.front.end_line) < d.source.line_starts.size()
-                            ? d.source.line_starts[static_cast<size_t>(d.front.end_line)]
-                            : 0;
-    return unique_folded_words({d.title(), std::string_view(d.source.text).substr(body_start)});
+    return unique_folded_words({d.title(), std::string_view(d.source.text).substr(d.front.body_start)});
 }
 
 std::vector<Diagnostic> check_site_templates(const Repository& repo) {

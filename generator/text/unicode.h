@@ -39,7 +39,7 @@ std::string to_nfc(std::string_view utf8);
 
 // Lower case, diacritics removed, đ → d: "Chuyển đổi số" → "chuyen doi so".
 std::string fold_diacritics(std::string_view utf8);
-// The same, appended to `out` (no string of its own: the search index folds whole documents).
+// The same, appended to `out`.
 void append_folded(std::string_view utf8, std::string& out);
 
 // Key for matching wordings: NFC, lower case, digits and punctuation dropped, white space
