@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "load/plain_yaml.h"
 #include "text/unicode.h"
 
 namespace vanban {
@@ -38,10 +39,16 @@ FrontMatter split_front_matter(const SourceText& source) {
     front.end_line = end;
     size_t yaml_start = source.line_starts[1];
     size_t yaml_end = source.line_starts[static_cast<size_t>(end - 1)];
-    std::string yaml = text.substr(yaml_start, yaml_end - yaml_start);
+    std::string_view yaml = std::string_view(text).substr(yaml_start, yaml_end - yaml_start);
     front.body_start = static_cast<size_t>(end) < source.line_starts.size() ? source.line_starts[static_cast<size_t>(end)] : text.size();
+    if (auto plain = read_plain_yaml(yaml)) {
+        front.root = std::move(plain->root);
+        front.marks = std::move(plain->marks);
+        front.valid = true;
+        return front;
+    }
     try {
-        front.root = YAML::Load(yaml);
+        front.root = YAML::Load(std::string(yaml));
         if (front.root.IsMap()) {
             front.valid = true;
         } else if (front.root.IsNull()) {
@@ -66,6 +73,8 @@ std::string yaml_quote(const std::string& s) {
 
 Position yaml_position(const SourceText& source, const FrontMatter& front, const YAML::Node& node) {
     YAML::Mark m = node.Mark();
+    for (size_t k = 0; m.line < 0 && k < front.marks.size(); ++k)
+        if (front.marks[k].first.is(node)) m = front.marks[k].second;
     if (m.line < 0) return {front.first_line > 0 ? front.first_line - 1 : 1, 1};
     return character_position(source, front.first_line + m.line, m.column);
 }

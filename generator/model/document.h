@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -128,10 +129,14 @@ struct Appendix {
     std::string label_line() const { return label.empty() ? "Phụ lục" : "Phụ lục " + label; }  // "Phụ lục I"
 };
 
+// Where nodes were written, for nodes that carry no mark of their own (load/plain_yaml.h).
+using YamlMarks = std::vector<std::pair<YAML::Node, YAML::Mark>>;
+
 struct FrontMatter {
     bool present = false;
     bool valid = false;   // parsed as a YAML mapping
     YAML::Node root;
+    YamlMarks marks;      // of every node of root, when it was read without YAML::Load
     int first_line = 0;   // line of the first YAML line (after "---")
     int end_line = 0;     // line of the closing "---"
     size_t body_start = 0;  // where the Markdown starts in the text: after the closing "---" (0 without one)
