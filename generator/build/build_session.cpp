@@ -1,6 +1,7 @@
 #include "build/build_session.h"
 
 #include <algorithm>
+#include <future>
 #include <tuple>
 #include <utility>
 
@@ -367,6 +368,16 @@ BuildResult BuildSession::finish() {
     std::unique_ptr<ListsBefore> before = std::move(lists_before_);
     // Across documents, on the summaries.
     CheckOptions check = check_options();
+    // The layout refuses sources whose files would take another's place; it reads only paths and
+    // types, so it is planned on a second thread while the rules across documents run.
+    std::future<SiteLayout> planned;
+    if (site) {
+        std::vector<LayoutSource> sources;
+        for (const auto& s : slots_)
+            if (s->loaded) sources.push_back({s->path, s->summary.official(), s->summary.previous_year});
+        auto plan = [sources = std::move(sources), this] { return plan_site_layout(sources, index_.attachments); };
+        planned = std::async(options_.jobs == 1 ? std::launch::deferred : std::launch::async, std::move(plan));
+    }
     std::vector<DocumentSummary> summaries;
     std::vector<Slot*> owner;
     BuildResult result;
@@ -393,11 +404,7 @@ BuildResult BuildSession::finish() {
     }
     if (!site) return result;
 
-    // The site: the layout refuses sources whose files would take another's place.
-    std::vector<LayoutSource> sources;
-    for (const auto& s : slots_)
-        if (s->loaded) sources.push_back({s->path, s->summary.official(), s->summary.previous_year});
-    SiteLayout layout = plan_site_layout(sources, index_.attachments);
+    SiteLayout layout = planned.get();
     std::vector<const DocumentSummary*> on_site;
     for (const auto& s : slots_)
         if (s->loaded && s->summary.on_site && !layout.refused.count(s->path)) on_site.push_back(&s->summary);
