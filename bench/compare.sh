@@ -56,29 +56,28 @@ corpus() {  # corpus N → the folder of the generated repository of N plans (ma
 }
 median() { sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
-# measure KEY OUTPUT COMMAND...: runs COMMAND $runs times (OUTPUT removed before each run), keeps the
-# median wall time in seconds as T[KEY] and the highest peak resident memory in KiB as M[KEY].
+# measure_once KEY OUTPUT COMMAND...: one run of COMMAND (OUTPUT removed before it), its wall time in
+# seconds added to TIMES[KEY] and its peak resident memory in KiB kept in M[KEY] when the highest.
 # A failing command is reported (vanban exits 1 when the corpus has errors: that still counts).
-declare -A T M
-measure() {
-    local key=$1 output=$2 times=() peak=0 code
+# The tools take turns run by run, so a drift of this machine's speed touches all of them alike.
+declare -A T M TIMES
+measure_once() {
+    local key=$1 output=$2 code t m
     shift 2
-    for _ in $(seq "$runs"); do
-        rm -rf "$output"
-        code=0
-        /usr/bin/time -f "%e %M" -o "$out/time" "$@" > "$out/log" 2>&1 || code=$?
-        if [ "$code" -gt 1 ]; then
-            echo "$key: exit $code: $*" >&2
-            tail -5 "$out/log" >&2
-            exit 1
-        fi
-        read -r t m < <(tail -1 "$out/time")
-        times+=("$t")
-        [ "$m" -gt "$peak" ] && peak=$m
-    done
-    T[$key]=$(printf '%s\n' "${times[@]}" | median)
-    M[$key]=$peak
+    rm -rf "$output"
+    code=0
+    /usr/bin/time -f "%e %M" -o "$out/time" "$@" > "$out/log" 2>&1 || code=$?
+    if [ "$code" -gt 1 ]; then
+        echo "$key: exit $code: $*" >&2
+        tail -5 "$out/log" >&2
+        exit 1
+    fi
+    read -r t m < <(tail -1 "$out/time")
+    TIMES[$key]="${TIMES[$key]:-} $t"
+    if [ "$m" -gt "${M[$key]:-0}" ]; then M[$key]=$m; fi
 }
+# median_of KEY: T[KEY] from the runs in TIMES[KEY].
+median_of() { T[$1]=$(printf '%s\n' ${TIMES[$1]} | median); }
 
 mib() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
@@ -98,11 +97,14 @@ echo "vanban: $("$vanban" --version) ($vanban); $(hugo version | cut -d' ' -f1-2
 printf '\n%-44s %10s %12s\n' "what" "median s" "peak MiB"
 for n in "${sizes[@]}"; do
     root=$(corpus "$n")
-    measure "build-$n" "$out/site-$n" "$vanban" build --no-pdf --no-docx --root "$root" --out "$out/site-$n"
-    measure "hugo-$n" "$out/hugo-$n" hugo --quiet --source "$bench_dir/hugo-site" --contentDir "$root/plans" \
-        --destination "$out/hugo-$n"
-    measure "cmark-$n" "$out/cmark-$n" "$cmark_bulk" "$root/plans" "$out/cmark-$n"
-    measure "check-$n" "$out/none" "$vanban" check --root "$root"
+    for _ in $(seq "$runs"); do
+        measure_once "build-$n" "$out/site-$n" "$vanban" build --no-pdf --no-docx --root "$root" --out "$out/site-$n"
+        measure_once "hugo-$n" "$out/hugo-$n" hugo --quiet --source "$bench_dir/hugo-site" --contentDir "$root/plans" \
+            --destination "$out/hugo-$n"
+        measure_once "cmark-$n" "$out/cmark-$n" "$cmark_bulk" "$root/plans" "$out/cmark-$n"
+        measure_once "check-$n" "$out/none" "$vanban" check --root "$root"
+    done
+    for key in build hugo cmark check; do median_of "$key-$n"; done
     for what in "build:vanban build --no-pdf --no-docx" "hugo:hugo" "cmark:cmark-bulk" "check:vanban check"; do
         printf '%-44s %10s %12s\n' "${what#*:}, $n plans" "${T[${what%%:*}-$n]}" "$(mib "${M[${what%%:*}-$n]}")"
     done
