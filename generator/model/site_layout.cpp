@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "model/page_paths.h"
 
@@ -162,9 +163,29 @@ SiteLayout plan_site_layout(const std::vector<Document>& documents, const std::v
     return plan_site_layout(sources, attachments);
 }
 
+namespace {
+
+// Who might make a file or folder: only whether anyone but a given source might is asked, so the
+// first owner and whether there is another are kept, not every owner (a folder such as
+// ke-hoach/2024-2025 has thousands, and a set of them was most of the time before a build).
+class Owners {
+public:
+    void add(const std::string& source) {
+        if (!first_) first_ = &source;
+        else if (*first_ != source) several_ = true;
+    }
+    bool other_than(const std::string& source) const { return several_ || (first_ && *first_ != source); }
+
+private:
+    const std::string* first_ = nullptr;  // in `candidates` or the site's own name, which outlive it
+    bool several_ = false;
+};
+
+}  // namespace
+
 std::set<std::string> sources_at_risk(const std::vector<std::string>& documents, const std::vector<std::string>& attachments) {
     // Every file a source might make, and every folder above one, with who might make it ("" for vanban).
-    std::map<std::string, std::set<std::string>> files, folders;
+    std::unordered_map<std::string, Owners> files, folders;
     std::vector<std::pair<std::string, std::vector<std::string>>> candidates;
     for (const auto& path : documents) {
         std::string page = output_path(path);
@@ -173,8 +194,8 @@ std::set<std::string> sources_at_risk(const std::vector<std::string>& documents,
     for (const auto& path : attachments) candidates.push_back({path, {output_path(path)}});
     std::set<std::string> risky;
     auto add = [&](const std::string& source, const std::string& file) {
-        files[file].insert(source);
-        for (size_t slash = file.find('/'); slash != std::string::npos; slash = file.find('/', slash + 1)) folders[file.substr(0, slash)].insert(source);
+        files[file].add(source);
+        for (size_t slash = file.find('/'); slash != std::string::npos; slash = file.find('/', slash + 1)) folders[file.substr(0, slash)].add(source);
         size_t start = 0;
         while (start <= file.size()) {
             size_t end = std::min(file.find('/', start), file.size());
@@ -184,18 +205,16 @@ std::set<std::string> sources_at_risk(const std::vector<std::string>& documents,
         }
         if (file.size() > kMaxSitePathBytes) risky.insert(source);
     };
-    for (const auto& f : site_own_files()) add("", f);
+    const std::string vanban;
+    for (const auto& f : site_own_files()) add(vanban, f);
     for (const auto& [source, list] : candidates)
         for (const auto& file : list) add(source, file);
-    auto others = [&](const std::set<std::string>& owners, const std::string& source) {
-        return owners.size() > 1 || (owners.size() == 1 && *owners.begin() != source);
-    };
     for (const auto& [source, list] : candidates)
         for (const auto& file : list) {
-            if (others(files[file], source)) risky.insert(source);
-            if (auto it = folders.find(file); it != folders.end() && others(it->second, source)) risky.insert(source);
+            if (files[file].other_than(source)) risky.insert(source);
+            if (auto it = folders.find(file); it != folders.end() && it->second.other_than(source)) risky.insert(source);
             for (size_t slash = file.find('/'); slash != std::string::npos; slash = file.find('/', slash + 1))
-                if (auto it = files.find(file.substr(0, slash)); it != files.end() && others(it->second, source)) risky.insert(source);
+                if (auto it = files.find(file.substr(0, slash)); it != files.end() && it->second.other_than(source)) risky.insert(source);
         }
     risky.erase("");
     return risky;

@@ -6,9 +6,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <random>
+#include <set>
 #include <sstream>
 
 #include "build/build_session.h"
+#include "model/page_paths.h"
 #include "model/site_layout.h"
 #include "test_support.h"
 
@@ -131,6 +135,66 @@ TEST_CASE("only sources whose files might meet another's wait for the layout") {
                                                   {"content/style.css", "content/anh.png"});
     // content/ke-hoach/… lands where plans/… does; content/style.css on vanban's own style sheet.
     CHECK(risky == std::set<std::string>{"content/ke-hoach/2024-2025/x.md", "content/style.css", "plans/2024-2025/x.md"});
+}
+
+// sources_at_risk as it was, with every owner of every file and folder kept.
+std::set<std::string> former_sources_at_risk(const std::vector<std::string>& documents, const std::vector<std::string>& attachments) {
+    // Every file a source might make, and every folder above one, with who might make it ("" for vanban).
+    std::map<std::string, std::set<std::string>> files, folders;
+    std::vector<std::pair<std::string, std::vector<std::string>>> candidates;
+    for (const auto& path : documents) {
+        std::string page = output_path(path);
+        candidates.push_back({path, {page, pdf_page(page), docx_page(page), comparison_page(page)}});
+    }
+    for (const auto& path : attachments) candidates.push_back({path, {output_path(path)}});
+    std::set<std::string> risky;
+    auto add = [&](const std::string& source, const std::string& file) {
+        files[file].insert(source);
+        for (size_t slash = file.find('/'); slash != std::string::npos; slash = file.find('/', slash + 1)) folders[file.substr(0, slash)].insert(source);
+        size_t start = 0;
+        while (start <= file.size()) {
+            size_t end = std::min(file.find('/', start), file.size());
+            if (end - start > kMaxSiteNameBytes) risky.insert(source);
+            if (end == file.size()) break;
+            start = end + 1;
+        }
+        if (file.size() > kMaxSitePathBytes) risky.insert(source);
+    };
+    for (const auto& f : site_own_files()) add("", f);
+    for (const auto& [source, list] : candidates)
+        for (const auto& file : list) add(source, file);
+    auto others = [&](const std::set<std::string>& owners, const std::string& source) {
+        return owners.size() > 1 || (owners.size() == 1 && *owners.begin() != source);
+    };
+    for (const auto& [source, list] : candidates)
+        for (const auto& file : list) {
+            if (others(files[file], source)) risky.insert(source);
+            if (auto it = folders.find(file); it != folders.end() && others(it->second, source)) risky.insert(source);
+            for (size_t slash = file.find('/'); slash != std::string::npos; slash = file.find('/', slash + 1))
+                if (auto it = files.find(file.substr(0, slash)); it != files.end() && others(it->second, source)) risky.insert(source);
+        }
+    risky.erase("");
+    return risky;
+}
+
+TEST_CASE("sources_at_risk names the same sources as when it kept every owner") {
+    std::mt19937 random(20261202);
+    const std::vector<std::string> folders = {"plans/2024-2025/", "plans/2025-2026/", "content/", "content/ke-hoach/2024-2025/",
+                                              "content/cong-khai/", "plans/", "content/ke-hoach/", "plans/2024-2025/sub/"};
+    const std::vector<std::string> names = {"x", "y", "ke-hoach", "index", "style", "tim-kiem", "x.pdf", std::string(230, 'd')};
+    for (int round = 0; round < 300; ++round) {
+        std::vector<std::string> documents, attachments;
+        for (int n = static_cast<int>(random() % 12); n > 0; --n)
+            documents.push_back(folders[random() % folders.size()] + names[random() % names.size()] + ".md");
+        for (int n = static_cast<int>(random() % 5); n > 0; --n) {
+            const char* extensions[] = {".css", ".png", ".pdf", ".html", ""};
+            attachments.push_back(folders[random() % folders.size()] + names[random() % names.size()] + extensions[random() % 5]);
+        }
+        std::sort(documents.begin(), documents.end());
+        documents.erase(std::unique(documents.begin(), documents.end()), documents.end());
+        INFO(round);
+        CHECK(sources_at_risk(documents, attachments) == former_sources_at_risk(documents, attachments));
+    }
 }
 
 TEST_CASE("with --strict and errors nothing is committed: the output folder stays as it was") {
