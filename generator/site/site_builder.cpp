@@ -18,6 +18,7 @@
 #include "model/site_layout.h"
 #include "site/feeds.h"
 #include "site/json_string.h"
+#include "site/mustache_escape.h"
 #include "site/template_partials.h"
 #include "support/error_text.h"
 #include "support/interrupt.h"
@@ -365,7 +366,10 @@ public:
     // whole body of a document).
     std::string render(const std::string& name, data d) {
         auto it = compiled_.find(name);
-        if (it == compiled_.end()) it = compiled_.emplace(name, Compiled{mustache(inlined_.at(name)), 0}).first;
+        if (it == compiled_.end()) {
+            it = compiled_.emplace(name, Compiled{mustache(inlined_.at(name)), 0}).first;
+            it->second.page.set_custom_escape(mustache_escape);  // kainjow's bytes, faster; its partials inherit it
+        }
         // Partials ({{> name}}) are other templates of the same folder. Those inlined at load are
         // still in the data: a tag left to kainjow finds them there, and a template that names them
         // otherwise ({{#chan-doan}}) sees the same data as before.
@@ -424,9 +428,9 @@ private:
     // The layout rendered with markers, cut at them; nothing when some use of a value is not one of them whole.
     static std::optional<Shell> cut_at_markers(const std::string& html) {
         const std::pair<std::string, Fill> marks[] = {{kTitleMark, Fill::Title},
-                                                      {kainjow::mustache::html_escape<std::string>(kTitleMark), Fill::EscapedTitle},
+                                                      {mustache_escape(kTitleMark), Fill::EscapedTitle},
                                                       {kContentMark, Fill::Content},
-                                                      {kainjow::mustache::html_escape<std::string>(kContentMark), Fill::EscapedContent}};
+                                                      {mustache_escape(kContentMark), Fill::EscapedContent}};
         Shell shell;
         size_t from = 0;
         for (size_t at; (at = html.find('\x1E', from)) != std::string::npos;) {
@@ -441,11 +445,11 @@ private:
     }
 
     static std::string fill(const Shell& shell, const std::string& title, const std::string& content) {
-        std::string escaped_title = kainjow::mustache::html_escape(title), escaped_content;
+        std::string escaped_title = mustache_escape(title), escaped_content;
         size_t size = 0;
         for (const auto& t : shell.text) size += t.size();
         for (Fill f : shell.fills) {
-            if (f == Fill::EscapedContent && escaped_content.empty()) escaped_content = kainjow::mustache::html_escape(content);
+            if (f == Fill::EscapedContent && escaped_content.empty()) escaped_content = mustache_escape(content);
             size += f == Fill::Title ? title.size() : f == Fill::EscapedTitle ? escaped_title.size() : f == Fill::Content ? content.size() : escaped_content.size();
         }
         std::string html;
