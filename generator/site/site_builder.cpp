@@ -41,6 +41,14 @@ void put(data& object, const std::string& key, data value) { object[key] = std::
 
 void push(data& list, data item) { const_cast<kainjow::mustache::list&>(list.list_value()).push_back(std::move(item)); }
 
+// A list with room for `size` items: kainjow's data has no noexcept move, so a vector that grows
+// copies every item it holds, and all the item holds, instead of moving them.
+data list_of_size(size_t size) {
+    data list{data::type::list};
+    const_cast<kainjow::mustache::list&>(list.list_value()).reserve(size);
+    return list;
+}
+
 const char* const kTemplates[] = {"layout", "trang-chu", "danh-sach", "van-ban", "trang", "tim-kiem", "muc-van-ban", "chan-doan"};
 // The templates that others include ({{> muc-van-ban}}).
 const char* const kPartials[] = {"muc-van-ban", "chan-doan"};
@@ -107,7 +115,7 @@ public:
     }
 
     data nav(const std::string& page, const std::string& active) const {
-        data items{data::type::list};
+        data items = list_of_size(4 + menu_.size());
         auto add = [&](const std::string& label, const std::string& target, const std::string& id) {
             data item;
             put(item, "label", label);
@@ -150,7 +158,7 @@ public:
         if (!p.summary->docx_error.empty()) put(d, "loi_docx", p.summary->docx_error);
         if (p.diagnostics.empty()) return;
         size_t errors = 0;
-        data list{data::type::list};
+        data list = list_of_size(p.diagnostics.size());
         for (const auto* diag : p.diagnostics) {
             errors += diag->severity == Severity::Error;
             data item;
@@ -195,9 +203,9 @@ public:
         if (p.approval && (show_diagnostics_ || in_force)) {
             put(d, "trang_thai", std::string(state_name(p.approval->state)));
             put(d, "trang_thai_ma", std::string(state_id(p.approval->state)));
-            data list{data::type::list};
             std::vector<Approval> shown = p.approval->current;
             if (p.approval->issued) shown = {*p.approval->issued};  // who recorded it as issued
+            data list = list_of_size(shown.size());
             for (const auto& ap : shown) {
                 data item;
                 put(item, "vai_tro", ap.role);
@@ -218,7 +226,7 @@ public:
         put(d, "nam_hoc", doc.school_year ? doc.school_year->text() : std::string());
         put(d, "ngay_iso", doc.date ? doc.date->iso() : std::string());
         if (!parts.addressees.empty()) {
-            data list{data::type::list};
+            data list = list_of_size(parts.addressees.size());
             for (const auto& a : parts.addressees) push(list, data("ten", a));
             put(d, "kinh_gui", std::move(list));
             put(d, "mot_noi_gui", parts.addressees.size() == 1);
@@ -227,7 +235,7 @@ public:
         put(d, "quyen_han", text_list(parts.authority));
         put(d, "chuc_vu", parts.position);
         put(d, "ho_ten", parts.signer);
-        data recipients{data::type::list};
+        data recipients = list_of_size(parts.recipients.size());
         for (const auto& r : parts.recipients) push(recipients, data("ten", r));
         put(d, "noi_nhan", std::move(recipients));
         if (parts.other_agency) put(d, "co_quan_khac", doc.issuing_body->name);
@@ -240,7 +248,7 @@ public:
             put(block, "ho_ten", s->signer);
             put(d, "duyet_cap_tren", std::move(block));
         }
-        data appendices{data::type::list};
+        data appendices = list_of_size(parts.appendices.size());
         std::vector<std::string> appendix_anchor(parts.appendices.size() + 1);  // by part, looked up once
         for (const auto& h : doc.headings)
             if (h.opens_appendix && h.part >= 1 && static_cast<size_t>(h.part) < appendix_anchor.size()) appendix_anchor[static_cast<size_t>(h.part)] = h.anchor;
@@ -265,7 +273,7 @@ public:
 
     // Lines for a template's {{#name}}{{.}}{{/name}}.
     static data text_list(const std::vector<std::string>& lines) {
-        data list{data::type::list};
+        data list = list_of_size(lines.size());
         for (const auto& l : lines) push(list, data(l));
         return list;
     }
@@ -273,7 +281,7 @@ public:
     static std::string ap_date(int64_t t) { return vietnam_time(t, "%d/%m/%Y"); }
 
     static data table_of_contents(const Document& doc) {
-        data list{data::type::list};
+        data list = list_of_size(std::count_if(doc.headings.begin(), doc.headings.end(), [](const Heading& h) { return h.level <= 2; }));
         for (const auto& h : doc.headings)
             if (h.level <= 2) {
                 data item;
@@ -558,10 +566,10 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
             if (section_of(*e) != SiteSection::Pages) latest.push_back(e);
         std::sort(latest.begin(), latest.end(), newer);
         if (latest.size() > 10) latest.resize(10);
-        data list{data::type::list};
+        data list = list_of_size(latest.size());
         for (const DocumentSummary* e : latest) push(list, data_of.list_item(*e, "index.html"));
         put(d, "moi_nhat", std::move(list));
-        data sections{data::type::list};
+        data sections = list_of_size(3);
         for (SiteSection s : {SiteSection::Disclosure, SiteSection::Plans, SiteSection::Letters}) {
             size_t count = std::count_if(docs.begin(), docs.end(), [&](const DocumentSummary* e) { return section_of(*e) == s; });
             data item;
@@ -579,18 +587,18 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
         std::map<std::string, std::vector<const DocumentSummary*>, std::greater<>> by_year;
         for (const DocumentSummary* e : docs)
             if (section_of(*e) == s) by_year[e->school_year ? e->school_year->text() : std::string()].push_back(e);
-        data years{data::type::list};
+        data years = list_of_size(by_year.size());
         for (auto& [year, list] : by_year) {
             data y;
             put(y, "nam_hoc", year.empty() ? std::string("chưa rõ") : year);
             if (s == SiteSection::Disclosure) {
                 // Grouped by the categories of Thông tư 09/2024/TT-BGDĐT, in the order the type lists them.
-                data groups{data::type::list};
                 const DocumentType* type = repo_.types.find("cong-khai");
                 std::vector<std::pair<std::string, std::string>> categories;
                 if (type)
                     for (const auto& c : type->categories) categories.emplace_back(c.id, c.name);
                 categories.emplace_back("", "Khác");
+                data groups = list_of_size(categories.size());
                 for (const auto& [id, name] : categories) {
                     std::vector<const DocumentSummary*> in;
                     for (const DocumentSummary* e : list)
@@ -602,7 +610,7 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
                     std::sort(in.begin(), in.end(), newer);
                     data g;
                     put(g, "ten", name);
-                    data listed{data::type::list};
+                    data listed = list_of_size(in.size());
                     for (const DocumentSummary* e : in) push(listed, data_of.list_item(*e, page));
                     put(g, "van_ban", std::move(listed));
                     push(groups, std::move(g));
@@ -610,7 +618,7 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
                 put(y, "nhom", std::move(groups));
             } else {
                 std::sort(list.begin(), list.end(), newer);
-                data listed{data::type::list};
+                data listed = list_of_size(list.size());
                 for (const DocumentSummary* e : list) push(listed, data_of.list_item(*e, page));
                 put(y, "van_ban", std::move(listed));
             }
