@@ -4,6 +4,8 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace vanban {
 
@@ -29,6 +31,9 @@ public:
 
     // Files are created with O_NOFOLLOW: nothing is ever written through a symbolic link.
     void write(const std::string& relative_path, const std::string& content);
+    // The file made of `pieces` one after the other, written as they are (one writev, no string
+    // joining them first: a page is its layout's pieces around a document's body).
+    void write(const std::string& relative_path, const std::vector<std::string_view>& pieces);
     // Copies the bytes of the repository file `root`/`source` (never a link: O_NOFOLLOW).
     void copy_file(const std::string& root, const std::string& source, const std::string& relative_path);
     // Where a file at `relative_path` is being written (its folder is created), for programs

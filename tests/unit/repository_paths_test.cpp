@@ -150,3 +150,21 @@ TEST_CASE("carries_script: pages and scripts a browser runs, in any letter case"
     for (const char* risky : {"a.html", "b.HTM", "c.svg", "d.xml", "e.js", "f.mjs", "g.xhtml", "h.shtml"}) CHECK(carries_script(risky));
     for (const char* plain : {"a.pdf", "b.png", "c.docx", "d.xlsx", "e.jpg", "f.txt", "g"}) CHECK_FALSE(carries_script(plain));
 }
+
+TEST_CASE("a file written from pieces holds them one after the other, however many") {
+    Scratch s;
+    OutputFolder out((s.path / "site").string());
+    // More pieces than one writev takes (IOV_MAX, 1024 on Linux), some of them empty.
+    std::vector<std::string> texts;
+    for (int i = 0; i < 3000; ++i) texts.push_back(i % 7 == 0 ? std::string() : "mảnh " + std::to_string(i) + "\n");
+    std::vector<std::string_view> pieces(texts.begin(), texts.end());
+    std::string whole;
+    for (const auto& t : texts) whole += t;
+    out.write("nhieu/manh.html", pieces);
+    out.write("rong.html", std::vector<std::string_view>{});
+    out.write("mot.html", std::vector<std::string_view>{"", whole, ""});
+    out.commit();
+    CHECK(read(s.path / "site/nhieu/manh.html") == whole);
+    CHECK(read(s.path / "site/rong.html").empty());
+    CHECK(read(s.path / "site/mot.html") == whole);
+}
