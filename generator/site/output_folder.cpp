@@ -196,13 +196,24 @@ OutputFolder::~OutputFolder() {
     }
 }
 
+void OutputFolder::make_folder_of(const fs::path& path) {
+    fs::path folder = path.parent_path();
+    {
+        std::lock_guard<std::mutex> lock(folders_lock_);
+        if (folders_.count(folder.native())) return;
+    }
+    fs::create_directories(folder);
+    std::lock_guard<std::mutex> lock(folders_lock_);
+    folders_.insert(folder.native());
+}
+
 void OutputFolder::write(const std::string& relative_path, const std::string& content) {
     write(relative_path, std::vector<std::string_view>{content});
 }
 
 void OutputFolder::write(const std::string& relative_path, const std::vector<std::string_view>& pieces) {
     fs::path p = fs::path(temporary_) / relative_path;
-    fs::create_directories(p.parent_path());
+    make_folder_of(p);
     NewFile out(p);
     out.write(pieces);
     out.close();
@@ -217,7 +228,7 @@ void OutputFolder::copy_file(const std::string& root, const std::string& source,
         throw std::runtime_error("không chép được " + source + " (không phải tệp thường, hay là liên kết tượng trưng)");
     }
     fs::path p = fs::path(temporary_) / relative_path;
-    fs::create_directories(p.parent_path());
+    make_folder_of(p);
     std::error_code ec;
     fs::remove(p, ec);  // a new file, never a write through an existing one
     try {
@@ -240,7 +251,7 @@ void OutputFolder::copy_file(const std::string& root, const std::string& source,
 
 std::string OutputFolder::path_of(const std::string& relative_path) {
     fs::path p = fs::path(temporary_) / relative_path;
-    fs::create_directories(p.parent_path());
+    make_folder_of(p);
     return p.string();
 }
 

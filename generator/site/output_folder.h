@@ -2,9 +2,12 @@
 // the place of the real one only when every file was written, in one atomic exchange.
 #pragma once
 
+#include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace vanban {
@@ -53,8 +56,14 @@ private:
     struct InPlace {};
     OutputFolder(std::string target, InPlace);
 
+    // The folder of `path`, made when missing; each folder is looked for once, not for every file
+    // written into it (a stat per page). Safe from several threads.
+    void make_folder_of(const std::filesystem::path& path);
+
     std::string target_, temporary_;
     bool committed_ = false;
+    std::mutex folders_lock_;
+    std::unordered_set<std::string> folders_;  // made or found by make_folder_of
 };
 
 // Removes "<target>.tmp-PID" and "<target>.old-PID" folders beside `target` whose process is gone

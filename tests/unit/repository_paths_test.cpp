@@ -168,3 +168,20 @@ TEST_CASE("a file written from pieces holds them one after the other, however ma
     CHECK(read(s.path / "site/rong.html").empty());
     CHECK(read(s.path / "site/mot.html") == whole);
 }
+
+TEST_CASE("files written into the same new folder, by write, copy_file and path_of, all land there") {
+    // A folder is made once and remembered: the later files of it do not look for it again.
+    Scratch s;
+    write(s.path / "repo/content/anh.png", "ảnh");
+    OutputFolder out((s.path / "site").string());
+    out.write("ke-hoach/2024-2025/a.html", "a");
+    out.write("ke-hoach/2024-2025/b.html", std::vector<std::string_view>{"b"});
+    out.copy_file((s.path / "repo").string(), "content/anh.png", "ke-hoach/2024-2025/anh.png");
+    CHECK(out.path_of("ke-hoach/2024-2025/c.pdf") == (s.path / ("site.tmp-" + std::to_string(::getpid())) / "ke-hoach/2024-2025/c.pdf").string());
+    out.write("ke-hoach/2024-2025/sau/d.html", "d");
+    out.commit();
+    CHECK(read(s.path / "site/ke-hoach/2024-2025/a.html") == "a");
+    CHECK(read(s.path / "site/ke-hoach/2024-2025/b.html") == "b");
+    CHECK(read(s.path / "site/ke-hoach/2024-2025/anh.png") == "ảnh");
+    CHECK(read(s.path / "site/ke-hoach/2024-2025/sau/d.html") == "d");
+}
