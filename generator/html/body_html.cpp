@@ -74,7 +74,9 @@ std::string render_body_html(const Document& doc, int part, bool allow_raw_html,
         if (!h->opens_appendix) headings.push_back(&*h);
 
     std::string out;
-    out.reserve(html.size() + 256);
+    // Room for what is added (ids, table wrappers, longer links): a body that outgrew its string
+    // would be copied whole once more.
+    out.reserve(html.size() + html.size() / 8 + 256);
     size_t heading = 0;
     int links_open = 0;  // an image's address inside a link is text, not a second link
     // Most tags stay as cmark-gfm wrote them: the HTML is copied in runs up to the tags that change,
