@@ -421,9 +421,12 @@ public:
             if (std::optional<Shell> shell = cut_at_markers(render_data(name, d), {Fill::Body, Fill::EscapedBody})) {
                 std::string_view escaped;
                 expand(*shell, content.own(std::move(shell->html)), content, [&](Fill f) {
-                    if (f == Fill::Body) return content.add(body);
-                    if (escaped.empty()) escaped = content.own(mustache_escape(body));
-                    content.add(escaped);
+                    if (f == Fill::Body) {
+                        content.add(body);
+                    } else {
+                        if (escaped.empty()) escaped = content.own(mustache_escape(body));
+                        content.add(escaped);
+                    }
                 });
                 return;
             }
@@ -449,17 +452,16 @@ public:
             if (it->second) {
                 std::string_view escaped_title, escaped_content;
                 expand(*it->second, it->second->html, page, [&](Fill f) {
-                    switch (f) {
-                        case Fill::Title: return page.add(title);
-                        case Fill::EscapedTitle:
-                            if (escaped_title.empty()) escaped_title = page.own(mustache_escape(title));
-                            return page.add(escaped_title);
-                        case Fill::Content:
-                            for (std::string_view v : content.views()) page.add(v);
-                            return;
-                        default:
-                            if (escaped_content.empty()) escaped_content = page.own(mustache_escape(content.joined()));
-                            return page.add(escaped_content);
+                    if (f == Fill::Title) {
+                        page.add(title);
+                    } else if (f == Fill::EscapedTitle) {
+                        if (escaped_title.empty()) escaped_title = page.own(mustache_escape(title));
+                        page.add(escaped_title);
+                    } else if (f == Fill::Content) {
+                        for (std::string_view v : content.views()) page.add(v);
+                    } else {
+                        if (escaped_content.empty()) escaped_content = page.own(mustache_escape(content.joined()));
+                        page.add(escaped_content);
                     }
                 });
                 return;
@@ -602,8 +604,10 @@ std::optional<Diagnostic> SiteRenderer::write_document(const DocumentPage& p, un
             failure = unreadable(doc.path, doing, ex);
             html.clear();
             // The reason names files and rules: for the school (stderr, the preview), not the public.
-            if (!show_diagnostics_) return html.add("<p>Nội dung này chưa hiển thị được.</p>\n");
-            html.add(html.own("<p>" + escape_markup(doing.vi + ": " + failure->message.vi) + "</p>\n"));
+            if (show_diagnostics_)
+                html.add(html.own("<p>" + escape_markup(doing.vi + ": " + failure->message.vi) + "</p>\n"));
+            else
+                html.add("<p>Nội dung này chưa hiển thị được.</p>\n");
         }
     };
     auto write_page = [&](const std::string& at, const std::string& title, const Pieces& content) {
