@@ -50,6 +50,26 @@ std::string image_as_words(std::string_view tag, bool in_link) {
     return alt.empty() ? address : alt + " (" + address + ")";
 }
 
+// The memory cmark-gfm renders with. It writes the HTML into one buffer that it grows by half when
+// full, each growth a copy of all written so far (a dozen a page); given at least 32 KB and then
+// twice as much each time, a page's body fits at once or grows in place. Out of memory, it aborts
+// as cmark-gfm's own allocator does.
+void* render_calloc(size_t count, size_t size) {
+    void* p = std::calloc(count, size);
+    if (!p) std::abort();
+    return p;
+}
+
+void* render_realloc(void* p, size_t size) {
+    size_t room = 32768;
+    while (room < size) room *= 2;
+    void* grown = std::realloc(p, room);
+    if (!grown) std::abort();
+    return grown;
+}
+
+cmark_mem render_memory{render_calloc, render_realloc, std::free};
+
 }  // namespace
 
 std::string render_body_html(const Document& doc, int part, bool allow_raw_html, const LinkResolver& resolve) {
@@ -60,7 +80,7 @@ std::string render_body_html(const Document& doc, int part, bool allow_raw_html,
                              const ImageFilter& printable) {
     int options = markdown_options() | (allow_raw_html ? CMARK_OPT_UNSAFE : 0);
     cmark_node* tree = part == 0 ? doc.ast.get() : doc.appendices.at(static_cast<size_t>(part - 1)).ast.get();
-    std::unique_ptr<char, decltype(&std::free)> raw(cmark_render_html(tree, options, markdown_extensions()),
+    std::unique_ptr<char, decltype(&std::free)> raw(cmark_render_html_with_mem(tree, options, markdown_extensions(), &render_memory),
                                                     &std::free);
     const std::string_view html(raw.get());
     // The headings rendered here, in order; an appendix's own heading is drawn by the page. The
