@@ -2,8 +2,13 @@
 // the place of the real one only when every file was written, in one atomic exchange.
 #pragma once
 
+#include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
 
 namespace vanban {
 
@@ -29,6 +34,9 @@ public:
 
     // Files are created with O_NOFOLLOW: nothing is ever written through a symbolic link.
     void write(const std::string& relative_path, const std::string& content);
+    // The file made of `pieces` one after the other, written as they are (one writev, no string
+    // joining them first: a page is its layout's pieces around a document's body).
+    void write(const std::string& relative_path, const std::vector<std::string_view>& pieces);
     // Copies the bytes of the repository file `root`/`source` (never a link: O_NOFOLLOW).
     void copy_file(const std::string& root, const std::string& source, const std::string& relative_path);
     // Where a file at `relative_path` is being written (its folder is created), for programs
@@ -48,8 +56,14 @@ private:
     struct InPlace {};
     OutputFolder(std::string target, InPlace);
 
+    // The folder of `path`, made when missing; each folder is looked for once, not for every file
+    // written into it (a stat per page). Safe from several threads.
+    void make_folder_of(const std::filesystem::path& path);
+
     std::string target_, temporary_;
     bool committed_ = false;
+    std::mutex folders_lock_;
+    std::unordered_set<std::string> folders_;  // made or found by make_folder_of
 };
 
 // Removes "<target>.tmp-PID" and "<target>.old-PID" folders beside `target` whose process is gone

@@ -6,6 +6,7 @@
 #include <ctime>
 #include <filesystem>
 #include <future>
+#include <list>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -18,6 +19,7 @@
 #include "model/site_layout.h"
 #include "site/feeds.h"
 #include "site/json_string.h"
+#include "site/mustache_escape.h"
 #include "site/template_partials.h"
 #include "support/error_text.h"
 #include "support/interrupt.h"
@@ -39,6 +41,14 @@ namespace {
 void put(data& object, const std::string& key, data value) { object[key] = std::move(value); }
 
 void push(data& list, data item) { const_cast<kainjow::mustache::list&>(list.list_value()).push_back(std::move(item)); }
+
+// A list with room for `size` items: kainjow's data has no noexcept move, so a vector that grows
+// copies every item it holds, and all the item holds, instead of moving them.
+data list_of_size(size_t size) {
+    data list{data::type::list};
+    const_cast<kainjow::mustache::list&>(list.list_value()).reserve(size);
+    return list;
+}
 
 const char* const kTemplates[] = {"layout", "trang-chu", "danh-sach", "van-ban", "trang", "tim-kiem", "muc-van-ban", "chan-doan"};
 // The templates that others include ({{> muc-van-ban}}).
@@ -106,7 +116,7 @@ public:
     }
 
     data nav(const std::string& page, const std::string& active) const {
-        data items{data::type::list};
+        data items = list_of_size(4 + menu_.size());
         auto add = [&](const std::string& label, const std::string& target, const std::string& id) {
             data item;
             put(item, "label", label);
@@ -149,7 +159,7 @@ public:
         if (!p.summary->docx_error.empty()) put(d, "loi_docx", p.summary->docx_error);
         if (p.diagnostics.empty()) return;
         size_t errors = 0;
-        data list{data::type::list};
+        data list = list_of_size(p.diagnostics.size());
         for (const auto* diag : p.diagnostics) {
             errors += diag->severity == Severity::Error;
             data item;
@@ -166,14 +176,15 @@ public:
         put(d, "so_loi", std::to_string(errors));
     }
 
-    // The data of the template van-ban (an official document) or trang (any other page).
-    data document(const DocumentPage& p, const std::string& page) const {
+    // The data of the template van-ban (an official document) or trang (any other page), but for
+    // its "body": the document's HTML is left in `body` (Templates::render_around_body puts it in).
+    data document(const DocumentPage& p, const std::string& page, std::string& body) const {
         const Document& doc = *p.doc;
         const School& school = repo_.school;
         data d;
         put(d, "root", root_prefix(page));
         auto resolve = [&](const std::string& t) { return resolve_link(doc.path, page, t); };
-        put(d, "body", render_body_html(doc, 0, school.allow_raw_html, resolve));
+        body = render_body_html(doc, 0, school.allow_raw_html, resolve);
         put(d, "school", school_data());
         put(d, "tieu_de", doc.title());
         if (!p.summary->pdf_page.empty()) put(d, "pdf", relative_url(page, p.summary->pdf_page));
@@ -194,9 +205,9 @@ public:
         if (p.approval && (show_diagnostics_ || in_force)) {
             put(d, "trang_thai", std::string(state_name(p.approval->state)));
             put(d, "trang_thai_ma", std::string(state_id(p.approval->state)));
-            data list{data::type::list};
             std::vector<Approval> shown = p.approval->current;
             if (p.approval->issued) shown = {*p.approval->issued};  // who recorded it as issued
+            data list = list_of_size(shown.size());
             for (const auto& ap : shown) {
                 data item;
                 put(item, "vai_tro", ap.role);
@@ -217,7 +228,7 @@ public:
         put(d, "nam_hoc", doc.school_year ? doc.school_year->text() : std::string());
         put(d, "ngay_iso", doc.date ? doc.date->iso() : std::string());
         if (!parts.addressees.empty()) {
-            data list{data::type::list};
+            data list = list_of_size(parts.addressees.size());
             for (const auto& a : parts.addressees) push(list, data("ten", a));
             put(d, "kinh_gui", std::move(list));
             put(d, "mot_noi_gui", parts.addressees.size() == 1);
@@ -226,7 +237,7 @@ public:
         put(d, "quyen_han", text_list(parts.authority));
         put(d, "chuc_vu", parts.position);
         put(d, "ho_ten", parts.signer);
-        data recipients{data::type::list};
+        data recipients = list_of_size(parts.recipients.size());
         for (const auto& r : parts.recipients) push(recipients, data("ten", r));
         put(d, "noi_nhan", std::move(recipients));
         if (parts.other_agency) put(d, "co_quan_khac", doc.issuing_body->name);
@@ -239,7 +250,7 @@ public:
             put(block, "ho_ten", s->signer);
             put(d, "duyet_cap_tren", std::move(block));
         }
-        data appendices{data::type::list};
+        data appendices = list_of_size(parts.appendices.size());
         std::vector<std::string> appendix_anchor(parts.appendices.size() + 1);  // by part, looked up once
         for (const auto& h : doc.headings)
             if (h.opens_appendix && h.part >= 1 && static_cast<size_t>(h.part) < appendix_anchor.size()) appendix_anchor[static_cast<size_t>(h.part)] = h.anchor;
@@ -264,7 +275,7 @@ public:
 
     // Lines for a template's {{#name}}{{.}}{{/name}}.
     static data text_list(const std::vector<std::string>& lines) {
-        data list{data::type::list};
+        data list = list_of_size(lines.size());
         for (const auto& l : lines) push(list, data(l));
         return list;
     }
@@ -272,7 +283,7 @@ public:
     static std::string ap_date(int64_t t) { return vietnam_time(t, "%d/%m/%Y"); }
 
     static data table_of_contents(const Document& doc) {
-        data list{data::type::list};
+        data list = list_of_size(std::count_if(doc.headings.begin(), doc.headings.end(), [](const Heading& h) { return h.level <= 2; }));
         for (const auto& h : doc.headings)
             if (h.level <= 2) {
                 data item;
@@ -353,6 +364,40 @@ data layout_data(const PageData& data_of, const std::string& page, const std::st
     return d;
 }
 
+// A page as the pieces it is written from, in order: views of strings that outlive the page, or
+// of strings it keeps itself. Not joined: the document's body is written from where it was made.
+class Pieces {
+public:
+    Pieces() = default;
+    explicit Pieces(std::string whole) { add(own(std::move(whole))); }
+    Pieces(const Pieces&) = delete;
+    Pieces& operator=(const Pieces&) = delete;
+
+    void add(std::string_view piece) {
+        if (!piece.empty()) views_.push_back(piece);
+    }
+    // `text` kept as long as the pieces are (a std::list: what it holds never moves).
+    std::string_view own(std::string text) { return owned_.emplace_back(std::move(text)); }
+    void clear() {
+        views_.clear();
+        owned_.clear();
+    }
+    // Whether kainjow would take the whole as shown on its line: some byte other than a space or a tab.
+    bool shown() const {
+        return std::any_of(views_.begin(), views_.end(), [](std::string_view v) { return v.find_first_not_of(" \t") != std::string_view::npos; });
+    }
+    std::string joined() const {
+        std::string whole;
+        for (std::string_view v : views_) whole += v;
+        return whole;
+    }
+    const std::vector<std::string_view>& views() const { return views_; }
+
+private:
+    std::vector<std::string_view> views_;
+    std::list<std::string> owned_;
+};
+
 }  // namespace
 
 // Compiled templates are not safe to share between threads: each worker has its own.
@@ -361,11 +406,139 @@ public:
     Templates(const std::map<std::string, std::string>& texts, const std::map<std::string, std::string>& inlined)
         : texts_(texts), inlined_(inlined) {}
 
-    // `d` by value: the partials join the page's own data, which is not copied again (it holds the
-    // whole body of a document).
-    std::string render(const std::string& name, data d) {
+    // `d` by value: the partials join the page's own data, which is not copied again.
+    std::string render(const std::string& name, data d) { return render_data(name, d); }
+
+    // The template `name` (van-ban, trang) around a document's `body`, added to `content`. The data
+    // `d` holds no body: a marker stands for it, and the page rendered with the marker is cut there
+    // and the body put in, so that the body (a document's largest text) is not copied into the data,
+    // out of it, into kainjow's line and into the page. A template that uses the body otherwise than
+    // as text ({{{body}}}, {{body}}), and a body kainjow would judge otherwise than the marker (empty,
+    // or only spaces and tabs), are rendered with the body itself as before.
+    void render_around_body(const std::string& name, data d, const std::string& body, Pieces& content) {
+        if (shown(body)) {
+            put(d, "body", kBodyMark);
+            if (std::optional<Shell> shell = cut_at_markers(render_data(name, d), {Fill::Body, Fill::EscapedBody})) {
+                std::string_view escaped;
+                expand(*shell, content.own(std::move(shell->html)), content, [&](Fill f) {
+                    if (f == Fill::Body) {
+                        content.add(body);
+                    } else {
+                        if (escaped.empty()) escaped = content.own(mustache_escape(body));
+                        content.add(escaped);
+                    }
+                });
+                return;
+            }
+        }
+        put(d, "body", body);
+        content.add(content.own(render_data(name, d)));
+    }
+
+    // A page in the site's layout, added to `page`. The layout of every page with the same path to
+    // the site's root and the same menu entry lit differs only by its title and content, so it is
+    // rendered once per such shape with markers for those two and each page fills the markers in
+    // (the layout was a third of the time spent in kainjow). `layout_of(title, content)` makes the
+    // layout's data. A layout that uses the two otherwise than as text ({{title}}, {{{content}}}, in
+    // any number), and a value kainjow would judge otherwise than the marker (empty, or only spaces
+    // and tabs, on a line it might drop), are rendered page by page as before.
+    template <typename LayoutOf>
+    void render_layout(const std::string& shape, const LayoutOf& layout_of, const std::string& title, const Pieces& content, Pieces& page) {
+        if (shown(title) && content.shown()) {
+            auto it = shells_.find(shape);
+            if (it == shells_.end())
+                it = shells_.emplace(shape, cut_at_markers(render("layout", layout_of(kTitleMark, kContentMark)),
+                                                           {Fill::Title, Fill::EscapedTitle, Fill::Content, Fill::EscapedContent})).first;
+            if (it->second) {
+                std::string_view escaped_title, escaped_content;
+                expand(*it->second, it->second->html, page, [&](Fill f) {
+                    if (f == Fill::Title) {
+                        page.add(title);
+                    } else if (f == Fill::EscapedTitle) {
+                        if (escaped_title.empty()) escaped_title = page.own(mustache_escape(title));
+                        page.add(escaped_title);
+                    } else if (f == Fill::Content) {
+                        for (std::string_view v : content.views()) page.add(v);
+                    } else {
+                        if (escaped_content.empty()) escaped_content = page.own(mustache_escape(content.joined()));
+                        page.add(escaped_content);
+                    }
+                });
+                return;
+            }
+        }
+        page.add(page.own(render("layout", layout_of(title, content.joined()))));
+    }
+
+    // Another menu: the shapes rendered so far are not the site's any more.
+    void forget_shapes() { shells_.clear(); }
+
+private:
+    struct Compiled {
+        mustache page;
+        size_t last_size;
+    };
+    // Markers no text of a page holds (control characters, dropped from every page), each with a
+    // "<" so that the escaped use ({{title}}) and the raw one ({{{title}}}) can be told apart.
+    static constexpr const char* kTitleMark = "\x1Evanban-tieu-de<\x1F";
+    static constexpr const char* kContentMark = "\x1Evanban-noi-dung<\x1F";
+    static constexpr const char* kBodyMark = "\x1Evanban-than<\x1F";
+    enum class Fill { Title, EscapedTitle, Content, EscapedContent, Body, EscapedBody };
+    // A page rendered with markers, cut at them: text[i] (offsets in html) stands before fills[i],
+    // the last after them all.
+    struct Shell {
+        std::string html;
+        std::vector<std::pair<size_t, size_t>> text;
+        std::vector<Fill> fills;
+    };
+
+    static bool shown(const std::string& s) { return s.find_first_not_of(" \t") != std::string::npos; }
+
+    static std::string mark_text(Fill f) {
+        switch (f) {
+            case Fill::Title: return kTitleMark;
+            case Fill::EscapedTitle: return mustache_escape(kTitleMark);
+            case Fill::Content: return kContentMark;
+            case Fill::EscapedContent: return mustache_escape(kContentMark);
+            case Fill::Body: return kBodyMark;
+            default: return mustache_escape(kBodyMark);
+        }
+    }
+
+    // `html` cut at the markers of `fills`; nothing when some marker there is not one of them whole.
+    static std::optional<Shell> cut_at_markers(std::string html, std::initializer_list<Fill> fills) {
+        std::vector<std::pair<std::string, Fill>> marks;
+        for (Fill f : fills) marks.emplace_back(mark_text(f), f);
+        Shell shell;
+        size_t from = 0;
+        for (size_t at; (at = html.find('\x1E', from)) != std::string::npos;) {
+            auto found = std::find_if(marks.begin(), marks.end(), [&](const auto& m) { return html.compare(at, m.first.size(), m.first) == 0; });
+            if (found == marks.end()) return std::nullopt;
+            shell.text.emplace_back(from, at - from);
+            shell.fills.push_back(found->second);
+            from = at + found->first.size();
+        }
+        shell.text.emplace_back(from, html.size() - from);
+        shell.html = std::move(html);
+        return shell;
+    }
+
+    // The pieces of `shell`, whose html is now at `html`, with `fill(f)` adding each marker's value.
+    template <typename FillIn>
+    static void expand(const Shell& shell, std::string_view html, Pieces& out, const FillIn& fill) {
+        for (size_t i = 0; i < shell.fills.size(); ++i) {
+            out.add(html.substr(shell.text[i].first, shell.text[i].second));
+            fill(shell.fills[i]);
+        }
+        out.add(html.substr(shell.text.back().first, shell.text.back().second));
+    }
+
+    std::string render_data(const std::string& name, data& d) {
         auto it = compiled_.find(name);
-        if (it == compiled_.end()) it = compiled_.emplace(name, Compiled{mustache(inlined_.at(name)), 0}).first;
+        if (it == compiled_.end()) {
+            it = compiled_.emplace(name, Compiled{mustache(inlined_.at(name)), 0}).first;
+            it->second.page.set_custom_escape(mustache_escape);  // kainjow's bytes, faster; its partials inherit it
+        }
         // Partials ({{> name}}) are other templates of the same folder. Those inlined at load are
         // still in the data: a tag left to kainjow finds them there, and a template that names them
         // otherwise ({{#chan-doan}}) sees the same data as before.
@@ -382,80 +555,6 @@ public:
             throw std::runtime_error("lỗi khi dùng mẫu " + name + ": " +
                                      mustache_error_message(it->second.page.error_message()));
         it->second.last_size = html.size();
-        return html;
-    }
-
-    // A page in the site's layout. The layout of every page with the same path to the site's root
-    // and the same menu entry lit differs only by its title and content, so it is rendered once per
-    // such shape with markers for those two and each page fills the markers in (the layout was a
-    // third of the time spent in kainjow). `layout_of(title, content)` makes the layout's data.
-    // A layout that uses the two otherwise than as text ({{title}}, {{{content}}}, in any number),
-    // and a value kainjow would judge otherwise than the marker (empty, or only spaces and tabs, on
-    // a line it might drop), are rendered page by page as before.
-    template <typename LayoutOf>
-    std::string render_layout(const std::string& shape, const LayoutOf& layout_of, const std::string& title, const std::string& content) {
-        auto shown = [](const std::string& s) { return s.find_first_not_of(" \t") != std::string::npos; };
-        if (shown(title) && shown(content)) {
-            auto it = shells_.find(shape);
-            if (it == shells_.end()) it = shells_.emplace(shape, cut_at_markers(render("layout", layout_of(kTitleMark, kContentMark)))).first;
-            if (it->second) return fill(*it->second, title, content);
-        }
-        return render("layout", layout_of(title, content));
-    }
-
-    // Another menu: the shapes rendered so far are not the site's any more.
-    void forget_shapes() { shells_.clear(); }
-
-private:
-    struct Compiled {
-        mustache page;
-        size_t last_size;
-    };
-    // Markers no text of a page holds (control characters, dropped from every page), each with a
-    // "<" so that the escaped use ({{title}}) and the raw one ({{{title}}}) can be told apart.
-    static constexpr const char* kTitleMark = "\x1Evanban-tieu-de<\x1F";
-    static constexpr const char* kContentMark = "\x1Evanban-noi-dung<\x1F";
-    enum class Fill { Title, EscapedTitle, Content, EscapedContent };
-    struct Shell {
-        std::vector<std::string> text;  // text[i] stands before fills[i]; the last after them all
-        std::vector<Fill> fills;
-    };
-
-    // The layout rendered with markers, cut at them; nothing when some use of a value is not one of them whole.
-    static std::optional<Shell> cut_at_markers(const std::string& html) {
-        const std::pair<std::string, Fill> marks[] = {{kTitleMark, Fill::Title},
-                                                      {kainjow::mustache::html_escape<std::string>(kTitleMark), Fill::EscapedTitle},
-                                                      {kContentMark, Fill::Content},
-                                                      {kainjow::mustache::html_escape<std::string>(kContentMark), Fill::EscapedContent}};
-        Shell shell;
-        size_t from = 0;
-        for (size_t at; (at = html.find('\x1E', from)) != std::string::npos;) {
-            const auto* found = std::find_if(std::begin(marks), std::end(marks), [&](const auto& m) { return html.compare(at, m.first.size(), m.first) == 0; });
-            if (found == std::end(marks)) return std::nullopt;
-            shell.text.push_back(html.substr(from, at - from));
-            shell.fills.push_back(found->second);
-            from = at + found->first.size();
-        }
-        shell.text.push_back(html.substr(from));
-        return shell;
-    }
-
-    static std::string fill(const Shell& shell, const std::string& title, const std::string& content) {
-        std::string escaped_title = kainjow::mustache::html_escape(title), escaped_content;
-        size_t size = 0;
-        for (const auto& t : shell.text) size += t.size();
-        for (Fill f : shell.fills) {
-            if (f == Fill::EscapedContent && escaped_content.empty()) escaped_content = kainjow::mustache::html_escape(content);
-            size += f == Fill::Title ? title.size() : f == Fill::EscapedTitle ? escaped_title.size() : f == Fill::Content ? content.size() : escaped_content.size();
-        }
-        std::string html;
-        html.reserve(size);
-        for (size_t i = 0; i < shell.fills.size(); ++i) {
-            html += shell.text[i];
-            Fill f = shell.fills[i];
-            html += f == Fill::Title ? title : f == Fill::EscapedTitle ? escaped_title : f == Fill::Content ? content : escaped_content;
-        }
-        html += shell.text.back();
         return html;
     }
 
@@ -496,35 +595,43 @@ std::optional<Diagnostic> SiteRenderer::write_document(const DocumentPage& p, un
     const std::string active = section == SiteSection::Pages ? page : section_info(section).id;
     std::optional<Diagnostic> failure;
     // One document whose page cannot be made gets a page saying so, and the error; the others are built.
-    auto guarded_html = [&](const Message& doing, auto make) -> std::string {
+    auto guarded_html = [&](const Message& doing, Pieces& html, auto make) {
         try {
-            return make();
+            make();
         } catch (const Interrupted&) {
             throw;
         } catch (const std::exception& ex) {
             failure = unreadable(doc.path, doing, ex);
+            html.clear();
             // The reason names files and rules: for the school (stderr, the preview), not the public.
-            if (!show_diagnostics_) return "<p>Nội dung này chưa hiển thị được.</p>\n";
-            return "<p>" + escape_markup(doing.vi + ": " + failure->message.vi) + "</p>\n";
+            if (show_diagnostics_)
+                html.add(html.own("<p>" + escape_markup(doing.vi + ": " + failure->message.vi) + "</p>\n"));
+            else
+                html.add("<p>Nội dung này chưa hiển thị được.</p>\n");
         }
     };
-    auto write_page = [&](const std::string& at, const std::string& title, const std::string& content) {
+    auto write_page = [&](const std::string& at, const std::string& title, const Pieces& content) {
         auto layout_of = [&](const std::string& shown_title, const std::string& html) { return layout_data(data_of, at, shown_title, html, active); };
-        out_.write(at, t.render_layout(root_prefix(at) + '\n' + active, layout_of, title, content));
+        Pieces html;
+        t.render_layout(root_prefix(at) + '\n' + active, layout_of, title, content, html);
+        out_.write(at, html.views());
     };
-    std::string body = guarded_html({"không tạo được trang của văn bản", "the document's page could not be made"}, [&] {
-        return t.render(doc.type && doc.type->official ? "van-ban" : "trang", data_of.document(p, page));
+    std::string body;  // the document's HTML, written from here into its page
+    Pieces article;
+    guarded_html({"không tạo được trang của văn bản", "the document's page could not be made"}, article, [&] {
+        t.render_around_body(doc.type && doc.type->official ? "van-ban" : "trang", data_of.document(p, page, body), body, article);
     });
-    write_page(page, page_title(*p.summary), body);
+    write_page(page, page_title(*p.summary), article);
     if (p.last_year) {
         // In the site's layout, with its header and menu, like every other page.
         std::string comparison = comparison_page(page), title = "So sánh với năm học trước: " + doc.title();
-        std::string html = guarded_html({"không so sánh được với năm học trước", "the comparison with last year could not be made"}, [&] {
-            std::ostringstream html;
-            html << "<h1>" << escape_markup(title) << "</h1>\n<p><a href=\"" << relative_url(comparison, page) << "\">Xem văn bản năm học "
-                 << escape_markup(doc.school_year->text()) << "</a></p>\n";
-            write_diff_html_body({p.last_year()}, html);
-            return html.str();
+        Pieces html;
+        guarded_html({"không so sánh được với năm học trước", "the comparison with last year could not be made"}, html, [&] {
+            std::ostringstream out;
+            out << "<h1>" << escape_markup(title) << "</h1>\n<p><a href=\"" << relative_url(comparison, page) << "\">Xem văn bản năm học "
+                << escape_markup(doc.school_year->text()) << "</a></p>\n";
+            write_diff_html_body({p.last_year()}, out);
+            html.add(html.own(out.str()));
         });
         write_page(comparison, title + " — " + repo_.school.name, html);
     }
@@ -540,9 +647,11 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
     Templates& t = *templates_.at(0);
     PageData data_of(repo_, show_diagnostics_, menu_);
     const std::string& school = repo_.school.name;
-    auto write_page = [&](const std::string& page, const std::string& title, const std::string& content, const std::string& active) {
+    auto write_page = [&](const std::string& page, const std::string& title, std::string content, const std::string& active) {
         auto layout_of = [&](const std::string& shown_title, const std::string& html) { return layout_data(data_of, page, shown_title, html, active); };
-        out_.write(page, t.render_layout(root_prefix(page) + '\n' + active, layout_of, title, content));
+        Pieces inside(std::move(content)), html;
+        t.render_layout(root_prefix(page) + '\n' + active, layout_of, title, inside, html);
+        out_.write(page, html.views());
     };
     // Home: the ten latest documents and the sections.
     {
@@ -554,10 +663,10 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
             if (section_of(*e) != SiteSection::Pages) latest.push_back(e);
         std::sort(latest.begin(), latest.end(), newer);
         if (latest.size() > 10) latest.resize(10);
-        data list{data::type::list};
+        data list = list_of_size(latest.size());
         for (const DocumentSummary* e : latest) push(list, data_of.list_item(*e, "index.html"));
         put(d, "moi_nhat", std::move(list));
-        data sections{data::type::list};
+        data sections = list_of_size(3);
         for (SiteSection s : {SiteSection::Disclosure, SiteSection::Plans, SiteSection::Letters}) {
             size_t count = std::count_if(docs.begin(), docs.end(), [&](const DocumentSummary* e) { return section_of(*e) == s; });
             data item;
@@ -575,18 +684,18 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
         std::map<std::string, std::vector<const DocumentSummary*>, std::greater<>> by_year;
         for (const DocumentSummary* e : docs)
             if (section_of(*e) == s) by_year[e->school_year ? e->school_year->text() : std::string()].push_back(e);
-        data years{data::type::list};
+        data years = list_of_size(by_year.size());
         for (auto& [year, list] : by_year) {
             data y;
             put(y, "nam_hoc", year.empty() ? std::string("chưa rõ") : year);
             if (s == SiteSection::Disclosure) {
                 // Grouped by the categories of Thông tư 09/2024/TT-BGDĐT, in the order the type lists them.
-                data groups{data::type::list};
                 const DocumentType* type = repo_.types.find("cong-khai");
                 std::vector<std::pair<std::string, std::string>> categories;
                 if (type)
                     for (const auto& c : type->categories) categories.emplace_back(c.id, c.name);
                 categories.emplace_back("", "Khác");
+                data groups = list_of_size(categories.size());
                 for (const auto& [id, name] : categories) {
                     std::vector<const DocumentSummary*> in;
                     for (const DocumentSummary* e : list)
@@ -598,7 +707,7 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
                     std::sort(in.begin(), in.end(), newer);
                     data g;
                     put(g, "ten", name);
-                    data listed{data::type::list};
+                    data listed = list_of_size(in.size());
                     for (const DocumentSummary* e : in) push(listed, data_of.list_item(*e, page));
                     put(g, "van_ban", std::move(listed));
                     push(groups, std::move(g));
@@ -606,7 +715,7 @@ std::vector<std::string> SiteRenderer::write_lists(const std::vector<const Docum
                 put(y, "nhom", std::move(groups));
             } else {
                 std::sort(list.begin(), list.end(), newer);
-                data listed{data::type::list};
+                data listed = list_of_size(list.size());
                 for (const DocumentSummary* e : list) push(listed, data_of.list_item(*e, page));
                 put(y, "van_ban", std::move(listed));
             }

@@ -3,6 +3,9 @@
 // fixture folder. The end-to-end tests keep running the binary on tests/fixtures/.
 #include <doctest/doctest.h>
 
+#include <kainjow/mustache.hpp>
+
+#include "html/body_html.h"
 #include "model/page_paths.h"
 #include "school_text.h"
 
@@ -152,4 +155,34 @@ TEST_CASE("in memory: a school's layout shows each page's own title and content,
     CHECK(contains(b, "13/KH-THCSTN"));
     CHECK_FALSE(contains(b, "Dạy"));
     CHECK_FALSE(contains(b, "12/KH-THCSTN"));
+}
+
+TEST_CASE("in memory: a school's page template shows the document's own body, escaped where it asks") {
+    // The page is rendered with a marker for the body, the body put in where the marker is: every
+    // use of it, escaped or not, in a section or twice, gets the document's own HTML.
+    const std::string van_ban = "[{{{body}}}]\n<pre>{{body}}</pre>\n  {{#body}}\n  <i>có</i>\n  {{/body}}\n{{^body}}trống{{/body}}\n{{{body}}}\n";
+    const std::string marked = test::plan_text(12, "Căn cứ <b>điều lệ</b> & 'quy chế' \"trường\";");
+    std::string bare = test::plan_text(13);
+    bare.resize(bare.find("\n---\n") + 5);  // front matter only: an empty body, rendered as before
+    auto run = test::run_school(school({{"templates/site/van-ban.mustache", van_ban},
+                                        {"plans/2024-2025/ke-hoach-a.md", marked},
+                                        {"plans/2024-2025/ke-hoach-b.md", bare}}));
+    REQUIRE(run->result.committed);
+    auto repo = test::make_repository({{"plans/2024-2025/ke-hoach-a.md", marked}});
+    const std::string body = render_body_html(repo.documents[0], 0, false, nullptr);
+    REQUIRE(contains(body, "&amp; 'quy chế'"));
+    // What kainjow renders from the template with the body itself in the data.
+    auto kainjows = [&](const std::string& with_body) {
+        kainjow::mustache::data d;
+        d.set("body", with_body);
+        return kainjow::mustache::mustache(van_ban).render(d);
+    };
+    std::string a = run->page(output_path("plans/2024-2025/ke-hoach-a.md"));
+    CHECK(contains(a, kainjows(body)));
+    CHECK(contains(a, "[" + body + "]\n<pre>" + kainjow::mustache::html_escape(body) + "</pre>\n  <i>có</i>\n"));
+    CHECK_FALSE(contains(a, "trống"));
+    CHECK_FALSE(contains(a, "\x1E"));
+    std::string b = run->page(output_path("plans/2024-2025/ke-hoach-b.md"));
+    CHECK(contains(b, kainjows("")));
+    CHECK(contains(b, "[]\n<pre></pre>\n"));
 }

@@ -68,3 +68,17 @@ TEST_CASE("invalid UTF-8 in a JSON string is replaced as nlohmann replaces it") 
     }
     CHECK(mismatches == 0);
 }
+
+TEST_CASE("a JSON string passed over eight bytes at a time still sees every byte that needs a look") {
+    // Each byte that needs a look (or starts UTF-8), at every place of a long plain ASCII text.
+    const std::string plain = "truong thcs binh minh ke hoach nam hoc 2024 2025 ";
+    for (char special : {'"', '\\', '\n', '\x01', '\x1f', '\x7f', ' ', '~', '\xc3', '\xff'})
+        for (size_t at = 0; at < 24; ++at) {
+            std::string text = plain;
+            text.insert(at, 1, special);
+            if (special == '\xc3') text.insert(at + 1, 1, '\xa1');  // "á"
+            INFO(at, " ", static_cast<int>(static_cast<unsigned char>(special)));
+            CHECK(ours(text) == nlohmann_dump(text));
+            CHECK(ours(text.substr(0, at + 1)) == nlohmann_dump(text.substr(0, at + 1)));
+        }
+}

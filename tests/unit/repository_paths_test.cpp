@@ -150,3 +150,38 @@ TEST_CASE("carries_script: pages and scripts a browser runs, in any letter case"
     for (const char* risky : {"a.html", "b.HTM", "c.svg", "d.xml", "e.js", "f.mjs", "g.xhtml", "h.shtml"}) CHECK(carries_script(risky));
     for (const char* plain : {"a.pdf", "b.png", "c.docx", "d.xlsx", "e.jpg", "f.txt", "g"}) CHECK_FALSE(carries_script(plain));
 }
+
+TEST_CASE("a file written from pieces holds them one after the other, however many") {
+    Scratch s;
+    OutputFolder out((s.path / "site").string());
+    // More pieces than one writev takes (IOV_MAX, 1024 on Linux), some of them empty.
+    std::vector<std::string> texts;
+    for (int i = 0; i < 3000; ++i) texts.push_back(i % 7 == 0 ? std::string() : "mảnh " + std::to_string(i) + "\n");
+    std::vector<std::string_view> pieces(texts.begin(), texts.end());
+    std::string whole;
+    for (const auto& t : texts) whole += t;
+    out.write("nhieu/manh.html", pieces);
+    out.write("rong.html", std::vector<std::string_view>{});
+    out.write("mot.html", std::vector<std::string_view>{"", whole, ""});
+    out.commit();
+    CHECK(read(s.path / "site/nhieu/manh.html") == whole);
+    CHECK(read(s.path / "site/rong.html").empty());
+    CHECK(read(s.path / "site/mot.html") == whole);
+}
+
+TEST_CASE("files written into the same new folder, by write, copy_file and path_of, all land there") {
+    // A folder is made once and remembered: the later files of it do not look for it again.
+    Scratch s;
+    write(s.path / "repo/content/anh.png", "ảnh");
+    OutputFolder out((s.path / "site").string());
+    out.write("ke-hoach/2024-2025/a.html", "a");
+    out.write("ke-hoach/2024-2025/b.html", std::vector<std::string_view>{"b"});
+    out.copy_file((s.path / "repo").string(), "content/anh.png", "ke-hoach/2024-2025/anh.png");
+    CHECK(out.path_of("ke-hoach/2024-2025/c.pdf") == (s.path / ("site.tmp-" + std::to_string(::getpid())) / "ke-hoach/2024-2025/c.pdf").string());
+    out.write("ke-hoach/2024-2025/sau/d.html", "d");
+    out.commit();
+    CHECK(read(s.path / "site/ke-hoach/2024-2025/a.html") == "a");
+    CHECK(read(s.path / "site/ke-hoach/2024-2025/b.html") == "b");
+    CHECK(read(s.path / "site/ke-hoach/2024-2025/anh.png") == "ảnh");
+    CHECK(read(s.path / "site/ke-hoach/2024-2025/sau/d.html") == "d");
+}
