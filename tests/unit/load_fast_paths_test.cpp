@@ -7,10 +7,12 @@
 #include <unicode/utf8.h>
 
 #include <cstdint>
+#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "check/checks.h"
 #include "text/markup.h"
 #include "text/unicode.h"
 
@@ -39,6 +41,18 @@ bool is_nfc(std::string_view utf8) {
     const icu::Normalizer2& nfc = *icu::Normalizer2::getNFCInstance(status);
     bool normalized = nfc.isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status);
     return U_SUCCESS(status) && normalized;
+}
+
+// is_total_label before it looked at the letter after the T or C.
+bool is_total_label(const std::string& label) {
+    if (label.empty() || std::strchr("TtCc", label[0]) == nullptr) return false;
+    std::string lower = to_lower(label);
+    size_t paren = lower.find(" (");
+    if (paren != std::string::npos) lower.resize(paren);
+    while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
+    for (const char* total : {"tổng", "tổng số", "tổng cộng", "cộng", "tổng chung", "cộng chung"})
+        if (lower == total) return true;
+    return false;
 }
 
 }  // namespace reference
@@ -105,4 +119,24 @@ TEST_CASE("scan_utf8 agrees with ICU and find_control_character on random texts"
         for (size_t k = count(random); k > 0; --k) s += n % 4 == 0 ? pieces()[pick(random)] : valid[pick_valid(random)];
         check_scan(s);
     }
+}
+
+TEST_CASE("is_total_label agrees with lower-casing the whole label, whatever character follows the T or C") {
+    // Every character of the BMP and the next plane in the second place, upper and lower case,
+    // in the words that make a total and in others.
+    for (UChar32 c = 0; c < 0x20000; ++c) {
+        if (c >= 0xD800 && c <= 0xDFFF) continue;
+        std::string ch;
+        append_utf8(ch, static_cast<uint32_t>(c));
+        for (const char* first : {"T", "c"})
+            for (const char* rest : {"ng", "ng cộng (người):"}) {
+                std::string label = first + ch + rest;
+                CHECK(is_total_label(label) == reference::is_total_label(label));
+            }
+    }
+    for (const std::string& label : std::vector<std::string>{"Tổng", "TỔNG SỐ:", "Tổng cộng (người)", "CỘNG", "cộng chung ", "Tổng phụ trách Đội",
+                                    "Cộng tác viên", "Tổ", "T", "", std::string("\0\xE1\xBB\x95ng", 6), "To\xCC\x82\xCC\x89ng"})
+        CHECK(is_total_label(label) == reference::is_total_label(label));
+    CHECK(is_total_label("TỔNG CỘNG:"));
+    CHECK_FALSE(is_total_label("Tháng 9"));
 }
