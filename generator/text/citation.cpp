@@ -146,6 +146,12 @@ bool ends_with_word(std::string_view t, size_t end, const std::string& word, con
             if (last >= 'A' && last <= 'Z') last = static_cast<char>(last - 'A' + 'a');
             if (lowered.empty() || lowered.back() != last) return false;
         }
+        // The same for the first character, where a candidate cut out of the text most often
+        // differs: an ASCII character is the lower case only of itself, its capital and, beyond
+        // ASCII, of the Kelvin sign (E2 84 AA, to k) and of İ (C4 B0, to i and a dot above).
+        auto first = static_cast<unsigned char>(candidate[0]), want = static_cast<unsigned char>(lowered[0]);
+        if (first >= 'A' && first <= 'Z') first = static_cast<unsigned char>(first - 'A' + 'a');
+        if (want < 0x80 && first != want && first != 0xE2 && first != 0xC4) return false;
         match = to_lower(candidate) == lowered;
     }
     if (!match) return false;

@@ -140,3 +140,17 @@ TEST_CASE("is_total_label agrees with lower-casing the whole label, whatever cha
     CHECK(is_total_label("TỔNG CỘNG:"));
     CHECK_FALSE(is_total_label("Tháng 9"));
 }
+
+TEST_CASE("lower case begins with an ASCII byte only for ASCII, the Kelvin sign and İ (the citation scanner relies on it)") {
+    for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+        if (c >= 0xD800 && c <= 0xDFFF) continue;
+        std::string ch;
+        append_utf8(ch, static_cast<uint32_t>(c));
+        auto lower = static_cast<unsigned char>(to_lower(ch + "x")[0]);
+        auto first = static_cast<unsigned char>(ch[0]);
+        if (c < 0x80) CHECK(lower == (first >= 'A' && first <= 'Z' ? first - 'A' + 'a' : first));
+        else if (lower < 0x80) CHECK((first == 0xE2 || first == 0xC4));
+    }
+    // A candidate cut out of the text may start inside a character.
+    for (int b = 0x80; b < 0x100; ++b) CHECK(static_cast<unsigned char>(to_lower(std::string(1, static_cast<char>(b)) + "x")[0]) >= 0x80);
+}
