@@ -14,9 +14,12 @@
 #include <vector>
 
 #include "check/checks.h"
+#include "load/document_loader.h"
+#include "model/front_matter_schema.h"
 #include "text/markup.h"
 #include "text/numbering.h"
 #include "text/unicode.h"
+#include "test_support.h"
 
 using namespace vanban;
 
@@ -317,5 +320,85 @@ TEST_CASE("parse_heading_number reads every numbering as before") {
         std::string s;
         for (size_t m = count(random); m > 0; --m) s += bits[pick(random)];
         check_number(s);
+    }
+}
+
+namespace {
+namespace reference {
+
+// The front-matter fields as load_document read them before, each by YAML::Node's lookup.
+std::string scalar(const YAML::Node& map, const char* key) {
+    YAML::Node n = map[key];
+    return n && n.IsScalar() ? n.Scalar() : std::string();
+}
+
+std::optional<int> positive_integer(const YAML::Node& fm, Field field) {
+    std::optional<int> n = yaml_integer(fm[field_key(field)]);
+    return n && *n >= 1 ? n : std::nullopt;
+}
+
+std::vector<std::string> text_list(const YAML::Node& fm, Field field) {
+    const FieldSpec& spec = field_spec(field);
+    YAML::Node node = fm[spec.key];
+    std::vector<std::string> out;
+    if (!node) return out;
+    if (node.IsScalar()) {
+        if (spec.kind == FieldKind::TextOrList && !node.Scalar().empty()) out.push_back(node.Scalar());
+        return out;
+    }
+    if (!node.IsSequence()) return out;
+    for (const auto& item : node) {
+        if (!item.IsScalar() || item.Scalar().empty()) return {};
+        out.push_back(item.Scalar());
+    }
+    return out;
+}
+
+bool is_map(const YAML::Node& fm, Field field) {
+    YAML::Node n = fm[field_key(field)];
+    return n && n.IsMap();
+}
+
+}  // namespace reference
+}  // namespace
+
+TEST_CASE("load_document reads the front-matter fields as YAML::Node's lookups find them") {
+    // Duplicate keys (the first counts), keys that are not scalars, aliases, values of the wrong kind.
+    const std::vector<std::string> front_matters = {
+        "loai: ke-hoach\nso: 12\nngay: 2024-09-20\ntrich_yeu: \"Một\"\ntrich_yeu: \"Hai\"\n",
+        "loai: ke-hoach\nso: 0\n? [trich_yeu]\n: \"Danh sách\"\ntrich_yeu: Ba\nnoi_nhan: [\"Lưu: VT.\", \"Phòng\"]\n",
+        "loai: &t ke-hoach\nso: \"07\"\nnguoi_ky: {chuc_vu: HIỆU TRƯỞNG, ho_ten: An}\nnguoi_ky: {ho_ten: Bình}\nx: *t\n",
+        "loai: cong-van\nso: 3\nkinh_gui: Phòng GD&ĐT\nky_hieu: KH-THCSTN\ntieu_de: Trang\nthu_tu: 4\ndanh_muc: a\n",
+        "loai: ke-hoach\nso: [1]\nngay: {a: 1}\nnoi_nhan: \"\"\nco_quan_ban_hanh: {ten: SỞ, dia_danh: Thử}\n",
+        "~: x\n1: y\nloai: ke-hoach\nduyet_cap_tren: {tieu_de: PHÊ DUYỆT, ngay: 2024-10-01, ho_ten: C}\n",
+        "loai: ke-hoach\nso: 5\nky_hieu: 5/KH-X\nthu_tu: -2\nnoi_nhan: [a, [b]]\nnam_hoc: 2024-2025\n",
+        "loai: khong-co\nnoi_nhan: Một dòng\nkinh_gui: [A, B]\nso: 9\nso: 10\n", ""};
+    Repository repo = test::make_repository({});
+    for (const auto& text : front_matters) {
+        CAPTURE(text);
+        Document doc = load_document("plans/a.md", "---\n" + text + "---\n\n# I. Mục đích\n", repo.types, repo.school);
+        REQUIRE(doc.front.valid);
+        const YAML::Node fm = doc.front.root;
+        CHECK(doc.type_id == reference::scalar(fm, field_key(Field::Type)));
+        CHECK(doc.number == reference::positive_integer(fm, Field::Number));
+        CHECK(doc.date == parse_iso_date(reference::scalar(fm, field_key(Field::Date))));
+        std::optional<SchoolYear> year = parse_school_year(reference::scalar(fm, field_key(Field::SchoolYear)));
+        CHECK(doc.school_year.has_value() == year.has_value());
+        if (year && doc.school_year) CHECK(doc.school_year->first_year == year->first_year);
+        CHECK(doc.subject == reference::scalar(fm, field_key(Field::Subject)));
+        CHECK(doc.category == reference::scalar(fm, field_key(Field::Category)));
+        CHECK(doc.page_title == reference::scalar(fm, field_key(Field::PageTitle)));
+        CHECK(doc.menu_order == reference::positive_integer(fm, Field::MenuOrder).value_or(0));
+        CHECK(doc.recipients == reference::text_list(fm, Field::Recipients));
+        CHECK(doc.addressees == reference::text_list(fm, Field::Addressees));
+        CHECK(doc.issuing_body.has_value() == reference::is_map(fm, Field::IssuingBody));
+        CHECK(doc.superior_approval.has_value() == reference::is_map(fm, Field::SuperiorApproval));
+        if (reference::is_map(fm, Field::Signer)) {
+            YAML::Node signer = fm[field_key(Field::Signer)];
+            CHECK(doc.signer.name == reference::scalar(signer, part::kName));
+            CHECK(doc.signer.position == reference::scalar(signer, part::kPosition));
+        } else {
+            CHECK(doc.signer.name.empty());
+        }
     }
 }
