@@ -6,6 +6,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -16,6 +17,7 @@
 #include "check/checks.h"
 #include "load/document_loader.h"
 #include "model/front_matter_schema.h"
+#include "text/citation.h"
 #include "text/markup.h"
 #include "text/numbering.h"
 #include "text/unicode.h"
@@ -401,4 +403,26 @@ TEST_CASE("load_document reads the front-matter fields as YAML::Node's lookups f
             CHECK(doc.signer.name.empty());
         }
     }
+}
+
+TEST_CASE("the citation scanner finds a citation whatever precedes it, at every offset of its eight- and sixteen-byte steps") {
+    CitationScanner scanner = test::make_repository({}).citations;
+    const std::string citation = "Thông tư số 09/2021/TT-BGDĐT ngày 30/3/2021 của Bộ; Kế hoạch số 172/KH-UBND";
+    const std::vector<Citation> alone = scanner.scan(citation);
+    REQUIRE(alone.size() == 2);
+    // Fillers of ASCII, accented letters, and digits that start no citation ("x7", "7.5", "a/3").
+    for (const std::string unit : {"a", "ế", "x7 ", "7.5 ", "a/3 ", "0", "đ9"})
+        for (size_t bytes = 0; bytes <= 40; ++bytes) {
+            std::string filler;
+            while (filler.size() < bytes) filler += unit;
+            std::string text = filler + " " + citation + " " + std::string(bytes % 17, ' ') + filler;
+            CAPTURE(text);
+            std::vector<Citation> found = scanner.scan(text);
+            for (const Citation& want : alone) {
+                auto same = [&](const Citation& c) {
+                    return c.reference() == want.reference() && c.offset == want.offset + filler.size() + 1 && c.date == want.date;
+                };
+                CHECK(std::count_if(found.begin(), found.end(), same) == 1);
+            }
+        }
 }
