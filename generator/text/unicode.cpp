@@ -136,6 +136,17 @@ Utf8Scan scan_utf8(std::string_view bytes) {
             ++i;
             continue;
         }
+        // The letters of Vietnamese first, with no table to look up: U+00C0..U+02FF (C3..CB and a
+        // trail byte) and Latin Extended Additional U+1E00..U+1EFF (E1 B8..BB and a trail byte),
+        // all NFC-stable and none a control character.
+        if (lead >= 0xC3 && lead < 0xCC && i + 1 < length && (s[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
+        if (lead == 0xE1 && i + 2 < length && (s[i + 1] & 0xFC) == 0xB8 && (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         size_t len = utf8_sequence_length(s, i, length);
         if (len == 0) return {Utf8Error{i, lead}, false, none};
         if (len == 2) {

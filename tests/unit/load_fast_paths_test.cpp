@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -212,7 +213,8 @@ const std::vector<std::string>& pieces() {
         "\xDF\xBF", "\xE0\x9F\xBF", "\xE0\xA0\x80", "\xE2\x80\xA7", "\xE2\x80\xA8", "\xE2\x80\xAE", "\xE2\x80\xAF",
         "\xE2\x81\xA5", "\xE2\x81\xA6", "\xE2\x81\xA9", "\xE2\x81\xAA", "\xE2\x80\x93", "\xED\x9F\xBF", "\xED\xA0\x80",
         "\xEF\xBF\xBD", "\xE3\x80\x80", "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80",
-        "\xFF", "\xC3", "\xE1\xBA", "\xF0\x9F\x98", "e\xCC\x81"};
+        "\xFF", "\xC3", "\xE1\xBA", "\xF0\x9F\x98", "e\xCC\x81", "\xC3\x80", "\xCB\xBF", "\xE1\xB7\xBF",
+        "\xE1\xB8\x80", "\xE1\xBB\xBF", "\xE1\xBC\x80", "\xE1\xBD\xB1", "\xE1\xBA\xC0", "\xE1\xBB"};
     return p;
 }
 
@@ -239,6 +241,15 @@ TEST_CASE("scan_utf8 agrees with ICU and find_control_character on every pair of
     for (size_t pad = 0; pad < 9; ++pad)
         for (const auto& a : pieces())
             for (const auto& b : pieces()) check_scan(std::string(pad, 'x') + a + b + std::string(pad % 3, 'y'));
+}
+
+TEST_CASE("the letters scan_utf8 takes as NFC without a lookup are stable in NFC") {
+    // U+00C0..U+02FF and U+1E00..U+1EFF: NFC_Quick_Check = Yes and combining class 0.
+    for (UChar32 c = 0xC0; c <= 0x1EFF; c = c == 0x2FF ? 0x1E00 : c + 1) {
+        CAPTURE(c);
+        CHECK(u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES);
+        CHECK(u_getCombiningClass(c) == 0);
+    }
 }
 
 TEST_CASE("scan_utf8 agrees with ICU and find_control_character on random texts") {
