@@ -81,6 +81,10 @@ Diagnostic warning_at(const Document& doc, Position at, const char* rule, Messag
 // An error the school cannot correct (the text of an issued document) reported as a warning
 // saying why: `why` is put before the message.
 void demote_to_warning(Diagnostic& d, const Message& why);
+// A table row's label that makes it a total of the rows above it (table-sum): "Tổng", "Tổng số:",
+// "Cộng", "Tổng cộng (người)", but not "Tổng phụ trách Đội" or "Cộng tác viên".
+bool is_total_label(const std::string& label);
+
 // Where to point for a front-matter key: its line, or the opening "---" when it is absent.
 Position field_position(const Document& doc, const char* key);
 

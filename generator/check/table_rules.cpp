@@ -57,11 +57,16 @@ struct RowInfo {
     int level = 1;
 };
 
-// "Tổng", "Tổng số:", "Cộng", "Tổng cộng (người)" — but not "Tổng phụ trách Đội" or "Cộng tác viên".
+}  // namespace
+
 bool is_total_label(const std::string& label) {
-    // Every total word starts with T or C, and no other character lower-cases to them: the
-    // test skips ICU's lower-casing for the other rows of every table.
-    if (label.empty() || std::strchr("TtCc", label[0]) == nullptr) return false;
+    // Every total word starts with T or C and then ổ or ộ ("tổng", "cộng"), and lower-casing maps
+    // each character on its own and no other character to these: the test skips ICU's
+    // lower-casing for the other rows of every table ("Tháng 9", "Tổ trưởng", "Toán").
+    if (label.size() < 4 || std::strchr("TtCc", label[0]) == nullptr) return false;
+    auto third = static_cast<unsigned char>(label[3]);
+    if (label.compare(1, 2, "\xE1\xBB") != 0 || (third != 0x94 && third != 0x95 && third != 0x98 && third != 0x99))
+        return false;  // not Ổ ổ (U+1ED4, U+1ED5) or Ộ ộ (U+1ED8, U+1ED9)
     std::string lower = to_lower(label);
     size_t paren = lower.find(" (");
     if (paren != std::string::npos) lower.resize(paren);
@@ -70,6 +75,8 @@ bool is_total_label(const std::string& label) {
         if (lower == total) return true;
     return false;
 }
+
+namespace {
 
 // Tables that open with a "TT"/"STT" column carry their labels in the second column.
 size_t label_column(const Table& table) {
@@ -93,9 +100,13 @@ std::string item_marker(const std::string& label) {
 std::vector<RowInfo> classify(const Table& table, size_t label) {
     std::vector<RowInfo> rows(table.rows.size());
     auto label_of = [&](size_t r) { return label < table.rows[r].cells.size() ? trim(table.rows[r].cells[label]) : std::string(); };
+    // Each label's numbering, read once: whether any is Roman decides the levels of the others.
+    std::vector<HeadingNumber> numbers(table.rows.size());
     bool has_roman = false;
-    for (size_t r = 1; r < table.rows.size(); ++r)
-        if (parse_heading_number(label_of(r)).style == NumberStyle::Roman) has_roman = true;
+    for (size_t r = 1; r < table.rows.size(); ++r) {
+        numbers[r] = parse_heading_number(label_of(r));
+        if (numbers[r].style == NumberStyle::Roman) has_roman = true;
+    }
     // Bullets nest in the order they first appear ("-" then "+", or "·" then "-"), all below numbered rows.
     std::vector<std::string> markers;
     int last_numbered_level = 1;
@@ -119,7 +130,7 @@ std::vector<RowInfo> classify(const Table& table, size_t label) {
             info = {RowKind::Item, 100 + static_cast<int>(found - markers.begin())};
             continue;
         }
-        HeadingNumber n = parse_heading_number(first);
+        HeadingNumber& n = numbers[r];
         // In a TT/STT table the number stands in its own column: "| 1 | Giáo viên | 14 |".
         if (n.style == NumberStyle::None && label > 0) {
             std::string tt = trim(cells[0]);

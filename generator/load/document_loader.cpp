@@ -1,6 +1,8 @@
 #include "load/document_loader.h"
 
 #include <cctype>
+#include <map>
+#include <string_view>
 
 #include "load/front_matter.h"
 #include "load/markdown.h"
@@ -26,17 +28,41 @@ std::string scalar(const YAML::Node& map, const char* key) {
     return n && n.IsScalar() ? n.Scalar() : std::string();
 }
 
-std::string text(const YAML::Node& fm, Field field) { return scalar(fm, field_key(field)); }
+// The front matter's top-level values by key, found in one pass over the map. A lookup in
+// YAML::Node compares the key with every key of the map, each converted to a string first,
+// and a document looks up some fifteen fields. The first of two equal keys wins, as in YAML::Node.
+class TopLevel {
+public:
+    explicit TopLevel(const YAML::Node& map) {
+        // emplace keeps the first and copies the handle: assigning one YAML::Node to another
+        // would write through to the tree.
+        for (const auto& kv : map)
+            if (kv.first.IsScalar()) values_.emplace(kv.first.Scalar(), kv.second);
+    }
+    // An undefined node when the key is absent.
+    YAML::Node operator[](const char* key) const {
+        auto it = values_.find(std::string_view(key));
+        return it == values_.end() ? YAML::Node(YAML::NodeType::Undefined) : it->second;
+    }
+
+private:
+    std::map<std::string, YAML::Node, std::less<>> values_;
+};
+
+std::string text(const TopLevel& fm, Field field) {
+    YAML::Node n = fm[field_key(field)];
+    return n && n.IsScalar() ? n.Scalar() : std::string();
+}
 
 // A positive number, as the schema's Integer: "so: 0" is an error, not document number 0.
-std::optional<int> positive_integer(const YAML::Node& fm, Field field) {
+std::optional<int> positive_integer(const TopLevel& fm, Field field) {
     std::optional<int> n = yaml_integer(fm[field_key(field)]);
     return n && *n >= 1 ? n : std::nullopt;
 }
 
 // TextList: a list of non-empty lines; TextOrList also one line. Anything else is an error of
 // the front-matter rule and reads as no list at all.
-std::vector<std::string> text_list(const YAML::Node& fm, Field field) {
+std::vector<std::string> text_list(const TopLevel& fm, Field field) {
     const FieldSpec& spec = field_spec(field);
     YAML::Node node = fm[spec.key];
     std::vector<std::string> out;
@@ -54,7 +80,7 @@ std::vector<std::string> text_list(const YAML::Node& fm, Field field) {
 }
 
 // A map kind's value; an undefined node (false) when it is not a map.
-YAML::Node map_value(const YAML::Node& fm, Field field) {
+YAML::Node map_value(const TopLevel& fm, Field field) {
     YAML::Node n = fm[field_key(field)];
     return n && n.IsMap() ? n : YAML::Node(YAML::NodeType::Undefined);
 }
@@ -93,7 +119,7 @@ Document load_document(std::string path, std::string raw, const DocumentTypes& t
     doc.front = split_front_matter(doc.source);
 
     if (doc.front.valid) {
-        const YAML::Node& fm = doc.front.root;
+        const TopLevel fm(doc.front.root);
         doc.type_id = text(fm, Field::Type);
         doc.type = types.find(doc.type_id);
         doc.number = positive_integer(fm, Field::Number);

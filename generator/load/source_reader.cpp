@@ -48,7 +48,7 @@ SourceText read_source(std::string raw) {
             s.line_starts = line_starts_of(s.text);
             s.lf_lines = s.line_starts.size() - 1;  // a line starts after each '\n'
             if (s.lf_lines > 0) s.first_lf_line = 1;
-            s.first_control = find_control_character(s.text);
+            s.first_control = scan.first_control;  // the text is these bytes
             return s;
         }
         s.lf_lines = static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\n'));

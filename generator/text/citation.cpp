@@ -60,6 +60,36 @@ bool starts_upper(std::string_view s) {
     return s.rfind("Đ", 0) == 0;
 }
 
+// Whether any of the sixteen bytes at `s` is an ASCII digit, in a few vector instructions
+// (GCC's vector extension: SSE2 on x86-64, NEON on ARM).
+bool has_digit16(const char* s) {
+    typedef uint8_t Bytes16 __attribute__((vector_size(16)));
+    Bytes16 v;
+    std::memcpy(&v, s, 16);
+    Bytes16 digit = (v - static_cast<uint8_t>('0')) < static_cast<uint8_t>(10);  // 0xFF where a digit
+    uint64_t halves[2];
+    std::memcpy(halves, &digit, 16);
+    return (halves[0] | halves[1]) != 0;
+}
+
+// The high bit of each of the eight bytes at `s` that is an ASCII digit; each byte is tested on
+// its own (no borrow or carry reaches the next).
+uint64_t digit_bytes(const char* s) {
+    constexpr uint64_t ones = 0x0101010101010101ull, low7 = 0x7F * ones, high = 0x80 * ones;
+    uint64_t x;
+    std::memcpy(&x, s, 8);
+    return ((0x7F + 0x3A) * ones - (x & low7)) & ~x & ((x & low7) + (0x7F - 0x2F) * ones) & high;
+}
+
+// The offset of the first byte marked in a non-zero digit_bytes() word.
+size_t first_marked_byte(uint64_t marks) {
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return static_cast<size_t>(__builtin_clzll(marks)) / 8;
+#else
+    return static_cast<size_t>(__builtin_ctzll(marks)) / 8;
+#endif
+}
+
 // Reads one segment at `i`; the trailing '.' of a sentence is not part of it.
 std::string_view read_segment(std::string_view t, size_t& i) {
     size_t start = i;
@@ -146,6 +176,12 @@ bool ends_with_word(std::string_view t, size_t end, const std::string& word, con
             if (last >= 'A' && last <= 'Z') last = static_cast<char>(last - 'A' + 'a');
             if (lowered.empty() || lowered.back() != last) return false;
         }
+        // The same for the first character, where a candidate cut out of the text most often
+        // differs: an ASCII character is the lower case only of itself, its capital and, beyond
+        // ASCII, of the Kelvin sign (E2 84 AA, to k) and of İ (C4 B0, to i and a dot above).
+        auto first = static_cast<unsigned char>(candidate[0]), want = static_cast<unsigned char>(lowered[0]);
+        if (first >= 'A' && first <= 'Z') first = static_cast<unsigned char>(first - 'A' + 'a');
+        if (want < 0x80 && first != want && first != 0xE2 && first != 0xC4) return false;
         match = to_lower(candidate) == lowered;
     }
     if (!match) return false;
@@ -164,14 +200,15 @@ std::vector<Citation> CitationScanner::scan(std::string_view t) const {
     std::vector<Citation> out;
     size_t pos = 0;
     while (pos < t.size()) {
-        // Every citation has a number followed by "/" or "-": find the digit runs, skipping eight
-        // bytes at a time that hold no digit (most of a document's text).
+        // Every citation has a number followed by "/" or "-": find the digit runs, skipping sixteen
+        // bytes at a time that hold no digit (most of a document's text), then straight to the
+        // first digit: the bytes before it start nothing.
+        while (pos + 16 <= t.size() && !has_digit16(t.data() + pos)) pos += 16;
         while (pos + 8 <= t.size()) {
-            uint64_t x;
-            std::memcpy(&x, t.data() + pos, 8);
-            constexpr uint64_t ones = 0x0101010101010101ull, low7 = 0x7F * ones, high = 0x80 * ones;
-            uint64_t digit = ((0x7F + 0x3A) * ones - (x & low7)) & ~x & ((x & low7) + (0x7F - 0x2F) * ones) & high;
-            if (digit) break;
+            if (uint64_t digit = digit_bytes(t.data() + pos)) {
+                pos += first_marked_byte(digit);
+                break;
+            }
             pos += 8;
         }
         if (pos >= t.size()) break;

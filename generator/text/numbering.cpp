@@ -138,27 +138,29 @@ static bool ends_number(std::string_view t, size_t i) {
     return std::isalpha(c) || c >= 0x80;
 }
 
-HeadingNumber parse_heading_number(std::string_view text) {
-    HeadingNumber n;
-    n.rest = std::string(text);
+// Fills `n` with the numbering `text` starts with; false (and `n` untouched) when there is none.
+static bool read_heading_number(std::string_view text, HeadingNumber& n) {
     std::string_view t = skip_spaces(text);
     // "PHẦN I. ..." and "Chương 2. ...": the word before the number is part of the numbering.
     size_t prefix = 0;
-    for (const char* word : {"PHẦN ", "Phần ", "CHƯƠNG ", "Chương "}) {
-        size_t len = std::strlen(word);
-        if (t.substr(0, len) == word && t.size() > len && (std::isdigit(static_cast<unsigned char>(t[len])) || std::strchr("IVXL", t[len]))) {
-            prefix = len;
-            break;
+    if (!t.empty() && (t[0] == 'P' || t[0] == 'C')) {  // every such word starts so: most texts skip the four
+        static constexpr std::string_view kWords[] = {"PHẦN ", "Phần ", "CHƯƠNG ", "Chương "};
+        for (std::string_view word : kWords) {
+            size_t len = word.size();
+            if (t.substr(0, len) == word && t.size() > len && (std::isdigit(static_cast<unsigned char>(t[len])) || std::strchr("IVXL", t[len]))) {
+                prefix = len;
+                break;
+            }
         }
     }
     std::string_view whole = t;
     t = t.substr(prefix);
-    auto finish = [&](NumberStyle style, std::vector<int> parts, size_t consumed) {
+    auto finish = [&](NumberStyle style, std::vector<int>&& parts, size_t consumed) {
         n.style = style;
         n.parts = std::move(parts);
         n.written = std::string(whole.substr(0, prefix + consumed));
         n.rest = std::string(skip_spaces(t.substr(consumed)));
-        return n;
+        return true;
     };
 
     // "Điều 3." — articles of a decision.
@@ -168,7 +170,7 @@ HeadingNumber parse_heading_number(std::string_view text) {
         while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
         if (i > start && i < t.size() && (t[i] == '.' || t[i] == ':'))
             return finish(NumberStyle::Article, {digits_value(t.substr(start, i - start))}, i + 1);
-        return n;
+        return false;
     }
 
     // Arabic, possibly multi-level: 1.  1)  1.2.  1.2.3  (the final dot may be missing on multi-level).
@@ -178,7 +180,7 @@ HeadingNumber parse_heading_number(std::string_view text) {
         while (true) {
             size_t start = i;
             while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
-            if (i == start || i - start > 3) return n;
+            if (i == start || i - start > 3) return false;
             parts.push_back(digits_value(t.substr(start, i - start)));
             if (i < t.size() && t[i] == '.' && i + 1 < t.size() && std::isdigit(static_cast<unsigned char>(t[i + 1]))) {
                 ++i;
@@ -189,11 +191,11 @@ HeadingNumber parse_heading_number(std::string_view text) {
         bool closed = i < t.size() && (t[i] == '.' || t[i] == ')');
         bool ends = closed ? ends_number(t, i + 1) : (i >= t.size() || t[i] == ' ');
         if (parts.size() == 1) {
-            if (!closed || !ends) return n;
-            return finish(NumberStyle::Arabic, parts, i + 1);
+            if (!closed || !ends) return false;
+            return finish(NumberStyle::Arabic, std::move(parts), i + 1);
         }
-        if (!ends) return n;
-        return finish(NumberStyle::MultiLevel, parts, i + (closed ? 1 : 0));
+        if (!ends) return false;
+        return finish(NumberStyle::MultiLevel, std::move(parts), i + (closed ? 1 : 0));
     }
 
     // Roman: "IV." (upper case, canonical).
@@ -228,6 +230,13 @@ HeadingNumber parse_heading_number(std::string_view text) {
             return finish(NumberStyle::Letter, {value > 0 ? value : letter_position(letter, Alphabet::Latin)}, letter_bytes + 1);
         }
     }
+    return false;
+}
+
+HeadingNumber parse_heading_number(std::string_view text) {
+    HeadingNumber n;
+    // Without numbering the rest is the whole text; copied only then (a paragraph can be long).
+    if (!read_heading_number(text, n)) n.rest = std::string(text);
     return n;
 }
 

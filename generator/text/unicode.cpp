@@ -53,6 +53,23 @@ inline size_t skip_ascii(const uint8_t* s, size_t i, size_t length) {
     return i;
 }
 
+// How many of the eight bytes at `s` are printable ASCII (0x20–0x7E) before the first that is
+// not: 8 when all are. Vietnamese has an accented letter every few bytes, so scan_utf8 skips the
+// short ASCII runs between them by one test of a word instead of one per byte.
+inline size_t printable_ascii_prefix(const uint8_t* s) {
+    constexpr uint64_t ones = 0x0101010101010101ull, low7 = 0x7F * ones, high = 0x80 * ones;
+    uint64_t x;
+    std::memcpy(&x, s, 8);
+    uint64_t low = x & low7;  // each byte below 0x80, so that the sums below carry into no other byte
+    uint64_t other = (x | ~(low + 0x60 * ones) | (low + ones)) & high;  // high bit set, below 0x20, 0x7F
+    if (!other) return 8;
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return static_cast<size_t>(__builtin_clzll(other)) / 8;
+#else
+    return static_cast<size_t>(__builtin_ctzll(other)) / 8;
+#endif
+}
+
 }  // namespace
 
 std::optional<Utf8Error> find_invalid_utf8(std::string_view bytes) {
@@ -94,32 +111,60 @@ struct NfcStableTable {
 Utf8Scan scan_utf8(std::string_view bytes) {
     static const NfcStableTable table;
     const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-    size_t length = bytes.size();
+    const size_t length = bytes.size();
     // Validating already decodes each sequence, so testing its code point against the table
     // costs little more; only a text holding some other character (a combining mark, a
     // character past the table) is handed to ICU's normaliser, which gives the same answer.
+    // The control characters of text/markup.h are looked for in the same pass, which reading
+    // every document did in a second one.
+    constexpr size_t none = std::string_view::npos;
     bool stable = true;
-    size_t i = skip_ascii(s, 0, length);
-    while (i < length) {
+    size_t control = none;
+    size_t i = 0;
+    while (true) {
+        while (i + 8 <= length) {
+            size_t n = printable_ascii_prefix(s + i);
+            i += n;
+            if (n < 8) break;
+        }
+        if (i >= length) break;
         uint8_t lead = s[i];
         if (lead < 0x80) {
-            i = s[i + 1 < length ? i + 1 : i] < 0x80 ? skip_ascii(s, i, length) : i + 1;
+            // Printable here only in the last seven bytes; tab and line ends are text.
+            bool c0_or_del = (lead < 0x20 || lead == 0x7F) && lead != '\t' && lead != '\n' && lead != '\r';
+            if (c0_or_del && control == none) control = i;
+            ++i;
+            continue;
+        }
+        // The letters of Vietnamese first, with no table to look up: U+00C0..U+02FF (C3..CB and a
+        // trail byte) and Latin Extended Additional U+1E00..U+1EFF (E1 B8..BB and a trail byte),
+        // all NFC-stable and none a control character.
+        if (lead >= 0xC3 && lead < 0xCC && i + 1 < length && (s[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
+        if (lead == 0xE1 && i + 2 < length && (s[i + 1] & 0xFC) == 0xB8 && (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         size_t len = utf8_sequence_length(s, i, length);
-        if (len == 0) return {Utf8Error{i, lead}, false};
-        // Two-byte sequences below CC 80 are U+0080..U+02FF: Latin, all stable.
-        if (len == 2 && lead >= 0xCC) {
-            stable = stable && table.stable((uint32_t(lead & 0x1F) << 6) | (s[i + 1] & 0x3F));
+        if (len == 0) return {Utf8Error{i, lead}, false, none};
+        if (len == 2) {
+            // Two-byte sequences below CC 80 are U+0080..U+02FF: Latin, all stable; C2 80–9F are
+            // the C1 controls.
+            if (lead >= 0xCC) stable = stable && table.stable((uint32_t(lead & 0x1F) << 6) | (s[i + 1] & 0x3F));
+            else if (lead == 0xC2 && s[i + 1] < 0xA0 && control == none) control = i;
         } else if (len == 3) {
             uint32_t c = (uint32_t(lead & 0x0F) << 12) | (uint32_t(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
             stable = stable && table.stable(c);
+            if (lead == 0xE2 && control == none && ((c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)))
+                control = i;  // line and paragraph separators, bidi controls
         } else if (len == 4) {
             stable = false;
         }
         i += len;
     }
-    return {std::nullopt, stable || is_nfc(bytes)};
+    return {std::nullopt, stable || is_nfc(bytes), control};
 }
 
 std::string repair_utf8(std::string_view bytes) {

@@ -19,11 +19,13 @@ struct Utf8Error {
 };
 std::optional<Utf8Error> find_invalid_utf8(std::string_view bytes);
 
-// find_invalid_utf8 and is_nfc in one pass over the bytes, for reading every document: `nfc`
-// is what is_nfc says, and is meaningful only when `invalid` is empty.
+// find_invalid_utf8, is_nfc and find_control_character (text/markup.h) in one pass over the
+// bytes, for reading every document: `nfc` is what is_nfc says and `first_control` what
+// find_control_character says, both meaningful only when `invalid` is empty.
 struct Utf8Scan {
     std::optional<Utf8Error> invalid;
     bool nfc = true;
+    size_t first_control = std::string_view::npos;
 };
 Utf8Scan scan_utf8(std::string_view bytes);
 
