@@ -7,6 +7,10 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -277,6 +281,72 @@ struct FoldTable {
 };
 }  // namespace
 
+namespace {
+
+// An ASCII letter or digit, lower-cased, by table; 0 for a separator.
+constexpr std::array<char, 128> kAsciiWord = [] {
+    std::array<char, 128> t{};
+    for (int c = 0; c < 128; ++c)
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) t[static_cast<size_t>(c)] = static_cast<char>(c);
+        else if (c >= 'A' && c <= 'Z') t[static_cast<size_t>(c)] = static_cast<char>(c - 'A' + 'a');
+    return t;
+}();
+
+// Whether byte `b` can be part of a word: an ASCII letter or digit, or any byte of a character
+// beyond ASCII (which the folding judges).
+inline bool stretch_byte(uint8_t b) { return b >= 0x80 || kAsciiWord[b] != 0; }
+
+#if defined(__SSE2__)
+// Bit k set when byte k of the 16 at `p` is a stretch byte.
+inline uint32_t stretch_mask16(const uint8_t* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    // Signed compares: bytes from 0x80 are negative and fail both ranges; their own top bit marks them.
+    return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)) | _mm_movemask_epi8(v));
+}
+#endif
+
+// Calls visit(from, to) for each maximal run of stretch bytes in s[0, length), in order. The runs are
+// found 64 bytes at a time from a bit mask where SSE2 is there: looking at each byte, the branch on
+// where a word ends was mispredicted at nearly every word and was most of the search words' time.
+template <typename Visit>
+void for_each_stretch(const uint8_t* s, size_t length, Visit&& visit) {
+    size_t i = 0, start = 0;
+    bool inside = false;
+#if defined(__SSE2__)
+    for (; i + 64 <= length; i += 64) {
+        const uint64_t m = uint64_t{stretch_mask16(s + i)} | uint64_t{stretch_mask16(s + i + 16)} << 16 |
+                           uint64_t{stretch_mask16(s + i + 32)} << 32 | uint64_t{stretch_mask16(s + i + 48)} << 48;
+        const uint64_t before = m << 1 | (inside ? 1 : 0);
+        uint64_t starts = m & ~before, ends = ~m & before;
+        // Starts and ends alternate: a run open from the block before ends first.
+        for (;;) {
+            if (!inside) {
+                if (!starts) break;
+                start = i + static_cast<size_t>(__builtin_ctzll(starts));
+                starts &= starts - 1;
+                inside = true;
+            }
+            if (!ends) break;
+            visit(start, i + static_cast<size_t>(__builtin_ctzll(ends)));
+            ends &= ends - 1;
+            inside = false;
+        }
+    }
+#endif
+    for (; i < length; ++i) {
+        const bool in = stretch_byte(s[i]);
+        if (in && !inside) start = i;
+        else if (!in && inside) visit(start, i);
+        inside = in;
+    }
+    if (inside) visit(start, length);
+}
+
+}  // namespace
+
 std::string unique_folded_words(std::initializer_list<std::string_view> texts) {
     static const FoldTable table;
     size_t total = 0;
@@ -348,26 +418,68 @@ std::string unique_folded_words(std::initializer_list<std::string_view> texts) {
         *o++ = c;
         hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     };
-    for (std::string_view text : texts) {
-        const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-        int32_t length = static_cast<int32_t>(text.size());
-        for (int32_t i = 0; i < length;) {
-            if (s[i] < 0x80) {
-                // An ASCII letter or digit, lower-cased, by table; 0 for a separator.
-                static constexpr std::array<char, 128> ascii_word = [] {
-                    std::array<char, 128> t{};
-                    for (int c = 0; c < 128; ++c)
-                        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) t[static_cast<size_t>(c)] = static_cast<char>(c);
-                        else if (c >= 'A' && c <= 'Z') t[static_cast<size_t>(c)] = static_cast<char>(c - 'A' + 'a');
-                    return t;
-                }();
-                char c = ascii_word[s[i++]];
-                if (c) {
-                    if (!word) start_word();
-                    add(c);
-                } else {
-                    end_word();
-                }
+    // Words repeat: a plan of 3,000 words has a few hundred different ones. A stretch of text between
+    // ASCII separators ("kiểm", "Nguyễn") is folded the first time its bytes appear; the same bytes
+    // again can only bring words already kept, so they are passed over. The stretches seen are kept
+    // as their place in the text.
+    // Kept small (16 bytes, a thousand of them) so that the table stays in the processor's nearest cache.
+    struct Seen {
+        uint64_t head;    // the first 8 bytes: most stretches are no longer, and are known by it and their size
+        uint32_t offset;  // in its text
+        uint16_t size;    // 0: a free slot
+        uint16_t text;    // which of the texts
+    };
+    unsigned bits = 12;
+    std::vector<Seen> seen(size_t{1} << bits, Seen{0, 0, 0, 0});
+    size_t seen_count = 0;
+    // Eight bytes of a stretch from `k`, those past it zero; `end` is the end of its text.
+    auto chunk_at = [](const uint8_t* at, size_t k, size_t size, const uint8_t* end) {
+        uint64_t chunk = 0;
+        const size_t n = std::min<size_t>(8, size - k);
+        if (at + k + 8 <= end) {
+            std::memcpy(&chunk, at + k, 8);
+            if (n < 8) chunk &= (uint64_t{1} << (8 * n)) - 1;
+        } else {
+            for (size_t b = 0; b < n; ++b) chunk |= uint64_t{at[k + b]} << (8 * b);
+        }
+        return chunk;
+    };
+    // The slot is taken from the high bits of a multiply, which mix in every byte of the head.
+    auto slot_of = [&](uint64_t head, size_t size) { return static_cast<size_t>(((head ^ size) * 0x9E3779B97F4A7C15ull) >> (64 - bits)); };
+    // Whether the stretch s[from, to) of text number `text` comes for the first time. A stretch too
+    // long for the table always counts as new: folding it again only finds words already kept.
+    auto first_time = [&](const uint8_t* s, size_t from, size_t to, size_t text_length, uint16_t text) {
+        const size_t size = to - from;
+        if (size > 0xFFFF || from > 0xFFFFFFFFu || text == 0xFFFF) return true;
+        const uint64_t head = chunk_at(s + from, 0, size, s + text_length);
+        const size_t mask = seen.size() - 1;
+        size_t slot = slot_of(head, size);
+        for (; seen[slot].size != 0; slot = (slot + 1) & mask) {
+            const Seen& e = seen[slot];
+            if (e.head == head && e.size == size && e.text == text &&
+                (size <= 8 || std::memcmp(s + e.offset + 8, s + from + 8, size - 8) == 0))
+                return false;
+        }
+        seen[slot] = Seen{head, static_cast<uint32_t>(from), static_cast<uint16_t>(size), text};
+        if (++seen_count * 4 > seen.size() * 3) {  // at most three quarters full
+            ++bits;
+            std::vector<Seen> grown(size_t{1} << bits, Seen{0, 0, 0, 0});
+            for (const Seen& e : seen) {
+                if (e.size == 0) continue;
+                size_t at = slot_of(e.head, e.size);
+                while (grown[at].size != 0) at = (at + 1) & (grown.size() - 1);
+                grown[at] = e;
+            }
+            seen.swap(grown);
+        }
+        return true;
+    };
+    // The words of one stretch, folded letter by letter onto the end of the buffer.
+    auto fold_stretch = [&](const uint8_t* s, int32_t from, int32_t length) {
+        for (int32_t i = from; i < length;) {
+            if (s[i] < 0x80) {  // a letter or digit: a stretch holds no ASCII separator
+                if (!word) start_word();
+                add(kAsciiWord[s[i++]]);
                 continue;
             }
             UChar32 c;
@@ -397,7 +509,15 @@ std::string unique_folded_words(std::initializer_list<std::string_view> texts) {
             if (!word) start_word();
             for (int32_t k = 0; k < n; ++k) add(bytes[k]);
         }
-        end_word();  // the texts are joined by a space
+        end_word();
+    };
+    uint16_t text_number = 0;
+    for (std::string_view text : texts) {
+        const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+        for_each_stretch(s, text.size(), [&](size_t from, size_t to) {
+            if (first_time(s, from, to, text.size(), text_number)) fold_stretch(s, static_cast<int32_t>(from), static_cast<int32_t>(to));
+        });
+        if (text_number < 0xFFFF) ++text_number;
     }
     return std::string(base, static_cast<size_t>(o - base));
 }

@@ -309,6 +309,24 @@ TEST_CASE("unique_folded_words gives the words of folding, splitting and droppin
     std::string expected;
     for (int i = 0; i < 3000; ++i) expected += (i ? " w" : "w") + std::to_string(i);
     CHECK(unique_folded_words({"", many}) == expected);
+    // Long texts, through the 64-byte blocks: stretches across block edges, repeated with other
+    // neighbours, in both texts, with marks, letters beyond Latin, punctuation and broken bytes.
+    const std::vector<std::string> pieces = {"kế", "hoạch", "KẾ", "Hoạch", "năm", "học", "2024", "x", "ke", "hoach", " ", "  ", "\n",
+                                             "-", "|", "*", ",", ".", "(", ")", "e\xCC\x81", "\xCC\x81", "Đ", "đ", "Ω", "ω", "–",
+                                             "\xE2\x80\x9C", "\xC2\xA0", "\xFF", "\xE1\xBA", "a\xF0\x9F\x98\x80" "b", "ǅ", "Ⅻ",
+                                             std::string(70, 'a'), std::string(63, 'b') + "ạ", "İ", "ß", "ﬁ", "\x7F", "9"};
+    std::mt19937 random(20261202);
+    for (int round = 0; round < 3000; ++round) {
+        std::string a, b;
+        for (int n = static_cast<int>(random() % 8); n > 0; --n) a += pieces[random() % pieces.size()];
+        for (int n = static_cast<int>(random() % 120); n > 0; --n) b += pieces[random() % pieces.size()];
+        INFO(round);
+        CHECK(unique_folded_words({a, b}) == reference_unique_words(a, b));
+    }
+    std::string long_words;
+    for (int n = 1; n <= 40; ++n)
+        for (char last : {'x', 'y'}) long_words += std::string(static_cast<size_t>(n), 'a') + last + " Ạ" + std::string(static_cast<size_t>(n), 'A') + last + " ";
+    CHECK(unique_folded_words({long_words, long_words}) == reference_unique_words(long_words, long_words));
 }
 
 TEST_CASE("read_source gives the same text, flags and line starts as before") {
