@@ -23,33 +23,18 @@
 #include "text/numbering.h"
 #include "text/unicode.h"
 #include "test_support.h"
+#include "unicode_reference.h"
 
 using namespace vanban;
 
 namespace {
 
-namespace reference {
+namespace former {
 
 // scan_utf8 before it looked for control characters: ICU's decoder and normaliser, and
 // find_control_character as a second pass.
-std::optional<Utf8Error> find_invalid_utf8(std::string_view bytes) {
-    const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-    int32_t length = static_cast<int32_t>(bytes.size());
-    for (int32_t i = 0; i < length;) {
-        int32_t start = i;
-        UChar32 c;
-        U8_NEXT(s, i, length, c);
-        if (c < 0) return Utf8Error{static_cast<size_t>(start), s[start]};
-    }
-    return std::nullopt;
-}
-
-bool is_nfc(std::string_view utf8) {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2& nfc = *icu::Normalizer2::getNFCInstance(status);
-    bool normalized = nfc.isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status);
-    return U_SUCCESS(status) && normalized;
-}
+using ::reference::find_invalid_utf8;
+using ::reference::is_nfc;
 
 // is_total_label before it looked at the letter after the T or C.
 bool is_total_label(const std::string& label) {
@@ -190,18 +175,18 @@ HeadingNumber parse_heading_number(std::string_view text) {
     return n;
 }
 
-}  // namespace reference
+}  // namespace former
 
 void check_scan(const std::string& s) {
     Utf8Scan scan = scan_utf8(s);
-    auto old = reference::find_invalid_utf8(s);
+    auto old = former::find_invalid_utf8(s);
     REQUIRE(scan.invalid.has_value() == old.has_value());
     if (old) {
         CHECK(scan.invalid->offset == old->offset);
         CHECK(scan.invalid->byte == old->byte);
         return;
     }
-    CHECK(scan.nfc == reference::is_nfc(s));
+    CHECK(scan.nfc == former::is_nfc(s));
     CHECK(scan.first_control == find_control_character(s));
 }
 
@@ -256,7 +241,7 @@ TEST_CASE("scan_utf8 agrees with ICU and find_control_character on random texts"
     // Mostly of valid pieces: a text with a broken one is only scanned up to it.
     std::vector<std::string> valid;
     for (const auto& p : pieces())
-        if (!reference::find_invalid_utf8(p)) valid.push_back(p);
+        if (!former::find_invalid_utf8(p)) valid.push_back(p);
     std::mt19937 random(2026);
     std::uniform_int_distribution<size_t> pick(0, pieces().size() - 1), pick_valid(0, valid.size() - 1), count(1, 80);
     for (int n = 0; n < 20000; ++n) {
@@ -276,12 +261,12 @@ TEST_CASE("is_total_label agrees with lower-casing the whole label, whatever cha
         for (const char* first : {"T", "c"})
             for (const char* rest : {"ng", "ng cộng (người):"}) {
                 std::string label = first + ch + rest;
-                CHECK(is_total_label(label) == reference::is_total_label(label));
+                CHECK(is_total_label(label) == former::is_total_label(label));
             }
     }
     for (const std::string& label : std::vector<std::string>{"Tổng", "TỔNG SỐ:", "Tổng cộng (người)", "CỘNG", "cộng chung ", "Tổng phụ trách Đội",
                                     "Cộng tác viên", "Tổ", "T", "", std::string("\0\xE1\xBB\x95ng", 6), "To\xCC\x82\xCC\x89ng"})
-        CHECK(is_total_label(label) == reference::is_total_label(label));
+        CHECK(is_total_label(label) == former::is_total_label(label));
     CHECK(is_total_label("TỔNG CỘNG:"));
     CHECK_FALSE(is_total_label("Tháng 9"));
 }
@@ -303,7 +288,7 @@ TEST_CASE("lower case begins with an ASCII byte only for ASCII, the Kelvin sign 
 namespace {
 
 void check_number(const std::string& text) {
-    HeadingNumber fast = parse_heading_number(text), old = reference::parse_heading_number(text);
+    HeadingNumber fast = parse_heading_number(text), old = former::parse_heading_number(text);
     CHECK(fast.style == old.style);
     CHECK(fast.parts == old.parts);
     CHECK(fast.letter == old.letter);
@@ -337,7 +322,7 @@ TEST_CASE("parse_heading_number reads every numbering as before") {
 }
 
 namespace {
-namespace reference {
+namespace former {
 
 // The front-matter fields as load_document read them before, each by YAML::Node's lookup.
 std::string scalar(const YAML::Node& map, const char* key) {
@@ -372,7 +357,7 @@ bool is_map(const YAML::Node& fm, Field field) {
     return n && n.IsMap();
 }
 
-}  // namespace reference
+}  // namespace former
 }  // namespace
 
 TEST_CASE("load_document reads the front-matter fields as YAML::Node's lookups find them") {
@@ -392,24 +377,24 @@ TEST_CASE("load_document reads the front-matter fields as YAML::Node's lookups f
         Document doc = load_document("plans/a.md", "---\n" + text + "---\n\n# I. Mục đích\n", repo.types, repo.school);
         REQUIRE(doc.front.valid);
         const YAML::Node fm = doc.front.root;
-        CHECK(doc.type_id == reference::scalar(fm, field_key(Field::Type)));
-        CHECK(doc.number == reference::positive_integer(fm, Field::Number));
-        CHECK(doc.date == parse_iso_date(reference::scalar(fm, field_key(Field::Date))));
-        std::optional<SchoolYear> year = parse_school_year(reference::scalar(fm, field_key(Field::SchoolYear)));
+        CHECK(doc.type_id == former::scalar(fm, field_key(Field::Type)));
+        CHECK(doc.number == former::positive_integer(fm, Field::Number));
+        CHECK(doc.date == parse_iso_date(former::scalar(fm, field_key(Field::Date))));
+        std::optional<SchoolYear> year = parse_school_year(former::scalar(fm, field_key(Field::SchoolYear)));
         CHECK(doc.school_year.has_value() == year.has_value());
         if (year && doc.school_year) CHECK(doc.school_year->first_year == year->first_year);
-        CHECK(doc.subject == reference::scalar(fm, field_key(Field::Subject)));
-        CHECK(doc.category == reference::scalar(fm, field_key(Field::Category)));
-        CHECK(doc.page_title == reference::scalar(fm, field_key(Field::PageTitle)));
-        CHECK(doc.menu_order == reference::positive_integer(fm, Field::MenuOrder).value_or(0));
-        CHECK(doc.recipients == reference::text_list(fm, Field::Recipients));
-        CHECK(doc.addressees == reference::text_list(fm, Field::Addressees));
-        CHECK(doc.issuing_body.has_value() == reference::is_map(fm, Field::IssuingBody));
-        CHECK(doc.superior_approval.has_value() == reference::is_map(fm, Field::SuperiorApproval));
-        if (reference::is_map(fm, Field::Signer)) {
+        CHECK(doc.subject == former::scalar(fm, field_key(Field::Subject)));
+        CHECK(doc.category == former::scalar(fm, field_key(Field::Category)));
+        CHECK(doc.page_title == former::scalar(fm, field_key(Field::PageTitle)));
+        CHECK(doc.menu_order == former::positive_integer(fm, Field::MenuOrder).value_or(0));
+        CHECK(doc.recipients == former::text_list(fm, Field::Recipients));
+        CHECK(doc.addressees == former::text_list(fm, Field::Addressees));
+        CHECK(doc.issuing_body.has_value() == former::is_map(fm, Field::IssuingBody));
+        CHECK(doc.superior_approval.has_value() == former::is_map(fm, Field::SuperiorApproval));
+        if (former::is_map(fm, Field::Signer)) {
             YAML::Node signer = fm[field_key(Field::Signer)];
-            CHECK(doc.signer.name == reference::scalar(signer, part::kName));
-            CHECK(doc.signer.position == reference::scalar(signer, part::kPosition));
+            CHECK(doc.signer.name == former::scalar(signer, part::kName));
+            CHECK(doc.signer.position == former::scalar(signer, part::kPosition));
         } else {
             CHECK(doc.signer.name.empty());
         }

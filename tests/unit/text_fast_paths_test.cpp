@@ -17,29 +17,11 @@
 #include "text/citation.h"
 #include "text/markup.h"
 #include "text/unicode.h"
+#include "unicode_reference.h"
 
 using namespace vanban;
 
 namespace reference {
-
-std::optional<Utf8Error> find_invalid_utf8(std::string_view bytes) {
-    const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-    int32_t length = static_cast<int32_t>(bytes.size());
-    for (int32_t i = 0; i < length;) {
-        int32_t start = i;
-        UChar32 c;
-        U8_NEXT(s, i, length, c);
-        if (c < 0) return Utf8Error{static_cast<size_t>(start), s[start]};
-    }
-    return std::nullopt;
-}
-
-bool is_nfc(std::string_view utf8) {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2& nfc = *icu::Normalizer2::getNFCInstance(status);
-    bool normalized = nfc.isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status);
-    return U_SUCCESS(status) && normalized;
-}
 
 size_t control_length(const std::string& s, size_t i) {
     unsigned char u = static_cast<unsigned char>(s[i]);
