@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "support/content_hash.h"
@@ -64,10 +63,7 @@ std::string stat_identity(const std::string& path) {
 
 const std::string& program_identity() {
     static const std::string id = [] {
-        std::ifstream in("/proc/self/exe", std::ios::binary);
-        std::ostringstream bytes;
-        bytes << in.rdbuf();
-        return "vanban " VANBAN_VERSION " " + ContentHash().add(bytes.str()).hex();
+        return "vanban " VANBAN_VERSION " " + ContentHash().add_file("/proc/self/exe").hex();
     }();
     return id;
 }

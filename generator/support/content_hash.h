@@ -24,6 +24,10 @@ public:
         XXH3_128bits_update(state_, s.data(), s.size());
         return *this;
     }
+    // A file's content as add() takes a string (its length, then its bytes), read a piece at a time;
+    // one that cannot be read as empty. vanban's own executable, with its debugging information, is
+    // a hundred megabytes: read whole into a string it was most of a PDF command's own time.
+    ContentHash& add_file(const std::string& path);
     // Files by name and content (an absent one as empty): the images a document shows.
     ContentHash& add_files(const std::vector<std::string>& paths);
     std::string hex() const {
