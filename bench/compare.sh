@@ -143,21 +143,20 @@ if [ "$do_pdf" -eq 1 ]; then
     fi
     root=$(corpus 10)
     mapfile -t plans < <(cd "$root" && find plans -name '*.md' | sort)
-    pdf_runs() {  # pdf_runs KEY BINARY: cold cache and a fresh output folder on every run
-        (cd "$root" && measure_pdf "$@")
+    pdf_once() {  # pdf_once KEY BINARY: one run, cold cache and a fresh output folder, its time added to TIMES[KEY]
+        rm -rf "$out/pdf-cache" "$out/pdf-out"
+        (cd "$root" && /usr/bin/time -f "%e" -o "$out/time" "$2" pdf "${plans[@]}" --out "$out/pdf-out" \
+            --cache "$out/pdf-cache" > "$out/log" 2>&1) || { echo "$1 failed:" >&2; tail -5 "$out/log" >&2; exit 1; }
+        TIMES[$1]="${TIMES[$1]:-} $(tail -1 "$out/time")"
     }
-    measure_pdf() {
-        local key=$1 binary=$2 times=() t
-        for _ in $(seq "$runs"); do
-            rm -rf "$out/pdf-cache" "$out/pdf-out"
-            /usr/bin/time -f "%e" -o "$out/time" "$binary" pdf "${plans[@]}" --out "$out/pdf-out" \
-                --cache "$out/pdf-cache" > "$out/log" 2>&1 || { echo "$key failed:" >&2; tail -5 "$out/log" >&2; exit 1; }
-            times+=("$(tail -1 "$out/time")")
-        done
-        printf '%s\n' "${times[@]}" | median
-    }
-    pdf_now=$(pdf_runs now "$vanban")
-    pdf_base=$(pdf_runs baseline "$baseline")
+    for _ in $(seq "$runs"); do  # in turns, as the builds
+        pdf_once pdf-now "$vanban"
+        pdf_once pdf-base "$baseline"
+    done
+    median_of pdf-now
+    median_of pdf-base
+    pdf_now=${T[pdf-now]}
+    pdf_base=${T[pdf-base]}
     rm -rf "$out/pdf-cache" "$out/pdf-out"
     printf '%-44s %10s\n' "cold PDFs of ${#plans[@]} plans, vanban" "$pdf_now"
     printf '%-44s %10s\n' "cold PDFs of ${#plans[@]} plans, $baseline_rev" "$pdf_base"
