@@ -9,7 +9,6 @@
 #include <map>
 #include <random>
 #include <set>
-#include <sstream>
 
 #include "build/build_session.h"
 #include "model/page_paths.h"
@@ -21,12 +20,7 @@ using namespace vanban;
 
 namespace {
 
-std::string read_text(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+std::string read_text(const fs::path& p) { return vanban::test::read(p); }
 
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 

@@ -4,8 +4,6 @@
 #include <sys/stat.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "support/content_hash.h"
@@ -16,17 +14,6 @@ using namespace vanban;
 using vanban::test::Scratch;
 using vanban::test::write;
 
-namespace {
-
-std::string whole(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
-
-}  // namespace
-
 TEST_CASE("add_file hashes a file as add hashes its content, read a piece at a time") {
     Scratch s;
     std::string big;
@@ -36,7 +23,7 @@ TEST_CASE("add_file hashes a file as add hashes its content, read a piece at a t
         CHECK(ContentHash().add_file((s.path / "tep").string()).hex() == ContentHash().add(content).hex());
     }
     // The executable itself, as program_identity reads it.
-    CHECK(ContentHash().add_file("/proc/self/exe").hex() == ContentHash().add(whole("/proc/self/exe")).hex());
+    CHECK(ContentHash().add_file("/proc/self/exe").hex() == ContentHash().add(vanban::test::read("/proc/self/exe")).hex());
 }
 
 TEST_CASE("add_file takes what is not a readable file as empty, and a FIFO does not hold it") {

@@ -5,8 +5,6 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "load/published_files.h"
 #include "model/site_layout.h"
@@ -16,18 +14,8 @@
 namespace fs = std::filesystem;
 using namespace vanban;
 using vanban::test::Scratch;
+using vanban::test::read;
 using vanban::test::write;
-
-namespace {
-
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-}  // namespace
 
 TEST_CASE("exchange_paths swaps two folders in one step: both names exist before and after") {
     Scratch s;
