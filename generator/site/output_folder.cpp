@@ -38,15 +38,6 @@ public:
     ~NewFile() {
         if (fd_ >= 0) ::close(fd_);
     }
-    void write(const char* data, size_t size) {
-        while (size > 0) {
-            ssize_t n = ::write(fd_, data, size);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) throw std::runtime_error("không ghi được tệp " + path_.string());
-            data += n;
-            size -= static_cast<size_t>(n);
-        }
-    }
     // Bytes from several places, in order, with as few writev calls as the kernel allows.
     void write(const std::vector<std::string_view>& pieces) {
         std::vector<iovec> parts;
@@ -239,7 +230,7 @@ void OutputFolder::copy_file(const std::string& root, const std::string& source,
             if (n < 0 && errno == EINTR) continue;
             if (n < 0) throw std::runtime_error("không đọc được " + source);
             if (n == 0) break;
-            out.write(buffer, static_cast<size_t>(n));
+            out.write({std::string_view(buffer, static_cast<size_t>(n))});
         }
         out.close();
     } catch (...) {
