@@ -3,6 +3,7 @@
 // from anywhere and put its bytes in the PDF and the Word file, so build refuses it. An image
 // that is not a raster image (an SVG, even one named .png) stays out of them (attachment).
 #include <filesystem>
+#include <optional>
 
 #include "check/checks.h"
 #include "load/published_files.h"
@@ -28,7 +29,10 @@ Diagnostic refused_image(const Document& doc, const Link& link, const char* rule
 
 void check_links(const Document& doc, const Repository& repo, Diagnostics& out) {
     fs::path dir = fs::path(doc.path).parent_path();
-    const DiskTree disk(repo.root);
+    // The school's files as the session reads them (a repository made by hand has none: its root on disk).
+    std::optional<DiskTree> disk;
+    if (!repo.source) disk.emplace(repo.root);
+    const SourceTree& tree = repo.source ? *repo.source : *disk;
     for (const Link& link : doc.links) {
         if (!url_scheme(link.target).empty()) continue;  // http:, mailto:, tel: (rule url for the others)
         std::string target = link.target.substr(0, link.target.find_first_of("#?"));
@@ -43,8 +47,6 @@ void check_links(const Document& doc, const Repository& repo, Diagnostics& out) 
         fs::path resolved = (dir / percent_decode(target)).lexically_normal();
         std::string rel = resolved.generic_string();
         bool outside = !is_inside(resolved, ".");
-        // The school's files as the session reads them (a repository made by hand has none: its root on disk).
-        const SourceTree& tree = repo.source ? *repo.source : disk;
         bool exists = !outside && tree.exists(rel);
         if (exists && link.image && is_published(rel) && !published_file_for_url(tree, doc.path, link.target)) {
             out.push_back(refused_image(doc, link, "symlink", "đi qua liên kết tượng trưng hoặc không phải tệp thường",

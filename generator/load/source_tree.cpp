@@ -79,7 +79,8 @@ int open_folder(const std::string& root, const std::string& relative) {
 
 // The regular file `relative`, opened without following any link; -1 with errno set otherwise
 // (ELOOP for a link at its end). O_NONBLOCK: opening a FIFO must not wait for a writer.
-int open_plain(const std::string& root, const std::string& relative) {
+// `root_fd`: the root opened with O_PATH, or -1 to open it here.
+int open_plain(int root_fd, const std::string& root, const std::string& relative) {
     auto [parent, name] = split_last(relative);
     if (name.empty() || name == "." || name == "..") {
         errno = ENOENT;
@@ -88,12 +89,13 @@ int open_plain(const std::string& root, const std::string& relative) {
     // Where the kernel has openat2 (Linux 5.6), one call makes the same refusals as the walk below
     // (a link anywhere in the path, a step out of the root) for every document the build reads.
     if (!relative.empty() && relative[0] != '/' && relative.find("..") == std::string::npos) {
-        Fd top(::open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
-        if (top.fd < 0) return -1;
+        Fd opened_here(root_fd < 0 ? ::open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC) : -1);
+        int top = root_fd < 0 ? opened_here.fd : root_fd;
+        if (top < 0) return -1;
         open_how how{};
         how.flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK;
         how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
-        long fd = ::syscall(SYS_openat2, top.fd, relative.c_str(), &how, sizeof how);
+        long fd = ::syscall(SYS_openat2, top, relative.c_str(), &how, sizeof how);
         if (fd >= 0) return static_cast<int>(fd);
         // Refused or missing (or no openat2): the walk says which name is at fault, in its errno.
     }
@@ -103,6 +105,13 @@ int open_plain(const std::string& root, const std::string& relative) {
 }
 
 }  // namespace
+
+DiskTree::DiskTree(std::string root)
+    : SourceTree(std::move(root)), root_fd_(::open(this->root().c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) {}
+
+DiskTree::~DiskTree() {
+    if (root_fd_ >= 0) ::close(root_fd_);
+}
 
 bool SourceTree::is_plain_file(const std::string& relative) const {
     std::optional<SourceInfo> info = stat(relative);
@@ -163,14 +172,15 @@ std::optional<SourceInfo> DiskTree::stat(const std::string& relative) const {
 }
 
 std::string DiskTree::read(const std::string& relative, uintmax_t max_size) const {
-    Fd fd(open_plain(root(), relative));
+    Fd fd(open_plain(root_fd_, root(), relative));
     if (fd.fd < 0) throw std::runtime_error(errno == ELOOP ? a_link(relative) : not_read(relative));
     struct stat st {};
     if (::fstat(fd.fd, &st) != 0 || !S_ISREG(st.st_mode)) throw std::runtime_error(not_regular(relative));
     if (static_cast<uintmax_t>(st.st_size) > max_size)
         throw SourceTooLarge(shown(relative) + " quá lớn", static_cast<uintmax_t>(st.st_size));
-    // Read straight into the string, sized from the file's size plus one byte to see its end (or
-    // that it grew: then in larger steps until it ends).
+    // Read straight into the string, sized from the file's size plus one byte. The read ends once
+    // the bytes fstat counted are in (no second read to see 0); a file fstat calls empty (as some
+    // kernel files are) is read in larger steps until its end.
     std::string bytes(static_cast<size_t>(st.st_size) + 1, '\0');
     size_t used = 0;
     for (;;) {
@@ -180,13 +190,14 @@ std::string DiskTree::read(const std::string& relative, uintmax_t max_size) cons
         if (n < 0) throw std::runtime_error(not_read(relative));
         if (n == 0) break;
         used += static_cast<size_t>(n);
+        if (used == static_cast<size_t>(st.st_size)) break;
     }
     bytes.resize(used);
     return bytes;
 }
 
 std::string DiskTree::head(const std::string& relative, size_t count) const {
-    Fd fd(open_plain(root(), relative));
+    Fd fd(open_plain(root_fd_, root(), relative));
     struct stat st {};
     if (fd.fd < 0 || ::fstat(fd.fd, &st) != 0 || !S_ISREG(st.st_mode)) return {};
     std::string bytes(count, '\0');

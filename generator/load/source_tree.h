@@ -75,7 +75,10 @@ private:
 // O_NOFOLLOW (openat), so a link anywhere on the way is refused, not followed.
 class DiskTree : public SourceTree {
 public:
-    explicit DiskTree(std::string root) : SourceTree(std::move(root)) {}
+    explicit DiskTree(std::string root);
+    ~DiskTree() override;
+    DiskTree(const DiskTree&) = delete;
+    DiskTree& operator=(const DiskTree&) = delete;
     std::optional<std::vector<SourceEntry>> list(const std::string& folder) const override;
     std::optional<SourceInfo> stat(const std::string& relative) const override;
     std::string read(const std::string& relative, uintmax_t max_size = UINTMAX_MAX) const override;
@@ -83,6 +86,11 @@ public:
     std::string link_target(const std::string& relative) const override;
     bool link_loops(const std::string& relative) const override;
     bool exists(const std::string& relative) const override;
+
+private:
+    // The root, opened once (O_PATH) when it exists: each file is then one openat2 from it, not a
+    // walk of the root's own path again for every document. -1: the root is opened for each call.
+    int root_fd_;
 };
 
 // Files, folders and links held in memory; a file's folders exist with it.

@@ -28,11 +28,12 @@ fs::path without_trailing_slash(fs::path p) {
     return p;
 }
 
-// Writes `size` bytes to a new file at `path`, which must not be a link (O_NOFOLLOW).
+// Writes a new file at `path`, which must not be a link (O_NOFOLLOW). It is opened by its name in
+// `folder`, the descriptor of its folder: the kernel does not walk the whole path for every page.
 class NewFile {
 public:
-    explicit NewFile(const fs::path& path) : path_(path) {
-        fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+    NewFile(int folder, const fs::path& path) : path_(path) {
+        fd_ = ::openat(folder, path.filename().c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
         if (fd_ < 0) throw std::runtime_error("không ghi được tệp " + path.string());
     }
     ~NewFile() {
@@ -181,21 +182,26 @@ void OutputFolder::remove(const std::string& relative_path) {
 }
 
 OutputFolder::~OutputFolder() {
+    for (const auto& [folder, fd] : folders_) ::close(fd);
     if (!committed_) {
         std::error_code ec;
         fs::remove_all(temporary_, ec);
     }
 }
 
-void OutputFolder::make_folder_of(const fs::path& path) {
-    fs::path folder = path.parent_path();
+int OutputFolder::folder_of(const fs::path& path) {
+    const std::string folder = path.parent_path().native();
     {
         std::lock_guard<std::mutex> lock(folders_lock_);
-        if (folders_.count(folder.native())) return;
+        if (auto found = folders_.find(folder); found != folders_.end()) return found->second;
     }
     fs::create_directories(folder);
+    int fd = ::open(folder.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) throw std::runtime_error("không mở được thư mục " + folder + " (" + std::strerror(errno) + ")");
     std::lock_guard<std::mutex> lock(folders_lock_);
-    folders_.insert(folder.native());
+    auto [kept, inserted] = folders_.emplace(folder, fd);
+    if (!inserted) ::close(fd);  // another thread made it meanwhile
+    return kept->second;
 }
 
 void OutputFolder::write(const std::string& relative_path, const std::string& content) {
@@ -204,8 +210,7 @@ void OutputFolder::write(const std::string& relative_path, const std::string& co
 
 void OutputFolder::write(const std::string& relative_path, const std::vector<std::string_view>& pieces) {
     fs::path p = fs::path(temporary_) / relative_path;
-    make_folder_of(p);
-    NewFile out(p);
+    NewFile out(folder_of(p), p);
     out.write(pieces);
     out.close();
 }
@@ -219,11 +224,11 @@ void OutputFolder::copy_file(const std::string& root, const std::string& source,
         throw std::runtime_error("không chép được " + source + " (không phải tệp thường, hay là liên kết tượng trưng)");
     }
     fs::path p = fs::path(temporary_) / relative_path;
-    make_folder_of(p);
+    int folder = folder_of(p);
     std::error_code ec;
     fs::remove(p, ec);  // a new file, never a write through an existing one
     try {
-        NewFile out(p);
+        NewFile out(folder, p);
         char buffer[65536];
         for (;;) {
             ssize_t n = ::read(in, buffer, sizeof buffer);
@@ -242,7 +247,7 @@ void OutputFolder::copy_file(const std::string& root, const std::string& source,
 
 std::string OutputFolder::path_of(const std::string& relative_path) {
     fs::path p = fs::path(temporary_) / relative_path;
-    make_folder_of(p);
+    folder_of(p);
     return p.string();
 }
 

@@ -7,7 +7,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 namespace vanban {
@@ -56,14 +56,15 @@ private:
     struct InPlace {};
     OutputFolder(std::string target, InPlace);
 
-    // The folder of `path`, made when missing; each folder is looked for once, not for every file
-    // written into it (a stat per page). Safe from several threads.
-    void make_folder_of(const std::filesystem::path& path);
+    // The folder of `path`, made when missing, as a descriptor (O_PATH) that its files are opened
+    // from; each folder is looked for once, not for every file written into it. Safe from several
+    // threads.
+    int folder_of(const std::filesystem::path& path);
 
     std::string target_, temporary_;
     bool committed_ = false;
     std::mutex folders_lock_;
-    std::unordered_set<std::string> folders_;  // made or found by make_folder_of
+    std::unordered_map<std::string, int> folders_;  // made or found by folder_of, and their descriptors
 };
 
 // Removes "<target>.tmp-PID" and "<target>.old-PID" folders beside `target` whose process is gone
