@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 
 #include "model/page_paths.h"
@@ -170,52 +171,59 @@ namespace {
 // ke-hoach/2024-2025 has thousands, and a set of them was most of the time before a build).
 class Owners {
 public:
-    void add(const std::string& source) {
-        if (!first_) first_ = &source;
+    void add(std::string_view source) {
+        if (!first_) first_ = source;
         else if (*first_ != source) several_ = true;
     }
-    bool other_than(const std::string& source) const { return several_ || (first_ && *first_ != source); }
+    bool other_than(std::string_view source) const { return several_ || (first_ && *first_ != source); }
 
 private:
-    const std::string* first_ = nullptr;  // in `candidates` or the site's own name, which outlive it
+    std::optional<std::string_view> first_;
     bool several_ = false;
 };
 
 }  // namespace
 
 std::set<std::string> sources_at_risk(const std::vector<std::string>& documents, const std::vector<std::string>& attachments) {
-    // Every file a source might make, and every folder above one, with who might make it ("" for vanban).
-    std::unordered_map<std::string, Owners> files, folders;
-    std::vector<std::pair<std::string, std::vector<std::string>>> candidates;
+    // Every file a source might make ("" for vanban's own), made once: the maps below are keyed by
+    // views of these strings and of their folders' prefixes, so that nothing is copied per lookup.
+    struct Claim {
+        std::string_view source;
+        std::string file;
+    };
+    std::vector<Claim> claims;
+    claims.reserve(site_own_files().size() + 4 * documents.size() + attachments.size());
+    for (const auto& f : site_own_files()) claims.push_back({std::string_view(), f});
     for (const auto& path : documents) {
         std::string page = output_path(path);
-        candidates.push_back({path, {page, pdf_page(page), docx_page(page), comparison_page(page)}});
+        claims.push_back({path, pdf_page(page)});
+        claims.push_back({path, docx_page(page)});
+        claims.push_back({path, comparison_page(page)});
+        claims.push_back({path, std::move(page)});
     }
-    for (const auto& path : attachments) candidates.push_back({path, {output_path(path)}});
+    for (const auto& path : attachments) claims.push_back({path, output_path(path)});
+
+    std::unordered_map<std::string_view, Owners> files, folders;
+    files.reserve(claims.size());
     std::set<std::string> risky;
-    auto add = [&](const std::string& source, const std::string& file) {
-        files[file].add(source);
-        for (size_t slash = file.find('/'); slash != std::string::npos; slash = file.find('/', slash + 1)) folders[file.substr(0, slash)].add(source);
+    for (const Claim& c : claims) {
+        std::string_view file = c.file;
+        files[file].add(c.source);
         size_t start = 0;
-        while (start <= file.size()) {
-            size_t end = std::min(file.find('/', start), file.size());
-            if (end - start > kMaxSiteNameBytes) risky.insert(source);
-            if (end == file.size()) break;
-            start = end + 1;
+        for (size_t slash = file.find('/'); slash != std::string_view::npos; slash = file.find('/', slash + 1)) {
+            folders[file.substr(0, slash)].add(c.source);
+            if (slash - start > kMaxSiteNameBytes) risky.emplace(c.source);
+            start = slash + 1;
         }
-        if (file.size() > kMaxSitePathBytes) risky.insert(source);
-    };
-    const std::string vanban;
-    for (const auto& f : site_own_files()) add(vanban, f);
-    for (const auto& [source, list] : candidates)
-        for (const auto& file : list) add(source, file);
-    for (const auto& [source, list] : candidates)
-        for (const auto& file : list) {
-            if (files[file].other_than(source)) risky.insert(source);
-            if (auto it = folders.find(file); it != folders.end() && it->second.other_than(source)) risky.insert(source);
-            for (size_t slash = file.find('/'); slash != std::string::npos; slash = file.find('/', slash + 1))
-                if (auto it = files.find(file.substr(0, slash)); it != files.end() && it->second.other_than(source)) risky.insert(source);
-        }
+        if (file.size() - start > kMaxSiteNameBytes || file.size() > kMaxSitePathBytes) risky.emplace(c.source);
+    }
+    for (const Claim& c : claims) {
+        std::string_view file = c.file;
+        if (files[file].other_than(c.source)) risky.emplace(c.source);
+        if (auto it = folders.find(file); it != folders.end() && it->second.other_than(c.source)) risky.emplace(c.source);
+        for (size_t slash = file.find('/'); slash != std::string_view::npos; slash = file.find('/', slash + 1))
+            if (auto it = files.find(file.substr(0, slash)); it != files.end() && it->second.other_than(c.source)) risky.emplace(c.source);
+    }
     risky.erase("");
     return risky;
 }
