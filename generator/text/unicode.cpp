@@ -110,6 +110,64 @@ struct NfcStableTable {
     bool stable(uint32_t c) const { return c < kStableLimit && (bits[c / 64] >> (c % 64) & 1); }
 };
 
+#if defined(__SSE2__)
+// What each of 16 bytes is, one bit per byte.
+struct ByteKinds {
+    uint32_t high;       // 0x80 and above
+    uint32_t lead2;      // C3..CB: U+00C0..U+02FF with one trail byte
+    uint32_t lead3;      // E1: with two trail bytes, U+1E00..U+1EFF when the first is B8..BB
+    uint32_t trail;      // 80..BF
+    uint32_t latin;      // B8..BB
+    uint32_t odd_ascii;  // below 0x20 but the line feed, and 0x7F
+};
+
+inline ByteKinds kinds_of(const uint8_t* s) {
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
+    auto mask = [](__m128i m) { return static_cast<uint32_t>(_mm_movemask_epi8(m)); };
+    // Unsigned ranges from one signed compare: b - lo lands in [-128, -128 + count) exactly when b
+    // is in [lo, lo + count).
+    auto in_range = [&](int lo, int count) {
+        const __m128i shifted = _mm_add_epi8(b, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
+        return mask(_mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + count))));
+    };
+    const __m128i control = _mm_andnot_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('\n')),
+                                             _mm_and_si128(_mm_cmplt_epi8(b, _mm_set1_epi8(0x20)), _mm_cmpgt_epi8(b, _mm_set1_epi8(-1))));
+    return {mask(b),
+            in_range(0xC3, 9),
+            mask(_mm_cmpeq_epi8(b, _mm_set1_epi8(static_cast<char>(0xE1)))),
+            mask(_mm_cmplt_epi8(b, _mm_set1_epi8(static_cast<char>(0xC0)))),
+            in_range(0xB8, 4),
+            mask(_mm_or_si128(control, _mm_cmpeq_epi8(b, _mm_set1_epi8(0x7F))))};
+}
+
+// How many bytes from `s`, which starts at a character, are Vietnamese text that needs no closer
+// look, 32 at a time: printable ASCII and line feeds, C3..CB and a trail byte, E1 B8..BB and a
+// trail byte. That is valid UTF-8, NFC-stable and free of control characters. The count ends at a
+// character's start: before 32 bytes where some byte needs the character-by-character scan (a tab,
+// a dash, a broken sequence), and before the last 32 bytes of the text.
+inline size_t vietnamese_prefix(const uint8_t* s, size_t length) {
+    uint32_t called = 0;      // trail bytes the leads of the 32 bytes before call for, here
+    uint32_t called_latin = 0;  // where one must be B8..BB
+    size_t cut = 0;           // bytes of the letter the 32 bytes before end inside
+    size_t at = 0;
+    for (; at + 32 <= length; at += 32) {
+        const ByteKinds a = kinds_of(s + at), b = kinds_of(s + at + 16);
+        const uint32_t high = a.high | b.high << 16, lead2 = a.lead2 | b.lead2 << 16, lead3 = a.lead3 | b.lead3 << 16;
+        const uint32_t trail = a.trail | b.trail << 16, latin = a.latin | b.latin << 16;
+        if (a.odd_ascii | b.odd_ascii) break;
+        if (high != (lead2 | lead3 | trail)) break;
+        const uint64_t leads = lead2 | lead3;
+        const uint64_t calls = leads << 1 | uint64_t{lead3} << 2;  // where trail bytes must be, past these 32 too
+        if ((static_cast<uint32_t>(calls) | called) != trail) break;
+        if (((lead3 << 1) | called_latin) & ~latin) break;
+        called = static_cast<uint32_t>(calls >> 32);
+        called_latin = lead3 >> 31;
+        cut = leads >> 31 ? 1 : (lead3 >> 30) & 1 ? 2 : 0;
+    }
+    return at - cut;
+}
+#endif
+
 }  // namespace
 
 Utf8Scan scan_utf8(std::string_view bytes) {
@@ -125,7 +183,16 @@ Utf8Scan scan_utf8(std::string_view bytes) {
     bool stable = true;
     size_t control = none;
     size_t i = 0;
+#if defined(__SSE2__)
+    size_t stop = 0;  // where the character-by-character scan hands back to the 32-byte one
+#endif
     while (true) {
+#if defined(__SSE2__)
+        if (i >= stop) {
+            i += vietnamese_prefix(s + i, length - i);
+            stop = i + 32;
+        }
+#endif
         while (i + 8 <= length) {
             size_t n = printable_ascii_prefix(s + i);
             i += n;
