@@ -1,8 +1,8 @@
 #include "model/site_layout.h"
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
-#include <map>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -44,8 +44,11 @@ std::string previous_year_path(const Document& doc) {
 namespace {
 
 // Who makes a file of the site: a source (empty for vanban itself), and which of its files it is.
+// The source is a view of a path the caller keeps for the whole plan.
 struct Owner {
-    std::string source, what_vi, what_en;  // "bản PDF của ", "the PDF of "
+    std::string_view source;
+    const char* what_vi;  // "bản PDF của "
+    const char* what_en;  // "the PDF of "
 };
 
 struct Refusal {
@@ -53,53 +56,59 @@ struct Refusal {
     Message hint;
 };
 
+// The files and folders claimed so far. Keyed by views: of the claimed pages, kept here, and of
+// their folders' prefixes; a lookup copies nothing.
 class Claims {
 public:
     Claims() {
-        for (const auto& f : site_own_files()) take(f, {"", "", ""});
+        for (const auto& f : site_own_files()) take(f, {{}, "", ""});
     }
 
     // Why `page` cannot be one of `source`'s files, if it cannot.
-    std::optional<Refusal> conflict(const std::string& source, const std::string& page) const {
+    std::optional<Refusal> conflict(std::string_view source_view, std::string_view page_view) const {
+        // The messages' strings are made only for a refusal.
+        auto source = [&] { return std::string(source_view); };
+        auto page = [&] { return std::string(page_view); };
         size_t start = 0;
-        while (start <= page.size()) {
-            size_t end = std::min(page.find('/', start), page.size());
+        while (start <= page_view.size()) {
+            size_t end = std::min(page_view.find('/', start), page_view.size());
             size_t bytes = end - start;
             if (bytes > kMaxSiteNameBytes)
-                return Refusal{{source + " ra tệp " + page.substr(start, 60) + "… trên trang web, tên dài " + std::to_string(bytes) +
+                return Refusal{{source() + " ra tệp " + page().substr(start, 60) + "… trên trang web, tên dài " + std::to_string(bytes) +
                                     " byte (tối đa " + std::to_string(kMaxSiteNameBytes) + " byte); tệp này không được đưa lên trang web",
-                                source + " becomes " + page.substr(start, 60) + "… on the site, a name of " + std::to_string(bytes) +
+                                source() + " becomes " + page().substr(start, 60) + "… on the site, a name of " + std::to_string(bytes) +
                                     " bytes (at most " + std::to_string(kMaxSiteNameBytes) + "); it is not published"},
                                {"Đặt tên tệp (hoặc thư mục) ngắn hơn.", "Give the file (or folder) a shorter name."}};
-            if (end == page.size()) break;
-            if (auto it = files_.find(page.substr(0, end)); it != files_.end())
-                return collision(source, page, "cần thư mục " + page.substr(0, end) + "/ nhưng đó là tệp của " + owner_vi(it->second),
-                                 "needs the folder " + page.substr(0, end) + "/ where " + owner_en(it->second) + " has a file", it->second);
+            if (end == page_view.size()) break;
+            if (auto it = files_.find(page_view.substr(0, end)); it != files_.end())
+                return collision(source(), page(), "cần thư mục " + page().substr(0, end) + "/ nhưng đó là tệp của " + owner_vi(it->second),
+                                 "needs the folder " + page().substr(0, end) + "/ where " + owner_en(it->second) + " has a file", it->second);
             start = end + 1;
         }
-        if (page.size() > kMaxSitePathBytes)
-            return Refusal{{source + " ra đường dẫn dài " + std::to_string(page.size()) + " byte trên trang web (tối đa " +
+        if (page_view.size() > kMaxSitePathBytes)
+            return Refusal{{source() + " ra đường dẫn dài " + std::to_string(page_view.size()) + " byte trên trang web (tối đa " +
                                 std::to_string(kMaxSitePathBytes) + "); tệp này không được đưa lên trang web",
-                            source + " becomes a path of " + std::to_string(page.size()) + " bytes on the site (at most " +
+                            source() + " becomes a path of " + std::to_string(page_view.size()) + " bytes on the site (at most " +
                                 std::to_string(kMaxSitePathBytes) + "); it is not published"},
                            {"Rút ngắn tên các thư mục và tệp.", "Shorten the folder and file names."}};
-        if (auto it = files_.find(page); it != files_.end())
-            return collision(source, page, "trùng với " + owner_vi(it->second), "the same as " + owner_en(it->second), it->second);
-        if (auto it = folders_.find(page); it != folders_.end())
-            return collision(source, page, "trùng với thư mục chứa các tệp của " + owner_vi(it->second),
+        if (auto it = files_.find(page_view); it != files_.end())
+            return collision(source(), page(), "trùng với " + owner_vi(it->second), "the same as " + owner_en(it->second), it->second);
+        if (auto it = folders_.find(page_view); it != folders_.end())
+            return collision(source(), page(), "trùng với thư mục chứa các tệp của " + owner_vi(it->second),
                              "the folder of " + owner_en(it->second) + "'s files", it->second);
         return std::nullopt;
     }
 
-    void take(const std::string& page, const Owner& owner) {
-        files_.emplace(page, owner);
-        for (size_t slash = page.find('/'); slash != std::string::npos; slash = page.find('/', slash + 1))
-            folders_.emplace(page.substr(0, slash), owner);
+    void take(std::string page, const Owner& owner) {
+        std::string_view kept = pages_.emplace_back(std::move(page));
+        files_.emplace(kept, owner);
+        for (size_t slash = kept.find('/'); slash != std::string_view::npos; slash = kept.find('/', slash + 1))
+            folders_.emplace(kept.substr(0, slash), owner);
     }
 
 private:
-    static std::string owner_vi(const Owner& o) { return o.source.empty() ? "vanban (tệp riêng của trang web)" : o.what_vi + o.source; }
-    static std::string owner_en(const Owner& o) { return o.source.empty() ? "vanban (the site's own file)" : o.what_en + o.source; }
+    static std::string owner_vi(const Owner& o) { return o.source.empty() ? "vanban (tệp riêng của trang web)" : o.what_vi + std::string(o.source); }
+    static std::string owner_en(const Owner& o) { return o.source.empty() ? "vanban (the site's own file)" : o.what_en + std::string(o.source); }
 
     static Refusal collision(const std::string& source, const std::string& page, const std::string& vi, const std::string& en,
                              const Owner& owner) {
@@ -115,8 +124,9 @@ private:
                        hint};
     }
 
-    std::map<std::string, Owner> files_;    // site path → who makes it
-    std::map<std::string, Owner> folders_;  // site folder → the first with a file in it
+    std::deque<std::string> pages_;                        // every page taken: the keys below view them
+    std::unordered_map<std::string_view, Owner> files_;    // site path → who makes it
+    std::unordered_map<std::string_view, Owner> folders_;  // site folder → the first with a file in it
 };
 
 }  // namespace
@@ -128,32 +138,38 @@ SiteLayout plan_site_layout(const std::vector<LayoutSource>& sources, const std:
         auto it = std::lower_bound(sources.begin(), sources.end(), path, [](const LayoutSource& d, const std::string& p) { return d.path < p; });
         return it != sources.end() && it->path == path;
     };
-    auto place = [&](const std::string& source, const std::vector<std::pair<std::string, Owner>>& pages) {
+    std::vector<std::pair<std::string, Owner>> pages;
+    auto place = [&](const std::string& source) {
         for (const auto& [page, owner] : pages)
             if (auto refusal = claims.conflict(source, page)) {
                 layout.refused.insert(source);
                 layout.problems.push_back({source, {1, 1}, Severity::Error, "file-name", refusal->why, refusal->hint});
                 return;
             }
-        for (const auto& [page, owner] : pages) claims.take(page, owner);
+        for (auto& [page, owner] : pages) claims.take(std::move(page), owner);
     };
     auto place_document = [&](const LayoutSource& doc) {
-        std::string page = output_path(doc.path);
-        std::vector<std::pair<std::string, Owner>> pages{{page, {doc.path, "trang của ", "the page of "}}};
+        const std::string page = output_path(doc.path);
+        pages.clear();
+        pages.push_back({page, {doc.path, "trang của ", "the page of "}});
         if (doc.official) {
             pages.push_back({pdf_page(page), {doc.path, "bản PDF của ", "the PDF of "}});
             pages.push_back({docx_page(page), {doc.path, "bản Word của ", "the Word file of "}});
         }
         if (!doc.previous_year.empty() && exists(doc.previous_year))
             pages.push_back({comparison_page(page), {doc.path, "trang so sánh với năm học trước của ", "the comparison page of "}});
-        place(doc.path, pages);
+        place(doc.path);
     };
     // The official plans first: a page elsewhere that happens to land on a plan's is the one left out.
     for (const auto& doc : sources)
         if (doc.path.rfind("plans/", 0) == 0) place_document(doc);
     for (const auto& doc : sources)
         if (doc.path.rfind("plans/", 0) != 0) place_document(doc);
-    for (const auto& file : attachments) place(file, {{output_path(file), {file, "", ""}}});
+    for (const auto& file : attachments) {
+        pages.clear();
+        pages.push_back({output_path(file), {file, "", ""}});
+        place(file);
+    }
     return layout;
 }
 
