@@ -6,7 +6,6 @@
 #include <ctime>
 #include <filesystem>
 #include <future>
-#include <list>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -20,6 +19,7 @@
 #include "site/feeds.h"
 #include "site/json_string.h"
 #include "site/mustache_escape.h"
+#include "site/page_shell.h"
 #include "site/template_partials.h"
 #include "support/error_text.h"
 #include "support/interrupt.h"
@@ -364,40 +364,6 @@ data layout_data(const PageData& data_of, const std::string& page, const std::st
     return d;
 }
 
-// A page as the pieces it is written from, in order: views of strings that outlive the page, or
-// of strings it keeps itself. Not joined: the document's body is written from where it was made.
-class Pieces {
-public:
-    Pieces() = default;
-    explicit Pieces(std::string whole) { add(own(std::move(whole))); }
-    Pieces(const Pieces&) = delete;
-    Pieces& operator=(const Pieces&) = delete;
-
-    void add(std::string_view piece) {
-        if (!piece.empty()) views_.push_back(piece);
-    }
-    // `text` kept as long as the pieces are (a std::list: what it holds never moves).
-    std::string_view own(std::string text) { return owned_.emplace_back(std::move(text)); }
-    void clear() {
-        views_.clear();
-        owned_.clear();
-    }
-    // Whether kainjow would take the whole as shown on its line: some byte other than a space or a tab.
-    bool shown() const {
-        return std::any_of(views_.begin(), views_.end(), [](std::string_view v) { return v.find_first_not_of(" \t") != std::string_view::npos; });
-    }
-    std::string joined() const {
-        std::string whole;
-        for (std::string_view v : views_) whole += v;
-        return whole;
-    }
-    const std::vector<std::string_view>& views() const { return views_; }
-
-private:
-    std::vector<std::string_view> views_;
-    std::list<std::string> owned_;
-};
-
 }  // namespace
 
 // Compiled templates are not safe to share between threads: each worker has its own.
@@ -418,9 +384,9 @@ public:
     void render_around_body(const std::string& name, data d, const std::string& body, Pieces& content) {
         if (shown(body)) {
             put(d, "body", kBodyMark);
-            if (std::optional<Shell> shell = cut_at_markers(render_data(name, d), {Fill::Body, Fill::EscapedBody})) {
+            if (std::optional<PageShell> shell = PageShell::cut(render_data(name, d), {Fill::Body, Fill::EscapedBody})) {
                 std::string_view escaped;
-                expand(*shell, content.own(std::move(shell->html)), content, [&](Fill f) {
+                shell->expand(content.own(std::move(shell->html)), content, [&](Fill f) {
                     if (f == Fill::Body) {
                         content.add(body);
                     } else {
@@ -447,11 +413,11 @@ public:
         if (shown(title) && content.shown()) {
             auto it = shells_.find(shape);
             if (it == shells_.end())
-                it = shells_.emplace(shape, cut_at_markers(render("layout", layout_of(kTitleMark, kContentMark)),
+                it = shells_.emplace(shape, PageShell::cut(render("layout", layout_of(kTitleMark, kContentMark)),
                                                            {Fill::Title, Fill::EscapedTitle, Fill::Content, Fill::EscapedContent})).first;
             if (it->second) {
                 std::string_view escaped_title, escaped_content;
-                expand(*it->second, it->second->html, page, [&](Fill f) {
+                it->second->expand(it->second->html, page, [&](Fill f) {
                     if (f == Fill::Title) {
                         page.add(title);
                     } else if (f == Fill::EscapedTitle) {
@@ -478,60 +444,6 @@ private:
         mustache page;
         size_t last_size;
     };
-    // Markers no text of a page holds (control characters, dropped from every page), each with a
-    // "<" so that the escaped use ({{title}}) and the raw one ({{{title}}}) can be told apart.
-    static constexpr const char* kTitleMark = "\x1Evanban-tieu-de<\x1F";
-    static constexpr const char* kContentMark = "\x1Evanban-noi-dung<\x1F";
-    static constexpr const char* kBodyMark = "\x1Evanban-than<\x1F";
-    enum class Fill { Title, EscapedTitle, Content, EscapedContent, Body, EscapedBody };
-    // A page rendered with markers, cut at them: text[i] (offsets in html) stands before fills[i],
-    // the last after them all.
-    struct Shell {
-        std::string html;
-        std::vector<std::pair<size_t, size_t>> text;
-        std::vector<Fill> fills;
-    };
-
-    static bool shown(const std::string& s) { return s.find_first_not_of(" \t") != std::string::npos; }
-
-    static std::string mark_text(Fill f) {
-        switch (f) {
-            case Fill::Title: return kTitleMark;
-            case Fill::EscapedTitle: return mustache_escape(kTitleMark);
-            case Fill::Content: return kContentMark;
-            case Fill::EscapedContent: return mustache_escape(kContentMark);
-            case Fill::Body: return kBodyMark;
-            default: return mustache_escape(kBodyMark);
-        }
-    }
-
-    // `html` cut at the markers of `fills`; nothing when some marker there is not one of them whole.
-    static std::optional<Shell> cut_at_markers(std::string html, std::initializer_list<Fill> fills) {
-        std::vector<std::pair<std::string, Fill>> marks;
-        for (Fill f : fills) marks.emplace_back(mark_text(f), f);
-        Shell shell;
-        size_t from = 0;
-        for (size_t at; (at = html.find('\x1E', from)) != std::string::npos;) {
-            auto found = std::find_if(marks.begin(), marks.end(), [&](const auto& m) { return html.compare(at, m.first.size(), m.first) == 0; });
-            if (found == marks.end()) return std::nullopt;
-            shell.text.emplace_back(from, at - from);
-            shell.fills.push_back(found->second);
-            from = at + found->first.size();
-        }
-        shell.text.emplace_back(from, html.size() - from);
-        shell.html = std::move(html);
-        return shell;
-    }
-
-    // The pieces of `shell`, whose html is now at `html`, with `fill(f)` adding each marker's value.
-    template <typename FillIn>
-    static void expand(const Shell& shell, std::string_view html, Pieces& out, const FillIn& fill) {
-        for (size_t i = 0; i < shell.fills.size(); ++i) {
-            out.add(html.substr(shell.text[i].first, shell.text[i].second));
-            fill(shell.fills[i]);
-        }
-        out.add(html.substr(shell.text.back().first, shell.text.back().second));
-    }
 
     std::string render_data(const std::string& name, data& d) {
         auto it = compiled_.find(name);
@@ -558,7 +470,7 @@ private:
         return html;
     }
 
-    std::map<std::string, std::optional<Shell>> shells_;
+    std::map<std::string, std::optional<PageShell>> shells_;
     const std::map<std::string, std::string>& texts_;    // as written: the partials kainjow renders
     const std::map<std::string, std::string>& inlined_;  // with their partials inlined: what is compiled
     std::map<std::string, Compiled> compiled_;
