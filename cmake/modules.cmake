@@ -66,7 +66,7 @@ add_library(vanban_external INTERFACE)
 target_include_directories(vanban_external INTERFACE ${MUSTACHE_INCLUDE})
 target_compile_definitions(vanban_external INTERFACE VANBAN_VERSION="${PROJECT_VERSION}")
 target_link_libraries(vanban_external INTERFACE
-    PkgConfig::CMARK_GFM ${CMARK_GFM_EXTENSIONS} yaml-cpp ICU::uc ICU::i18n
+    ${CMARK_GFM_EXTENSIONS_STATIC} ${CMARK_GFM_STATIC} ${YAML_CPP_STATIC} ICU::uc ICU::i18n
     Boost::program_options nlohmann_json::nlohmann_json Threads::Threads xxhash git2 qrencode PkgConfig::HTTPLIB ZLIB::ZLIB)
 
 # A static library does not wait for the libraries it links to be built: every module compiles in
