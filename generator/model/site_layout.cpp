@@ -74,25 +74,32 @@ public:
             size_t end = std::min(page_view.find('/', start), page_view.size());
             size_t bytes = end - start;
             if (bytes > kMaxSiteNameBytes)
-                return Refusal{{source() + " ra tệp " + page().substr(start, 60) + "… trên trang web, tên dài " + std::to_string(bytes) +
-                                    " byte (tối đa " + std::to_string(kMaxSiteNameBytes) + " byte); tệp này không được đưa lên trang web",
-                                source() + " becomes " + page().substr(start, 60) + "… on the site, a name of " + std::to_string(bytes) +
-                                    " bytes (at most " + std::to_string(kMaxSiteNameBytes) + "); it is not published"},
+                return Refusal{{source() + " ra tệp " + page().substr(start, 60) + "… trên trang web, tên dài " +
+                                    std::to_string(bytes) + " byte (tối đa " + std::to_string(kMaxSiteNameBytes) +
+                                    " byte); tệp này không được đưa lên trang web",
+                                source() + " becomes " + page().substr(start, 60) + "… on the site, a name of " +
+                                    std::to_string(bytes) + " bytes (at most " + std::to_string(kMaxSiteNameBytes) +
+                                    "); it is not published"},
                                {"Đặt tên tệp (hoặc thư mục) ngắn hơn.", "Give the file (or folder) a shorter name."}};
             if (end == page_view.size()) break;
             if (auto it = files_.find(page_view.substr(0, end)); it != files_.end())
-                return collision(source(), page(), "cần thư mục " + page().substr(0, end) + "/ nhưng đó là tệp của " + owner_vi(it->second),
-                                 "needs the folder " + page().substr(0, end) + "/ where " + owner_en(it->second) + " has a file", it->second);
+                return collision(
+                    source(), page(),
+                    "cần thư mục " + page().substr(0, end) + "/ nhưng đó là tệp của " + owner_vi(it->second),
+                    "needs the folder " + page().substr(0, end) + "/ where " + owner_en(it->second) + " has a file",
+                    it->second);
             start = end + 1;
         }
         if (page_view.size() > kMaxSitePathBytes)
-            return Refusal{{source() + " ra đường dẫn dài " + std::to_string(page_view.size()) + " byte trên trang web (tối đa " +
-                                std::to_string(kMaxSitePathBytes) + "); tệp này không được đưa lên trang web",
-                            source() + " becomes a path of " + std::to_string(page_view.size()) + " bytes on the site (at most " +
-                                std::to_string(kMaxSitePathBytes) + "); it is not published"},
-                           {"Rút ngắn tên các thư mục và tệp.", "Shorten the folder and file names."}};
+            return Refusal{
+                {source() + " ra đường dẫn dài " + std::to_string(page_view.size()) + " byte trên trang web (tối đa " +
+                     std::to_string(kMaxSitePathBytes) + "); tệp này không được đưa lên trang web",
+                 source() + " becomes a path of " + std::to_string(page_view.size()) + " bytes on the site (at most " +
+                     std::to_string(kMaxSitePathBytes) + "); it is not published"},
+                {"Rút ngắn tên các thư mục và tệp.", "Shorten the folder and file names."}};
         if (auto it = files_.find(page_view); it != files_.end())
-            return collision(source(), page(), "trùng với " + owner_vi(it->second), "the same as " + owner_en(it->second), it->second);
+            return collision(source(), page(), "trùng với " + owner_vi(it->second),
+                             "the same as " + owner_en(it->second), it->second);
         if (auto it = folders_.find(page_view); it != folders_.end())
             return collision(source(), page(), "trùng với thư mục chứa các tệp của " + owner_vi(it->second),
                              "the folder of " + owner_en(it->second) + "'s files", it->second);
@@ -107,8 +114,12 @@ public:
     }
 
 private:
-    static std::string owner_vi(const Owner& o) { return o.source.empty() ? "vanban (tệp riêng của trang web)" : o.what_vi + std::string(o.source); }
-    static std::string owner_en(const Owner& o) { return o.source.empty() ? "vanban (the site's own file)" : o.what_en + std::string(o.source); }
+    static std::string owner_vi(const Owner& o) {
+        return o.source.empty() ? "vanban (tệp riêng của trang web)" : o.what_vi + std::string(o.source);
+    }
+    static std::string owner_en(const Owner& o) {
+        return o.source.empty() ? "vanban (the site's own file)" : o.what_en + std::string(o.source);
+    }
 
     static Refusal collision(const std::string& source, const std::string& page, const std::string& vi, const std::string& en,
                              const Owner& owner) {
@@ -236,9 +247,11 @@ std::set<std::string> sources_at_risk(const std::vector<std::string>& documents,
     for (const Claim& c : claims) {
         std::string_view file = c.file;
         if (files[file].other_than(c.source)) risky.emplace(c.source);
-        if (auto it = folders.find(file); it != folders.end() && it->second.other_than(c.source)) risky.emplace(c.source);
+        if (auto it = folders.find(file); it != folders.end() && it->second.other_than(c.source))
+            risky.emplace(c.source);
         for (size_t slash = file.find('/'); slash != std::string_view::npos; slash = file.find('/', slash + 1))
-            if (auto it = files.find(file.substr(0, slash)); it != files.end() && it->second.other_than(c.source)) risky.emplace(c.source);
+            if (auto it = files.find(file.substr(0, slash)); it != files.end() && it->second.other_than(c.source))
+                risky.emplace(c.source);
     }
     risky.erase("");
     return risky;

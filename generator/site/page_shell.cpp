@@ -7,7 +7,8 @@
 namespace vanban {
 
 bool Pieces::shown() const {
-    return std::any_of(views_.begin(), views_.end(), [](std::string_view v) { return v.find_first_not_of(" \t") != std::string_view::npos; });
+    return std::any_of(views_.begin(), views_.end(),
+                       [](std::string_view v) { return v.find_first_not_of(" \t") != std::string_view::npos; });
 }
 
 std::string Pieces::joined() const {
@@ -37,7 +38,8 @@ std::optional<PageShell> PageShell::cut(std::string html, std::initializer_list<
     PageShell shell;
     size_t from = 0;
     for (size_t at; (at = html.find('\x1E', from)) != std::string::npos;) {
-        auto found = std::find_if(marks.begin(), marks.end(), [&](const auto& m) { return html.compare(at, m.first.size(), m.first) == 0; });
+        auto found = std::find_if(marks.begin(), marks.end(),
+                                  [&](const auto& m) { return html.compare(at, m.first.size(), m.first) == 0; });
         if (found == marks.end()) return std::nullopt;
         shell.text.emplace_back(from, at - from);
         shell.fills.push_back(found->second);

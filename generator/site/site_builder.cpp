@@ -384,7 +384,8 @@ public:
     void render_around_body(const std::string& name, data d, const std::string& body, Pieces& content) {
         if (shown(body)) {
             put(d, "body", kBodyMark);
-            if (std::optional<PageShell> shell = PageShell::cut(render_data(name, d), {Fill::Body, Fill::EscapedBody})) {
+            if (std::optional<PageShell> shell =
+                    PageShell::cut(render_data(name, d), {Fill::Body, Fill::EscapedBody})) {
                 std::string_view escaped;
                 shell->expand(content.own(std::move(shell->html)), content, [&](Fill f) {
                     if (f == Fill::Body) {
@@ -413,8 +414,11 @@ public:
         if (shown(title) && content.shown()) {
             auto it = shells_.find(shape);
             if (it == shells_.end())
-                it = shells_.emplace(shape, PageShell::cut(render("layout", layout_of(kTitleMark, kContentMark)),
-                                                           {Fill::Title, Fill::EscapedTitle, Fill::Content, Fill::EscapedContent})).first;
+                it = shells_
+                         .emplace(shape, PageShell::cut(
+                                             render("layout", layout_of(kTitleMark, kContentMark)),
+                                             {Fill::Title, Fill::EscapedTitle, Fill::Content, Fill::EscapedContent}))
+                         .first;
             if (it->second) {
                 std::string_view escaped_title, escaped_content;
                 it->second->expand(it->second->html, page, [&](Fill f) {

@@ -130,8 +130,9 @@ inline ByteKinds kinds_of(const uint8_t* s) {
         const __m128i shifted = _mm_add_epi8(b, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
         return mask(_mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + count))));
     };
-    const __m128i control = _mm_andnot_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('\n')),
-                                             _mm_and_si128(_mm_cmplt_epi8(b, _mm_set1_epi8(0x20)), _mm_cmpgt_epi8(b, _mm_set1_epi8(-1))));
+    const __m128i control =
+        _mm_andnot_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('\n')),
+                         _mm_and_si128(_mm_cmplt_epi8(b, _mm_set1_epi8(0x20)), _mm_cmpgt_epi8(b, _mm_set1_epi8(-1))));
     return {mask(b),
             in_range(0xC3, 9),
             mask(_mm_cmpeq_epi8(b, _mm_set1_epi8(static_cast<char>(0xE1)))),
@@ -146,9 +147,9 @@ inline ByteKinds kinds_of(const uint8_t* s) {
 // character's start: before 32 bytes where some byte needs the character-by-character scan (a tab,
 // a dash, a broken sequence), and before the last 32 bytes of the text.
 inline size_t vietnamese_prefix(const uint8_t* s, size_t length) {
-    uint32_t called = 0;      // trail bytes the leads of the 32 bytes before call for, here
+    uint32_t called = 0;        // trail bytes the leads of the 32 bytes before call for, here
     uint32_t called_latin = 0;  // where one must be B8..BB
-    size_t cut = 0;           // bytes of the letter the 32 bytes before end inside
+    size_t cut = 0;             // bytes of the letter the 32 bytes before end inside
     size_t at = 0;
     for (; at + 32 <= length; at += 32) {
         const ByteKinds a = kinds_of(s + at), b = kinds_of(s + at + 16);

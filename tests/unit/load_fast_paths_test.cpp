@@ -254,7 +254,8 @@ TEST_CASE("scan_utf8 agrees with ICU and find_control_character on random texts"
 TEST_CASE("scan_utf8 agrees with ICU and find_control_character where its 32-byte steps meet an odd byte") {
     // Vietnamese text that the 32-byte steps take whole, with any byte value put anywhere in its first
     // 72 bytes: in a step, across the end of one, on a letter cut by it.
-    const std::string text = "Kế hoạch tổ chức Ngày hội đọc sách năm học 2024-2025, TRƯỜNG TIỂU HỌC\nỨng dụng công nghệ thông tin";
+    const std::string text =
+        "Kế hoạch tổ chức Ngày hội đọc sách năm học 2024-2025, TRƯỜNG TIỂU HỌC\nỨng dụng công nghệ thông tin";
     for (size_t at = 0; at < 72; ++at)
         for (int b = 0; b < 256; ++b) {
             std::string s = text;
@@ -263,13 +264,16 @@ TEST_CASE("scan_utf8 agrees with ICU and find_control_character where its 32-byt
             check_scan(s.substr(at % 11));
         }
     // Long texts of such letters with a few other pieces among them, at every offset of the steps.
-    const std::vector<std::string> letters = {"a", "Z", " ", "\n", "ế", "ạ", "Đ", "ư", "ỹ", "ơ", "ồ", "á", "à", "1", ".", "ʼ", "Ḁ"};
+    const std::vector<std::string> letters = {"a", "Z", " ", "\n", "ế", "ạ", "Đ", "ư", "ỹ",
+                                              "ơ", "ồ", "á", "à",  "1", ".", "ʼ", "Ḁ"};
     std::mt19937 random(16);
-    std::uniform_int_distribution<size_t> pick_letter(0, letters.size() - 1), pick(0, pieces().size() - 1), count(1, 200);
+    std::uniform_int_distribution<size_t> pick_letter(0, letters.size() - 1), pick(0, pieces().size() - 1),
+        count(1, 200);
     std::uniform_int_distribution<int> odd(0, 60);
     for (int n = 0; n < 20000; ++n) {
         std::string s;
-        for (size_t k = count(random); k > 0; --k) s += odd(random) == 0 ? pieces()[pick(random)] : letters[pick_letter(random)];
+        for (size_t k = count(random); k > 0; --k)
+            s += odd(random) == 0 ? pieces()[pick(random)] : letters[pick_letter(random)];
         check_scan(s);
     }
 }

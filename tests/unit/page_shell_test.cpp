@@ -26,7 +26,8 @@ std::string filled(const PageShell& shell, const std::string& title, const std::
 
 TEST_CASE("a page cut at its markers and filled in is the page with the values in place") {
     const std::string title = "Kế hoạch <năm học>", body = "<p>Nội dung & bảng</p>";
-    auto page = [](const std::string& t, const std::string& escaped_t, const std::string& b, const std::string& escaped_b) {
+    auto page = [](const std::string& t, const std::string& escaped_t, const std::string& b,
+                   const std::string& escaped_b) {
         return "<title>" + escaped_t + "</title><h1>" + t + "</h1>" + b + "<pre>" + escaped_b + "</pre>" + b;
     };
     auto shell = PageShell::cut(page(kTitleMark, mustache_escape(kTitleMark), kBodyMark, mustache_escape(kBodyMark)),
