@@ -149,8 +149,7 @@ SiteLayout plan_site_layout(const std::vector<LayoutSource>& sources, const std:
         auto it = std::lower_bound(sources.begin(), sources.end(), path, [](const LayoutSource& d, const std::string& p) { return d.path < p; });
         return it != sources.end() && it->path == path;
     };
-    std::vector<std::pair<std::string, Owner>> pages;
-    auto place = [&](const std::string& source) {
+    auto place = [&](const std::string& source, std::vector<std::pair<std::string, Owner>> pages) {
         for (const auto& [page, owner] : pages)
             if (auto refusal = claims.conflict(source, page)) {
                 layout.refused.insert(source);
@@ -161,26 +160,21 @@ SiteLayout plan_site_layout(const std::vector<LayoutSource>& sources, const std:
     };
     auto place_document = [&](const LayoutSource& doc) {
         const std::string page = output_path(doc.path);
-        pages.clear();
-        pages.push_back({page, {doc.path, "trang của ", "the page of "}});
+        std::vector<std::pair<std::string, Owner>> pages{{page, {doc.path, "trang của ", "the page of "}}};
         if (doc.official) {
             pages.push_back({pdf_page(page), {doc.path, "bản PDF của ", "the PDF of "}});
             pages.push_back({docx_page(page), {doc.path, "bản Word của ", "the Word file of "}});
         }
         if (!doc.previous_year.empty() && exists(doc.previous_year))
             pages.push_back({comparison_page(page), {doc.path, "trang so sánh với năm học trước của ", "the comparison page of "}});
-        place(doc.path);
+        place(doc.path, std::move(pages));
     };
     // The official plans first: a page elsewhere that happens to land on a plan's is the one left out.
     for (const auto& doc : sources)
         if (doc.path.rfind("plans/", 0) == 0) place_document(doc);
     for (const auto& doc : sources)
         if (doc.path.rfind("plans/", 0) != 0) place_document(doc);
-    for (const auto& file : attachments) {
-        pages.clear();
-        pages.push_back({output_path(file), {file, "", ""}});
-        place(file);
-    }
+    for (const auto& file : attachments) place(file, {{output_path(file), {file, "", ""}}});
     return layout;
 }
 
